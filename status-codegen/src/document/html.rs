@@ -1,0 +1,275 @@
+//! HTML tables: the structure and text come from scraper, the positions from
+//! the tag scanner (scraper keeps none).
+
+use scraper::{ElementRef, Html, Node};
+
+use super::scan::{self, Tag};
+use super::{Cell, Document, Row, Table, TableSyntax, collapse_whitespace};
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+
+/// A colspan larger than this is read as this: no real table is wider, and it
+/// bounds the work a hostile cell can cause.
+const MAX_COLSPAN: usize = 64;
+
+/// Elements whose boundaries separate words even when the source has no space.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "h1", "h2", "h3",
+    "h4", "h5", "h6", "pre", "blockquote", "table", "caption", "hr",
+];
+
+/// Reads a whole `.html` file: headings give sections, `<title>` or the first
+/// `<h1>` gives the title, and every top-level `<table>` is read.
+pub(super) fn read_document(source: &Source) -> (Document, Vec<Diagnostic>) {
+    let text = source.text();
+    let mut document = Document::default();
+    let mut diagnostics = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut pos = 0;
+    while let Some(tag) = scan::tags(text, pos).find(|t| !t.closing && is_interesting(&t.name)) {
+        if tag.name == "table" {
+            pos = read_table_at(source, &tag, None, heading.clone(), &mut document, &mut diagnostics);
+            continue;
+        }
+        // A heading or the title: its text up to the matching end tag.
+        let close = scan::tags(text, tag.end).find(|t| t.closing && t.name == tag.name);
+        let end = close.as_ref().map_or(text.len(), |t| t.start);
+        let content = fragment_text(&text[tag.end..end]);
+        pos = close.map_or(text.len(), |t| t.end);
+        if tag.name == "title" || tag.name == "h1" {
+            document.title.get_or_insert_with(|| content.clone());
+        }
+        if tag.name != "title" && !content.is_empty() {
+            heading = Some(content);
+        }
+    }
+    (document, diagnostics)
+}
+
+fn is_interesting(name: &str) -> bool {
+    matches!(name, "table" | "title" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Reads the table whose start tag is `tag` and returns the offset after it.
+///
+/// Its section is the list item it sits in, else its caption, else the heading.
+pub(super) fn read_table_at(
+    source: &Source,
+    tag: &Tag,
+    item: Option<String>,
+    heading: Option<String>,
+    document: &mut Document,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
+    let text = source.text();
+    let Some(end) = scan::table_end(text, tag.start) else {
+        diagnostics.push(
+            Diagnostic::at(source, tag.start, "unclosed <table>: expected a matching </table> before the end of the document")
+                .with_label("this table is never closed"),
+        );
+        return text.len();
+    };
+    match read_table(source, tag.start, end, item, heading) {
+        Ok(table) => document.tables.push(table),
+        Err(diagnostic) => diagnostics.push(diagnostic),
+    }
+    end
+}
+
+/// Reads the table in `source.text()[start..end]`.
+fn read_table(
+    source: &Source,
+    start: usize,
+    end: usize,
+    item: Option<String>,
+    heading: Option<String>,
+) -> Result<Table, Diagnostic> {
+    let raw = &source.text()[start..end];
+    let fragment = Html::parse_fragment(raw);
+    let Some(table) = fragment
+        .root_element()
+        .descendent_elements()
+        .find(|e| e.value().name() == "table")
+    else {
+        return Err(Diagnostic::at(source, start, "broken HTML table: no <table> element could be read here"));
+    };
+    let positions = RowPositions::scan(raw, start);
+    let mut caption = None;
+    let mut physical = Vec::new();
+    collect_rows(table, false, &mut caption, &mut physical);
+    if physical.is_empty() {
+        return Err(Diagnostic::at(source, start, "HTML table has no rows: expected <tr> rows with <th> or <td> cells"));
+    }
+
+    let mut rows = Vec::with_capacity(physical.len());
+    let mut spans: Vec<Option<(Cell, usize)>> = Vec::new();
+    let mut header_index = None;
+    for (index, row) in physical.iter().enumerate() {
+        let row_offset = positions.row(index).unwrap_or(start);
+        let mut cells = Vec::with_capacity(row.cells.len());
+        let mut column = 0;
+        for (cell_index, element) in row.cells.iter().enumerate() {
+            carry_spans(&mut cells, &mut column, &mut spans);
+            let cell = Cell {
+                text: element_text(*element),
+                offset: positions.cell(index, cell_index).unwrap_or(row_offset),
+            };
+            let colspan = span(*element, "colspan").min(MAX_COLSPAN);
+            let rowspan = span(*element, "rowspan");
+            for _ in 0..colspan {
+                if rowspan > 1 {
+                    if spans.len() <= column {
+                        spans.resize(column + 1, None);
+                    }
+                    spans[column] = Some((cell.clone(), rowspan - 1));
+                }
+                cells.push(cell.clone());
+                column += 1;
+            }
+        }
+        // Spans from earlier rows that continue right after this row's last cell.
+        carry_spans(&mut cells, &mut column, &mut spans);
+        if row.in_head && header_index.is_none() {
+            header_index = Some(index);
+        }
+        rows.push(Row {
+            offset: row_offset,
+            written: row.cells.len(),
+            cells,
+        });
+    }
+    let header = rows.remove(header_index.unwrap_or(0));
+    Ok(Table {
+        offset: start,
+        syntax: TableSyntax::Html,
+        section: item.or_else(|| caption.clone()).or(heading),
+        caption,
+        header,
+        rows,
+    })
+}
+
+/// Copies into `cells` the cells of earlier rows whose rowspan covers `column`
+/// onwards, until a column that no span covers.
+fn carry_spans(cells: &mut Vec<Cell>, column: &mut usize, spans: &mut [Option<(Cell, usize)>]) {
+    while let Some(slot) = spans.get_mut(*column) {
+        let Some((cell, left)) = slot else { break };
+        cells.push(cell.clone());
+        *left -= 1;
+        if *left == 0 {
+            *slot = None;
+        }
+        *column += 1;
+    }
+}
+
+struct PhysicalRow<'a> {
+    cells: Vec<ElementRef<'a>>,
+    in_head: bool,
+}
+
+/// The rows of `table` itself, not of tables nested in its cells.
+fn collect_rows<'a>(
+    element: ElementRef<'a>,
+    in_head: bool,
+    caption: &mut Option<String>,
+    rows: &mut Vec<PhysicalRow<'a>>,
+) {
+    for child in element.child_elements() {
+        match child.value().name() {
+            "table" => {}
+            "caption" => *caption = Some(element_text(child)).filter(|c| !c.is_empty()),
+            "thead" => collect_rows(child, true, caption, rows),
+            "tr" => rows.push(PhysicalRow {
+                cells: child
+                    .child_elements()
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .collect(),
+                in_head,
+            }),
+            _ => collect_rows(child, in_head, caption, rows),
+        }
+    }
+}
+
+fn span(element: ElementRef<'_>, name: &str) -> usize {
+    element
+        .value()
+        .attr(name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.max(1))
+}
+
+/// The visible text of an element: tags stripped, entities decoded (by the
+/// parser), block boundaries kept as spaces, whitespace collapsed.
+fn element_text(element: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    push_text(element, &mut out);
+    collapse_whitespace(&out)
+}
+
+fn push_text(element: ElementRef<'_>, out: &mut String) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(e) => {
+                if matches!(e.name(), "script" | "style" | "template") {
+                    continue;
+                }
+                let block = BLOCK_ELEMENTS.contains(&e.name());
+                if block {
+                    out.push(' ');
+                }
+                if let Some(child) = ElementRef::wrap(child) {
+                    push_text(child, out);
+                }
+                if block {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The visible text of an HTML fragment (a heading's content).
+pub(super) fn fragment_text(raw: &str) -> String {
+    if !raw.contains(['<', '&']) {
+        return collapse_whitespace(raw);
+    }
+    element_text(Html::parse_fragment(raw).root_element())
+}
+
+/// Byte offsets of the rows and cells of one table, from the tag scanner.
+struct RowPositions {
+    rows: Vec<(usize, Vec<usize>)>,
+}
+
+impl RowPositions {
+    fn scan(raw: &str, base: usize) -> Self {
+        let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut depth = 0usize;
+        for tag in scan::tags(raw, 0) {
+            match (tag.name.as_str(), tag.closing) {
+                ("table", false) => depth += 1,
+                ("table", true) => depth = depth.saturating_sub(1),
+                ("tr", false) if depth == 1 => rows.push((base + tag.start, Vec::new())),
+                ("td" | "th", false) if depth == 1 => {
+                    if let Some((_, cells)) = rows.last_mut() {
+                        cells.push(base + tag.start);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self { rows }
+    }
+
+    fn row(&self, index: usize) -> Option<usize> {
+        self.rows.get(index).map(|(offset, _)| *offset)
+    }
+
+    fn cell(&self, row: usize, cell: usize) -> Option<usize> {
+        self.rows.get(row)?.1.get(cell).copied()
+    }
+}

@@ -1,0 +1,319 @@
+//! Expansion: the validated model becomes tokens.
+//!
+//! The output is boring on purpose: absolute paths, no `use`, a doc comment on
+//! every public item, and the document's text only inside string literals and
+//! `#[doc]` attributes. Everything that can be decided now is decided now:
+//! `Display` writes one precomputed string, `FromStr` matches literals.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::StatusTable;
+use crate::options::Options;
+
+/// The generated type for `table`.
+pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
+    let name = Ident::new(&table.type_name, Span::call_site());
+    let unknown = format_ident!("Unknown{}", name);
+    let parse_error = format_ident!("Parse{}Error", name);
+    let vis = &options.visibility;
+    let path = table.path.as_str();
+
+    let variants: Vec<Ident> = table
+        .entries
+        .iter()
+        .map(|e| Ident::new(&e.name, Span::call_site()))
+        .collect();
+    let codes: Vec<Literal> = table.entries.iter().map(|e| Literal::u16_unsuffixed(e.code)).collect();
+    let code_strings: Vec<String> = table.entries.iter().map(|e| e.code.to_string()).collect();
+    let names: Vec<&str> = table.entries.iter().map(|e| e.name.as_str()).collect();
+    let descriptions: Vec<&str> = table.entries.iter().map(|e| e.description.as_str()).collect();
+    let sections: Vec<&str> = table.entries.iter().map(|e| e.section.as_str()).collect();
+    let displays: Vec<String> = table
+        .entries
+        .iter()
+        .map(|e| format!("{} {}", e.code, e.description))
+        .collect();
+    let variant_docs: Vec<String> = table
+        .entries
+        .iter()
+        .map(|e| {
+            let section = if e.section.is_empty() {
+                String::new()
+            } else {
+                format!("Section: {}. ", doc_escape(&e.section))
+            };
+            format!(
+                " `{}` {}\n\n {section}From `{}`, line {}.",
+                e.code,
+                doc_escape(&e.description),
+                path,
+                e.line
+            )
+        })
+        .collect();
+
+    let enum_doc = enum_doc(table, options);
+    let derives = &options.derives;
+    let attributes = &options.attributes;
+    let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let repr = (!variants.is_empty()).then(|| quote!(#[repr(u16)]));
+    let code_body = if variants.is_empty() {
+        quote!(match self {})
+    } else {
+        quote!(self as u16)
+    };
+    let unknown_doc = format!(" A code that is not in `{path}`; returned by `TryFrom<u16>` for [`{name}`].");
+    let unknown_display = format!("unknown status code {{}}: not in {path}");
+    let parse_doc = format!(" A string that is neither a code nor a variant name of [`{name}`]; returned by its `FromStr`.");
+    let parse_display = format!("unknown status code: expected a code listed in {path} (such as `404`) or a variant name of `{name}`");
+
+    quote! {
+        #(#[doc = #enum_doc])*
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord
+            #(, #derives)*
+        )]
+        #repr
+        #non_exhaustive
+        #(#[#attributes])*
+        #vis enum #name {
+            #(
+                #[doc = #variant_docs]
+                #variants = #codes,
+            )*
+        }
+
+        impl #name {
+            /// Every status code of the table, in document order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The numeric status code.
+            #[inline]
+            pub const fn code(self) -> u16 {
+                #code_body
+            }
+
+            /// The status code with this number, if the table has it.
+            #[inline]
+            pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The description, exactly as the document writes it.
+            #[inline]
+            pub const fn description(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #descriptions,)*
+                }
+            }
+
+            /// The section of the document the code is listed in (empty if none).
+            #[inline]
+            pub const fn section(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #sections,)*
+                }
+            }
+
+            /// The variant's name, as `FromStr` accepts it.
+            #[inline]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #names,)*
+                }
+            }
+
+            /// Whether the code is informational (100–199).
+            #[inline]
+            pub const fn is_informational(self) -> bool {
+                self.code() >= 100 && self.code() < 200
+            }
+
+            /// Whether the code is a success (200–299).
+            #[inline]
+            pub const fn is_success(self) -> bool {
+                self.code() >= 200 && self.code() < 300
+            }
+
+            /// Whether the code is a redirection (300–399).
+            #[inline]
+            pub const fn is_redirection(self) -> bool {
+                self.code() >= 300 && self.code() < 400
+            }
+
+            /// Whether the code is a client error (400–499).
+            #[inline]
+            pub const fn is_client_error(self) -> bool {
+                self.code() >= 400 && self.code() < 500
+            }
+
+            /// Whether the code is a server error (500–599).
+            #[inline]
+            pub const fn is_server_error(self) -> bool {
+                self.code() >= 500 && self.code() < 600
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            /// Writes the code and the description, e.g. `413 overLimit`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(match *self {
+                    #(Self::#variants => #displays,)*
+                })
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = #parse_error;
+
+            /// Accepts the number (`"413"`), the variant name (`"OverLimit"`) or the
+            /// `Display` form (`"413 overLimit"`).
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                match s {
+                    #(#code_strings | #names | #displays => ::core::result::Result::Ok(Self::#variants),)*
+                    _ => ::core::result::Result::Err(#parse_error(())),
+                }
+            }
+        }
+
+        impl ::core::convert::TryFrom<u16> for #name {
+            type Error = #unknown;
+
+            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                    ::core::option::Option::None => ::core::result::Result::Err(#unknown(code)),
+                }
+            }
+        }
+
+        impl ::core::convert::From<#name> for u16 {
+            #[inline]
+            fn from(status: #name) -> u16 {
+                status.code()
+            }
+        }
+
+        #[doc = #unknown_doc]
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash
+        )]
+        #vis struct #unknown(u16);
+
+        impl #unknown {
+            /// The code that was not found.
+            #[inline]
+            pub const fn code(self) -> u16 {
+                self.0
+            }
+        }
+
+        impl ::core::fmt::Display for #unknown {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, #unknown_display, self.0)
+            }
+        }
+
+        impl ::core::error::Error for #unknown {}
+
+        #[doc = #parse_doc]
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash
+        )]
+        #vis struct #parse_error(());
+
+        impl ::core::fmt::Display for #parse_error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#parse_display)
+            }
+        }
+
+        impl ::core::error::Error for #parse_error {}
+    }
+}
+
+/// The enum's documentation, one `#[doc]` line each: the user's text, the
+/// source, and the whole table.
+fn enum_doc(table: &StatusTable, options: &Options) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(doc) = &options.doc {
+        lines.extend(doc.lines().map(|l| format!(" {l}")));
+        lines.push(String::new());
+    }
+    let title = table
+        .title
+        .as_deref()
+        .map_or_else(String::new, |t| format!(" of *{}*", doc_escape(t)));
+    lines.push(format!(" Status codes{title}, generated from `{}`.", table.path));
+    lines.push(String::new());
+    lines.push(" Regenerated whenever the document changes; edit the document, not this type.".to_owned());
+    if !table.entries.is_empty() {
+        lines.push(String::new());
+        lines.push(" | Code | Variant | Description | Section |".to_owned());
+        lines.push(" |---:|---|---|---|".to_owned());
+        for e in &table.entries {
+            lines.push(format!(
+                " | {} | [`{}`](Self::{}) | {} | {} |",
+                e.code,
+                e.name,
+                e.name,
+                doc_escape(&e.description).replace('|', "\\|"),
+                doc_escape(&e.section).replace('|', "\\|"),
+            ));
+        }
+    }
+    lines
+}
+
+/// Text from the document made inert in Markdown documentation: rustdoc shows
+/// it as written instead of reading it as markup or HTML.
+fn doc_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '!' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc_escape;
+
+    #[test]
+    fn doc_text_cannot_become_markup() {
+        assert_eq!(doc_escape("a*b*"), "a\\*b\\*");
+        assert_eq!(doc_escape("</table>"), "&lt;/table&gt;");
+        assert_eq!(doc_escape("x\ny"), "x y");
+    }
+}

@@ -1,0 +1,147 @@
+//! The document as text: decoding, and byte offsets turned into lines and columns.
+//!
+//! Every location the engine reports is computed here, so that the macro, the CLI
+//! and build.rs all print the same `path:line:col`.
+
+use crate::diagnostic::Diagnostic;
+
+/// Documents larger than this are refused: a status table is a few kilobytes, and
+/// a runaway file must not stall every build that includes it.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// A line and column, both 1-based; the column counts characters, as rustc does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// A decoded document with the index needed to locate byte offsets.
+#[derive(Debug, Clone)]
+pub struct Source {
+    path: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Decodes `bytes` as UTF-8, dropping a leading byte-order mark.
+    ///
+    /// `path` is the path as the user wrote it; it is only used in messages.
+    pub fn new(path: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
+        let path = path.into();
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(Diagnostic::file(
+                &path,
+                format!(
+                    "document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes (16 MiB)",
+                    bytes.len()
+                ),
+            ));
+        }
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(error) => {
+                let offset = error.valid_up_to();
+                // Locate the bad byte with the valid prefix, which is real text.
+                let prefix = Self::from_text(path.clone(), String::from_utf8_lossy(&bytes[..offset]).into_owned());
+                let at = prefix.location(offset);
+                return Err(Diagnostic::error(
+                    &path,
+                    at,
+                    format!(
+                        "document is not valid UTF-8: invalid byte 0x{:02X} at byte offset {offset}; expected UTF-8 text",
+                        bytes[offset]
+                    ),
+                ));
+            }
+        };
+        Ok(Self::from_text(path, text))
+    }
+
+    fn from_text(path: String, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The path as given by the user.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The decoded text, without a byte-order mark.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Line and column of a byte offset (clamped to the text).
+    pub fn location(&self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..floor_char_boundary(&self.text, offset)]
+            .chars()
+            .count()
+            + 1;
+        Location {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_characters() {
+        let source = Source::new("t.md", "ab\n状态码x\n".as_bytes()).unwrap();
+        assert_eq!(source.location(0), Location { line: 1, column: 1 });
+        assert_eq!(source.location(3), Location { line: 2, column: 1 });
+        // "状态码" is 9 bytes and 3 characters.
+        assert_eq!(source.location(12), Location { line: 2, column: 4 });
+        assert_eq!(source.line_text(2), "状态码x");
+    }
+
+    #[test]
+    fn bom_is_dropped_and_crlf_keeps_line_numbers() {
+        let source = Source::new("t.md", b"\xEF\xBB\xBFa\r\nb\r\n").unwrap();
+        assert_eq!(source.text(), "a\r\nb\r\n");
+        assert_eq!(source.location(3), Location { line: 2, column: 1 });
+        assert_eq!(source.line_text(1), "a");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte_offset() {
+        let error = Source::new("t.md", b"ok\n\xFFbad").unwrap_err();
+        let text = error.to_string();
+        assert!(text.starts_with("t.md:2:1: "), "{text}");
+        assert!(text.contains("byte offset 3"), "{text}");
+    }
+}
