@@ -83,7 +83,12 @@ impl Diagnostic {
 
     /// Adds a second location in the same file.
     #[must_use]
-    pub fn with_related(mut self, source: &Source, offset: usize, message: impl Into<String>) -> Self {
+    pub fn with_related(
+        mut self,
+        source: &Source,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
         let location = source.location(offset);
         self.related.push(Related {
             location,
@@ -133,7 +138,11 @@ impl fmt::Display for Diagnostic {
         } else {
             for related in &self.related {
                 let at = related.location;
-                write!(f, "\n  {}:{}:{}: {}", self.path, at.line, at.column, related.message)?;
+                write!(
+                    f,
+                    "\n  {}:{}:{}: {}",
+                    self.path, at.line, at.column, related.message
+                )?;
             }
         }
         for note in &self.notes {
@@ -190,7 +199,9 @@ pub(crate) fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics.truncate(MAX_DIAGNOSTICS);
         diagnostics.push(Diagnostic::file(
             &path,
-            format!("{hidden} more problems not shown (at most {MAX_DIAGNOSTICS} are reported at once)"),
+            format!(
+                "{hidden} more problems not shown (at most {MAX_DIAGNOSTICS} are reported at once)"
+            ),
         ));
     }
     diagnostics

@@ -24,10 +24,18 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         .iter()
         .map(|e| Ident::new(&e.name, Span::call_site()))
         .collect();
-    let codes: Vec<Literal> = table.entries.iter().map(|e| Literal::u16_unsuffixed(e.code)).collect();
+    let codes: Vec<Literal> = table
+        .entries
+        .iter()
+        .map(|e| Literal::u16_unsuffixed(e.code))
+        .collect();
     let code_strings: Vec<String> = table.entries.iter().map(|e| e.code.to_string()).collect();
     let names: Vec<&str> = table.entries.iter().map(|e| e.name.as_str()).collect();
-    let descriptions: Vec<&str> = table.entries.iter().map(|e| e.description.as_str()).collect();
+    let descriptions: Vec<&str> = table
+        .entries
+        .iter()
+        .map(|e| e.description.as_str())
+        .collect();
     let sections: Vec<&str> = table.entries.iter().map(|e| e.section.as_str()).collect();
     let displays: Vec<String> = table
         .entries
@@ -58,15 +66,37 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
     let attributes = &options.attributes;
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     let repr = (!variants.is_empty()).then(|| quote!(#[repr(u16)]));
-    let code_body = if variants.is_empty() {
-        quote!(match self {})
+    // A type with no variants (a document with no readable row) is
+    // uninhabited: every method body that takes `self` becomes `match self {}`
+    // so that the placeholder compiles without "unreachable" warnings.
+    let empty = variants.is_empty();
+    let body = |tokens: TokenStream| if empty { quote!(match self {}) } else { tokens };
+    let code_body = body(quote!(self as u16));
+    let class = |low: u16, high: u16| body(quote!(self as u16 >= #low && (self as u16) < #high));
+    let is_informational = class(100, 200);
+    let is_success = class(200, 300);
+    let is_redirection = class(300, 400);
+    let is_client_error = class(400, 500);
+    let is_server_error = class(500, 600);
+    let display_body = body(quote! {
+        f.pad(match *self {
+            #(Self::#variants => #displays,)*
+        })
+    });
+    let into_u16 = if empty {
+        quote!(match status {})
     } else {
-        quote!(self as u16)
+        quote!(status as u16)
     };
-    let unknown_doc = format!(" A code that is not in `{path}`; returned by `TryFrom<u16>` for [`{name}`].");
+    let unknown_doc =
+        format!(" A code that is not in `{path}`; returned by `TryFrom<u16>` for [`{name}`].");
     let unknown_display = format!("unknown status code {{}}: not in {path}");
-    let parse_doc = format!(" A string that is neither a code nor a variant name of [`{name}`]; returned by its `FromStr`.");
-    let parse_display = format!("unknown status code: expected a code listed in {path} (such as `404`) or a variant name of `{name}`");
+    let parse_doc = format!(
+        " A string that is neither a code nor a variant name of [`{name}`]; returned by its `FromStr`."
+    );
+    let parse_display = format!(
+        "unknown status code: expected a code listed in {path} (such as `404`) or a variant name of `{name}`"
+    );
 
     quote! {
         #(#[doc = #enum_doc])*
@@ -137,40 +167,38 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             /// Whether the code is informational (100–199).
             #[inline]
             pub const fn is_informational(self) -> bool {
-                self.code() >= 100 && self.code() < 200
+                #is_informational
             }
 
             /// Whether the code is a success (200–299).
             #[inline]
             pub const fn is_success(self) -> bool {
-                self.code() >= 200 && self.code() < 300
+                #is_success
             }
 
             /// Whether the code is a redirection (300–399).
             #[inline]
             pub const fn is_redirection(self) -> bool {
-                self.code() >= 300 && self.code() < 400
+                #is_redirection
             }
 
             /// Whether the code is a client error (400–499).
             #[inline]
             pub const fn is_client_error(self) -> bool {
-                self.code() >= 400 && self.code() < 500
+                #is_client_error
             }
 
             /// Whether the code is a server error (500–599).
             #[inline]
             pub const fn is_server_error(self) -> bool {
-                self.code() >= 500 && self.code() < 600
+                #is_server_error
             }
         }
 
         impl ::core::fmt::Display for #name {
             /// Writes the code and the description, e.g. `413 overLimit`.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.pad(match *self {
-                    #(Self::#variants => #displays,)*
-                })
+                #display_body
             }
         }
 
@@ -201,7 +229,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         impl ::core::convert::From<#name> for u16 {
             #[inline]
             fn from(status: #name) -> u16 {
-                status.code()
+                #into_u16
             }
         }
 
@@ -265,9 +293,14 @@ fn enum_doc(table: &StatusTable, options: &Options) -> Vec<String> {
         .title
         .as_deref()
         .map_or_else(String::new, |t| format!(" of *{}*", doc_escape(t)));
-    lines.push(format!(" Status codes{title}, generated from `{}`.", table.path));
+    lines.push(format!(
+        " Status codes{title}, generated from `{}`.",
+        table.path
+    ));
     lines.push(String::new());
-    lines.push(" Regenerated whenever the document changes; edit the document, not this type.".to_owned());
+    lines.push(
+        " Regenerated whenever the document changes; edit the document, not this type.".to_owned(),
+    );
     if !table.entries.is_empty() {
         lines.push(String::new());
         lines.push(" | Code | Variant | Description | Section |".to_owned());

@@ -2,7 +2,7 @@
 
 use heck::ToUpperCamelCase;
 
-/// The variant name for a row: the description in UpperCamelCase, or
+/// The variant name for a row: the description in `UpperCamelCase`, or
 /// `Status{code}` when the description gives no usable identifier (non-ASCII
 /// text such as Chinese, digits only, punctuation only, or empty).
 pub fn variant_name(description: &str, code: u16) -> String {
@@ -49,8 +49,7 @@ fn is_keyword(name: &str) -> bool {
         "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
         "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
         "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
-        "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual",
-        "yield",
+        "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
     ];
     KEYWORDS.contains(&name)
 }
@@ -64,9 +63,15 @@ mod tests {
         assert_eq!(variant_name("OK", 200), "Ok");
         assert_eq!(variant_name("No Content", 204), "NoContent");
         assert_eq!(variant_name("overLimit", 413), "OverLimit");
-        assert_eq!(variant_name("Proxy Authentication Required", 407), "ProxyAuthenticationRequired");
+        assert_eq!(
+            variant_name("Proxy Authentication Required", 407),
+            "ProxyAuthenticationRequired"
+        );
         assert_eq!(variant_name("I'm a teapot", 418), "ImATeapot");
-        assert_eq!(variant_name("Request-URI Too Long", 414), "RequestUriTooLong");
+        assert_eq!(
+            variant_name("Request-URI Too Long", 414),
+            "RequestUriTooLong"
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ impl Source {
             Err(error) => {
                 let offset = error.valid_up_to();
                 // Locate the bad byte with the valid prefix, which is real text.
-                let prefix = Self::from_text(path.clone(), String::from_utf8_lossy(&bytes[..offset]).into_owned());
+                let prefix = Self::from_text(
+                    path.clone(),
+                    String::from_utf8_lossy(&bytes[..offset]).into_owned(),
+                );
                 let at = prefix.location(offset);
                 return Err(Diagnostic::error(
                     &path,

@@ -16,7 +16,11 @@ use crate::source::Source;
 use crate::vocabulary::{self, ColumnRole};
 
 /// Builds the model of `document`, with every problem found on the way.
-pub fn check(source: &Source, document: &Document, options: &Options) -> (StatusTable, Vec<Diagnostic>) {
+pub fn check(
+    source: &Source,
+    document: &Document,
+    options: &Options,
+) -> (StatusTable, Vec<Diagnostic>) {
     let mut checker = Checker {
         source,
         options,
@@ -77,7 +81,12 @@ impl Checker<'_> {
                 .tables
                 .iter()
                 .enumerate()
-                .map(|(i, t)| format!("table {i} (section `{}`)", t.section.as_deref().unwrap_or("")))
+                .map(|(i, t)| {
+                    format!(
+                        "table {i} (section `{}`)",
+                        t.section.as_deref().unwrap_or("")
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             self.diagnostics.push(Diagnostic::at(
@@ -117,8 +126,12 @@ impl Checker<'_> {
         match &self.options.tables {
             None => true,
             Some(TableSelector::Index(i)) => *i == index,
-            Some(TableSelector::Caption(caption)) => table.caption.as_deref() == Some(caption.as_str()),
-            Some(TableSelector::Section(section)) => table.section.as_deref() == Some(section.as_str()),
+            Some(TableSelector::Caption(caption)) => {
+                table.caption.as_deref() == Some(caption.as_str())
+            }
+            Some(TableSelector::Section(section)) => {
+                table.section.as_deref() == Some(section.as_str())
+            }
         }
     }
 
@@ -136,7 +149,11 @@ impl Checker<'_> {
             })
         };
         let code = find(&self.options.code_column, ColumnRole::Code, None);
-        let description = find(&self.options.description_column, ColumnRole::Description, code);
+        let description = find(
+            &self.options.description_column,
+            ColumnRole::Description,
+            code,
+        );
         if let (Some(code), Some(description)) = (code, description) {
             return Ok(Columns {
                 code,
@@ -148,16 +165,32 @@ impl Checker<'_> {
         let found = if headers.is_empty() {
             "no header cells".to_owned()
         } else {
-            headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+            headers
+                .iter()
+                .map(|h| format!("`{h}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let mut missing = Vec::new();
         if code.is_none() {
-            missing.push(expected(&self.options.code_column, ColumnRole::Code, "status-code"));
+            missing.push(expected(
+                self.options.code_column.as_ref(),
+                ColumnRole::Code,
+                "status-code",
+            ));
         }
         if description.is_none() {
-            missing.push(expected(&self.options.description_column, ColumnRole::Description, "description"));
+            missing.push(expected(
+                self.options.description_column.as_ref(),
+                ColumnRole::Description,
+                "description",
+            ));
         }
-        let offset = table.header.cells.first().map_or(table.offset, |c| c.offset);
+        let offset = table
+            .header
+            .cells
+            .first()
+            .map_or(table.offset, |c| c.offset);
         let diagnostic = Diagnostic::at(
             self.source,
             offset,
@@ -232,7 +265,8 @@ impl Checker<'_> {
                     description_cell.offset,
                     format!(
                         "empty description{}: expected text in the `{}` column",
-                        code.map(|c| format!(" for status code {c}")).unwrap_or_default(),
+                        code.map(|c| format!(" for status code {c}"))
+                            .unwrap_or_default(),
                         columns.description_header
                     ),
                 )
@@ -245,7 +279,10 @@ impl Checker<'_> {
         Some(Candidate {
             entry: Entry {
                 code,
-                name: rename.map_or_else(|| naming::variant_name(&description, code), |(_, name)| name.clone()),
+                name: rename.map_or_else(
+                    || naming::variant_name(&description, code),
+                    |(_, name)| name.clone(),
+                ),
                 description,
                 section: section.to_owned(),
                 line: self.source.location(row.offset).line,
@@ -284,7 +321,11 @@ impl Checker<'_> {
             }
             if let Some(&first) = by_name.get(&entry.name) {
                 let first = &self.rows[first];
-                let how = if row.renamed { "renamed to" } else { "would be named" };
+                let how = if row.renamed {
+                    "renamed to"
+                } else {
+                    "would be named"
+                };
                 self.diagnostics.push(
                     Diagnostic::at(
                         self.source,
@@ -323,9 +364,12 @@ impl Checker<'_> {
     }
 }
 
-fn expected(chosen: &Option<String>, role: ColumnRole, what: &str) -> String {
+fn expected(chosen: Option<&String>, role: ColumnRole, what: &str) -> String {
     match chosen {
         Some(name) => format!("no {what} column named `{name}`"),
-        None => format!("no {what} column (expected a header such as {})", vocabulary::words_for(role)),
+        None => format!(
+            "no {what} column (expected a header such as {})",
+            vocabulary::words_for(role)
+        ),
     }
 }

@@ -14,8 +14,29 @@ const MAX_COLSPAN: usize = 64;
 
 /// Elements whose boundaries separate words even when the source has no space.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "h1", "h2", "h3",
-    "h4", "h5", "h6", "pre", "blockquote", "table", "caption", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "table",
+    "caption",
+    "hr",
 ];
 
 /// Reads a whole `.html` file: headings give sections, `<title>` or the first
@@ -28,7 +49,14 @@ pub(super) fn read_document(source: &Source) -> (Document, Vec<Diagnostic>) {
     let mut pos = 0;
     while let Some(tag) = scan::tags(text, pos).find(|t| !t.closing && is_interesting(&t.name)) {
         if tag.name == "table" {
-            pos = read_table_at(source, &tag, None, heading.clone(), &mut document, &mut diagnostics);
+            pos = read_table_at(
+                source,
+                &tag,
+                None,
+                heading.clone(),
+                &mut document,
+                &mut diagnostics,
+            );
             continue;
         }
         // A heading or the title: its text up to the matching end tag.
@@ -47,7 +75,10 @@ pub(super) fn read_document(source: &Source) -> (Document, Vec<Diagnostic>) {
 }
 
 fn is_interesting(name: &str) -> bool {
-    matches!(name, "table" | "title" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    matches!(
+        name,
+        "table" | "title" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+    )
 }
 
 /// Reads the table whose start tag is `tag` and returns the offset after it.
@@ -64,8 +95,12 @@ pub(super) fn read_table_at(
     let text = source.text();
     let Some(end) = scan::table_end(text, tag.start) else {
         diagnostics.push(
-            Diagnostic::at(source, tag.start, "unclosed <table>: expected a matching </table> before the end of the document")
-                .with_label("this table is never closed"),
+            Diagnostic::at(
+                source,
+                tag.start,
+                "unclosed <table>: expected a matching </table> before the end of the document",
+            )
+            .with_label("this table is never closed"),
         );
         return text.len();
     };
@@ -91,14 +126,22 @@ fn read_table(
         .descendent_elements()
         .find(|e| e.value().name() == "table")
     else {
-        return Err(Diagnostic::at(source, start, "broken HTML table: no <table> element could be read here"));
+        return Err(Diagnostic::at(
+            source,
+            start,
+            "broken HTML table: no <table> element could be read here",
+        ));
     };
     let positions = RowPositions::scan(raw, start);
     let mut caption = None;
     let mut physical = Vec::new();
     collect_rows(table, false, &mut caption, &mut physical);
     if physical.is_empty() {
-        return Err(Diagnostic::at(source, start, "HTML table has no rows: expected <tr> rows with <th> or <td> cells"));
+        return Err(Diagnostic::at(
+            source,
+            start,
+            "HTML table has no rows: expected <tr> rows with <th> or <td> cells",
+        ));
     }
 
     let mut rows = Vec::with_capacity(physical.len());

@@ -64,7 +64,7 @@ impl Walker<'_> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         let skipped = range.start < self.skip_until;
         match event {
-            Event::Start(tag) => self.start(tag, range, skipped),
+            Event::Start(tag) => self.start(&tag, range, skipped),
             Event::End(tag) => self.end(tag),
             Event::Text(text) | Event::Code(text) if !skipped => self.text(&text),
             Event::SoftBreak | Event::HardBreak if !skipped => self.text(" "),
@@ -78,8 +78,8 @@ impl Walker<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, skipped: bool) {
-        if !matches!(tag, Tag::Paragraph | Tag::Item) && !is_inline(&tag) {
+    fn start(&mut self, tag: &Tag<'_>, range: Range<usize>, skipped: bool) {
+        if !matches!(tag, Tag::Paragraph | Tag::Item) && !is_inline(tag) {
             self.close_intro();
         }
         match tag {
@@ -87,7 +87,9 @@ impl Walker<'_> {
                 text: String::new(),
                 open: true,
             }),
-            Tag::Heading { level, .. } => self.heading = Some((String::new(), level == HeadingLevel::H1)),
+            Tag::Heading { level, .. } => {
+                self.heading = Some((String::new(), *level == HeadingLevel::H1));
+            }
             Tag::Table(_) if !skipped => {
                 self.pipe = Some(PipeTable {
                     offset: range.start,
@@ -108,9 +110,17 @@ impl Walker<'_> {
             }
             Tag::TableCell => {
                 if let Some(pipe) = &mut self.pipe {
+                    // Point at the cell's text, not at the space after the pipe.
+                    let raw = &self.source.text()[range.clone()];
+                    let indent = raw.len() - raw.trim_start().len();
+                    let offset = if raw.trim().is_empty() {
+                        range.start
+                    } else {
+                        range.start + indent
+                    };
                     pipe.cell = Some(Cell {
                         text: String::new(),
-                        offset: range.start,
+                        offset,
                     });
                 }
             }

@@ -70,8 +70,8 @@ pub struct Cell {
 /// Reads every table of `source`: as HTML when the path ends in `.html` or
 /// `.htm`, as Markdown otherwise.
 pub fn read(source: &Source) -> (Document, Vec<Diagnostic>) {
-    let path = source.path().to_ascii_lowercase();
-    if path.ends_with(".html") || path.ends_with(".htm") {
+    let extension = std::path::Path::new(source.path()).extension();
+    if extension.is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) {
         html::read_document(source)
     } else {
         markdown::read_document(source)

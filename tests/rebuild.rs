@@ -1,0 +1,83 @@
+//! Cargo rebuilds a crate that uses the macro when its document changes, with
+//! no `.rs` file touched: a row added to the document becomes a variant.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BEFORE: &str = "\
+# Probe codes
+
+| Status Code | Description |
+|-------------|-------------|
+| 200         | OK          |
+| 404         | Not Found   |
+";
+
+const MAIN: &str = r#"status_macros::status_table!("tables/codes.md");
+
+fn main() {
+    for status in StatusCode::ALL {
+        println!("{} {}", status.code(), status.name());
+    }
+}
+"#;
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(probe: &Path) -> String {
+    let output = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--offline"])
+        .current_dir(probe)
+        .env("CARGO_TARGET_DIR", probe.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "probe build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8 output")
+}
+
+#[test]
+fn editing_the_document_rebuilds_the_crate() {
+    let probe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rebuild-probe");
+    std::fs::create_dir_all(probe.join("src")).unwrap();
+    std::fs::create_dir_all(probe.join("tables")).unwrap();
+    let macros = workspace().join("status-macros");
+    std::fs::write(
+        probe.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"rebuild-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nstatus-macros = {{ path = {:?} }}\n\n[workspace]\n",
+            macros.display().to_string()
+        ),
+    )
+    .unwrap();
+    // The workspace's lock file keeps the probe on the versions already fetched.
+    std::fs::copy(workspace().join("Cargo.lock"), probe.join("Cargo.lock")).unwrap();
+    std::fs::write(probe.join("src/main.rs"), MAIN).unwrap();
+    std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
+
+    assert_eq!(run(&probe), "200 Ok\n404 NotFound\n");
+
+    let main_modified = std::fs::metadata(probe.join("src/main.rs"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::fs::write(
+        probe.join("tables/codes.md"),
+        format!("{BEFORE}| 418         | I'm a teapot |\n"),
+    )
+    .unwrap();
+
+    assert_eq!(run(&probe), "200 Ok\n404 NotFound\n418 ImATeapot\n");
+    let still = std::fs::metadata(probe.join("src/main.rs"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(main_modified, still, "no .rs file was touched");
+}

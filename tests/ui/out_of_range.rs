@@ -1,0 +1,3 @@
+status_table::status_table!("tests/ui/fixtures/out_of_range.md");
+
+fn main() {}
