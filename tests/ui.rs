@@ -1,8 +1,27 @@
-//! Compile errors, one file per way a document or an invocation can be wrong.
-//! Each `tests/ui/*.rs` has its expected `.stderr` beside it.
+//! Compile errors, one file per way a document or an invocation can be wrong
+//! (`tests/ui/*.rs`, each with its expected `.stderr`), and generated code that
+//! must compile cleanly in demanding callers (`tests/ui-pass/*.rs`).
+
+use std::path::Path;
 
 #[test]
 fn compile_errors() {
+    write_oversized_fixture();
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
+    cases.pass("tests/ui-pass/*.rs");
+}
+
+/// A document one byte over the engine's limit, in a git-ignored place that the
+/// macro finds by walking up to the workspace root.
+fn write_oversized_fixture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ui-fixtures");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("oversized.md");
+    let size = status_codegen::MAX_DOCUMENT_BYTES + 1;
+    if std::fs::metadata(&path).map(|m| m.len()).ok() != Some(size as u64) {
+        let mut text = "| Status Code | Description |\n|---|---|\n| 200 | OK |\n".to_owned();
+        text.extend(std::iter::repeat_n('\n', size - text.len()));
+        std::fs::write(&path, text).unwrap();
+    }
 }

@@ -78,11 +78,15 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
     let is_redirection = class(300, 400);
     let is_client_error = class(400, 500);
     let is_server_error = class(500, 600);
-    let display_body = body(quote! {
-        f.pad(match *self {
-            #(Self::#variants => #displays,)*
-        })
-    });
+    let display_body = if empty {
+        quote!(match *self {})
+    } else {
+        quote! {
+            f.pad(match *self {
+                #(Self::#variants => #displays,)*
+            })
+        }
+    };
     let into_u16 = if empty {
         quote!(match status {})
     } else {

@@ -15,6 +15,7 @@
 pub mod diagnostic;
 pub mod document;
 pub mod expand;
+pub mod invocation;
 pub mod model;
 pub mod naming;
 pub mod options;
@@ -28,6 +29,10 @@ pub use options::{Options, TableSelector};
 pub use source::{Location, Source};
 
 use proc_macro2::TokenStream;
+
+/// Documents larger than this are refused by [`expand`]: a status table is a few
+/// kilobytes, and a runaway file must not stall every build that includes it.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The result of expanding one document.
 #[derive(Debug, Clone)]
@@ -51,7 +56,19 @@ impl Expansion {
 
 /// Expands the document at `path` (as the user wrote it; used in messages and
 /// docs) whose content is `bytes`.
+///
+/// Documents over [`MAX_DOCUMENT_BYTES`] are refused with a diagnostic.
 pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        let diagnostic = Diagnostic::file(
+            path,
+            format!(
+                "document is {} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB): expected a document of a reasonable size",
+                bytes.len()
+            ),
+        );
+        return placeholder(path, options, vec![diagnostic]);
+    }
     match Source::new(path, bytes) {
         Ok(source) => expand_source(&source, options),
         Err(diagnostic) => placeholder(path, options, vec![diagnostic]),

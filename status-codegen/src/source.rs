@@ -5,10 +5,6 @@
 
 use crate::diagnostic::Diagnostic;
 
-/// Documents larger than this are refused: a status table is a few kilobytes, and
-/// a runaway file must not stall every build that includes it.
-pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
-
 /// A line and column, both 1-based; the column counts characters, as rustc does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -32,15 +28,6 @@ impl Source {
     /// `path` is the path as the user wrote it; it is only used in messages.
     pub fn new(path: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
         let path = path.into();
-        if bytes.len() > MAX_DOCUMENT_BYTES {
-            return Err(Diagnostic::file(
-                &path,
-                format!(
-                    "document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes (16 MiB)",
-                    bytes.len()
-                ),
-            ));
-        }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text.to_owned(),
@@ -51,10 +38,9 @@ impl Source {
                     path.clone(),
                     String::from_utf8_lossy(&bytes[..offset]).into_owned(),
                 );
-                let at = prefix.location(offset);
-                return Err(Diagnostic::error(
-                    &path,
-                    at,
+                return Err(Diagnostic::at(
+                    &prefix,
+                    offset,
                     format!(
                         "document is not valid UTF-8: invalid byte 0x{:02X} at byte offset {offset}; expected UTF-8 text",
                         bytes[offset]

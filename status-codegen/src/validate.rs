@@ -43,6 +43,7 @@ struct Candidate {
     entry: Entry,
     code_offset: usize,
     renamed: bool,
+    fallback: bool,
 }
 
 struct Checker<'a> {
@@ -62,7 +63,18 @@ struct Columns {
 
 impl Checker<'_> {
     fn read_tables(&mut self, document: &Document) {
+        if self.source.text().trim().is_empty() {
+            self.diagnostics.push(Diagnostic::at(
+                self.source,
+                0,
+                "document is empty: expected a Markdown or HTML document with a status-code table",
+            ));
+            return;
+        }
         if document.tables.is_empty() {
+            if document.unreadable_tables > 0 {
+                return; // each unreadable table has its own diagnostic
+            }
             self.diagnostics.push(Diagnostic::at(
                 self.source,
                 0,
@@ -210,8 +222,8 @@ impl Checker<'_> {
                         self.source,
                         row.offset,
                         format!(
-                            "row has {} cells but the header has {width}: expected one cell per column",
-                            row.cells.len()
+                            "row has {} but the header has {width}: expected one cell per column",
+                            cells(row.cells.len())
                         ),
                     )
                     .with_label("short row"),
@@ -276,13 +288,15 @@ impl Checker<'_> {
         }
         let code = code?;
         let rename = self.options.renames.iter().find(|(c, _)| *c == code);
+        let name = rename.map_or_else(
+            || naming::variant_name(&description, code),
+            |(_, name)| name.clone(),
+        );
         Some(Candidate {
+            fallback: rename.is_none() && name == naming::fallback_name(code),
             entry: Entry {
                 code,
-                name: rename.map_or_else(
-                    || naming::variant_name(&description, code),
-                    |(_, name)| name.clone(),
-                ),
+                name,
                 description,
                 section: section.to_owned(),
                 line: self.source.location(row.offset).line,
@@ -323,21 +337,30 @@ impl Checker<'_> {
                 let first = &self.rows[first];
                 let how = if row.renamed {
                     "renamed to"
+                } else if row.fallback {
+                    "gives no identifier in its description, so it would be named"
                 } else {
                     "would be named"
                 };
-                self.diagnostics.push(
-                    Diagnostic::at(
+                let diagnostic = Diagnostic::at(
                         self.source,
                         row.code_offset,
                         format!(
-                            "status code {} {how} `{}`, the name of status code {} (line {}): expected distinct variant names; rename one with `rename({} = \"...\")`",
+                            "status code {} {how} `{}`, the name of status code {} (line {}): expected distinct variant names; rename one with `rename({} = NewName)`",
                             entry.code, entry.name, first.entry.code, first.entry.line, entry.code
                         ),
                     )
                     .with_label("same variant name")
-                    .with_related(self.source, first.code_offset, "first named here"),
-                );
+                    .with_related(self.source, first.code_offset, "first named here");
+                let diagnostic = if row.fallback || first.fallback {
+                    diagnostic.with_note(format!(
+                        "`{}` is the name given to a row whose description has no identifier (Chinese text, digits, punctuation)",
+                        entry.name
+                    ))
+                } else {
+                    diagnostic
+                };
+                self.diagnostics.push(diagnostic);
                 continue;
             }
             if !naming::is_identifier(&entry.name) {
@@ -371,5 +394,13 @@ fn expected(chosen: Option<&String>, role: ColumnRole, what: &str) -> String {
             "no {what} column (expected a header such as {})",
             vocabulary::words_for(role)
         ),
+    }
+}
+
+fn cells(n: usize) -> String {
+    if n == 1 {
+        "1 cell".to_owned()
+    } else {
+        format!("{n} cells")
     }
 }

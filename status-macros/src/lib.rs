@@ -1,19 +1,18 @@
 //! The `status_table!` macro. See the [status-table](https://docs.rs/status-table)
 //! crate for the guide.
 //!
-//! This crate is thin on purpose: it parses the invocation, finds the document,
-//! calls the engine ([`status_codegen`]), turns its diagnostics into compile
-//! errors and makes cargo rebuild when the document changes.
+//! This crate is thin on purpose: it hands the invocation to the engine
+//! ([`status_codegen`]) to parse, finds the document, expands it, turns the
+//! diagnostics into compile errors and makes cargo rebuild when the document
+//! changes.
 
 mod resolve;
 
 use std::path::PathBuf;
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
-use status_codegen::{Diagnostic, Expansion, Options};
-use syn::LitStr;
-use syn::parse::{Parse, ParseStream};
+use quote::{quote, quote_spanned};
+use status_codegen::{Diagnostic, Expansion, invocation};
 
 /// Generates an enum from the status-code table of a Markdown or HTML document.
 ///
@@ -21,55 +20,46 @@ use syn::parse::{Parse, ParseStream};
 /// status_table!("tables/evs_04_0039.md");
 /// ```
 ///
+/// Options follow the path, separated by commas:
+///
+/// | option | meaning | default |
+/// |---|---|---|
+/// | `name = EvsStatus` | the type's name; the error types are `UnknownEvsStatus` and `ParseEvsStatusError` | `StatusCode` |
+/// | `vis = pub(crate)` | the visibility of the type and its error types | `pub` |
+/// | `derive(serde::Serialize, …)` | extra derives on the enum | none |
+/// | `attr(…)` | an extra attribute on the enum (repeatable) | none |
+/// | `non_exhaustive` | puts `#[non_exhaustive]` on the enum | exhaustive |
+/// | `rename(413 = PayloadTooLarge, …)` | variant names by code | from the description |
+/// | `table = 1` / `section = "异常"` / `caption = "…"` | which table(s) to read | every table with a code and a description column |
+/// | `code_column = "…"`, `description_column = "…"` | the columns, by header text | recognised header words |
+/// | `doc = "…"` | text put before the generated documentation (repeatable) | none |
+///
 /// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR`, then
 /// each parent directory up to the workspace root. The crate is rebuilt whenever
-/// the document changes. See the `status-table` crate for the generated API.
+/// the document changes. Every problem in the document or the invocation is a
+/// compile error that names the file, line and column.
 #[proc_macro]
 pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    match syn::parse::<Invocation>(input) {
-        Ok(invocation) => expand(&invocation).into(),
-        Err(error) => {
-            let placeholder = status_codegen::placeholder("", &Options::default(), Vec::new());
-            let error = error.to_compile_error();
-            let tokens = placeholder.tokens;
-            quote!(#error #tokens).into()
-        }
-    }
+    expand(invocation::parse(input.into())).into()
 }
 
-/// `"path"`: the document to read.
-struct Invocation {
-    path: LitStr,
-    options: Options,
-}
-
-impl Parse for Invocation {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path: LitStr = input.parse().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "expected a string literal: the path of a Markdown or HTML document, e.g. status_table!(\"tables/evs_04_0039.md\")",
-            )
-        })?;
-        let _ = input.parse::<Option<syn::Token![,]>>()?;
-        if !input.is_empty() {
-            return Err(
-                input.error("unexpected tokens after the document path: expected nothing more")
-            );
-        }
-        Ok(Self {
-            path,
-            options: Options::default(),
-        })
-    }
-}
-
-fn expand(invocation: &Invocation) -> TokenStream {
-    let relative = invocation.path.value();
-    let span = invocation.path.span();
+fn expand(invocation: invocation::Invocation) -> TokenStream {
+    let invocation::Invocation {
+        path,
+        path_span,
+        options,
+        errors,
+    } = invocation;
+    let mut compile_errors: Vec<TokenStream> = errors
+        .iter()
+        .map(|e| compile_error(e.span, &e.message))
+        .collect();
+    let Some(relative) = path else {
+        let placeholder = status_codegen::placeholder("", &options, Vec::new()).tokens;
+        return quote!(#(#compile_errors)* #placeholder);
+    };
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let found = match resolve::resolve(&relative, &manifest_dir) {
-        Ok(found) => found,
+    let (expansion, tracked) = match resolve::resolve(&relative, &manifest_dir) {
         Err(tried) => {
             let mut diagnostic = Diagnostic::file(
                 &relative,
@@ -78,33 +68,49 @@ fn expand(invocation: &Invocation) -> TokenStream {
             for path in tried {
                 diagnostic = diagnostic.with_note(format!("tried {}", path.display()));
             }
-            let expansion =
-                status_codegen::placeholder(&relative, &invocation.options, vec![diagnostic]);
-            return finish(expansion, span, None);
+            (
+                status_codegen::placeholder(&relative, &options, vec![diagnostic]),
+                None,
+            )
         }
+        Ok(found) => match std::fs::read(&found) {
+            Ok(bytes) => (
+                status_codegen::expand(&relative, &bytes, &options),
+                Some(found),
+            ),
+            Err(error) => {
+                let what = if found.is_dir() {
+                    "which is a directory: expected a Markdown or HTML file".to_owned()
+                } else {
+                    format!("which cannot be read: {error}")
+                };
+                let diagnostic = Diagnostic::file(
+                    &relative,
+                    format!("resolved to {}, {what}", found.display()),
+                );
+                (
+                    status_codegen::placeholder(&relative, &options, vec![diagnostic]),
+                    None,
+                )
+            }
+        },
     };
-    let expansion = match std::fs::read(&found) {
-        Ok(bytes) => status_codegen::expand(&relative, &bytes, &invocation.options),
-        Err(error) => {
-            let what = if found.is_dir() {
-                "is a directory: expected a Markdown or HTML file".to_owned()
-            } else {
-                format!("cannot be read: {error}")
-            };
-            let diagnostic = Diagnostic::file(&relative, format!("{} {what}", found.display()));
-            status_codegen::placeholder(&relative, &invocation.options, vec![diagnostic])
-        }
-    };
-    finish(expansion, span, found.is_file().then_some(found))
+    compile_errors.extend(
+        expansion
+            .diagnostics
+            .iter()
+            .map(|d| compile_error(path_span, &d.to_string())),
+    );
+    finish(&compile_errors, expansion, tracked)
 }
 
-/// The generated type, the compile errors, and the line that makes cargo track
+fn compile_error(span: Span, message: &str) -> TokenStream {
+    quote_spanned!(span=> ::core::compile_error! { #message })
+}
+
+/// The compile errors, the generated type, and the line that makes cargo track
 /// the document.
-fn finish(expansion: Expansion, span: Span, tracked: Option<PathBuf>) -> TokenStream {
-    let errors = expansion
-        .diagnostics
-        .iter()
-        .map(|d| syn::Error::new(span, d.to_string()).to_compile_error());
+fn finish(errors: &[TokenStream], expansion: Expansion, tracked: Option<PathBuf>) -> TokenStream {
     let tracking = tracked.map(|path| {
         let path = path.to_string_lossy().into_owned();
         quote!(

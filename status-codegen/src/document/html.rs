@@ -102,11 +102,15 @@ pub(super) fn read_table_at(
             )
             .with_label("this table is never closed"),
         );
+        document.unreadable_tables += 1;
         return text.len();
     };
     match read_table(source, tag.start, end, item, heading) {
         Ok(table) => document.tables.push(table),
-        Err(diagnostic) => diagnostics.push(diagnostic),
+        Err(diagnostic) => {
+            document.unreadable_tables += 1;
+            diagnostics.push(diagnostic);
+        }
     }
     end
 }
@@ -177,7 +181,6 @@ fn read_table(
         }
         rows.push(Row {
             offset: row_offset,
-            written: row.cells.len(),
             cells,
         });
     }

@@ -118,7 +118,9 @@ impl Walker<'_> {
                     } else {
                         range.start + indent
                     };
-                    pipe.cell = Some(Cell {
+                    // pulldown-cmark pads a short row with empty-ranged cells; they
+                    // were not written, so they are left out and the row stays short.
+                    pipe.cell = (!range.is_empty()).then(|| Cell {
                         text: String::new(),
                         offset,
                     });
@@ -151,7 +153,6 @@ impl Walker<'_> {
                 {
                     cell.text = super::collapse_whitespace(&cell.text);
                     pipe.row.cells.push(cell);
-                    pipe.row.written += 1;
                 }
             }
             TagEnd::TableHead => {

@@ -18,6 +18,8 @@ pub struct Document {
     pub title: Option<String>,
     /// Every table, in document order.
     pub tables: Vec<Table>,
+    /// How many tables could not be read (each has its own diagnostic).
+    pub unreadable_tables: usize,
 }
 
 /// How a table was written.
@@ -52,10 +54,8 @@ pub struct Table {
 pub struct Row {
     /// Byte offset of the row.
     pub offset: usize,
-    /// Its cells, left to right.
+    /// Its cells, left to right, including those spanned from rows above.
     pub cells: Vec<Cell>,
-    /// How many cells the row really wrote (before spans from other rows).
-    pub written: usize,
 }
 
 /// One cell's visible text.

@@ -1,0 +1,211 @@
+//! The engine on small documents written for these tests: each shape of table
+//! met in practice, read into the model. Expected values come from the fixture
+//! text in each test.
+
+use status_codegen::{Entry, Expansion, Options, expand};
+
+fn read(path: &str, text: &str) -> Expansion {
+    expand(path, text.as_bytes(), &Options::default())
+}
+
+fn rows(expansion: &Expansion) -> Vec<(u16, &str, &str, &str, usize)> {
+    expansion
+        .table
+        .entries
+        .iter()
+        .map(
+            |Entry {
+                 code,
+                 name,
+                 description,
+                 section,
+                 line,
+             }| {
+                (
+                    *code,
+                    name.as_str(),
+                    description.as_str(),
+                    section.as_str(),
+                    *line,
+                )
+            },
+        )
+        .collect()
+}
+
+fn messages(expansion: &Expansion) -> Vec<String> {
+    expansion
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn bom_and_crlf_keep_lines_right() {
+    let text = "\u{feff}# Codes\r\n\r\n| Status Code | Description |\r\n|---|---|\r\n| 200 | OK |\r\n| 20x | Bad |\r\n";
+    let expansion = read("crlf.md", text);
+    assert_eq!(rows(&expansion), [(200, "Ok", "OK", "Codes", 5)]);
+    let errors = messages(&expansion);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].starts_with("crlf.md:6:3: status code `20x` is not a number"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn html_file_with_headings_rowspan_and_no_thead() {
+    let text = r#"<!DOCTYPE html>
+<html><head><title>Codes &amp; more</title></head><body>
+<h2>Normal</h2>
+<table>
+<tr><td><strong>Status Code</strong></td><td>Description</td><td>Module</td></tr>
+<tr><td>200</td><td>OK</td><td rowspan="2">core</td></tr>
+<tr><td>201</td><td>Created<br>new</td></tr>
+</table>
+<h2>Abnormal</h2>
+<table><caption>Errors</caption>
+<thead><tr><th>Code</th><th>Reason</th></tr></thead>
+<tr><td>404</td><td>Not&nbsp;Found <table><tr><td>999</td><td>nested</td></tr></table></td></tr>
+</table>
+</body></html>
+"#;
+    let expansion = read("codes.html", text);
+    assert!(expansion.is_ok(), "{:?}", messages(&expansion));
+    assert_eq!(expansion.table.title.as_deref(), Some("Codes & more"));
+    assert_eq!(
+        rows(&expansion),
+        [
+            (200, "Ok", "OK", "Normal", 6),
+            (201, "CreatedNew", "Created new", "Normal", 7),
+            // The caption is nearer than the heading; the nested table is not read.
+            (
+                404,
+                "NotFound999Nested",
+                "Not Found 999 nested",
+                "Errors",
+                12
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pipe_table_indented_in_a_list_item_takes_the_items_text() {
+    let text = "# Title\n\n1. 异常处理\n\n    | 状态码 | 描述 |\n    | --- | --- |\n    | 500 | 内部错误 |\n    | 503 | Service\\|Unavailable |\n";
+    let expansion = read("list.md", text);
+    assert!(expansion.is_ok(), "{:?}", messages(&expansion));
+    assert_eq!(
+        rows(&expansion),
+        [
+            (500, "Status500", "内部错误", "异常处理", 7),
+            (
+                503,
+                "ServiceUnavailable",
+                "Service|Unavailable",
+                "异常处理",
+                8
+            ),
+        ]
+    );
+}
+
+#[test]
+fn html_table_split_by_blank_lines_is_read_whole() {
+    let text = "- Normal\n\n    <table>\n    <tr><th>Status Code</th><th>Description</th></tr>\n\n    <tr><td>200</td>\n\n    <td>OK</td></tr>\n    </table>\n";
+    let expansion = read("split.md", text);
+    assert!(expansion.is_ok(), "{:?}", messages(&expansion));
+    assert_eq!(rows(&expansion), [(200, "Ok", "OK", "Normal", 6)]);
+}
+
+#[test]
+fn tables_without_the_columns_are_skipped_when_another_has_them() {
+    let text = "| Parameter | Type |\n|---|---|\n| id | string |\n\n| Status Code | Description |\n|---|---|\n| 202 | Accepted |\n";
+    let expansion = read("two.md", text);
+    assert!(expansion.is_ok(), "{:?}", messages(&expansion));
+    assert_eq!(rows(&expansion), [(202, "Accepted", "Accepted", "", 7)]);
+}
+
+#[test]
+fn a_table_with_only_one_of_the_columns_is_an_error() {
+    let text = "| Status Code | Description |\n|---|---|\n| 200 | OK |\n\n| Status Code | Descriptoin |\n|---|---|\n| 500 | Oops |\n";
+    let expansion = read("typo.md", text);
+    assert_eq!(rows(&expansion), [(200, "Ok", "OK", "", 3)]);
+    let errors = messages(&expansion);
+    assert!(
+        errors[0].starts_with("typo.md:5:3: table has no description column"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[0].contains("found headers `Status Code`, `Descriptoin`"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_document_order() {
+    let text = "| Code | Description |\n|---|---|\n| 1 | A |\n| 200 |  |\n| x | B |\n| 300 | C |\n| 300 | D |\n";
+    let expansion = read("many.md", text);
+    let heads: Vec<String> = expansion.diagnostics.iter().map(|d| d.headline()).collect();
+    assert_eq!(heads.len(), 4, "{heads:?}");
+    assert!(
+        heads[0].starts_with("many.md:3:3: status code 1 is out of range"),
+        "{heads:?}"
+    );
+    assert!(
+        heads[1].starts_with("many.md:4:8: empty description for status code 200"),
+        "{heads:?}"
+    );
+    assert!(
+        heads[2].starts_with("many.md:5:3: status code `x` is not a number"),
+        "{heads:?}"
+    );
+    assert!(
+        heads[3].starts_with("many.md:7:3: duplicate status code 300 (first at line 6)"),
+        "{heads:?}"
+    );
+    // The good row is still in the model, so the type is still generated.
+    assert_eq!(rows(&expansion), [(300, "C", "C", "", 6)]);
+}
+
+#[test]
+fn diagnostics_are_capped() {
+    let mut text = "| Code | Description |\n|---|---|\n".to_owned();
+    for _ in 0..80 {
+        text.push_str("| x | y |\n");
+    }
+    let expansion = read("cap.md", &text);
+    assert_eq!(
+        expansion.diagnostics.len(),
+        status_codegen::diagnostic::MAX_DIAGNOSTICS + 1
+    );
+    let last = &expansion.diagnostics.last().unwrap().message;
+    assert!(last.starts_with("30 more problems not shown"), "{last}");
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let nasty = [
+        r#"quote " here"#,
+        r"back\slash",
+        "*/ comment end",
+        "#[attr] }",
+        "fn main() {}",
+        "</table> inside",
+    ];
+    let mut text = "| Status Code | Description |\n|---|---|\n".to_owned();
+    for (i, description) in nasty.iter().enumerate() {
+        let escaped = description.replace('<', "&lt;").replace('>', "&gt;");
+        text.push_str(&format!("| {} | {escaped} |\n", 200 + i));
+    }
+    let expansion = read("nasty.md", &text);
+    assert!(expansion.is_ok(), "{:?}", messages(&expansion));
+    let descriptions: Vec<&str> = expansion
+        .table
+        .entries
+        .iter()
+        .map(|e| e.description.as_str())
+        .collect();
+    assert_eq!(descriptions, nasty);
+}
