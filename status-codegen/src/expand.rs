@@ -42,7 +42,8 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         .iter()
         .map(|e| format!("{} {}", e.code, e.description))
         .collect();
-    let variant_docs: Vec<String> = table
+    // One `#[doc]` per line, so that formatted output shows `///` comments.
+    let variant_docs: Vec<[String; 3]> = table
         .entries
         .iter()
         .map(|e| {
@@ -51,13 +52,11 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             } else {
                 format!("Section: {}. ", doc_escape(&e.section))
             };
-            format!(
-                " `{}` {}\n\n {section}From `{}`, line {}.",
-                e.code,
-                doc_escape(&e.description),
-                path,
-                e.line
-            )
+            [
+                format!(" `{}` {}", e.code, doc_escape(&e.description)),
+                String::new(),
+                format!(" {section}From `{path}`, line {}.", e.line),
+            ]
         })
         .collect();
 
@@ -118,24 +117,30 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         #repr
         #non_exhaustive
         #(#[#attributes])*
+        // Descriptions are the document's text, not Rust identifiers to backtick.
+        #[allow(clippy::doc_markdown)]
         #vis enum #name {
             #(
-                #[doc = #variant_docs]
+                #(#[doc = #variant_docs])*
                 #variants = #codes,
             )*
         }
 
+        // Rows often share a section (and sometimes a description).
+        #[allow(clippy::match_same_arms)]
         impl #name {
             /// Every status code of the table, in document order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
             /// The numeric status code.
+            #[must_use]
             #[inline]
             pub const fn code(self) -> u16 {
                 #code_body
             }
 
             /// The status code with this number, if the table has it.
+            #[must_use]
             #[inline]
             pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
                 match code {
@@ -145,6 +150,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             }
 
             /// The description, exactly as the document writes it.
+            #[must_use]
             #[inline]
             pub const fn description(self) -> &'static str {
                 match self {
@@ -153,6 +159,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             }
 
             /// The section of the document the code is listed in (empty if none).
+            #[must_use]
             #[inline]
             pub const fn section(self) -> &'static str {
                 match self {
@@ -161,6 +168,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             }
 
             /// The variant's name, as `FromStr` accepts it.
+            #[must_use]
             #[inline]
             pub const fn name(self) -> &'static str {
                 match self {
@@ -169,30 +177,35 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             }
 
             /// Whether the code is informational (100–199).
+            #[must_use]
             #[inline]
             pub const fn is_informational(self) -> bool {
                 #is_informational
             }
 
             /// Whether the code is a success (200–299).
+            #[must_use]
             #[inline]
             pub const fn is_success(self) -> bool {
                 #is_success
             }
 
             /// Whether the code is a redirection (300–399).
+            #[must_use]
             #[inline]
             pub const fn is_redirection(self) -> bool {
                 #is_redirection
             }
 
             /// Whether the code is a client error (400–499).
+            #[must_use]
             #[inline]
             pub const fn is_client_error(self) -> bool {
                 #is_client_error
             }
 
             /// Whether the code is a server error (500–599).
+            #[must_use]
             #[inline]
             pub const fn is_server_error(self) -> bool {
                 #is_server_error
@@ -250,6 +263,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
 
         impl #unknown {
             /// The code that was not found.
+            #[must_use]
             #[inline]
             pub const fn code(self) -> u16 {
                 self.0

@@ -12,6 +12,7 @@
 //! once; this crate never panics on bad input and knows nothing of `proc_macro`,
 //! so the macro, the CLI and build.rs share it and print the same errors.
 
+pub mod build;
 pub mod diagnostic;
 pub mod document;
 pub mod expand;
@@ -19,6 +20,7 @@ pub mod invocation;
 pub mod model;
 pub mod naming;
 pub mod options;
+pub mod resolve;
 pub mod source;
 pub mod validate;
 pub mod vocabulary;

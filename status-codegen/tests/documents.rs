@@ -2,6 +2,8 @@
 //! met in practice, read into the model. Expected values come from the fixture
 //! text in each test.
 
+use std::fmt::Write as _;
+
 use status_codegen::{Entry, Expansion, Options, expand};
 
 fn read(path: &str, text: &str) -> Expansion {
@@ -147,7 +149,11 @@ fn a_table_with_only_one_of_the_columns_is_an_error() {
 fn every_problem_is_reported_at_once_in_document_order() {
     let text = "| Code | Description |\n|---|---|\n| 1 | A |\n| 200 |  |\n| x | B |\n| 300 | C |\n| 300 | D |\n";
     let expansion = read("many.md", text);
-    let heads: Vec<String> = expansion.diagnostics.iter().map(|d| d.headline()).collect();
+    let heads: Vec<String> = expansion
+        .diagnostics
+        .iter()
+        .map(status_codegen::Diagnostic::headline)
+        .collect();
     assert_eq!(heads.len(), 4, "{heads:?}");
     assert!(
         heads[0].starts_with("many.md:3:3: status code 1 is out of range"),
@@ -197,7 +203,7 @@ fn hostile_text_stays_text() {
     let mut text = "| Status Code | Description |\n|---|---|\n".to_owned();
     for (i, description) in nasty.iter().enumerate() {
         let escaped = description.replace('<', "&lt;").replace('>', "&gt;");
-        text.push_str(&format!("| {} | {escaped} |\n", 200 + i));
+        let _ = writeln!(text, "| {} | {escaped} |", 200 + i);
     }
     let expansion = read("nasty.md", &text);
     assert!(expansion.is_ok(), "{:?}", messages(&expansion));

@@ -6,13 +6,11 @@
 //! diagnostics into compile errors and makes cargo rebuild when the document
 //! changes.
 
-mod resolve;
-
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use status_codegen::{Diagnostic, Expansion, invocation};
+use status_codegen::{Diagnostic, invocation};
 
 /// Generates an enum from the status-code table of a Markdown or HTML document.
 ///
@@ -40,10 +38,39 @@ use status_codegen::{Diagnostic, Expansion, invocation};
 /// compile error that names the file, line and column.
 #[proc_macro]
 pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    expand(invocation::parse(input.into())).into()
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    expand(invocation::parse(input.into()), &manifest_dir)
+        .into_tokens()
+        .into()
 }
 
-fn expand(invocation: invocation::Invocation) -> TokenStream {
+/// What the macro emits, in three parts so that tests can compare the code
+/// with the committed expansion.
+struct Output {
+    /// `compile_error!`s, one per problem.
+    errors: Vec<TokenStream>,
+    /// The generated type.
+    code: TokenStream,
+    /// `include_bytes!` of the document, so that cargo tracks it.
+    tracking: Option<TokenStream>,
+}
+
+impl Output {
+    fn into_tokens(self) -> TokenStream {
+        let Self {
+            errors,
+            code,
+            tracking,
+        } = self;
+        quote! {
+            #(#errors)*
+            #code
+            #tracking
+        }
+    }
+}
+
+fn expand(invocation: invocation::Invocation, manifest_dir: &Path) -> Output {
     let invocation::Invocation {
         path,
         path_span,
@@ -55,11 +82,13 @@ fn expand(invocation: invocation::Invocation) -> TokenStream {
         .map(|e| compile_error(e.span, &e.message))
         .collect();
     let Some(relative) = path else {
-        let placeholder = status_codegen::placeholder("", &options, Vec::new()).tokens;
-        return quote!(#(#compile_errors)* #placeholder);
+        return Output {
+            errors: compile_errors,
+            code: status_codegen::placeholder("", &options, Vec::new()).tokens,
+            tracking: None,
+        };
     };
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let (expansion, tracked) = match resolve::resolve(&relative, &manifest_dir) {
+    let (expansion, tracked) = match status_codegen::resolve::resolve(&relative, manifest_dir) {
         Err(tried) => {
             let mut diagnostic = Diagnostic::file(
                 &relative,
@@ -101,26 +130,69 @@ fn expand(invocation: invocation::Invocation) -> TokenStream {
             .iter()
             .map(|d| compile_error(path_span, &d.to_string())),
     );
-    finish(&compile_errors, expansion, tracked)
-}
-
-fn compile_error(span: Span, message: &str) -> TokenStream {
-    quote_spanned!(span=> ::core::compile_error! { #message })
-}
-
-/// The compile errors, the generated type, and the line that makes cargo track
-/// the document.
-fn finish(errors: &[TokenStream], expansion: Expansion, tracked: Option<PathBuf>) -> TokenStream {
     let tracking = tracked.map(|path| {
         let path = path.to_string_lossy().into_owned();
         quote!(
             const _: &[u8] = ::core::include_bytes!(#path);
         )
     });
-    let tokens = expansion.tokens;
-    quote! {
-        #(#errors)*
-        #tokens
-        #tracking
+    Output {
+        errors: compile_errors,
+        code: expansion.tokens,
+        tracking,
+    }
+}
+
+fn compile_error(span: Span, message: &str) -> TokenStream {
+    quote_spanned!(span=> ::core::compile_error! { #message })
+}
+
+#[cfg(test)]
+mod tests {
+    //! The macro's expansion of every invocation in the workspace is the
+    //! committed file in `generated/`, apart from its header and the tracking line.
+
+    use std::path::Path;
+
+    #[test]
+    fn expansions_match_the_committed_files() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let uses = status_cli::find_uses(root).unwrap();
+        assert!(
+            !uses.is_empty(),
+            "the workspace invokes status_table! at least once"
+        );
+        for found in uses {
+            let output = super::expand(found.invocation.clone(), &root.join(&found.package_dir));
+            assert!(
+                output.errors.is_empty(),
+                "{}: the invocation has errors",
+                found.source
+            );
+            let tracking = output
+                .tracking
+                .expect("the document is tracked")
+                .to_string();
+            assert!(tracking.contains("include_bytes"), "{tracking}");
+            let name = &found.invocation.options.type_name;
+            let stem = Path::new(found.invocation.path.as_deref().unwrap())
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let committed_path = root
+                .join(status_cli::DIRECTORY)
+                .join(found.package_dir.replace('/', "-"))
+                .join(format!("{stem}-{name}.rs"));
+            let committed = std::fs::read_to_string(&committed_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", committed_path.display()));
+            let expanded = status_cli::format_tokens(&output.code).unwrap();
+            assert_eq!(
+                expanded,
+                status_cli::body_of(&committed),
+                "{}",
+                committed_path.display()
+            );
+        }
     }
 }

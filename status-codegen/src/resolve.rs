@@ -1,10 +1,12 @@
 //! Finding the document: the path is tried against the invoking crate's
-//! directory, then each parent directory up to the workspace root.
+//! directory, then each parent directory up to the workspace root. The macro and
+//! the CLI resolve paths with this same function.
 
 use std::path::{Path, PathBuf};
 
-/// Where a document was found, or every place that was tried.
-pub(crate) fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathBuf>> {
+/// Where the document `relative` is, looking from `manifest_dir` up to the
+/// workspace root; or every place that was tried, in order.
+pub fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathBuf>> {
     let wanted = Path::new(relative);
     if wanted.is_absolute() {
         return if wanted.is_file() {
@@ -28,7 +30,7 @@ pub(crate) fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Ve
 }
 
 /// A directory whose `Cargo.toml` declares a `[workspace]`.
-fn is_workspace_root(dir: &Path) -> bool {
+pub fn is_workspace_root(dir: &Path) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml"))
         .is_ok_and(|manifest| manifest.lines().any(|line| line.trim() == "[workspace]"))
 }
