@@ -13,3 +13,8 @@
 
 pub use status_core::evs;
 pub use status_macros::status_table;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -3,7 +3,7 @@
 //     cargo run -p status-cli -- generate
 //
 // engine:     status-codegen 0.1.0
-// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0039.md")
+// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0039.md" , http = "http" , serde = "serde")
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 
@@ -455,3 +455,53 @@ impl ::core::fmt::Display for ParseStatusCodeError {
     }
 }
 impl ::core::error::Error for ParseStatusCodeError {}
+#[cfg(feature = "http")]
+impl ::core::convert::From<StatusCode> for ::http::StatusCode {
+    fn from(status: StatusCode) -> Self {
+        match ::http::StatusCode::from_u16(status as u16) {
+            ::core::result::Result::Ok(code) => code,
+            ::core::result::Result::Err(_) => {
+                ::core::unreachable!("every code in the table is from 100 to 999")
+            }
+        }
+    }
+}
+#[cfg(feature = "http")]
+impl ::core::convert::TryFrom<::http::StatusCode> for StatusCode {
+    type Error = UnknownStatusCode;
+    fn try_from(
+        status: ::http::StatusCode,
+    ) -> ::core::result::Result<Self, Self::Error> {
+        <Self as ::core::convert::TryFrom<u16>>::try_from(status.as_u16())
+    }
+}
+#[cfg(feature = "serde")]
+impl ::serde::Serialize for StatusCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_u16(*self as u16)
+    }
+}
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for StatusCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let code = <u16 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        match Self::from_code(code) {
+            ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+            ::core::option::Option::None => {
+                ::core::result::Result::Err(
+                    <D::Error as ::serde::de::Error>::invalid_value(
+                        ::serde::de::Unexpected::Unsigned(
+                            <u64 as ::core::convert::From<u16>>::from(code),
+                        ),
+                        &"a status code listed in tables/evs_04_0039.md",
+                    ),
+                )
+            }
+        }
+    }
+}

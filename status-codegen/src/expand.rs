@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::StatusTable;
-use crate::options::Options;
+use crate::options::{Gate, Options};
 
 /// The generated type for `table`.
 pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
@@ -86,6 +86,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             })
         }
     };
+    let interop = interop(&name, &unknown, path, empty, options);
     let into_u16 = if empty {
         quote!(match status {})
     } else {
@@ -296,7 +297,90 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         }
 
         impl ::core::error::Error for #parse_error {}
+
+        #interop
     }
+}
+
+/// The optional `http` and `serde` impls, each always or under a cargo feature
+/// of the invoking crate, as the user chose.
+fn interop(
+    name: &Ident,
+    unknown: &Ident,
+    path: &str,
+    empty: bool,
+    options: &Options,
+) -> TokenStream {
+    let cfg = |gate: &Gate| match gate {
+        Gate::Always => quote!(),
+        Gate::Feature(feature) => quote!(#[cfg(feature = #feature)]),
+    };
+    let http = options.http.as_ref().map(|gate| {
+        let cfg = cfg(gate);
+        let body = if empty {
+            quote!(match status {})
+        } else {
+            quote! {
+                match ::http::StatusCode::from_u16(status as u16) {
+                    ::core::result::Result::Ok(code) => code,
+                    ::core::result::Result::Err(_) => {
+                        ::core::unreachable!("every code in the table is from 100 to 999")
+                    }
+                }
+            }
+        };
+        quote! {
+            #cfg
+            impl ::core::convert::From<#name> for ::http::StatusCode {
+                fn from(status: #name) -> Self {
+                    #body
+                }
+            }
+
+            #cfg
+            impl ::core::convert::TryFrom<::http::StatusCode> for #name {
+                type Error = #unknown;
+
+                fn try_from(status: ::http::StatusCode) -> ::core::result::Result<Self, Self::Error> {
+                    <Self as ::core::convert::TryFrom<u16>>::try_from(status.as_u16())
+                }
+            }
+        }
+    });
+    let serde = options.serde.as_ref().map(|gate| {
+        let cfg = cfg(gate);
+        let expected = format!("a status code listed in {path}");
+        let serialize = if empty {
+            quote!(match *self {})
+        } else {
+            quote!(serializer.serialize_u16(*self as u16))
+        };
+        quote! {
+            #cfg
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    #serialize
+                }
+            }
+
+            #cfg
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let code = <u16 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                    match Self::from_code(code) {
+                        ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                        ::core::option::Option::None => ::core::result::Result::Err(
+                            <D::Error as ::serde::de::Error>::invalid_value(
+                                ::serde::de::Unexpected::Unsigned(<u64 as ::core::convert::From<u16>>::from(code)),
+                                &#expected,
+                            ),
+                        ),
+                    }
+                }
+            }
+        }
+    });
+    quote!(#http #serde)
 }
 
 /// The enum's documentation, one `#[doc]` line each: the user's text, the

@@ -15,13 +15,16 @@
 //!     code_column = "状态码",           // column headers, when not recognised
 //!     description_column = "描述",
 //!     doc = "Status codes of the EVS API.",
+//!     http = "http",                    // From/TryFrom http::StatusCode, under
+//!                                       // feature "http" (bare `http`: always)
+//!     serde = "serde",                  // Serialize/Deserialize as the number
 //! );
 //! ```
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 
 use crate::naming;
-use crate::options::{Options, TableSelector};
+use crate::options::{Gate, Options, TableSelector};
 
 /// The options the invocation accepts, for messages.
 pub const OPTION_NAMES: &[&str] = &[
@@ -37,6 +40,8 @@ pub const OPTION_NAMES: &[&str] = &[
     "code_column",
     "description_column",
     "doc",
+    "http",
+    "serde",
 ];
 
 /// A problem in the invocation itself, at a span of it.
@@ -162,6 +167,23 @@ impl Invocation {
         let rest = &arg[1..];
         let span = key.span();
         match name {
+            "http" | "serde" => {
+                let gate = match rest {
+                    [] => Some(Gate::Always),
+                    _ => value(rest)
+                        .and_then(string_literal)
+                        .filter(|f| !f.is_empty())
+                        .map(Gate::Feature),
+                };
+                match gate {
+                    Some(gate) if name == "http" => self.options.http = Some(gate),
+                    Some(gate) => self.options.serde = Some(gate),
+                    None => self.error(
+                        rest[0].span(),
+                        format!("expected `{name}` alone, or `{name} = \"feature\"` to emit the impls under that cargo feature"),
+                    ),
+                }
+            }
             "non_exhaustive" => {
                 if rest.is_empty() {
                     self.options.non_exhaustive = true;
@@ -386,6 +408,8 @@ mod tests {
             description_column = "描述",
             doc = "First.",
             doc = "Second.",
+            http,
+            serde = "serde",
         ));
         assert!(invocation.errors.is_empty(), "{:?}", messages(&invocation));
         let o = &invocation.options;
@@ -405,6 +429,8 @@ mod tests {
         assert_eq!(o.code_column.as_deref(), Some("状态码"));
         assert_eq!(o.description_column.as_deref(), Some("描述"));
         assert_eq!(o.doc.as_deref(), Some("First.\nSecond."));
+        assert_eq!(o.http, Some(Gate::Always));
+        assert_eq!(o.serde, Some(Gate::Feature("serde".to_owned())));
     }
 
     #[test]
@@ -436,6 +462,8 @@ mod tests {
             (quote!("a.md", doc = ""), "non-empty string literal"),
             (quote!(""), "path is empty"),
             (quote!(b"a.md"), "expected a string literal"),
+            (quote!("a.md", http = 1), "expected `http` alone"),
+            (quote!("a.md", serde(x)), "expected `serde` alone"),
         ];
         for (tokens, expected) in cases {
             let text = tokens.to_string();

@@ -8,7 +8,7 @@
 //!    row and builds a [`StatusTable`];
 //! 3. [`expand::generate`] turns the model into tokens.
 //!
-//! [`expand`] runs all three. Problems are values ([`Diagnostic`]), all of them at
+//! [`expand()`] runs all three. Problems are values ([`Diagnostic`]), all of them at
 //! once; this crate never panics on bad input and knows nothing of `proc_macro`,
 //! so the macro, the CLI and build.rs share it and print the same errors.
 
@@ -27,12 +27,12 @@ pub mod vocabulary;
 
 pub use diagnostic::Diagnostic;
 pub use model::{Entry, StatusTable};
-pub use options::{Options, TableSelector};
+pub use options::{Gate, Options, TableSelector};
 pub use source::{Location, Source};
 
 use proc_macro2::TokenStream;
 
-/// Documents larger than this are refused by [`expand`]: a status table is a few
+/// Documents larger than this are refused by [`expand()`]: a status table is a few
 /// kilobytes, and a runaway file must not stall every build that includes it.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 

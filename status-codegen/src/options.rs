@@ -15,6 +15,15 @@ pub enum TableSelector {
     Section(String),
 }
 
+/// When an optional trait implementation is emitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gate {
+    /// Always: the invoking crate depends on the library.
+    Always,
+    /// Under `#[cfg(feature = "...")]` of the invoking crate.
+    Feature(String),
+}
+
 /// Options for one generated type. `Options::default()` is the bare
 /// `status_table!("path")`.
 #[derive(Debug, Clone)]
@@ -40,6 +49,10 @@ pub struct Options {
     pub description_column: Option<String>,
     /// Text put before the generated documentation of the enum.
     pub doc: Option<String>,
+    /// Conversions to and from `http::StatusCode` (the caller depends on `http`).
+    pub http: Option<Gate>,
+    /// `serde` as the number (the caller depends on `serde`).
+    pub serde: Option<Gate>,
 }
 
 impl Default for Options {
@@ -55,6 +68,8 @@ impl Default for Options {
             code_column: None,
             description_column: None,
             doc: None,
+            http: None,
+            serde: None,
         }
     }
 }
