@@ -10,6 +10,17 @@ fn compile_errors() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
     cases.pass("tests/ui-pass/*.rs");
+    drop(cases); // runs the cases
+
+    // Whatever the input, the macro reports, it never panics.
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "stderr") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("panicked"), "{}: {text}", path.display());
+        }
+    }
 }
 
 /// A document one byte over the engine's limit, in a git-ignored place that the
