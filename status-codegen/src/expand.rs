@@ -102,15 +102,20 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         "unknown status code: expected a code listed in {path} (such as `404`) or a variant name of `{name}`"
     );
 
+    // The enum and both error types are small plain values.
+    let value_traits = quote! {
+        ::core::fmt::Debug,
+        ::core::clone::Clone,
+        ::core::marker::Copy,
+        ::core::cmp::PartialEq,
+        ::core::cmp::Eq,
+        ::core::hash::Hash
+    };
+
     quote! {
         #(#[doc = #enum_doc])*
         #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
+            #value_traits,
             ::core::cmp::PartialOrd,
             ::core::cmp::Ord
             #(, #derives)*
@@ -252,14 +257,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         }
 
         #[doc = #unknown_doc]
-        #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash
-        )]
+        #[derive(#value_traits)]
         #vis struct #unknown(u16);
 
         impl #unknown {
@@ -280,14 +278,7 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         impl ::core::error::Error for #unknown {}
 
         #[doc = #parse_doc]
-        #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash
-        )]
+        #[derive(#value_traits)]
         #vis struct #parse_error(());
 
         impl ::core::fmt::Display for #parse_error {
