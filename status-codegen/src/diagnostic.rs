@@ -22,7 +22,7 @@ pub struct Related {
     pub location: Location,
     /// What it is, e.g. "first defined here".
     pub message: String,
-    line_text: String,
+    excerpt: (String, usize),
 }
 
 /// One problem, located in a file.
@@ -40,7 +40,8 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// Extra lines, such as the paths that were tried.
     pub notes: Vec<String>,
-    line_text: Option<String>,
+    /// The source line (or a window of a long one) and the column within it.
+    excerpt: Option<(String, usize)>,
 }
 
 impl Diagnostic {
@@ -53,7 +54,7 @@ impl Diagnostic {
             label: None,
             related: Vec::new(),
             notes: Vec::new(),
-            line_text: None,
+            excerpt: None,
         }
     }
 
@@ -69,7 +70,7 @@ impl Diagnostic {
     pub fn at(source: &Source, offset: usize, message: impl Into<String>) -> Self {
         let location = source.location(offset);
         Self {
-            line_text: Some(source.line_text(location.line).to_owned()),
+            excerpt: Some(source.excerpt(offset)),
             ..Self::error(source.path(), location, message)
         }
     }
@@ -89,13 +90,18 @@ impl Diagnostic {
         offset: usize,
         message: impl Into<String>,
     ) -> Self {
+        self.relate(source, offset, message);
+        self
+    }
+
+    /// Adds a second location in the same file, in place.
+    pub fn relate(&mut self, source: &Source, offset: usize, message: impl Into<String>) {
         let location = source.location(offset);
         self.related.push(Related {
             location,
             message: message.into(),
-            line_text: source.line_text(location.line).to_owned(),
+            excerpt: source.excerpt(offset),
         });
-        self
     }
 
     /// Adds a note line.
@@ -117,10 +123,10 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.headline())?;
-        if let (Some(at), Some(line)) = (self.location, &self.line_text) {
+        if let (Some(at), Some(excerpt)) = (self.location, &self.excerpt) {
             let mut group = Group::with_level(Level::ERROR).element(snippet(
                 &self.path,
-                line,
+                excerpt,
                 at,
                 AnnotationKind::Primary,
                 self.label.as_deref(),
@@ -128,7 +134,7 @@ impl fmt::Display for Diagnostic {
             for related in &self.related {
                 group = group.element(snippet(
                     &self.path,
-                    &related.line_text,
+                    &related.excerpt,
                     related.location,
                     AnnotationKind::Context,
                     Some(&related.message),
@@ -154,17 +160,19 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// One source line with a marker under the token that starts at `at`.
+/// One source line with a marker under the token at `at`. The line may be a
+/// window of a long line; then the snippet names no path, since its columns
+/// would not be the file's (the headline has the true column).
 fn snippet<'a>(
     path: &'a str,
-    line: &'a str,
+    (line, column): &'a (String, usize),
     at: Location,
     kind: AnnotationKind,
     label: Option<&'a str>,
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let start = line
         .char_indices()
-        .nth(at.column - 1)
+        .nth(column - 1)
         .map_or(line.len(), |(i, _)| i);
     let end = token_end(line, start);
     let annotation = kind.span(start..end);
@@ -172,10 +180,14 @@ fn snippet<'a>(
         Some(label) => annotation.label(label),
         None => annotation,
     };
-    Snippet::source(line)
+    let snippet = Snippet::source(line.as_str())
         .line_start(at.line)
-        .path(path)
-        .annotation(annotation)
+        .annotation(annotation);
+    if *column == at.column {
+        snippet.path(path)
+    } else {
+        snippet
+    }
 }
 
 /// The end of the token starting at `start`: a whole tag, or a run of non-space text.
@@ -190,10 +202,12 @@ fn token_end(line: &str, start: usize) -> usize {
     start + len.max(rest.chars().next().map_or(0, char::len_utf8))
 }
 
-/// Diagnostics in document order, capped at [`MAX_DIAGNOSTICS`].
+/// Diagnostics in document order (file-level ones, such as a summary, last),
+/// capped at [`MAX_DIAGNOSTICS`] plus one closing summary.
 pub(crate) fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by_key(|d| d.location);
-    if diagnostics.len() > MAX_DIAGNOSTICS {
+    diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
+    let limit = MAX_DIAGNOSTICS + 1;
+    if diagnostics.len() > limit {
         let hidden = diagnostics.len() - MAX_DIAGNOSTICS;
         let path = diagnostics[0].path.clone();
         diagnostics.truncate(MAX_DIAGNOSTICS);

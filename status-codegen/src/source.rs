@@ -5,6 +5,9 @@
 
 use crate::diagnostic::Diagnostic;
 
+/// The most characters of one line shown under a diagnostic.
+pub const EXCERPT_CHARS: usize = 160;
+
 /// A line and column, both 1-based; the column counts characters, as rustc does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -87,6 +90,40 @@ impl Source {
         }
     }
 
+    /// The 1-based line of a byte offset; cheaper than [`location`](Self::location).
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset.min(self.text.len()))
+    }
+
+    /// The line holding `offset`, cut to a window of at most [`EXCERPT_CHARS`]
+    /// characters around it on long lines (a minified HTML file is one line),
+    /// with the 1-based column of `offset` within the excerpt.
+    pub fn excerpt(&self, offset: usize) -> (String, usize) {
+        let location = self.location(offset);
+        let line = self.line_text(location.line);
+        let count = line.chars().count();
+        if count <= EXCERPT_CHARS {
+            return (line.to_owned(), location.column);
+        }
+        let half = EXCERPT_CHARS / 2;
+        let first = location
+            .column
+            .saturating_sub(1)
+            .saturating_sub(half)
+            .min(count - EXCERPT_CHARS);
+        let mut text: String = line.chars().skip(first).take(EXCERPT_CHARS).collect();
+        let mut column = location.column - first;
+        if first > 0 {
+            text.insert(0, '…');
+            column += 1;
+        }
+        if first + EXCERPT_CHARS < count {
+            text.push('…');
+        }
+        (text, column)
+    }
+
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
@@ -116,6 +153,23 @@ mod tests {
         // "状态码" is 9 bytes and 3 characters.
         assert_eq!(source.location(12), Location { line: 2, column: 4 });
         assert_eq!(source.line_text(2), "状态码x");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_offset() {
+        let line = format!("{}<td>x</td>{}", "a".repeat(1000), "b".repeat(1000));
+        let source = Source::new("t.html", line.as_bytes()).unwrap();
+        let (text, column) = source.excerpt(1000);
+        assert_eq!(source.location(1000).column, 1001);
+        assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+        assert_eq!(text.chars().count(), EXCERPT_CHARS + 2);
+        assert!(
+            text.chars()
+                .skip(column - 1)
+                .collect::<String>()
+                .starts_with("<td>x</td>")
+        );
+        assert_eq!(source.line(1000), 1);
     }
 
     #[test]

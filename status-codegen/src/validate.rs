@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_DIAGNOSTICS};
 use crate::document::{Document, Row, Table};
 use crate::model::{Entry, StatusTable};
 use crate::naming;
@@ -25,10 +25,20 @@ pub fn check(
         source,
         options,
         diagnostics: Vec::new(),
+        dropped: 0,
         rows: Vec::new(),
     };
     checker.read_tables(document);
     let entries = checker.cross_check();
+    if checker.dropped > 0 {
+        checker.diagnostics.push(Diagnostic::file(
+            source.path(),
+            format!(
+                "{} more problems not shown (at most {MAX_DIAGNOSTICS} are reported at once)",
+                checker.dropped
+            ),
+        ));
+    }
     let table = StatusTable {
         type_name: options.type_name.clone(),
         path: source.path().to_owned(),
@@ -50,6 +60,8 @@ struct Checker<'a> {
     source: &'a Source,
     options: &'a Options,
     diagnostics: Vec<Diagnostic>,
+    /// Row problems past [`MAX_DIAGNOSTICS`], counted but not built.
+    dropped: usize,
     rows: Vec<Candidate>,
 }
 
@@ -62,6 +74,19 @@ struct Columns {
 }
 
 impl Checker<'_> {
+    /// Records a row problem at `offset`. Past [`MAX_DIAGNOSTICS`] it is only
+    /// counted: locating it and cutting its line cost time a wholly wrong (or
+    /// hostile) document should not be able to multiply.
+    fn report(&mut self, offset: usize, message: String, label: &str) -> Option<&mut Diagnostic> {
+        if self.diagnostics.len() >= MAX_DIAGNOSTICS {
+            self.dropped += 1;
+            return None;
+        }
+        self.diagnostics
+            .push(Diagnostic::at(self.source, offset, message).with_label(label));
+        self.diagnostics.last_mut()
+    }
+
     fn read_tables(&mut self, document: &Document) {
         if self.source.text().trim().is_empty() {
             self.diagnostics.push(Diagnostic::at(
@@ -217,16 +242,13 @@ impl Checker<'_> {
         let width = table.header.cells.len();
         for row in &table.rows {
             if row.cells.len() < width {
-                self.diagnostics.push(
-                    Diagnostic::at(
-                        self.source,
-                        row.offset,
-                        format!(
-                            "row has {} but the header has {width}: expected one cell per column",
-                            cells(row.cells.len())
-                        ),
-                    )
-                    .with_label("short row"),
+                self.report(
+                    row.offset,
+                    format!(
+                        "row has {} but the header has {width}: expected one cell per column",
+                        cells(row.cells.len())
+                    ),
+                    "short row",
                 );
                 continue;
             }
@@ -244,45 +266,36 @@ impl Checker<'_> {
             match text.parse::<u16>() {
                 Ok(code) if (100..=999).contains(&code) => Some(code),
                 _ => {
-                    self.diagnostics.push(
-                        Diagnostic::at(
-                            self.source,
-                            code_cell.offset,
-                            format!("status code {text} is out of range: expected a three-digit code from 100 to 999"),
-                        )
-                        .with_label("out of range"),
+                    self.report(
+                        code_cell.offset,
+                        format!("status code {text} is out of range: expected a three-digit code from 100 to 999"),
+                        "out of range",
                     );
                     None
                 }
             }
         } else {
-            self.diagnostics.push(
-                Diagnostic::at(
-                    self.source,
-                    code_cell.offset,
-                    format!(
-                        "status code `{text}` is not a number: expected a number such as 404 in the `{}` column",
-                        columns.code_header
-                    ),
-                )
-                .with_label("not a number"),
+            self.report(
+                code_cell.offset,
+                format!(
+                    "status code `{text}` is not a number: expected a number such as 404 in the `{}` column",
+                    columns.code_header
+                ),
+                "not a number",
             );
             None
         };
         let description = description_cell.text.clone();
         if description.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::at(
-                    self.source,
-                    description_cell.offset,
-                    format!(
-                        "empty description{}: expected text in the `{}` column",
-                        code.map(|c| format!(" for status code {c}"))
-                            .unwrap_or_default(),
-                        columns.description_header
-                    ),
-                )
-                .with_label("empty cell"),
+            self.report(
+                description_cell.offset,
+                format!(
+                    "empty description{}: expected text in the `{}` column",
+                    code.map(|c| format!(" for status code {c}"))
+                        .unwrap_or_default(),
+                    columns.description_header
+                ),
+                "empty cell",
             );
             return None;
         }
@@ -299,7 +312,7 @@ impl Checker<'_> {
                 name,
                 description,
                 section: section.to_owned(),
-                line: self.source.location(row.offset).line,
+                line: self.source.line(row.offset),
             },
             code_offset: code_cell.offset,
             renamed: rename.is_some(),
@@ -310,11 +323,12 @@ impl Checker<'_> {
     fn cross_check(&mut self) -> Vec<Entry> {
         let mut by_code: HashMap<u16, usize> = HashMap::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut kept = Vec::with_capacity(self.rows.len());
-        for (index, row) in self.rows.iter().enumerate() {
+        let rows = std::mem::take(&mut self.rows);
+        let mut kept = Vec::with_capacity(rows.len());
+        for (index, row) in rows.iter().enumerate() {
             let entry = &row.entry;
             if let Some(&first) = by_code.get(&entry.code) {
-                let first = &self.rows[first];
+                let first = &rows[first];
                 let message = if first.entry.section == entry.section {
                     format!(
                         "duplicate status code {} (first at line {}): expected each code once",
@@ -326,15 +340,14 @@ impl Checker<'_> {
                         entry.code, first.entry.section, first.entry.line, entry.section
                     )
                 };
-                self.diagnostics.push(
-                    Diagnostic::at(self.source, row.code_offset, message)
-                        .with_label("duplicate")
-                        .with_related(self.source, first.code_offset, "first defined here"),
-                );
+                let (source, first_offset) = (self.source, first.code_offset);
+                if let Some(diagnostic) = self.report(row.code_offset, message, "duplicate") {
+                    diagnostic.relate(source, first_offset, "first defined here");
+                }
                 continue;
             }
             if let Some(&first) = by_name.get(&entry.name) {
-                let first = &self.rows[first];
+                let first = &rows[first];
                 let how = if row.renamed {
                     "renamed to"
                 } else if row.fallback {
@@ -342,33 +355,30 @@ impl Checker<'_> {
                 } else {
                     "would be named"
                 };
-                let diagnostic = Diagnostic::at(
-                        self.source,
-                        row.code_offset,
-                        format!(
-                            "status code {} {how} `{}`, the name of status code {} (line {}): expected distinct variant names; rename one with `rename({} = NewName)`",
-                            entry.code, entry.name, first.entry.code, first.entry.line, entry.code
-                        ),
-                    )
-                    .with_label("same variant name")
-                    .with_related(self.source, first.code_offset, "first named here");
-                let diagnostic = if row.fallback || first.fallback {
-                    diagnostic.with_note(format!(
+                let message = format!(
+                    "status code {} {how} `{}`, the name of status code {} (line {}): expected distinct variant names; rename one with `rename({} = NewName)`",
+                    entry.code, entry.name, first.entry.code, first.entry.line, entry.code
+                );
+                let note = (row.fallback || first.fallback).then(|| {
+                    format!(
                         "`{}` is the name given to a row whose description has no identifier (Chinese text, digits, punctuation)",
                         entry.name
-                    ))
-                } else {
-                    diagnostic
-                };
-                self.diagnostics.push(diagnostic);
+                    )
+                });
+                let (source, first_offset) = (self.source, first.code_offset);
+                if let Some(diagnostic) = self.report(row.code_offset, message, "same variant name")
+                {
+                    diagnostic.relate(source, first_offset, "first named here");
+                    diagnostic.notes.extend(note);
+                }
                 continue;
             }
             if !naming::is_identifier(&entry.name) {
-                self.diagnostics.push(Diagnostic::at(
-                    self.source,
-                    row.code_offset,
-                    format!("`{}` is not a valid variant name for status code {}: expected a Rust identifier", entry.name, entry.code),
-                ));
+                let message = format!(
+                    "`{}` is not a valid variant name for status code {}: expected a Rust identifier",
+                    entry.name, entry.code
+                );
+                self.report(row.code_offset, message, "not an identifier");
                 continue;
             }
             by_code.insert(entry.code, index);
@@ -376,7 +386,7 @@ impl Checker<'_> {
             kept.push(entry.clone());
         }
         for (code, _) in &self.options.renames {
-            if !self.rows.iter().any(|r| r.entry.code == *code) {
+            if !rows.iter().any(|r| r.entry.code == *code) {
                 self.diagnostics.push(Diagnostic::file(
                     self.source.path(),
                     format!("`rename` names status code {code}, which is not in the table"),
