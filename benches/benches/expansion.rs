@@ -1,0 +1,103 @@
+//! Benchmark 1, expansion: the engine on the seed and on generated documents of
+//! 1,000, 10,000 and 100,000 rows (HTML tables in Markdown, and pipe tables),
+//! against pulldown-cmark and scraper alone parsing the same document and
+//! visiting every cell (`baseline`).
+//!
+//! Functions, per document:
+//! - `engine`: `status_codegen::expand`, the whole path the macro takes;
+//! - `read`: decoding and `document::read` (parsing, the engine's share of
+//!   what the baseline does);
+//! - `check`: `validate::check` on a document already read;
+//! - `generate`: `expand::generate` on a table already checked;
+//! - `baseline`: `status_bench::baseline::markdown`.
+//!
+//! Generated documents repeat codes after 900 rows (only 100–999 exist), so
+//! `engine` and `check` on them include one duplicate-code diagnostic per
+//! repeated row; `read` and `baseline` are unaffected.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
+use status_bench::baseline;
+use status_bench::documents::{self, GENERATED_PATH, SEED_PATH, Syntax};
+use status_codegen::{Options, Source, document, expand, validate};
+
+/// The row counts of the generated documents.
+const ROWS: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// Benchmarks every function on one document, the `rows` parameter (if any)
+/// naming it within the group.
+fn functions(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    path: &str,
+    bytes: &[u8],
+    rows: Option<usize>,
+) {
+    let id = |function: &str| match rows {
+        Some(rows) => format!("{function}/{rows}"),
+        None => function.to_owned(),
+    };
+    let options = Options::default();
+    let text = std::str::from_utf8(bytes).expect("documents are UTF-8");
+    let source = Source::new(path, bytes).expect("documents decode");
+    let (read, _) = document::read(&source);
+    let (table, _) = validate::check(&source, &read, &options);
+    assert!(!table.entries.is_empty(), "{path}: no row read");
+
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function(id("engine"), |b| {
+        b.iter(|| status_codegen::expand(path, black_box(bytes), &options));
+    });
+    group.bench_function(id("read"), |b| {
+        b.iter(|| {
+            let source = Source::new(path, black_box(bytes)).expect("documents decode");
+            document::read(&source)
+        });
+    });
+    group.bench_function(id("check"), |b| {
+        b.iter(|| validate::check(&source, black_box(&read), &options));
+    });
+    group.bench_function(id("generate"), |b| {
+        b.iter(|| expand::generate(black_box(&table), &options));
+    });
+    group.bench_function(id("baseline"), |b| {
+        b.iter(|| baseline::markdown(black_box(text)));
+    });
+}
+
+fn seed(c: &mut Criterion) {
+    let bytes = documents::seed();
+    let mut group = c.benchmark_group("expansion-seed");
+    functions(&mut group, SEED_PATH, &bytes, None);
+    group.finish();
+}
+
+fn generated(c: &mut Criterion) {
+    for syntax in Syntax::ALL {
+        let mut group = c.benchmark_group(format!("expansion-{}", syntax.name()));
+        // Milliseconds to a second an iteration: flat sampling with few
+        // samples keeps the whole run to minutes, and medians stay stable.
+        group.sampling_mode(SamplingMode::Flat);
+        for rows in ROWS {
+            group.sample_size(if rows >= 10_000 { 10 } else { 20 });
+            let bytes = documents::document(syntax, rows).into_bytes();
+            functions(&mut group, GENERATED_PATH, &bytes, Some(rows));
+        }
+        group.finish();
+    }
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .nresamples(10_000)
+}
+
+criterion::criterion_group! {
+    name = benches;
+    config = config();
+    targets = seed, generated
+}
+criterion::criterion_main!(benches);
