@@ -5,8 +5,16 @@
 use std::path::Path;
 
 #[test]
+#[allow(
+    unsafe_code,
+    reason = "set_var before any other thread of this test binary exists"
+)]
 fn compile_errors() {
     write_oversized_fixture();
+    // trybuild builds each case in a crate under the target directory, which may
+    // be anywhere (CARGO_TARGET_DIR): resolve the documents from this crate.
+    // SAFETY: this binary has one test, so no other thread reads the environment.
+    unsafe { std::env::set_var("STATUS_TABLE_MANIFEST_DIR", env!("CARGO_MANIFEST_DIR")) };
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
     cases.pass("tests/ui-pass/*.rs");

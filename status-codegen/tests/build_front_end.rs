@@ -75,3 +75,33 @@ fn a_missing_document_lists_the_paths_tried() {
         "{text}"
     );
 }
+
+#[test]
+fn resolution_walks_up_to_the_workspace_root_and_no_further() {
+    let dir = scratch("resolve-walk");
+    let root = dir.join("ws");
+    let manifest = root.join("crates/inner");
+    std::fs::create_dir_all(&manifest).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"crates/inner\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("x.md"), "outside the workspace").unwrap();
+    let tried = status_codegen::resolve::resolve("x.md", &manifest).unwrap_err();
+    assert_eq!(
+        tried,
+        [
+            manifest.join("x.md"),
+            root.join("crates/x.md"),
+            root.join("x.md")
+        ]
+    );
+
+    std::fs::create_dir_all(root.join("tables")).unwrap();
+    std::fs::write(root.join("tables/x.md"), "found").unwrap();
+    assert_eq!(
+        status_codegen::resolve::resolve("tables/x.md", &manifest),
+        Ok(root.join("tables/x.md"))
+    );
+}

@@ -32,13 +32,21 @@ use status_codegen::{Diagnostic, invocation};
 /// | `code_column = "…"`, `description_column = "…"` | the columns, by header text | recognised header words |
 /// | `doc = "…"` | text put before the generated documentation (repeatable) | none |
 ///
-/// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR`, then
-/// each parent directory up to the workspace root. The crate is rebuilt whenever
+/// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR` (or
+/// `STATUS_TABLE_MANIFEST_DIR` when set, for test harnesses such as trybuild and
+/// for build systems other than cargo), then each parent directory up to the
+/// workspace root. The crate is rebuilt whenever
 /// the document changes. Every problem in the document or the invocation is a
 /// compile error that names the file, line and column.
 #[proc_macro]
 pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    // STATUS_TABLE_MANIFEST_DIR stands in for CARGO_MANIFEST_DIR where that is
+    // not the crate's own directory: trybuild's generated test crates, and build
+    // systems other than cargo.
+    let manifest_dir = std::env::var_os("STATUS_TABLE_MANIFEST_DIR")
+        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
+        .map(PathBuf::from)
+        .unwrap_or_default();
     expand(invocation::parse(input.into()), &manifest_dir)
         .into_tokens()
         .into()
