@@ -13,8 +13,8 @@
 # Everything happens in throwaway crates under $WORK (default target/build-cost),
 # each with its own target directory, built --offline with a copy of the
 # workspace's Cargo.lock so that every crate gets the same versions. Timing uses
-# hyperfine when it is installed (apt-get install hyperfine), else a bash loop;
-# both report medians.
+# hyperfine when it is installed (apt-get install hyperfine), else bash's `time`;
+# the builds compared run in interleaved rounds, and medians are reported.
 #
 # Usage: benches/build-cost.sh            (from anywhere)
 # Environment:
@@ -24,6 +24,7 @@
 #   REBUILD_RUNS=10 runs of each rebuild
 #   WORK=...        where the throwaway crates go
 #   SKIP_DEPS_ALL=1 leave out the `deps-all` clean build
+#   NO_HYPERFINE=1  time with bash even where hyperfine is installed
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,8 +36,6 @@ CARGO=${CARGO:-cargo}
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
-RESULTS="$WORK/results.txt"
-: >"$RESULTS"
 
 say() { printf '\n==> %s\n' "$*" >&2; }
 
@@ -132,29 +131,39 @@ EOF
 chmod +x "$WORK"/edit-*.sh
 
 # --- timing --------------------------------------------------------------------
-# measure NAME RUNS PREPARE COMMAND: runs COMMAND RUNS times, PREPARE before
-# each run (untimed), and appends "NAME median-seconds" to $RESULTS.
-measure() {
-    local name=$1 runs=$2 prepare=$3 command=$4
-    say "$name: $command ($runs runs)"
-    if command -v hyperfine >/dev/null; then
-        hyperfine --style basic --runs "$runs" --prepare "$prepare" \
-            --command-name "$name" --export-csv "$WORK/$name.csv" "$command" >&2
+# The machine is shared: other builds come and go. So the builds compared with
+# each other run in rounds (A B C, A B C, ...), each round taking one time of
+# each, and a passing load falls on all of them alike; the median is taken over
+# the rounds. Each time is "wall user+system" in seconds, appended to
+# $WORK/NAME.times.
+time_once() { # time_once NAME PREPARE COMMAND
+    local name=$1 prepare=$2 command=$3
+    if [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; then
+        hyperfine --style none --runs 1 --prepare "$prepare" --export-csv "$WORK/last.csv" "$command" >/dev/null
         # columns: command,mean,stddev,median,user,system,min,max
-        awk -F, -v name="$name" 'NR == 2 { print name, $4 }' "$WORK/$name.csv" >>"$RESULTS"
+        awk -F, 'NR == 2 { print $4, $5 + $6 }' "$WORK/last.csv" >>"$WORK/$name.times"
     else
-        local times=() start end
-        for ((i = 0; i < runs; i++)); do
-            bash -c "$prepare"
-            start=$(date +%s.%N)
-            bash -c "$command" >/dev/null
-            end=$(date +%s.%N)
-            times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
-            echo "  run $((i + 1)): ${times[-1]} s" >&2
-        done
-        printf '%s\n' "${times[@]}" | sort -g |
-            awk -v name="$name" '{ t[NR] = $1 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; print name, m }' >>"$RESULTS"
+        bash -c "$prepare"
+        local TIMEFORMAT='%R %U %S'
+        { time bash -c "$command" >/dev/null 2>"$WORK/last.err"; } 2>"$WORK/last.time" ||
+            { cat "$WORK/last.err" >&2; return 1; }
+        awk '{ print $1, $2 + $3 }' "$WORK/last.time" >>"$WORK/$name.times"
     fi
+    echo "  $name: $(tail -n1 "$WORK/$name.times" | awk '{ printf "%.3f s wall, %.3f s cpu", $1, $2 }')" >&2
+}
+
+# rounds RUNS NAME PREPARE COMMAND [NAME PREPARE COMMAND]...
+rounds() {
+    local runs=$1
+    shift
+    for ((round = 1; round <= runs; round++)); do
+        say "round $round of $runs"
+        local args=("$@")
+        while [ ${#args[@]} -gt 0 ]; do
+            time_once "${args[0]}" "${args[1]}" "${args[2]}"
+            args=("${args[@]:3}")
+        done
+    done
 }
 
 build() { # build DIR TARGET [ARGS...]: the command line for one build
@@ -164,41 +173,62 @@ build() { # build DIR TARGET [ARGS...]: the command line for one build
 }
 
 CORE_BUILD=$(build "$WORK/workspace" "$WORK/target-core" -p status-core)
-measure clean-status-core "$CLEAN_RUNS" "rm -rf '$WORK/target-core'" "$CORE_BUILD"
-measure clean-deps "$CLEAN_RUNS" "rm -rf '$WORK/target-deps'" "$(build "$WORK/deps" "$WORK/target-deps")"
+DEPS_BUILD=$(build "$WORK/deps" "$WORK/target-deps")
+DEPS_ALL_BUILD=$(build "$WORK/deps-all" "$WORK/target-deps-all")
+HANDWRITTEN_BUILD=$(build "$WORK/handwritten" "$WORK/target-handwritten")
+
+say "clean builds"
+clean=(clean-status-core "rm -rf '$WORK/target-core'" "$CORE_BUILD"
+    clean-deps "rm -rf '$WORK/target-deps'" "$DEPS_BUILD")
 if [ -z "${SKIP_DEPS_ALL:-}" ]; then
-    measure clean-deps-all "$CLEAN_RUNS" "rm -rf '$WORK/target-deps-all'" \
-        "$(build "$WORK/deps-all" "$WORK/target-deps-all")"
+    clean+=(clean-deps-all "rm -rf '$WORK/target-deps-all'" "$DEPS_ALL_BUILD")
 fi
+rounds "$CLEAN_RUNS" "${clean[@]}"
 
 # The dependencies must be the same artifacts (same features, same versions):
 # cargo names each after a hash of its package, version and features.
 artifacts() { find "$1/debug/deps" -maxdepth 1 \( -name '*.rlib' -o -name '*.so' \) -printf '%f\n' | sort; }
-say "artifacts of the clean status-core build that the deps build does not have (expected: the three status crates)"
+say "artifacts of the clean status-core build that the deps build does not have"
+echo "(expected: the three status crates, heck, annotate-snippets and its anstyle and unicode-width)" >&2
 comm -23 <(artifacts "$WORK/target-core") <(artifacts "$WORK/target-deps") >&2
 say "artifacts of the deps build that the status-core build does not have (expected: only libdeps)"
 comm -13 <(artifacts "$WORK/target-core") <(artifacts "$WORK/target-deps") >&2
 
-bash -c "$CORE_BUILD"
-measure rebuild-document-edit "$REBUILD_RUNS" "'$WORK/edit-document.sh'" "$CORE_BUILD"
-HANDWRITTEN_BUILD=$(build "$WORK/handwritten" "$WORK/target-handwritten")
+# A no-op build is cargo alone (loading the workspace, checking fingerprints):
+# the rebuild minus it is what rustc and the macro take.
+say "rebuilds"
 bash -c "$HANDWRITTEN_BUILD"
-measure rebuild-handwritten-edit "$REBUILD_RUNS" "'$WORK/edit-handwritten.sh'" "$HANDWRITTEN_BUILD"
+rounds "$REBUILD_RUNS" \
+    noop-status-core true "$CORE_BUILD" \
+    rebuild-document-edit "'$WORK/edit-document.sh'" "$CORE_BUILD" \
+    noop-handwritten true "$HANDWRITTEN_BUILD" \
+    rebuild-handwritten-edit "'$WORK/edit-handwritten.sh'" "$HANDWRITTEN_BUILD"
 
 # --- report --------------------------------------------------------------------
-median() { awk -v name="$1" '$1 == name { print $2 }' "$RESULTS"; }
-ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+median() { # median NAME [COLUMN]: the median of a column (1 wall, 2 cpu) of NAME's times
+    awk -v c="${2:-1}" '{ print $c }' "$WORK/$1.times" | sort -g |
+        awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { print a - b }'; }
+names=(clean-status-core clean-deps)
+[ -z "${SKIP_DEPS_ALL:-}" ] && names+=(clean-deps-all)
+names+=(noop-status-core rebuild-document-edit noop-handwritten rebuild-handwritten-edit)
+
 echo
-echo "build cost ($(nproc) cores, $(rustc --version), REV=$REV)"
+echo "build cost: $(nproc) cores, $(rustc --version), REV=$REV, $CLEAN_RUNS clean and $REBUILD_RUNS rebuild rounds"
 echo
-echo "| build | median |"
-echo "|---|---:|"
-while read -r name seconds; do
-    printf '| %s | %.2f s |\n' "$name" "$seconds"
-done <"$RESULTS"
+echo "| build | median wall | median cpu (user+sys) |"
+echo "|---|---:|---:|"
+for name in "${names[@]}"; do
+    printf '| %s | %.3f s | %.3f s |\n' "$name" "$(median "$name")" "$(median "$name" 2)"
+done
 echo
-echo "clean status-core / clean deps:       $(ratio "$(median clean-status-core)" "$(median clean-deps)")  (target <= 1.15)"
+echo "| ratio | wall | cpu | target |"
+echo "|---|---:|---:|---|"
+echo "| clean status-core / clean deps | $(ratio "$(median clean-status-core)" "$(median clean-deps)") | $(ratio "$(median clean-status-core 2)" "$(median clean-deps 2)") | ≤ 1.15 |"
 if [ -z "${SKIP_DEPS_ALL:-}" ]; then
-    echo "clean status-core / clean deps-all:   $(ratio "$(median clean-status-core)" "$(median clean-deps-all)")"
+    echo "| clean status-core / clean deps-all | $(ratio "$(median clean-status-core)" "$(median clean-deps-all)") | $(ratio "$(median clean-status-core 2)" "$(median clean-deps-all 2)") | |"
 fi
-echo "rebuild document edit / hand-written: $(ratio "$(median rebuild-document-edit)" "$(median rebuild-handwritten-edit)")  (target <= 1.2)"
+echo "| rebuild after document edit / hand-written | $(ratio "$(median rebuild-document-edit)" "$(median rebuild-handwritten-edit)") | $(ratio "$(median rebuild-document-edit 2)" "$(median rebuild-handwritten-edit 2)") | ≤ 1.2 |"
+echo "| the same, each less its no-op build | $(ratio "$(minus "$(median rebuild-document-edit)" "$(median noop-status-core)")" "$(minus "$(median rebuild-handwritten-edit)" "$(median noop-handwritten)")") | $(ratio "$(minus "$(median rebuild-document-edit 2)" "$(median noop-status-core 2)")" "$(minus "$(median rebuild-handwritten-edit 2)" "$(median noop-handwritten 2)")") | |"

@@ -1,0 +1,195 @@
+//! One benchmarked operation, repeated, for counting instructions with valgrind
+//! (`benches/instructions.sh`): on a shared machine wall-clock medians swing
+//! by tens of percent, instruction counts by well under one.
+//!
+//! ```sh
+//! instructions expansion seed|html|pipe ROWS engine|read|check|generate|baseline N
+//! instructions runtime OPERATION generated|handwritten|http N
+//! ```
+//!
+//! Everything but the `N` repetitions (reading the seed, generating the
+//! document, the stages before the one measured) is done once, so the count of
+//! a run with `N` less that of a run with 0 is `N` times the operation.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::str::FromStr;
+
+use status_bench::documents::{self, Syntax};
+use status_bench::handwritten::StatusCode as Handwritten;
+use status_codegen::{Options, Source, document, expand, validate};
+use status_core::evs::StatusCode as Generated;
+
+const KNOWN: [u16; 20] = [
+    200, 201, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 413, 415, 500, 501, 502, 503,
+    504,
+];
+const UNKNOWN: [u16; 20] = [
+    100, 150, 203, 205, 299, 302, 399, 402, 410, 411, 418, 429, 451, 499, 505, 511, 599, 600, 777,
+    999,
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize| args.get(i).map_or("", String::as_str);
+    let times: usize = arg(args.len().saturating_sub(1))
+        .parse()
+        .unwrap_or_else(|_| usage());
+    match arg(0) {
+        "expansion" => expansion(arg(1), arg(2).parse().unwrap_or(0), arg(3), times),
+        "runtime" => runtime(arg(1), arg(2), times),
+        _ => usage(),
+    }
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: instructions expansion seed|html|pipe ROWS STAGE N\n       instructions runtime OPERATION IMPL N"
+    );
+    std::process::exit(2)
+}
+
+fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
+    let (path, bytes) = match doc {
+        "seed" => (documents::SEED_PATH, documents::seed()),
+        "html" => (
+            documents::GENERATED_PATH,
+            documents::document(Syntax::Html, rows).into_bytes(),
+        ),
+        "pipe" => (
+            documents::GENERATED_PATH,
+            documents::document(Syntax::Pipe, rows).into_bytes(),
+        ),
+        _ => usage(),
+    };
+    let options = Options::default();
+    let text = std::str::from_utf8(&bytes).expect("documents are UTF-8");
+    let source = Source::new(path, &bytes).expect("documents decode");
+    let (read, _) = document::read(&source);
+    let (table, _) = validate::check(&source, &read, &options);
+    for _ in 0..times {
+        match stage {
+            "engine" => drop(black_box(status_codegen::expand(
+                path,
+                black_box(&bytes),
+                &options,
+            ))),
+            "read" => {
+                let source = Source::new(path, black_box(&bytes)).expect("documents decode");
+                drop(black_box(document::read(&source)));
+            }
+            "check" => drop(black_box(validate::check(
+                &source,
+                black_box(&read),
+                &options,
+            ))),
+            "generate" => drop(black_box(expand::generate(black_box(&table), &options))),
+            "baseline" => drop(black_box(status_bench::baseline::markdown(black_box(text)))),
+            _ => usage(),
+        }
+    }
+}
+
+fn runtime(operation: &str, implementation: &str, times: usize) {
+    let codes = if operation.ends_with("unknown") {
+        UNKNOWN
+    } else {
+        KNOWN
+    };
+    let strings: Vec<String> = codes.iter().map(u16::to_string).collect();
+    let http: Vec<http::StatusCode> = KNOWN
+        .iter()
+        .map(|&c| http::StatusCode::from_u16(c).expect("three digits"))
+        .collect();
+    let mut out = String::with_capacity(64);
+    for _ in 0..times {
+        match (operation, implementation) {
+            ("from_code/known" | "from_code/unknown", "generated") => {
+                for &c in &codes {
+                    black_box(Generated::from_code(black_box(c)));
+                }
+            }
+            ("from_code/known" | "from_code/unknown", "handwritten") => {
+                for &c in &codes {
+                    black_box(Handwritten::from_code(black_box(c)));
+                }
+            }
+            ("from_code/known" | "from_code/unknown", "http") => {
+                for &c in &codes {
+                    black_box(http::StatusCode::from_u16(black_box(c)).ok());
+                }
+            }
+            ("reason/known" | "reason/unknown", "generated") => {
+                for &c in &codes {
+                    black_box(Generated::from_code(black_box(c)).map(Generated::description));
+                }
+            }
+            ("reason/known" | "reason/unknown", "handwritten") => {
+                for &c in &codes {
+                    black_box(Handwritten::from_code(black_box(c)).map(Handwritten::description));
+                }
+            }
+            ("reason/known" | "reason/unknown", "http") => {
+                for &c in &codes {
+                    black_box(
+                        http::StatusCode::from_u16(black_box(c))
+                            .ok()
+                            .and_then(|s| s.canonical_reason()),
+                    );
+                }
+            }
+            ("description", "generated") => {
+                for &s in Generated::ALL {
+                    black_box(black_box(s).description());
+                }
+            }
+            ("description", "handwritten") => {
+                for &s in Handwritten::ALL {
+                    black_box(black_box(s).description());
+                }
+            }
+            ("description", "http") => {
+                for &s in &http {
+                    black_box(black_box(s).canonical_reason());
+                }
+            }
+            ("display", "generated") => {
+                for &s in Generated::ALL {
+                    out.clear();
+                    let _ = write!(out, "{}", black_box(s));
+                    black_box(&out);
+                }
+            }
+            ("display", "handwritten") => {
+                for &s in Handwritten::ALL {
+                    out.clear();
+                    let _ = write!(out, "{}", black_box(s));
+                    black_box(&out);
+                }
+            }
+            ("display", "http") => {
+                for &s in &http {
+                    out.clear();
+                    let _ = write!(out, "{}", black_box(s));
+                    black_box(&out);
+                }
+            }
+            ("from_str/known" | "from_str/unknown", "generated") => {
+                for s in &strings {
+                    black_box(Generated::from_str(black_box(s)).ok());
+                }
+            }
+            ("from_str/known" | "from_str/unknown", "handwritten") => {
+                for s in &strings {
+                    black_box(Handwritten::from_str(black_box(s)).ok());
+                }
+            }
+            ("from_str/known" | "from_str/unknown", "http") => {
+                for s in &strings {
+                    black_box(http::StatusCode::from_str(black_box(s)).ok());
+                }
+            }
+            _ => usage(),
+        }
+    }
+}
