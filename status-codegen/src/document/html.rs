@@ -1,16 +1,21 @@
 //! HTML tables: the structure and text come from scraper, the positions from
 //! the tag scanner (scraper keeps none).
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use super::scan::{self, Tag};
 use super::{Cell, Document, Row, Table, TableSyntax, collapse_whitespace};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_DIAGNOSTICS};
 use crate::source::Source;
 
-/// A colspan larger than this is read as this: no real table is wider, and it
-/// bounds the work a hostile cell can cause.
-const MAX_COLSPAN: usize = 64;
+/// Columns past this are not read: no real status table is wider, and it bounds
+/// the work hostile spans can cause (rowspans carried down a staircase of rows
+/// would otherwise widen the table with every row).
+const MAX_COLUMNS: usize = 64;
+
+/// Tables whose markup nests deeper than this are refused (see [`read_table`]).
+const MAX_DEPTH: usize = 256;
 
 /// Elements whose boundaries separate words even when the source has no space.
 const BLOCK_ELEMENTS: &[&str] = &[
@@ -93,24 +98,26 @@ pub(super) fn read_table_at(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> usize {
     let text = source.text();
-    let Some(end) = scan::table_end(text, tag.start) else {
-        diagnostics.push(
-            Diagnostic::at(
-                source,
-                tag.start,
-                "unclosed <table>: expected a matching </table> before the end of the document",
-            )
-            .with_label("this table is never closed"),
-        );
+    // Past the cap a problem is only counted (as a cheap file-level entry that
+    // the summary line counts): locating it would cost a scan of its line.
+    let mut report = |message: &str, label: &str| {
         document.unreadable_tables += 1;
+        diagnostics.push(if diagnostics.len() < MAX_DIAGNOSTICS {
+            Diagnostic::at(source, tag.start, message).with_label(label)
+        } else {
+            Diagnostic::file(source.path(), message)
+        });
+    };
+    let Some(end) = scan::table_end(text, tag.start) else {
+        report(
+            "unclosed <table>: expected a matching </table> before the end of the document",
+            "this table is never closed",
+        );
         return text.len();
     };
     match read_table(source, tag.start, end, item, heading) {
         Ok(table) => document.tables.push(table),
-        Err(diagnostic) => {
-            document.unreadable_tables += 1;
-            diagnostics.push(diagnostic);
-        }
+        Err(message) => report(&message, "this table"),
     }
     end
 }
@@ -122,30 +129,32 @@ fn read_table(
     end: usize,
     item: Option<String>,
     heading: Option<String>,
-) -> Result<Table, Diagnostic> {
+) -> Result<Table, String> {
     let raw = &source.text()[start..end];
+    // html5ever slows down quadratically on very deep markup; no real table
+    // nests anywhere near this deep.
+    let depth = scan::max_depth(raw);
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "HTML table nests elements {depth} levels deep: expected at most {MAX_DEPTH}"
+        ));
+    }
     let fragment = Html::parse_fragment(raw);
     let Some(table) = fragment
         .root_element()
         .descendent_elements()
         .find(|e| e.value().name() == "table")
     else {
-        return Err(Diagnostic::at(
-            source,
-            start,
-            "broken HTML table: no <table> element could be read here",
-        ));
+        return Err("broken HTML table: no <table> element could be read here".to_owned());
     };
     let positions = RowPositions::scan(raw, start);
     let mut caption = None;
     let mut physical = Vec::new();
-    collect_rows(table, false, &mut caption, &mut physical);
+    collect_rows(table, &mut caption, &mut physical);
     if physical.is_empty() {
-        return Err(Diagnostic::at(
-            source,
-            start,
-            "HTML table has no rows: expected <tr> rows with <th> or <td> cells",
-        ));
+        return Err(
+            "HTML table has no rows: expected <tr> rows with <th> or <td> cells".to_owned(),
+        );
     }
 
     let mut rows = Vec::with_capacity(physical.len());
@@ -157,11 +166,14 @@ fn read_table(
         let mut column = 0;
         for (cell_index, element) in row.cells.iter().enumerate() {
             carry_spans(&mut cells, &mut column, &mut spans);
+            if column >= MAX_COLUMNS {
+                break;
+            }
             let cell = Cell {
                 text: element_text(*element),
                 offset: positions.cell(index, cell_index).unwrap_or(row_offset),
             };
-            let colspan = span(*element, "colspan").min(MAX_COLSPAN);
+            let colspan = span(*element, "colspan").min(MAX_COLUMNS - column.min(MAX_COLUMNS));
             let rowspan = span(*element, "rowspan");
             for _ in 0..colspan {
                 if rowspan > 1 {
@@ -216,24 +228,34 @@ struct PhysicalRow<'a> {
 
 /// The rows of `table` itself, not of tables nested in its cells.
 fn collect_rows<'a>(
-    element: ElementRef<'a>,
-    in_head: bool,
+    table: ElementRef<'a>,
     caption: &mut Option<String>,
     rows: &mut Vec<PhysicalRow<'a>>,
 ) {
-    for child in element.child_elements() {
-        match child.value().name() {
+    // An explicit stack, not recursion: markup nests as deep as a document likes.
+    let mut stack: Vec<(ElementRef<'a>, bool)> = Vec::new();
+    let push_children =
+        |stack: &mut Vec<(ElementRef<'a>, bool)>, parent: ElementRef<'a>, in_head: bool| {
+            let start = stack.len();
+            stack.extend(parent.child_elements().map(|c| (c, in_head)));
+            stack[start..].reverse(); // popped in document order
+        };
+    push_children(&mut stack, table, false);
+    while let Some((element, in_head)) = stack.pop() {
+        match element.value().name() {
             "table" => {}
-            "caption" => *caption = Some(element_text(child)).filter(|c| !c.is_empty()),
-            "thead" => collect_rows(child, true, caption, rows),
+            "caption" => *caption = Some(element_text(element)).filter(|c| !c.is_empty()),
             "tr" => rows.push(PhysicalRow {
-                cells: child
+                cells: element
                     .child_elements()
                     .filter(|c| matches!(c.value().name(), "td" | "th"))
                     .collect(),
                 in_head,
             }),
-            _ => collect_rows(child, in_head, caption, rows),
+            name => {
+                let in_head = in_head || name == "thead";
+                push_children(&mut stack, element, in_head);
+            }
         }
     }
 }
@@ -247,35 +269,30 @@ fn span(element: ElementRef<'_>, name: &str) -> usize {
 }
 
 /// The visible text of an element: tags stripped, entities decoded (by the
-/// parser), block boundaries kept as spaces, whitespace collapsed.
+/// parser), block boundaries kept as spaces, whitespace collapsed. The tree is
+/// walked edge by edge, so deep nesting costs no stack.
 fn element_text(element: ElementRef<'_>) -> String {
     let mut out = String::new();
-    push_text(element, &mut out);
-    collapse_whitespace(&out)
-}
-
-fn push_text(element: ElementRef<'_>, out: &mut String) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push_str(text),
-            Node::Element(e) => {
-                if matches!(e.name(), "script" | "style" | "template") {
-                    continue;
-                }
-                let block = BLOCK_ELEMENTS.contains(&e.name());
-                if block {
-                    out.push(' ');
-                }
-                if let Some(child) = ElementRef::wrap(child) {
-                    push_text(child, out);
-                }
-                if block {
-                    out.push(' ');
+    let mut hidden = 0usize; // inside script, style or template
+    for edge in element.traverse() {
+        let (node, open) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        match node.value() {
+            Node::Text(text) if open && hidden == 0 => out.push_str(text),
+            Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
+                if open {
+                    hidden += 1;
+                } else {
+                    hidden -= 1;
                 }
             }
+            Node::Element(e) if BLOCK_ELEMENTS.contains(&e.name()) => out.push(' '),
             _ => {}
         }
     }
+    collapse_whitespace(&out)
 }
 
 /// The visible text of an HTML fragment (a heading's content).

@@ -14,6 +14,9 @@ use super::{Cell, Document, Row, Table, TableSyntax};
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
 
+/// How many enclosing list items are searched for a table's section.
+const MAX_SECTION_LOOKBACK: usize = 16;
+
 pub(super) fn read_document(source: &Source) -> (Document, Vec<Diagnostic>) {
     let mut walker = Walker {
         source,
@@ -195,10 +198,10 @@ impl Walker<'_> {
 
     /// Raw HTML: an HTML table starting in it is read from the raw source.
     fn html(&mut self, range: Range<usize>) {
-        let text = self.source.text();
-        let Some(tag) = scan::tags(text, range.start)
-            .take_while(|t| t.start < range.end)
-            .find(|t| t.name == "table" && !t.closing)
+        // Scan this event's text only: an unclosed comment in it must not send
+        // the scanner to the end of the document for every HTML line.
+        let text = &self.source.text()[..range.end];
+        let Some(tag) = scan::tags(text, range.start).find(|t| t.name == "table" && !t.closing)
         else {
             return;
         };
@@ -223,11 +226,14 @@ impl Walker<'_> {
 
     /// The text of the innermost list item that has any.
     fn item_intro(&self) -> Option<String> {
+        // A section is never dozens of list levels up; the bound keeps absurdly
+        // deep lists from costing their depth for every table.
         self.items
             .iter()
             .rev()
+            .take(MAX_SECTION_LOOKBACK)
+            .find(|i| !i.text.trim().is_empty())
             .map(|i| super::collapse_whitespace(&i.text))
-            .find(|t| !t.is_empty())
     }
 
     /// The innermost list item with introductory text, else the last heading.

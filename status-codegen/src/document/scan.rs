@@ -107,6 +107,30 @@ pub(crate) fn table_end(text: &str, start: usize) -> Option<usize> {
     None
 }
 
+/// The deepest nesting of elements in `text`, counting only elements that need
+/// an end tag: void elements (`<br>`) and those HTML closes by itself (`<p>`,
+/// `<li>`, `<td>`, `<tr>`…, often written without `</…>`) do not count.
+pub(crate) fn max_depth(text: &str) -> usize {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
+        "colgroup", "option", "optgroup", "rb", "rt", "rp",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for tag in tags(text, 0) {
+        if NOT_NESTING.contains(&tag.name.as_str()) || text[..tag.end].ends_with("/>") {
+            continue;
+        }
+        if tag.closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +145,15 @@ mod tests {
     fn finds_tags_and_skips_comments_and_quoted_brackets() {
         let text = r#"<TABLE a="x>y"><!-- <tr> --><Tr>a < b</tr></table>"#;
         assert_eq!(names(text), ["table", "tr", "/tr", "/table"]);
+    }
+
+    #[test]
+    fn depth_ignores_void_and_self_closing_elements() {
+        assert_eq!(
+            max_depth("<table><tr><td><p>a<p>b<br><div><b>x</b></div></td></tr></table>"),
+            3
+        );
+        assert_eq!(max_depth(&"<div>".repeat(300)), 300);
     }
 
     #[test]
