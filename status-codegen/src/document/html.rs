@@ -117,7 +117,7 @@ pub(super) fn read_table_at(
     };
     match read_table(source, tag.start, end, item, heading) {
         Ok(table) => document.tables.push(table),
-        Err(message) => report(&message, "this table"),
+        Err(message) => report(&message, "this table cannot be read"),
     }
     end
 }
