@@ -15,7 +15,7 @@ const EXPECTED: &[(u16, &str)] = &[
     (200, r#"say "hello""#),
     (201, r#"C:\path\n\""#),
     (202, "end */ of comment /* start"),
-    (203, r##"#[doc = "x"] #![no_std]"##),
+    (203, r#"#[doc = "x"] #![no_std]"#),
     (204, "} fn evil() {"),
     (205, "</table> and <script>"),
     (206, "line one line two"),

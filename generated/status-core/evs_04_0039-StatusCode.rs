@@ -332,64 +332,61 @@ impl ::core::str::FromStr for StatusCode {
     /// Accepts the number (`"413"`), the variant name (`"OverLimit"`) or the
     /// `Display` form (`"413 overLimit"`).
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *s.as_bytes() {
+            let digit = |d: u8| <u16 as ::core::convert::From<u8>>::from(d - b'0');
+            let code = digit(a) * 100 + digit(b) * 10 + digit(c);
+            return match Self::from_code(code) {
+                ::core::option::Option::Some(status) => {
+                    ::core::result::Result::Ok(status)
+                }
+                ::core::option::Option::None => {
+                    ::core::result::Result::Err(ParseStatusCodeError(()))
+                }
+            };
+        }
         match s {
-            "200" | "Ok" | "200 OK" => ::core::result::Result::Ok(Self::Ok),
-            "201" | "Created" | "201 Created" => {
-                ::core::result::Result::Ok(Self::Created)
-            }
-            "202" | "Accepted" | "202 Accepted" => {
-                ::core::result::Result::Ok(Self::Accepted)
-            }
-            "204" | "NoContent" | "204 No Content" => {
-                ::core::result::Result::Ok(Self::NoContent)
-            }
-            "400" | "BadRequest" | "400 Bad Request" => {
+            "Ok" | "200 OK" => ::core::result::Result::Ok(Self::Ok),
+            "Created" | "201 Created" => ::core::result::Result::Ok(Self::Created),
+            "Accepted" | "202 Accepted" => ::core::result::Result::Ok(Self::Accepted),
+            "NoContent" | "204 No Content" => ::core::result::Result::Ok(Self::NoContent),
+            "BadRequest" | "400 Bad Request" => {
                 ::core::result::Result::Ok(Self::BadRequest)
             }
-            "401" | "Unauthorized" | "401 Unauthorized" => {
+            "Unauthorized" | "401 Unauthorized" => {
                 ::core::result::Result::Ok(Self::Unauthorized)
             }
-            "403" | "Forbidden" | "403 Forbidden" => {
-                ::core::result::Result::Ok(Self::Forbidden)
-            }
-            "404" | "NotFound" | "404 Not Found" => {
-                ::core::result::Result::Ok(Self::NotFound)
-            }
-            "405" | "MethodNotAllowed" | "405 Method Not Allowed" => {
+            "Forbidden" | "403 Forbidden" => ::core::result::Result::Ok(Self::Forbidden),
+            "NotFound" | "404 Not Found" => ::core::result::Result::Ok(Self::NotFound),
+            "MethodNotAllowed" | "405 Method Not Allowed" => {
                 ::core::result::Result::Ok(Self::MethodNotAllowed)
             }
-            "406" | "NotAcceptable" | "406 Not Acceptable" => {
+            "NotAcceptable" | "406 Not Acceptable" => {
                 ::core::result::Result::Ok(Self::NotAcceptable)
             }
-            "407" | "ProxyAuthenticationRequired"
-            | "407 Proxy Authentication Required" => {
+            "ProxyAuthenticationRequired" | "407 Proxy Authentication Required" => {
                 ::core::result::Result::Ok(Self::ProxyAuthenticationRequired)
             }
-            "408" | "RequestTimeout" | "408 Request Timeout" => {
+            "RequestTimeout" | "408 Request Timeout" => {
                 ::core::result::Result::Ok(Self::RequestTimeout)
             }
-            "409" | "Conflict" | "409 Conflict" => {
-                ::core::result::Result::Ok(Self::Conflict)
-            }
-            "413" | "OverLimit" | "413 overLimit" => {
-                ::core::result::Result::Ok(Self::OverLimit)
-            }
-            "415" | "BadMediaType" | "415 badMediaType" => {
+            "Conflict" | "409 Conflict" => ::core::result::Result::Ok(Self::Conflict),
+            "OverLimit" | "413 overLimit" => ::core::result::Result::Ok(Self::OverLimit),
+            "BadMediaType" | "415 badMediaType" => {
                 ::core::result::Result::Ok(Self::BadMediaType)
             }
-            "500" | "InternalServerError" | "500 Internal Server Error" => {
+            "InternalServerError" | "500 Internal Server Error" => {
                 ::core::result::Result::Ok(Self::InternalServerError)
             }
-            "501" | "NotImplemented" | "501 Not Implemented" => {
+            "NotImplemented" | "501 Not Implemented" => {
                 ::core::result::Result::Ok(Self::NotImplemented)
             }
-            "502" | "BadGateway" | "502 Bad Gateway" => {
+            "BadGateway" | "502 Bad Gateway" => {
                 ::core::result::Result::Ok(Self::BadGateway)
             }
-            "503" | "ServiceUnavailable" | "503 Service Unavailable" => {
+            "ServiceUnavailable" | "503 Service Unavailable" => {
                 ::core::result::Result::Ok(Self::ServiceUnavailable)
             }
-            "504" | "GatewayTimeout" | "504 Gateway Timeout" => {
+            "GatewayTimeout" | "504 Gateway Timeout" => {
                 ::core::result::Result::Ok(Self::GatewayTimeout)
             }
             _ => ::core::result::Result::Err(ParseStatusCodeError(())),

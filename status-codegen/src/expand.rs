@@ -29,7 +29,6 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
         .iter()
         .map(|e| Literal::u16_unsuffixed(e.code))
         .collect();
-    let code_strings: Vec<String> = table.entries.iter().map(|e| e.code.to_string()).collect();
     let names: Vec<&str> = table.entries.iter().map(|e| e.name.as_str()).collect();
     let descriptions: Vec<&str> = table
         .entries
@@ -231,8 +230,18 @@ pub fn generate(table: &StatusTable, options: &Options) -> TokenStream {
             /// Accepts the number (`"413"`), the variant name (`"OverLimit"`) or the
             /// `Display` form (`"413 overLimit"`).
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                // Three digits: a code, found by number rather than by comparing
+                // the text with every row's.
+                if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *s.as_bytes() {
+                    let digit = |d: u8| <u16 as ::core::convert::From<u8>>::from(d - b'0');
+                    let code = digit(a) * 100 + digit(b) * 10 + digit(c);
+                    return match Self::from_code(code) {
+                        ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                        ::core::option::Option::None => ::core::result::Result::Err(#parse_error(())),
+                    };
+                }
                 match s {
-                    #(#code_strings | #names | #displays => ::core::result::Result::Ok(Self::#variants),)*
+                    #(#names | #displays => ::core::result::Result::Ok(Self::#variants),)*
                     _ => ::core::result::Result::Err(#parse_error(())),
                 }
             }

@@ -14,7 +14,8 @@ pub fn fallback_name(code: u16) -> String {
     format!("Status{code}")
 }
 
-fn derived_name(description: &str) -> Option<String> {
+/// The description in `UpperCamelCase`, if it gives a usable identifier.
+pub fn derived_name(description: &str) -> Option<String> {
     if !description.is_ascii() {
         return None;
     }

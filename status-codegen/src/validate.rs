@@ -301,12 +301,15 @@ impl Checker<'_> {
         }
         let code = code?;
         let rename = self.options.renames.iter().find(|(c, _)| *c == code);
-        let name = rename.map_or_else(
-            || naming::variant_name(&description, code),
-            |(_, name)| name.clone(),
-        );
+        let (name, fallback) = match rename {
+            Some((_, name)) => (name.clone(), false),
+            None => match naming::derived_name(&description) {
+                Some(name) => (name, false),
+                None => (naming::fallback_name(code), true),
+            },
+        };
         Some(Candidate {
-            fallback: rename.is_none() && name == naming::fallback_name(code),
+            fallback,
             entry: Entry {
                 code,
                 name,
