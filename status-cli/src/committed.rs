@@ -74,14 +74,7 @@ fn expected_file(root: &Path, found: &Use) -> Result<CommittedFile, String> {
     // Through symlinks (status-core/tables -> ../tables), to the real file.
     let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let document_path = relative(&real(&document), &real(root));
-    let stem = Path::new(written)
-        .file_stem()
-        .map_or_else(|| "table".into(), |s| s.to_string_lossy().into_owned());
-    let package_name = found.package_dir.replace('/', "-");
-    let path = format!(
-        "{DIRECTORY}/{package_name}/{stem}-{}.rs",
-        invocation.options.type_name
-    );
+    let path = committed_path(found);
     let code = format_tokens(&expansion.tokens)?;
     let contents = render(&found.source, &found.tokens, &document_path, &bytes, &code);
     Ok(CommittedFile {
@@ -91,6 +84,22 @@ fn expected_file(root: &Path, found: &Use) -> Result<CommittedFile, String> {
         non_exhaustive: invocation.options.non_exhaustive,
         diagnostics,
     })
+}
+
+/// Where the expansion of an invocation is committed, relative to the root:
+/// `generated/{package dir}/{document stem}-{type name}.rs`.
+pub fn committed_path(found: &Use) -> String {
+    let stem = found
+        .invocation
+        .path
+        .as_deref()
+        .and_then(|p| Path::new(p).file_stem())
+        .map_or_else(|| "table".into(), |s| s.to_string_lossy().into_owned());
+    let package = found.package_dir.replace('/', "-");
+    format!(
+        "{DIRECTORY}/{package}/{stem}-{}.rs",
+        found.invocation.options.type_name
+    )
 }
 
 /// The header and the code of a committed file.

@@ -20,7 +20,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use check::{Change, ChangeKind, Report, check};
-pub use committed::{CommittedFile, DIRECTORY, GENERATE_COMMAND, body_of, format_tokens, render};
+pub use committed::{
+    CommittedFile, DIRECTORY, GENERATE_COMMAND, body_of, committed_path, format_tokens, render,
+};
 pub use workspace::{Use, find_uses, workspace_root};
 
 /// status-table: Rust enums from the status-code tables of API documents.

@@ -182,16 +182,7 @@ mod tests {
                 .expect("the document is tracked")
                 .to_string();
             assert!(tracking.contains("include_bytes"), "{tracking}");
-            let name = &found.invocation.options.type_name;
-            let stem = Path::new(found.invocation.path.as_deref().unwrap())
-                .file_stem()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            let committed_path = root
-                .join(status_cli::DIRECTORY)
-                .join(found.package_dir.replace('/', "-"))
-                .join(format!("{stem}-{name}.rs"));
+            let committed_path = root.join(status_cli::committed_path(&found));
             let committed = std::fs::read_to_string(&committed_path)
                 .unwrap_or_else(|e| panic!("{}: {e}", committed_path.display()));
             let expanded = status_cli::format_tokens(&output.code).unwrap();
