@@ -11,21 +11,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use criterion::Criterion;
-use status_bench::handwritten;
+use status_bench::{KNOWN, UNKNOWN, handwritten};
 use status_core::evs::StatusCode as Generated;
-
-/// The codes of the table, in document order.
-const KNOWN: [u16; 20] = [
-    200, 201, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 413, 415, 500, 501, 502, 503,
-    504,
-];
-
-/// Three-digit codes that are not in the table (so `http` accepts them all but
-/// knows a reason for only some, as for the table's).
-const UNKNOWN: [u16; 20] = [
-    100, 150, 203, 205, 299, 302, 399, 402, 410, 411, 418, 429, 451, 499, 505, 511, 599, 600, 777,
-    999,
-];
 
 fn strings(codes: &[u16]) -> Vec<String> {
     codes.iter().map(u16::to_string).collect()

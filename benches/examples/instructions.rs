@@ -17,17 +17,9 @@ use std::str::FromStr;
 
 use status_bench::documents::{self, Syntax};
 use status_bench::handwritten::StatusCode as Handwritten;
+use status_bench::{KNOWN, UNKNOWN};
 use status_codegen::{Options, Source, document, expand, validate};
 use status_core::evs::StatusCode as Generated;
-
-const KNOWN: [u16; 20] = [
-    200, 201, 202, 204, 400, 401, 403, 404, 405, 406, 407, 408, 409, 413, 415, 500, 501, 502, 503,
-    504,
-];
-const UNKNOWN: [u16; 20] = [
-    100, 150, 203, 205, 299, 302, 399, 402, 410, 411, 418, 429, 451, 499, 505, 511, 599, 600, 777,
-    999,
-];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
