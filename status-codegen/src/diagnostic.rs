@@ -82,19 +82,7 @@ impl Diagnostic {
         self
     }
 
-    /// Adds a second location in the same file.
-    #[must_use]
-    pub fn with_related(
-        mut self,
-        source: &Source,
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        self.relate(source, offset, message);
-        self
-    }
-
-    /// Adds a second location in the same file, in place.
+    /// Adds a second location in the same file ("first defined here").
     pub fn relate(&mut self, source: &Source, offset: usize, message: impl Into<String>) {
         let location = source.location(offset);
         self.related.push(Related {

@@ -14,7 +14,7 @@ use crate::source::Source;
 /// would otherwise widen the table with every row).
 const MAX_COLUMNS: usize = 64;
 
-/// Tables whose markup nests deeper than this are refused (see [`read_table`]).
+/// Tables whose markup nests deeper than this are refused (see `read_table`).
 const MAX_DEPTH: usize = 256;
 
 /// Elements whose boundaries separate words even when the source has no space.
@@ -131,9 +131,10 @@ fn read_table(
     heading: Option<String>,
 ) -> Result<Table, String> {
     let raw = &source.text()[start..end];
+    let positions = RowPositions::scan(raw, start);
     // html5ever slows down quadratically on very deep markup; no real table
     // nests anywhere near this deep.
-    let depth = scan::max_depth(raw);
+    let depth = positions.deepest;
     if depth > MAX_DEPTH {
         return Err(format!(
             "HTML table nests elements {depth} levels deep: expected at most {MAX_DEPTH}"
@@ -147,7 +148,6 @@ fn read_table(
     else {
         return Err("broken HTML table: no <table> element could be read here".to_owned());
     };
-    let positions = RowPositions::scan(raw, start);
     let mut caption = None;
     let mut physical = Vec::new();
     collect_rows(table, &mut caption, &mut physical);
@@ -303,16 +303,20 @@ pub(super) fn fragment_text(raw: &str) -> String {
     element_text(Html::parse_fragment(raw).root_element())
 }
 
-/// Byte offsets of the rows and cells of one table, from the tag scanner.
+/// Byte offsets of the rows and cells of one table, from the tag scanner, and
+/// in the same pass how deep its markup nests.
 struct RowPositions {
     rows: Vec<(usize, Vec<usize>)>,
+    deepest: usize,
 }
 
 impl RowPositions {
     fn scan(raw: &str, base: usize) -> Self {
         let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut depth = 0usize;
+        let mut nesting = scan::Depth::default();
         for tag in scan::tags(raw, 0) {
+            nesting.visit(&tag, raw);
             match (tag.name.as_str(), tag.closing) {
                 ("table", false) => depth += 1,
                 ("table", true) => depth = depth.saturating_sub(1),
@@ -325,7 +329,10 @@ impl RowPositions {
                 _ => {}
             }
         }
-        Self { rows }
+        Self {
+            rows,
+            deepest: nesting.deepest,
+        }
     }
 
     fn row(&self, index: usize) -> Option<usize> {

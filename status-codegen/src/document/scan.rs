@@ -107,28 +107,35 @@ pub(crate) fn table_end(text: &str, start: usize) -> Option<usize> {
     None
 }
 
-/// The deepest nesting of elements in `text`, counting only elements that need
-/// an end tag: void elements (`<br>`) and those HTML closes by itself (`<p>`,
-/// `<li>`, `<td>`, `<tr>`…, often written without `</…>`) do not count.
-pub(crate) fn max_depth(text: &str) -> usize {
-    const NOT_NESTING: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
-        "colgroup", "option", "optgroup", "rb", "rt", "rp",
-    ];
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    for tag in tags(text, 0) {
+/// The deepest nesting of elements, fed one tag at a time. Only elements that
+/// need an end tag count: void elements (`<br>`), self-closed ones (`<x/>`) and
+/// those HTML closes by itself (`<p>`, `<li>`, `<td>`, `<tr>`…, often written
+/// without `</…>`) do not.
+#[derive(Debug, Default)]
+pub(crate) struct Depth {
+    current: usize,
+    /// The deepest level seen so far.
+    pub deepest: usize,
+}
+
+impl Depth {
+    /// Counts `tag`, found in `text`.
+    pub(crate) fn visit(&mut self, tag: &Tag, text: &str) {
+        const NOT_NESTING: &[&str] = &[
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
+            "colgroup", "option", "optgroup", "rb", "rt", "rp",
+        ];
         if NOT_NESTING.contains(&tag.name.as_str()) || text[..tag.end].ends_with("/>") {
-            continue;
+            return;
         }
         if tag.closing {
-            depth = depth.saturating_sub(1);
+            self.current = self.current.saturating_sub(1);
         } else {
-            depth += 1;
-            deepest = deepest.max(depth);
+            self.current += 1;
+            self.deepest = self.deepest.max(self.current);
         }
     }
-    deepest
 }
 
 #[cfg(test)]
@@ -145,6 +152,14 @@ mod tests {
     fn finds_tags_and_skips_comments_and_quoted_brackets() {
         let text = r#"<TABLE a="x>y"><!-- <tr> --><Tr>a < b</tr></table>"#;
         assert_eq!(names(text), ["table", "tr", "/tr", "/table"]);
+    }
+
+    fn max_depth(text: &str) -> usize {
+        let mut depth = Depth::default();
+        for tag in tags(text, 0) {
+            depth.visit(&tag, text);
+        }
+        depth.deepest
     }
 
     #[test]
