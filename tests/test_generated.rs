@@ -2,18 +2,18 @@
 //! here, on its own, and behaves as the type the macro generates.
 
 mod committed_evs {
-    include!("../generated/status-core/evs_04_0039-StatusCode.rs");
+    include!("../status-core/generated/evs_04_0039-StatusCode.rs");
 }
 
 /// Every committed file is included above; a new one must be added there.
-const INCLUDED: &[&str] = &["generated/status-core/evs_04_0039-StatusCode.rs"];
+const INCLUDED: &[&str] = &["status-core/generated/evs_04_0039-StatusCode.rs"];
 
 #[test]
 fn every_committed_file_is_compiled_by_this_test() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
-    for package in std::fs::read_dir(root.join("generated")).unwrap() {
-        let package = package.unwrap().path();
+    for package in ["status-core"] {
+        let package = root.join(package).join("generated");
         for file in std::fs::read_dir(&package).unwrap() {
             let file = file.unwrap().path();
             found.push(

@@ -5,10 +5,10 @@
 //!
 //! Functions, per document:
 //! - `engine`: `status_codegen::expand`, the whole path the macro takes;
-//! - `read`: decoding and `document::read` (parsing, the engine's share of
+//! - `read`: decoding and `stages::read` (parsing, the engine's share of
 //!   what the baseline does);
-//! - `check`: `validate::check` on a document already read;
-//! - `generate`: `expand::generate` on a table already checked;
+//! - `check`: `stages::check` on a document already read;
+//! - `generate`: `stages::generate` on a table already checked;
 //! - `baseline`: `status_bench::baseline::markdown`.
 //!
 //! Generated documents repeat codes after 900 rows (only 100–999 exist), so
@@ -21,7 +21,7 @@ use std::time::Duration;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
 use status_bench::baseline;
 use status_bench::documents::{self, GENERATED_PATH, SEED_PATH, Syntax};
-use status_codegen::{Options, Source, document, expand, validate};
+use status_codegen::{Options, Source, stages};
 
 /// The row counts of the generated documents.
 const ROWS: [usize; 3] = [1_000, 10_000, 100_000];
@@ -41,9 +41,9 @@ fn functions(
     let options = Options::default();
     let text = std::str::from_utf8(bytes).expect("documents are UTF-8");
     let source = Source::new(path, bytes).expect("documents decode");
-    let (read, _) = document::read(&source);
-    let (table, _) = validate::check(&source, &read, &options);
-    assert!(!table.entries.is_empty(), "{path}: no row read");
+    let read = stages::read(&source);
+    let model = stages::check(&source, &read, &options);
+    assert!(!model.variants.is_empty(), "{path}: no row read");
 
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     group.bench_function(id("engine"), |b| {
@@ -52,14 +52,14 @@ fn functions(
     group.bench_function(id("read"), |b| {
         b.iter(|| {
             let source = Source::new(path, black_box(bytes)).expect("documents decode");
-            document::read(&source)
+            stages::read(&source)
         });
     });
     group.bench_function(id("check"), |b| {
-        b.iter(|| validate::check(&source, black_box(&read), &options));
+        b.iter(|| stages::check(&source, black_box(&read), &options));
     });
     group.bench_function(id("generate"), |b| {
-        b.iter(|| expand::generate(black_box(&table), &options));
+        b.iter(|| stages::generate(black_box(&model), &options));
     });
     group.bench_function(id("baseline"), |b| {
         b.iter(|| baseline::markdown(black_box(text)));

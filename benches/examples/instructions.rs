@@ -18,7 +18,7 @@ use std::str::FromStr;
 use status_bench::documents::{self, Syntax};
 use status_bench::handwritten::StatusCode as Handwritten;
 use status_bench::{KNOWN, UNKNOWN};
-use status_codegen::{Options, Source, document, expand, validate};
+use status_codegen::{Options, Source, stages};
 use status_core::evs::StatusCode as Generated;
 
 fn main() {
@@ -57,8 +57,8 @@ fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
     let options = Options::default();
     let text = std::str::from_utf8(&bytes).expect("documents are UTF-8");
     let source = Source::new(path, &bytes).expect("documents decode");
-    let (read, _) = document::read(&source);
-    let (table, _) = validate::check(&source, &read, &options);
+    let read = stages::read(&source);
+    let model = stages::check(&source, &read, &options);
     for _ in 0..times {
         match stage {
             "engine" => drop(black_box(status_codegen::expand(
@@ -68,14 +68,14 @@ fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
             ))),
             "read" => {
                 let source = Source::new(path, black_box(&bytes)).expect("documents decode");
-                drop(black_box(document::read(&source)));
+                drop(black_box(stages::read(&source)));
             }
-            "check" => drop(black_box(validate::check(
+            "check" => drop(black_box(stages::check(
                 &source,
                 black_box(&read),
                 &options,
             ))),
-            "generate" => drop(black_box(expand::generate(black_box(&table), &options))),
+            "generate" => drop(black_box(stages::generate(black_box(&model), &options))),
             "baseline" => drop(black_box(status_bench::baseline::markdown(black_box(text)))),
             _ => usage(),
         }

@@ -1,7 +1,7 @@
 //! Generates `EvsStatus` from the seed document into `OUT_DIR`.
 
 fn main() {
-    if let Err(error) = status_codegen::build::Generator::new("tables/evs_04_0039.md")
+    if let Err(error) = status_codegen::build_script::Generator::new("tables/evs_04_0039.md")
         .name("EvsStatus")
         .generate()
     {

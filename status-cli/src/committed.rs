@@ -1,6 +1,7 @@
-//! The committed expansions: one file per invocation in `generated/`, each a
-//! header in the style of ucd-generate (DO NOT EDIT, the command, the engine
-//! version, the document and its hash) followed by the formatted code.
+//! The committed expansions: one file per invocation, in the `generated/`
+//! folder of the invoking package, each a header in the style of ucd-generate
+//! (DO NOT EDIT, the command, the engine version, the invocation, the documents
+//! and their hashes), the rows as data for `check`, then the formatted code.
 //!
 //! Everything here is deterministic: no time, no absolute path, no map order.
 
@@ -9,105 +10,121 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 use sha2::{Digest, Sha256};
-use status_codegen::{Diagnostic, StatusTable};
+use status_codegen::load;
+use status_codegen::model::Model;
 
-use crate::workspace::{Use, find_uses, relative};
+use crate::invocations::{InvocationSite, find_invocations, relative};
 
-/// Where the committed expansions live, relative to the workspace root.
+/// The folder of each package where its committed expansions live.
 pub const DIRECTORY: &str = "generated";
 
 /// The one command that rewrites them.
 pub const GENERATE_COMMAND: &str = "cargo run -p status-cli -- generate";
 
+/// The line before the rows block of a committed file.
+const ROWS_HEADER: &str = "// rows (read by `status-table check`; one JSON object per row):";
+
 /// What one committed file should hold.
 #[derive(Debug, Clone)]
 pub struct CommittedFile {
     /// Its path relative to the workspace root, e.g.
-    /// `generated/status-core/evs_04_0039-StatusCode.rs`.
+    /// `status-core/generated/evs_04_0039-StatusCode.rs`.
     pub path: String,
     /// The whole file: header and code.
     pub contents: String,
     /// The model the code was generated from.
-    pub table: StatusTable,
+    pub model: Model,
     /// Whether the enum is `#[non_exhaustive]` (adding a variant is then not breaking).
     pub non_exhaustive: bool,
-    /// Problems in the document or the invocation; the file is not valid while
-    /// there are any.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems in the documents or the invocation, each as printed; the file
+    /// is not valid while there are any.
+    pub problems: Vec<String>,
 }
 
-/// The files that the workspace's invocations produce now.
-pub(crate) fn expected_files(root: &Path) -> Result<Vec<CommittedFile>, String> {
+/// The files the workspace's invocations produce now, and every problem met
+/// on the way (a problem in one invocation does not hide the others').
+pub(crate) fn expected_files(root: &Path) -> Result<(Vec<CommittedFile>, Vec<String>), String> {
     let mut files: Vec<CommittedFile> = Vec::new();
-    for found in find_uses(root)? {
-        let file = expected_file(root, &found)?;
+    let mut problems = Vec::new();
+    for site in find_invocations(root)? {
+        let file = expected_file(root, &site)?;
         if let Some(twin) = files.iter().find(|f| f.path == file.path) {
-            return Err(format!(
-                "two invocations would both write {} (one is in {}): give one of them another `name`",
-                file.path, twin.table.path
+            problems.push(format!(
+                "error: two invocations would both write {} (one uses {}): give one of them another `name`",
+                file.path,
+                twin.model.path()
             ));
+            continue;
         }
         files.push(file);
     }
-    Ok(files)
+    Ok((files, problems))
 }
 
-fn expected_file(root: &Path, found: &Use) -> Result<CommittedFile, String> {
-    let at = format!("{}: status_table!({})", found.source, found.tokens);
-    let invocation = &found.invocation;
-    let mut diagnostics: Vec<Diagnostic> = invocation
+fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, String> {
+    let invocation = &site.invocation;
+    let mut problems: Vec<String> = invocation
         .errors
         .iter()
-        .map(|e| Diagnostic::file(&found.source, format!("in status_table!: {}", e.message)))
+        .map(|e| format!("error: {}: {}", site.locate(e.span), e.message))
         .collect();
-    let Some(written) = invocation.path.as_deref() else {
-        return Err(format!("{at}: the invocation has no document path"));
-    };
-    let package = root.join(&found.package_dir);
-    let document = status_codegen::resolve::resolve(written, &package).map_err(|tried| {
-        let tried: Vec<String> = tried.iter().map(|p| relative(p, root)).collect();
-        format!("{at}: document not found; tried {}", tried.join(", "))
-    })?;
-    let bytes = std::fs::read(&document).map_err(|e| format!("{}: {e}", document.display()))?;
-    let expansion = status_codegen::expand(written, &bytes, &invocation.options);
-    diagnostics.extend(expansion.diagnostics.iter().cloned());
+    let written = invocation.path.as_deref().unwrap_or_default();
+    let package = root.join(&site.package_dir);
+    let loaded = load::load(written, &invocation.options, &package);
+    let expansion = &loaded.expansion;
+    problems.extend(expansion.diagnostics.iter().map(|d| format!("error: {d}")));
+    problems.extend(
+        expansion
+            .invocation_errors
+            .iter()
+            .map(|e| format!("error: {}: {}", site.locate(e.span), e.message)),
+    );
     // Through symlinks (status-core/tables -> ../tables), to the real file.
     let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let document_path = relative(&real(&document), &real(root));
-    let path = committed_path(found);
+    let documents: Vec<(String, &[u8])> = loaded
+        .documents
+        .iter()
+        .map(|d| {
+            let path = d
+                .found
+                .as_deref()
+                .map_or_else(|| d.written.clone(), |f| relative(&real(f), &real(root)));
+            (path, d.bytes.as_deref().unwrap_or_default())
+        })
+        .collect();
     let code = format_tokens(&expansion.tokens)?;
-    let contents = render(&found.source, &found.tokens, &document_path, &bytes, &code);
+    let contents = render(site, &documents, &expansion.model, &code);
     Ok(CommittedFile {
-        path,
+        path: committed_path(site, &expansion.model.type_name),
         contents,
-        table: expansion.table,
+        model: expansion.model.clone(),
         non_exhaustive: invocation.options.non_exhaustive,
-        diagnostics,
+        problems,
     })
 }
 
 /// Where the expansion of an invocation is committed, relative to the root:
-/// `generated/{package dir}/{document stem}-{type name}.rs`.
-pub fn committed_path(found: &Use) -> String {
-    let stem = found
+/// `{package}/generated/{document stem}-{type name}.rs`.
+pub fn committed_path(site: &InvocationSite, type_name: &str) -> String {
+    let stem = site
         .invocation
         .path
         .as_deref()
         .and_then(|p| Path::new(p).file_stem())
         .map_or_else(|| "table".into(), |s| s.to_string_lossy().into_owned());
-    let package = found.package_dir.replace('/', "-");
-    format!(
-        "{DIRECTORY}/{package}/{stem}-{}.rs",
-        found.invocation.options.type_name
-    )
+    let file = format!("{DIRECTORY}/{stem}-{type_name}.rs");
+    if site.package_dir == "." {
+        file
+    } else {
+        format!("{}/{file}", site.package_dir)
+    }
 }
 
-/// The header and the code of a committed file.
-pub fn render(
-    source: &str,
-    tokens: &TokenStream,
-    document: &str,
-    bytes: &[u8],
+/// The header, the rows block and the code of a committed file.
+pub(crate) fn render(
+    site: &InvocationSite,
+    documents: &[(String, &[u8])],
+    model: &Model,
     code: &str,
 ) -> String {
     let mut out = String::new();
@@ -123,9 +140,20 @@ pub fn render(
         "// engine:     status-codegen {}",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(out, "// invocation: {source}: status_table!({tokens})");
-    let _ = writeln!(out, "// document:   {document}");
-    let _ = writeln!(out, "// sha256:     {}", hex(&Sha256::digest(bytes)));
+    let _ = writeln!(
+        out,
+        "// invocation: {}: status_table!({})",
+        site.source, site.tokens
+    );
+    for (path, bytes) in documents {
+        let _ = writeln!(out, "// document:   {path}");
+        let _ = writeln!(out, "// sha256:     {}", hex(&Sha256::digest(bytes)));
+    }
+    let _ = writeln!(out, "//");
+    let _ = writeln!(out, "{ROWS_HEADER}");
+    for row in crate::json::rows(model) {
+        let _ = writeln!(out, "// {row}");
+    }
     out.push('\n');
     out.push_str(code);
     out
@@ -143,6 +171,19 @@ pub fn body_of(contents: &str) -> &str {
     rest.strip_prefix('\n').unwrap_or(rest)
 }
 
+/// The rows block of a committed file, as JSON values; `None` when the file
+/// has none (written by an older engine).
+pub(crate) fn rows_of(contents: &str) -> Option<Vec<serde_json::Value>> {
+    let mut lines = contents.lines().skip_while(|l| *l != ROWS_HEADER);
+    lines.next()?;
+    Some(
+        lines
+            .take_while(|l| l.starts_with("// {"))
+            .filter_map(|l| serde_json::from_str(&l[3..]).ok())
+            .collect(),
+    )
+}
+
 /// Tokens as formatted Rust, as rustfmt would lay them out.
 pub fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens.clone())
@@ -150,12 +191,19 @@ pub fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// The committed `.rs` files under `generated/`, relative to the root, sorted.
-pub(crate) fn existing_files(root: &Path) -> Result<Vec<String>, String> {
+/// The committed `.rs` files in the `generated/` folder of each package
+/// (and of the root), relative to the root, sorted.
+pub(crate) fn existing_files(root: &Path, packages: &[String]) -> Result<Vec<String>, String> {
     let mut found = Vec::new();
-    let dir = root.join(DIRECTORY);
-    if dir.is_dir() {
-        walk(&dir, root, &mut found)?;
+    let mut dirs: Vec<&str> = packages.iter().map(String::as_str).collect();
+    dirs.push(".");
+    dirs.sort_unstable();
+    dirs.dedup();
+    for package in dirs {
+        let dir = root.join(package).join(DIRECTORY);
+        if dir.is_dir() {
+            walk(&dir, root, &mut found)?;
+        }
     }
     found.sort();
     Ok(found)

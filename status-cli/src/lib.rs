@@ -3,29 +3,37 @@
 //!
 //! - `status-table expand <doc> [--options "name = X, …"]` prints the code the
 //!   macro generates for a document, formatted.
+//! - `status-table inspect <doc> [--options "…"] [--json]` shows what the
+//!   generator sees: tables, columns and their roles, rows, problems.
 //! - `status-table generate` writes the expansion of every `status_table!`
-//!   invocation in the workspace's library sources to `generated/`.
+//!   invocation in the workspace's library sources, committed beside them.
 //! - `status-table check` regenerates in memory and compares: exit 1 with a
 //!   diff, a summary of what changed for users, and the command that fixes it.
 
 mod check;
 mod committed;
-mod workspace;
+mod diff;
+mod inspect;
+mod invocations;
+mod json;
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use status_codegen::invocation::Invocation;
+use status_codegen::load;
 
-pub use check::{Change, ChangeKind, Report, check};
+pub use check::{Report, check};
 pub use committed::{
-    CommittedFile, DIRECTORY, GENERATE_COMMAND, body_of, committed_path, format_tokens, render,
+    CommittedFile, DIRECTORY, GENERATE_COMMAND, body_of, committed_path, format_tokens,
 };
-pub use workspace::{Use, find_uses, workspace_root};
+pub use diff::{Change, ChangeKind};
+pub use invocations::{InvocationSite, find_invocations, workspace_root};
 
-/// status-table: Rust enums from the status-code tables of API documents.
+/// status-table: Rust enums from the status-code and error-code tables of API documents.
 #[derive(Debug, Parser)]
 #[command(name = "status-table", version, about)]
 struct Cli {
@@ -43,13 +51,24 @@ enum Command {
         #[arg(long, default_value = "")]
         options: String,
     },
-    /// Write the expansion of every `status_table!` invocation of the workspace to `generated/`.
+    /// Show what the generator sees in a document: tables, column roles, rows, problems.
+    Inspect {
+        /// The Markdown or HTML document.
+        document: PathBuf,
+        /// Options as written in the macro after the path, e.g. `section = "异常", name = X`.
+        #[arg(long, default_value = "")]
+        options: String,
+        /// Print JSON (a stable contract) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the expansion of every `status_table!` invocation of the workspace.
     Generate {
         /// The workspace root (default: found from the current directory).
         #[arg(long)]
         root: Option<PathBuf>,
     },
-    /// Regenerate in memory and compare with the committed files in `generated/`.
+    /// Regenerate in memory and compare with the committed expansions.
     Check {
         /// The workspace root (default: found from the current directory).
         #[arg(long)]
@@ -79,6 +98,11 @@ pub fn run(
     };
     let result = match cli.command {
         Command::Expand { document, options } => expand(&document, &options, stdout, stderr),
+        Command::Inspect {
+            document,
+            options,
+            json,
+        } => inspect(&document, &options, json, stdout),
         Command::Generate { root } => {
             with_root(root).and_then(|root| generate(&root, stdout, stderr))
         }
@@ -97,8 +121,7 @@ fn with_root(root: Option<PathBuf>) -> Result<PathBuf, String> {
     if let Some(root) = root {
         return Ok(root);
     }
-    let here =
-        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let here = current_dir()?;
     workspace_root(&here).ok_or_else(|| {
         format!(
             "no Cargo.toml with [workspace] in {} or its parents: run inside the workspace or pass --root",
@@ -107,28 +130,77 @@ fn with_root(root: Option<PathBuf>) -> Result<PathBuf, String> {
     })
 }
 
+fn current_dir() -> Result<PathBuf, String> {
+    std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))
+}
+
+/// The invocation `status_table!("document", options)` as the macro would
+/// see it. Errors in the options are located in the `--options` text.
+fn invocation_of(document: &Path, options: &str) -> Result<(String, Invocation), String> {
+    let path = document.to_string_lossy().replace('\\', "/");
+    let tokens: proc_macro2::TokenStream = options
+        .parse()
+        .map_err(|e| format!("--options is not valid Rust tokens: {e}"))?;
+    let mut invocation = status_codegen::invocation::parse(
+        quote_path(&path)
+            .into_iter()
+            .chain(comma(&tokens))
+            .chain(tokens)
+            .collect(),
+    );
+    invocation.path = Some(path.clone());
+    Ok((path, invocation))
+}
+
+fn quote_path(path: &str) -> proc_macro2::TokenStream {
+    proc_macro2::TokenTree::Literal(proc_macro2::Literal::string(path)).into()
+}
+
+fn comma(options: &proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    if options.is_empty() {
+        proc_macro2::TokenStream::new()
+    } else {
+        proc_macro2::TokenTree::Punct(proc_macro2::Punct::new(',', proc_macro2::Spacing::Alone))
+            .into()
+    }
+}
+
+/// `--options:1:COL` of a span in the options text.
+fn locate_option(span: proc_macro2::Span) -> String {
+    let start = span.start();
+    format!("--options:{}:{}", start.line, start.column + 1)
+}
+
 fn expand(
-    document: &std::path::Path,
+    document: &Path,
     options: &str,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let path = document.to_string_lossy().replace('\\', "/");
-    let tokens: proc_macro2::TokenStream = format!("{path:?}, {options}")
-        .parse()
-        .map_err(|e| format!("--options is not valid Rust tokens: {e}"))?;
-    let invocation = status_codegen::invocation::parse(tokens);
+    let (path, invocation) = invocation_of(document, options)?;
     if !invocation.errors.is_empty() {
         for error in &invocation.errors {
-            let _ = writeln!(stderr, "error: --options: {}", error.message);
+            let _ = writeln!(
+                stderr,
+                "error: {}: {}",
+                locate_option(error.span),
+                error.message
+            );
         }
         return Ok(2);
     }
-    let bytes =
-        std::fs::read(document).map_err(|e| format!("{path}: cannot read the document: {e}"))?;
-    let expansion = status_codegen::expand(&path, &bytes, &invocation.options);
+    let loaded = load::load(&path, &invocation.options, &current_dir()?);
+    let expansion = &loaded.expansion;
     for diagnostic in &expansion.diagnostics {
         let _ = writeln!(stderr, "error: {diagnostic}\n");
+    }
+    for error in &expansion.invocation_errors {
+        let _ = writeln!(
+            stderr,
+            "error: {}: {}\n",
+            locate_option(error.span),
+            error.message
+        );
     }
     let code = format_tokens(&expansion.tokens)?;
     stdout
@@ -137,31 +209,59 @@ fn expand(
     Ok(u8::from(!expansion.is_ok()))
 }
 
-fn generate(
-    root: &std::path::Path,
+fn inspect(
+    document: &Path,
+    options: &str,
+    json: bool,
     stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let files = committed::expected_files(root)?;
-    let mut failed = false;
+    let (path, invocation) = invocation_of(document, options)?;
+    let loaded = load::load(&path, &invocation.options, &current_dir()?);
+    let expansion = &loaded.expansion;
+    let invocation_errors: Vec<_> = invocation
+        .errors
+        .iter()
+        .chain(&expansion.invocation_errors)
+        .map(|e| (locate_option(e.span), e.clone()))
+        .collect();
+    let text = if json {
+        let value = inspect::json(&expansion.model, &expansion.diagnostics, &invocation_errors);
+        let mut text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+        text.push('\n');
+        text
+    } else {
+        inspect::human(&expansion.model, &expansion.diagnostics, &invocation_errors)
+    };
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(u8::from(
+        !(expansion.is_ok() && invocation_errors.is_empty()),
+    ))
+}
+
+fn generate(root: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<u8, String> {
+    let (files, mut problems) = committed::expected_files(root)?;
     for file in &files {
-        for diagnostic in &file.diagnostics {
-            failed = true;
-            let _ = writeln!(stderr, "error: {diagnostic}\n");
-        }
+        problems.extend(file.problems.iter().cloned());
     }
-    if failed {
-        let _ = writeln!(stderr, "error: nothing written: fix the documents first");
+    if !problems.is_empty() {
+        for problem in &problems {
+            let _ = writeln!(stderr, "{problem}\n");
+        }
+        let _ = writeln!(
+            stderr,
+            "error: nothing written: fix the {} problem(s) first",
+            problems.len()
+        );
         return Ok(1);
     }
-    let dir = root.join(committed::DIRECTORY);
-    if dir.exists() {
-        // Files of invocations that no longer exist go away.
-        for stale in committed::existing_files(root)? {
-            if !files.iter().any(|f| f.path == stale) {
-                std::fs::remove_file(root.join(&stale)).map_err(|e| format!("{stale}: {e}"))?;
-                let _ = writeln!(stdout, "removed {stale}");
-            }
+    let packages = invocations::packages(root)?;
+    // Files of invocations that no longer exist go away.
+    for stale in committed::existing_files(root, &packages)? {
+        if !files.iter().any(|f| f.path == stale) {
+            std::fs::remove_file(root.join(&stale)).map_err(|e| format!("{stale}: {e}"))?;
+            let _ = writeln!(stdout, "removed {stale}");
         }
     }
     for file in &files {
@@ -176,14 +276,13 @@ fn generate(
     }
     let _ = writeln!(
         stdout,
-        "{} expansion(s) up to date in {}/",
-        files.len(),
-        committed::DIRECTORY
+        "{} expansion(s) up to date in {DIRECTORY}/",
+        files.len()
     );
     Ok(0)
 }
 
-fn run_check(root: &std::path::Path, stdout: &mut dyn Write) -> Result<u8, String> {
+fn run_check(root: &Path, stdout: &mut dyn Write) -> Result<u8, String> {
     let report = check(root)?;
     stdout
         .write_all(report.text.as_bytes())

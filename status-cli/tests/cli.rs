@@ -74,7 +74,7 @@ fn root_arg(root: &Path) -> String {
     root.to_string_lossy().into_owned()
 }
 
-const COMMITTED: &str = "generated/probe/codes-ProbeStatus.rs";
+const COMMITTED: &str = "probe/generated/codes-ProbeStatus.rs";
 
 #[test]
 fn generate_then_check_is_clean() {
@@ -141,11 +141,11 @@ fn edit_and_check(name: &str, from: &str, to: &str) -> String {
         "{out}"
     );
     assert!(
-        out.contains("--- generated/probe/codes-ProbeStatus.rs (committed)"),
+        out.contains("--- probe/generated/codes-ProbeStatus.rs (committed)"),
         "{out}"
     );
     assert!(
-        out.contains("+++ generated/probe/codes-ProbeStatus.rs (generated now)"),
+        out.contains("+++ probe/generated/codes-ProbeStatus.rs (generated now)"),
         "{out}"
     );
     assert!(
@@ -235,13 +235,13 @@ fn missing_and_extra_committed_files_are_reported() {
     );
 
     assert_eq!(run(&["generate", "--root", &root_arg(&root)]).0, 0);
-    std::fs::write(root.join("generated/probe/old-Gone.rs"), "// stale\n").unwrap();
+    std::fs::write(root.join("probe/generated/old-Gone.rs"), "// stale\n").unwrap();
     let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1);
-    assert!(out.contains("extra: generated/probe/old-Gone.rs is committed but no status_table! invocation generates it"), "{out}");
+    assert!(out.contains("extra: probe/generated/old-Gone.rs is committed but no status_table! invocation generates it"), "{out}");
     // generate removes it.
     let (_, out, _) = run(&["generate", "--root", &root_arg(&root)]);
-    assert!(out.contains("removed generated/probe/old-Gone.rs"), "{out}");
+    assert!(out.contains("removed probe/generated/old-Gone.rs"), "{out}");
     assert_eq!(run(&["check", "--root", &root_arg(&root)]).0, 0);
 }
 

@@ -1,24 +1,49 @@
-//! Problems found in a document or an invocation, as plain values.
+//! Problems found in a document or an invocation, as plain values, and the one
+//! collector every stage pushes them into.
 //!
-//! The engine never panics on bad input and never stops at the first problem: it
-//! collects [`Diagnostic`]s, each with the file, line and column it is about, and
-//! every front end prints them with the same text.
+//! The engine never panics on bad input and never stops at the first problem:
+//! each stage reports into a [`Diagnostics`], which owns the cap and the count of
+//! what it did not keep, and every front end prints the same text.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::source::{Location, Source};
 
-/// At most this many diagnostics are reported for one document; the rest are
-/// summarised in one closing line, so that a wholly wrong file does not bury the
+/// At most this many diagnostics are reported for one expansion; the rest are
+/// counted in one closing line, so that a wholly wrong file does not bury the
 /// first (usually the real) problem.
 pub const MAX_DIAGNOSTICS: usize = 50;
 
-/// A second place that helps explain a diagnostic ("first defined here").
+/// A problem in the invocation itself (an option, the path), at the tokens it
+/// is about. The macro turns it into a compile error there; the CLI prints the
+/// span's line and column in the Rust file.
+#[derive(Debug, Clone)]
+pub struct InvocationError {
+    /// The tokens the problem is about.
+    pub span: proc_macro2::Span,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl InvocationError {
+    /// A problem at `span`.
+    pub fn new(span: proc_macro2::Span, message: impl Into<String>) -> Self {
+        Self {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// A second place that helps explain a diagnostic ("first defined here"),
+/// possibly in another file (a translation).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
-    /// Where the related place is.
+    /// The file it is in, as the user wrote it.
+    pub path: String,
+    /// Where in that file.
     pub location: Location,
     /// What it is, e.g. "first defined here".
     pub message: String,
@@ -45,7 +70,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A problem with the file as a whole (missing, unreadable, too large).
+    /// A problem with the file as a whole (missing, unreadable, too large), or
+    /// with no place in it.
     pub fn file(path: &str, message: impl Into<String>) -> Self {
         Self {
             path: path.to_owned(),
@@ -58,8 +84,9 @@ impl Diagnostic {
         }
     }
 
-    /// A problem at a location, without the line's text (used before the text is decoded).
-    pub(crate) fn error(path: &str, location: Location, message: impl Into<String>) -> Self {
+    /// A problem at a line and column whose text is not at hand (the location
+    /// of a macro invocation in a Rust file, found by the CLI).
+    pub fn at_location(path: &str, location: Location, message: impl Into<String>) -> Self {
         Self {
             location: Some(location),
             ..Self::file(path, message)
@@ -68,10 +95,9 @@ impl Diagnostic {
 
     /// A problem at a byte offset of `source`; the line is kept for the snippet.
     pub fn at(source: &Source, offset: usize, message: impl Into<String>) -> Self {
-        let location = source.location(offset);
         Self {
             excerpt: Some(source.excerpt(offset)),
-            ..Self::error(source.path(), location, message)
+            ..Self::at_location(source.path(), source.location(offset), message)
         }
     }
 
@@ -82,11 +108,11 @@ impl Diagnostic {
         self
     }
 
-    /// Adds a second location in the same file ("first defined here").
+    /// Adds a second location, in `source` (this file or another).
     pub fn relate(&mut self, source: &Source, offset: usize, message: impl Into<String>) {
-        let location = source.location(offset);
         self.related.push(Related {
-            location,
+            path: source.path().to_owned(),
+            location: source.location(offset),
             message: message.into(),
             excerpt: source.excerpt(offset),
         });
@@ -121,7 +147,7 @@ impl fmt::Display for Diagnostic {
             ));
             for related in &self.related {
                 group = group.element(snippet(
-                    &self.path,
+                    &related.path,
                     &related.excerpt,
                     related.location,
                     AnnotationKind::Context,
@@ -135,7 +161,7 @@ impl fmt::Display for Diagnostic {
                 write!(
                     f,
                     "\n  {}:{}:{}: {}",
-                    self.path, at.line, at.column, related.message
+                    related.path, at.line, at.column, related.message
                 )?;
             }
         }
@@ -178,33 +204,169 @@ fn snippet<'a>(
     }
 }
 
-/// The end of the token starting at `start`: a whole tag, or a run of non-space text.
+/// The end of the token starting at `start`: a whole tag, or a run of text up
+/// to the next tag or pipe (cell text has spaces: `400 Bad Request`).
 fn token_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
     if rest.starts_with('<') {
         return rest.find('>').map_or(line.len(), |i| start + i + 1);
     }
-    let len = rest
-        .find(|c: char| c.is_whitespace() || c == '<' || c == '|')
-        .unwrap_or(rest.len());
+    let len = rest.find(['<', '|']).unwrap_or(rest.len());
+    let len = rest[..len].trim_end().len();
     start + len.max(rest.chars().next().map_or(0, char::len_utf8))
 }
 
-/// Diagnostics in document order (file-level ones, such as a summary, last),
-/// capped at [`MAX_DIAGNOSTICS`] plus one closing summary.
-pub(crate) fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
-    let limit = MAX_DIAGNOSTICS + 1;
-    if diagnostics.len() > limit {
-        let hidden = diagnostics.len() - MAX_DIAGNOSTICS;
-        let path = diagnostics[0].path.clone();
-        diagnostics.truncate(MAX_DIAGNOSTICS);
-        diagnostics.push(Diagnostic::file(
-            &path,
-            format!(
-                "{hidden} more problems not shown (at most {MAX_DIAGNOSTICS} are reported at once)"
-            ),
-        ));
+/// Text from a document as a message shows it: invisible and control
+/// characters written as `\u{200b}`, so that `200\u{200b}` does not look like `200`.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let invisible = c.is_control()
+            || matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{FEFF}'
+            );
+        if invisible {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
     }
-    diagnostics
+    out
+}
+
+/// Every problem of one expansion, in one place. Stages push into it; it keeps
+/// the first [`MAX_DIAGNOSTICS`] and counts the rest, so no stage needs to know
+/// the cap and the count stays right when several stages overflow it.
+///
+/// Dropping it unread is allowed (a front end may stop early); nothing panics.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
+    kept: Vec<Diagnostic>,
+    hidden: usize,
+}
+
+impl Diagnostics {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether nothing was reported.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.hidden == 0
+    }
+
+    /// How many problems were reported, shown or not.
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.hidden
+    }
+
+    /// Whether the cap is reached: a caller may then skip building a message
+    /// (locating it costs a scan of its line) and call [`count`](Self::count).
+    pub fn is_full(&self) -> bool {
+        self.kept.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// Adds a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if self.is_full() {
+            self.hidden += 1;
+        } else {
+            self.kept.push(diagnostic);
+        }
+    }
+
+    /// Counts a problem that is not shown.
+    pub fn count(&mut self) {
+        self.hidden += 1;
+    }
+
+    /// Adds a problem at `offset` of `source` with a label, built only when it
+    /// will be shown; returns it for more detail.
+    pub fn error(
+        &mut self,
+        source: &Source,
+        offset: usize,
+        message: impl FnOnce() -> String,
+        label: &str,
+    ) -> Option<&mut Diagnostic> {
+        if self.is_full() {
+            self.hidden += 1;
+            return None;
+        }
+        self.kept
+            .push(Diagnostic::at(source, offset, message()).with_label(label));
+        self.kept.last_mut()
+    }
+
+    /// Adds every problem of `other`.
+    pub fn extend(&mut self, other: Self) {
+        for diagnostic in other.kept {
+            self.push(diagnostic);
+        }
+        self.hidden += other.hidden;
+    }
+
+    /// The problems in file and document order (file-level ones last), then one
+    /// line counting those not shown.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let Self { mut kept, hidden } = self;
+        kept.sort_by(|a, b| {
+            (&a.path, a.location.is_none(), a.location).cmp(&(
+                &b.path,
+                b.location.is_none(),
+                b.location,
+            ))
+        });
+        if hidden > 0 {
+            let path = kept.first().map_or_else(String::new, |d| d.path.clone());
+            kept.push(Diagnostic::file(
+                &path,
+                format!(
+                    "{hidden} more problems not shown (at most {MAX_DIAGNOSTICS} are reported at once)"
+                ),
+            ));
+        }
+        kept
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_counts_every_stage() {
+        let source = Source::new("t.md", b"x\ny\n").unwrap();
+        let mut first = Diagnostics::new();
+        for _ in 0..60 {
+            first.error(&source, 0, || "a".to_owned(), "l");
+        }
+        let mut second = Diagnostics::new();
+        second.push(Diagnostic::at(&source, 2, "b"));
+        first.extend(second);
+        assert_eq!(first.len(), 61);
+        let shown = first.finish();
+        assert_eq!(shown.len(), MAX_DIAGNOSTICS + 1);
+        assert!(
+            shown[MAX_DIAGNOSTICS]
+                .message
+                .starts_with("11 more problems not shown"),
+            "{}",
+            shown[MAX_DIAGNOSTICS].message
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_spelled_out() {
+        assert_eq!(visible("200\u{200b}"), "200\\u{200b}");
+        assert_eq!(visible("a\tb"), "a\\u{9}b");
+        assert_eq!(visible("状态码"), "状态码");
+    }
 }

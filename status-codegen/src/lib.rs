@@ -1,106 +1,192 @@
-//! The engine of [status-table](https://crates.io/crates/status-table): a status-code
-//! table in a Markdown or HTML document becomes a Rust enum.
+//! The engine of [status-table](https://crates.io/crates/status-table): the
+//! status-code and error-code tables of a Markdown or HTML document become a
+//! Rust enum.
 //!
 //! The pipeline is document → model → validation → tokens:
 //!
-//! 1. [`document::read`] finds every table and its rows, with byte offsets;
-//! 2. [`validate::check`] picks the code and description columns, checks every
-//!    row and builds a [`StatusTable`];
-//! 3. [`expand::generate`] turns the model into tokens.
+//! 1. [`document::read`] renders the document as a reader sees it and finds
+//!    every table, its rows and the text introducing it, with source offsets;
+//! 2. validation maps each table's columns to roles, chooses the code tables,
+//!    checks every row and builds a [`Model`];
+//! 3. expansion turns the model into tokens.
 //!
-//! [`expand()`] runs all three. Problems are values ([`Diagnostic`]), all of them at
-//! once; this crate never panics on bad input and knows nothing of `proc_macro`,
-//! so the macro, the CLI and build.rs share it and print the same errors.
+//! [`expand()`] runs all three on bytes; [`load::load`] is the one step every
+//! front end calls (resolve the path, read, expand, say what to track).
+//! Problems are values ([`Diagnostic`], collected by one
+//! [`Diagnostics`](diagnostic::Diagnostics)), all of them at once; this crate
+//! never panics on bad input and knows nothing of `proc_macro`, so the macro, the
+//! CLI and build.rs share it and print the same errors.
 
-pub mod build;
+pub mod build_script;
+mod columns;
 pub mod diagnostic;
 pub mod document;
-pub mod expand;
+mod expand;
 pub mod invocation;
+pub mod load;
 pub mod model;
-pub mod naming;
+mod naming;
 pub mod options;
-pub mod resolve;
 pub mod source;
-pub mod validate;
-pub mod vocabulary;
+mod translate;
+mod validate;
+mod vocabulary;
 
-pub use diagnostic::Diagnostic;
-pub use model::{Entry, StatusTable};
+pub use diagnostic::{Diagnostic, InvocationError};
+pub use model::{Kind, Model};
 pub use options::{Gate, Options, TableSelector};
 pub use source::{Location, Source};
 
 use proc_macro2::TokenStream;
 
-/// Documents larger than this are refused by [`expand()`]: a status table is a few
-/// kilobytes, and a runaway file must not stall every build that includes it.
+use diagnostic::Diagnostics;
+
+/// Documents larger than this are refused: a code table is a few hundred
+/// kilobytes at most, and a runaway file must not stall every build.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
-/// The result of expanding one document.
+/// The result of expanding a document.
 #[derive(Debug, Clone)]
 pub struct Expansion {
     /// The generated code. Always the promised type, even when there are
-    /// diagnostics (then with only the rows that could be read), so that a
-    /// wrong document gives its own errors and not a cascade of "cannot find type".
+    /// problems (then with only the rows that could be read), so that a wrong
+    /// document gives its own errors and not a cascade of "cannot find type".
     pub tokens: TokenStream,
     /// The validated model the tokens were generated from.
-    pub table: StatusTable,
-    /// Every problem found, in document order; empty when all is well.
+    pub model: Model,
+    /// Every problem found in the documents, in file and document order, capped.
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the invocation's options that only the documents revealed.
+    pub invocation_errors: Vec<InvocationError>,
 }
 
 impl Expansion {
-    /// Whether the document had no problem.
+    /// Whether nothing is wrong.
     pub fn is_ok(&self) -> bool {
-        self.diagnostics.is_empty()
+        self.diagnostics.is_empty() && self.invocation_errors.is_empty()
     }
 }
 
-/// Expands the document at `path` (as the user wrote it; used in messages and
-/// docs) whose content is `bytes`.
-///
-/// Documents over [`MAX_DOCUMENT_BYTES`] are refused with a diagnostic.
+/// A document's path (as the user wrote it; used in messages and docs) and
+/// its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The path as written.
+    pub path: &'a str,
+    /// The content.
+    pub bytes: &'a [u8],
+}
+
+/// Expands the document at `path` whose content is `bytes`.
 pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        let diagnostic = Diagnostic::file(
-            path,
+    expand_all(Input { path, bytes }, &[], options)
+}
+
+/// Expands a document and its translations (in the order of
+/// `options.translations`).
+pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
+    let mut findings = validate::Findings::default();
+    let Some(source) = decode(primary, &mut findings.diagnostics) else {
+        return placeholder(primary.path, options, findings.diagnostics.finish());
+    };
+    let document = document::read(&source, &mut findings.diagnostics);
+    let mut model = validate::check(&source, &document, options, &mut findings);
+    if !translations.is_empty() {
+        let mut others = Vec::new();
+        for (input, translation) in translations.iter().zip(&options.translations) {
+            if let Some(source) = decode(*input, &mut findings.diagnostics) {
+                let mut diagnostics = Diagnostics::new();
+                let document = document::read(&source, &mut diagnostics);
+                findings.diagnostics.extend(diagnostics);
+                others.push((translation, source, document));
+            }
+        }
+        translate::merge(&mut model, &source, &others, options, &mut findings);
+    } else if model.langs.len() > 1 {
+        translate::check_texts(
+            &mut model,
+            &source,
+            options.fallback,
+            &mut findings.diagnostics,
+        );
+    }
+    Expansion {
+        tokens: expand::generate(&model, options),
+        model,
+        diagnostics: findings.diagnostics.finish(),
+        invocation_errors: findings.invocation,
+    }
+}
+
+/// The document as text, or why it cannot be (too large, not UTF-8).
+fn decode(input: Input<'_>, diagnostics: &mut Diagnostics) -> Option<Source> {
+    if input.bytes.len() > MAX_DOCUMENT_BYTES {
+        diagnostics.push(Diagnostic::file(
+            input.path,
             format!(
                 "document is {} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB): expected a document of a reasonable size",
-                bytes.len()
+                input.bytes.len()
             ),
-        );
-        return placeholder(path, options, vec![diagnostic]);
+        ));
+        return None;
     }
-    match Source::new(path, bytes) {
-        Ok(source) => expand_source(&source, options),
-        Err(diagnostic) => placeholder(path, options, vec![diagnostic]),
-    }
-}
-
-/// Expands an already decoded document.
-pub fn expand_source(source: &Source, options: &Options) -> Expansion {
-    let (document, mut diagnostics) = document::read(source);
-    let (table, more) = validate::check(source, &document, options);
-    diagnostics.extend(more);
-    Expansion {
-        tokens: expand::generate(&table, options),
-        table,
-        diagnostics: diagnostic::finish(diagnostics),
+    match Source::new(input.path, input.bytes) {
+        Ok(source) => Some(source),
+        Err(error) => {
+            diagnostics.push(Diagnostic::at(
+                &error.prefix,
+                error.offset,
+                format!(
+                    "document is not valid UTF-8: invalid byte 0x{:02X} at byte offset {}; expected UTF-8 text",
+                    error.byte, error.offset
+                ),
+            ));
+            None
+        }
     }
 }
 
-/// The promised type with no variants, for when the document cannot be read
-/// at all (missing, not UTF-8), together with the reasons.
+/// The promised type with no variants, for when a document cannot be read at
+/// all (missing, not UTF-8), together with the reasons.
 pub fn placeholder(path: &str, options: &Options, diagnostics: Vec<Diagnostic>) -> Expansion {
-    let table = StatusTable {
-        type_name: options.type_name.clone(),
-        path: path.to_owned(),
-        title: None,
-        entries: Vec::new(),
-    };
+    let model = validate::empty(path, options);
     Expansion {
-        tokens: expand::generate(&table, options),
-        table,
+        tokens: expand::generate(&model, options),
+        model,
         diagnostics,
+        invocation_errors: Vec::new(),
+    }
+}
+
+/// The pipeline's stages one at a time, for the benchmarks; not part of the
+/// stable API.
+#[doc(hidden)]
+pub mod stages {
+    use proc_macro2::TokenStream;
+
+    use crate::diagnostic::Diagnostics;
+    use crate::document::Document;
+    use crate::model::Model;
+    use crate::options::Options;
+    use crate::source::Source;
+
+    /// The document stage: render, parse, read the tables.
+    pub fn read(source: &Source) -> Document {
+        crate::document::read(source, &mut Diagnostics::new())
+    }
+
+    /// Validation: the model of a document already read.
+    pub fn check(source: &Source, document: &Document, options: &Options) -> Model {
+        crate::validate::check(
+            source,
+            document,
+            options,
+            &mut crate::validate::Findings::default(),
+        )
+    }
+
+    /// Expansion: the tokens of a model.
+    pub fn generate(model: &Model, options: &Options) -> TokenStream {
+        crate::expand::generate(model, options)
     }
 }

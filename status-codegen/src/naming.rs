@@ -1,21 +1,15 @@
-//! Naming: a description becomes a variant identifier.
+//! Naming: a description (status tables) or a code (error tables) becomes a
+//! variant identifier.
 
 use heck::ToUpperCamelCase;
 
-/// The variant name for a row: the description in `UpperCamelCase`, or
-/// `Status{code}` when the description gives no usable identifier (non-ASCII
-/// text such as Chinese, digits only, punctuation only, or empty).
-pub fn variant_name(description: &str, code: u16) -> String {
-    derived_name(description).unwrap_or_else(|| fallback_name(code))
-}
-
 /// The name used when the description gives none.
-pub fn fallback_name(code: u16) -> String {
+pub(crate) fn fallback_name(code: u16) -> String {
     format!("Status{code}")
 }
 
 /// The description in `UpperCamelCase`, if it gives a usable identifier.
-pub fn derived_name(description: &str) -> Option<String> {
+pub(crate) fn derived_name(description: &str) -> Option<String> {
     if !description.is_ascii() {
         return None;
     }
@@ -33,8 +27,28 @@ pub fn derived_name(description: &str) -> Option<String> {
     Some(name)
 }
 
+/// The variant name of an error code: the code in `UpperCamelCase`
+/// (`EVS.0001` → `Evs0001`, `badRequest` → `BadRequest`), or `Code` + the code
+/// when it does not start with a letter (`111400002` → `Code111400002`).
+/// `None` when the code has no ASCII letter or digit to name it by.
+pub(crate) fn code_name(code: &str) -> Option<String> {
+    let camel: String = code
+        .to_upper_camel_case()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let first = camel.chars().next()?;
+    let name = if first.is_ascii_alphabetic() && code.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        camel
+    } else {
+        format!("Code{camel}")
+    };
+    (name != "Self").then_some(name)
+}
+
 /// Whether `name` is a plain Rust identifier usable as a variant name.
-pub fn is_identifier(name: &str) -> bool {
+pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()
@@ -59,6 +73,10 @@ fn is_keyword(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn variant_name(description: &str, code: u16) -> String {
+        derived_name(description).unwrap_or_else(|| fallback_name(code))
+    }
+
     #[test]
     fn reason_phrases_become_upper_camel_case() {
         assert_eq!(variant_name("OK", 200), "Ok");
@@ -82,6 +100,21 @@ mod tests {
         assert_eq!(variant_name("", 500), "Status500");
         assert_eq!(variant_name("--", 501), "Status501");
         assert_eq!(variant_name("self", 502), "Status502");
+    }
+
+    #[test]
+    fn error_codes_become_upper_camel_case() {
+        assert_eq!(code_name("EVS.0001").as_deref(), Some("Evs0001"));
+        assert_eq!(code_name("Common.0002").as_deref(), Some("Common0002"));
+        assert_eq!(code_name("APIG.0101").as_deref(), Some("Apig0101"));
+        assert_eq!(code_name("badRequest").as_deref(), Some("BadRequest"));
+        assert_eq!(
+            code_name("DEADLINE_EXCEEDED").as_deref(),
+            Some("DeadlineExceeded")
+        );
+        assert_eq!(code_name("111400002").as_deref(), Some("Code111400002"));
+        assert_eq!(code_name("01").as_deref(), Some("Code01"));
+        assert_eq!(code_name("错误"), None);
     }
 
     #[test]

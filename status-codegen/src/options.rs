@@ -1,15 +1,19 @@
-//! What the user can choose about the generated type. Front ends fill this in
-//! (the macro from its arguments, the CLI from flags, build.rs from a builder).
+//! What the user can choose about the generated type. Front ends fill this in:
+//! the macro and the CLI from the invocation's options ([`crate::invocation`]),
+//! build.rs from a builder.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
+
+use crate::model::{Kind, Role};
 
 /// Which of a document's tables to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableSelector {
-    /// The n-th table of the document, counting from 0.
+    /// The n-th table of the document, counting from 0 over every table
+    /// (HTML and pipe tables, nested ones included).
     Index(usize),
-    /// The table whose caption is this text.
+    /// The table whose caption is this text (with or without its `Table N`).
     Caption(String),
     /// The tables whose section (list item, caption or heading) is this text.
     Section(String),
@@ -24,13 +28,73 @@ pub enum Gate {
     Feature(String),
 }
 
+/// Columns named by their header text, for headers the vocabulary does not
+/// know: `code_column = "…"`, `status_column = "…"`, ….
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnChoice {
+    /// (role, header text), at most one per role.
+    pub columns: Vec<(Role, String)>,
+}
+
+impl ColumnChoice {
+    /// The header named for `role`, if any.
+    pub fn get(&self, role: Role) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, h)| h.as_str())
+    }
+
+    /// Names the column for `role`; false when it was named already.
+    pub fn set(&mut self, role: Role, header: String) -> bool {
+        if self.get(role).is_some() {
+            return false;
+        }
+        self.columns.push((role, header));
+        true
+    }
+}
+
+/// A variant name chosen by the user.
+#[derive(Debug, Clone)]
+pub struct Rename {
+    /// The code as written in the invocation (`413`, `"EVS.0001"`).
+    pub code: String,
+    /// The variant name.
+    pub name: String,
+    /// Where the code is written in the invocation.
+    pub span: Span,
+}
+
+/// A document in another language.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// Its BCP 47 tag (`en`, `zh-Hant`).
+    pub lang: String,
+    /// Its path, resolved as the primary document's.
+    pub path: String,
+    /// Where it is named in the invocation.
+    pub span: Span,
+}
+
+/// An accessor for a column the vocabulary does not know.
+#[derive(Debug, Clone)]
+pub struct Accessor {
+    /// The method's name.
+    pub name: String,
+    /// The column's header text.
+    pub header: String,
+    /// Where it is named in the invocation.
+    pub span: Span,
+}
+
 /// Options for one generated type. `Options::default()` is the bare
 /// `status_table!("path")`.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The enum's name; the error types are named after it.
-    pub type_name: String,
-    /// The visibility of the enum and its error types, e.g. `pub(crate)`.
+    /// The enum's name; `None` is `StatusCode` or `ErrorCode` by kind.
+    pub type_name: Option<String>,
+    /// The visibility of the enum and its companion types, e.g. `pub(crate)`.
     pub visibility: TokenStream,
     /// Extra derives, as paths (`serde::Serialize`).
     pub derives: Vec<TokenStream>,
@@ -38,38 +102,80 @@ pub struct Options {
     pub attributes: Vec<TokenStream>,
     /// Put `#[non_exhaustive]` on the enum.
     pub non_exhaustive: bool,
-    /// Variant names chosen by the user, by code.
-    pub renames: Vec<(u16, String)>,
-    /// Only read these tables; `None` reads every table with a code and a
-    /// description column.
+    /// Variant names chosen by the user.
+    pub renames: Vec<Rename>,
+    /// Only read these tables; `None` reads every code table.
     pub tables: Option<TableSelector>,
-    /// The header of the code column, when the recognised words do not fit.
-    pub code_column: Option<String>,
-    /// The header of the description column, when the recognised words do not fit.
-    pub description_column: Option<String>,
+    /// The kind of table to read, when a page has both.
+    pub kind: Option<Kind>,
+    /// Columns named for every table.
+    pub columns: ColumnChoice,
+    /// Columns named for one table: (table index, choice).
+    pub table_columns: Vec<(usize, ColumnChoice)>,
+    /// Accessors for unrecognised columns.
+    pub accessors: Vec<Accessor>,
     /// Text put before the generated documentation of the enum.
     pub doc: Option<String>,
     /// Conversions to and from `http::StatusCode` (the caller depends on `http`).
     pub http: Option<Gate>,
-    /// `serde` as the number (the caller depends on `serde`).
+    /// `serde` as the number or the code string (the caller depends on `serde`).
     pub serde: Option<Gate>,
+    /// The primary document's language tag.
+    pub lang: Option<String>,
+    /// Documents in other languages.
+    pub translations: Vec<Translation>,
+    /// A missing translation falls back to the primary text instead of failing.
+    pub fallback: bool,
+    /// The name of a catch-all variant for codes the document does not list,
+    /// with where it is written.
+    pub other: Option<(String, Span)>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
-            type_name: "StatusCode".to_owned(),
+            type_name: None,
             visibility: quote!(pub),
             derives: Vec::new(),
             attributes: Vec::new(),
             non_exhaustive: false,
             renames: Vec::new(),
             tables: None,
-            code_column: None,
-            description_column: None,
+            kind: None,
+            columns: ColumnChoice::default(),
+            table_columns: Vec::new(),
+            accessors: Vec::new(),
             doc: None,
             http: None,
             serde: None,
+            lang: None,
+            translations: Vec::new(),
+            fallback: false,
+            other: None,
         }
+    }
+}
+
+impl Options {
+    /// The type's name for a table of `kind`.
+    pub fn type_name(&self, kind: Kind) -> &str {
+        self.type_name.as_deref().unwrap_or(match kind {
+            Kind::Status => "StatusCode",
+            Kind::Error => "ErrorCode",
+        })
+    }
+
+    /// The columns named for the table at `index`: its own, then those for every table.
+    pub fn columns_for(&self, index: usize) -> ColumnChoice {
+        let mut choice = self
+            .table_columns
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        for (role, header) in &self.columns.columns {
+            choice.set(*role, header.clone());
+        }
+        choice
     }
 }

@@ -3,8 +3,6 @@
 //! Every location the engine reports is computed here, so that the macro, the CLI
 //! and build.rs all print the same `path:line:col`.
 
-use crate::diagnostic::Diagnostic;
-
 /// The most characters of one line shown under a diagnostic.
 pub const EXCERPT_CHARS: usize = 160;
 
@@ -15,6 +13,17 @@ pub struct Location {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+}
+
+/// A document that is not UTF-8: where the first bad byte is.
+#[derive(Debug, Clone)]
+pub struct NotUtf8 {
+    /// The text before the bad byte, to locate it.
+    pub prefix: Source,
+    /// Byte offset of the bad byte.
+    pub offset: usize,
+    /// The bad byte.
+    pub byte: u8,
 }
 
 /// A decoded document with the index needed to locate byte offsets.
@@ -29,37 +38,36 @@ impl Source {
     /// Decodes `bytes` as UTF-8, dropping a leading byte-order mark.
     ///
     /// `path` is the path as the user wrote it; it is only used in messages.
-    pub fn new(path: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
+    pub fn new(path: impl Into<String>, bytes: &[u8]) -> Result<Self, NotUtf8> {
         let path = path.into();
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Self::from_text(path, text.to_owned())),
             Err(error) => {
                 let offset = error.valid_up_to();
-                // Locate the bad byte with the valid prefix, which is real text.
-                let prefix = Self::from_text(
-                    path.clone(),
-                    String::from_utf8_lossy(&bytes[..offset]).into_owned(),
-                );
-                return Err(Diagnostic::at(
-                    &prefix,
+                // The valid prefix is real text: it locates the bad byte.
+                let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+                Err(NotUtf8 {
+                    prefix: Self::from_text(path, prefix),
                     offset,
-                    format!(
-                        "document is not valid UTF-8: invalid byte 0x{:02X} at byte offset {offset}; expected UTF-8 text",
-                        bytes[offset]
-                    ),
-                ));
+                    byte: bytes[offset],
+                })
             }
-        };
-        Ok(Self::from_text(path, text))
+        }
     }
 
-    fn from_text(path: String, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+    /// A source from text already decoded.
+    pub fn from_text(path: impl Into<String>, text: String) -> Self {
+        // CommonMark ends a line at `\n`, `\r\n` or a lone `\r`.
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                line_starts.push(i + 1);
+            }
+        }
         Self {
-            path,
+            path: path.into(),
             text,
             line_starts,
         }
@@ -181,10 +189,18 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_the_byte_offset() {
+    fn invalid_utf8_is_located_in_the_valid_prefix() {
         let error = Source::new("t.md", b"ok\n\xFFbad").unwrap_err();
-        let text = error.to_string();
-        assert!(text.starts_with("t.md:2:1: "), "{text}");
-        assert!(text.contains("byte offset 3"), "{text}");
+        assert_eq!((error.offset, error.byte), (3, 0xFF));
+        assert_eq!(error.prefix.location(3), Location { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let source = Source::new("t.md", b"a\rb\r\nc\nd").unwrap();
+        assert_eq!(source.location(2), Location { line: 2, column: 1 });
+        assert_eq!(source.location(5), Location { line: 3, column: 1 });
+        assert_eq!(source.line_text(2), "b");
+        assert_eq!(source.line(7), 4);
     }
 }

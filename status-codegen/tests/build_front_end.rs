@@ -1,7 +1,7 @@
 //! The build.rs front end: writes the code, reports every problem with its
 //! location, and finds documents as the macro does.
 
-use status_codegen::build::Generator;
+use status_codegen::build_script::Generator;
 
 fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -88,7 +88,7 @@ fn resolution_walks_up_to_the_workspace_root_and_no_further() {
     )
     .unwrap();
     std::fs::write(dir.join("x.md"), "outside the workspace").unwrap();
-    let tried = status_codegen::resolve::resolve("x.md", &manifest).unwrap_err();
+    let tried = status_codegen::load::resolve("x.md", &manifest).unwrap_err();
     assert_eq!(
         tried,
         [
@@ -101,7 +101,7 @@ fn resolution_walks_up_to_the_workspace_root_and_no_further() {
     std::fs::create_dir_all(root.join("tables")).unwrap();
     std::fs::write(root.join("tables/x.md"), "found").unwrap();
     assert_eq!(
-        status_codegen::resolve::resolve("tables/x.md", &manifest),
+        status_codegen::load::resolve("tables/x.md", &manifest),
         Ok(root.join("tables/x.md"))
     );
 }

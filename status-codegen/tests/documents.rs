@@ -4,34 +4,28 @@
 
 use std::fmt::Write as _;
 
-use status_codegen::{Entry, Expansion, Options, expand};
+use status_codegen::model::Text;
+use status_codegen::{Expansion, Options, expand};
 
 fn read(path: &str, text: &str) -> Expansion {
     expand(path, text.as_bytes(), &Options::default())
 }
 
+/// (code, variant, description, section, line) of every row, in document order.
 fn rows(expansion: &Expansion) -> Vec<(u16, &str, &str, &str, usize)> {
     expansion
-        .table
-        .entries
-        .iter()
-        .map(
-            |Entry {
-                 code,
-                 name,
-                 description,
-                 section,
-                 line,
-             }| {
-                (
-                    *code,
-                    name.as_str(),
-                    description.as_str(),
-                    section.as_str(),
-                    *line,
-                )
-            },
-        )
+        .model
+        .rows()
+        .into_iter()
+        .map(|(variant, row)| {
+            (
+                variant.number.expect("a status table"),
+                variant.name.as_str(),
+                row.text(Text::Description),
+                row.text(Text::Section),
+                row.line,
+            )
+        })
         .collect()
 }
 
@@ -68,27 +62,22 @@ fn html_file_with_headings_rowspan_and_no_thead() {
 </table>
 <h2>Abnormal</h2>
 <table><caption>Errors</caption>
-<thead><tr><th>Code</th><th>Reason</th></tr></thead>
+<thead><tr><th>Code</th><th>Description</th></tr></thead>
 <tr><td>404</td><td>Not&nbsp;Found <table><tr><td>999</td><td>nested</td></tr></table></td></tr>
 </table>
 </body></html>
 "#;
     let expansion = read("codes.html", text);
     assert!(expansion.is_ok(), "{:?}", messages(&expansion));
-    assert_eq!(expansion.table.title.as_deref(), Some("Codes & more"));
+    assert_eq!(expansion.model.title.as_deref(), Some("Codes & more"));
     assert_eq!(
         rows(&expansion),
         [
             (200, "Ok", "OK", "Normal", 6),
             (201, "CreatedNew", "Created new", "Normal", 7),
-            // The caption is nearer than the heading; the nested table is not read.
-            (
-                404,
-                "NotFound999Nested",
-                "Not Found 999 nested",
-                "Errors",
-                12
-            ),
+            // The caption is nearer than the heading; the table nested in the
+            // cell is a table of its own, not part of the cell's text.
+            (404, "NotFound", "Not Found", "Errors", 12),
         ]
     );
 }
@@ -208,10 +197,10 @@ fn hostile_text_stays_text() {
     let expansion = read("nasty.md", &text);
     assert!(expansion.is_ok(), "{:?}", messages(&expansion));
     let descriptions: Vec<&str> = expansion
-        .table
-        .entries
+        .model
+        .variants
         .iter()
-        .map(|e| e.description.as_str())
+        .map(|v| v.text(Text::Description))
         .collect();
     assert_eq!(descriptions, nasty);
 }

@@ -11,10 +11,13 @@ use std::fmt::Write as _;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use proc_macro2::Span;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 use status_codegen::diagnostic::MAX_DIAGNOSTICS;
+use status_codegen::model::{Kind, Role};
+use status_codegen::options::{ColumnChoice, Rename};
 use status_codegen::{Location, Options, TableSelector, expand};
 
 /// Valid documents of each shape met in practice, to mutate.
@@ -211,18 +214,32 @@ fn options() -> impl Strategy<Value = Options> {
         0..3,
     );
     let column = prop::option::of(prop::sample::select(vec!["Code", "描述", "Reason", ""]));
-    (tables, renames, column.clone(), column).prop_map(|(tables, renames, code, description)| {
-        Options {
-            tables,
-            renames: renames
-                .into_iter()
-                .map(|(code, name)| (code, name.to_owned()))
-                .collect(),
-            code_column: code.map(str::to_owned),
-            description_column: description.map(str::to_owned),
-            ..Options::default()
-        }
-    })
+    let kind = prop::option::of(prop::sample::select(vec![Kind::Status, Kind::Error]));
+    (tables, renames, column.clone(), column, kind).prop_map(
+        |(tables, renames, code, description, kind)| {
+            let mut columns = ColumnChoice::default();
+            if let Some(code) = code {
+                columns.set(Role::Status, code.to_owned());
+            }
+            if let Some(description) = description {
+                columns.set(Role::Description, description.to_owned());
+            }
+            Options {
+                tables,
+                kind,
+                renames: renames
+                    .into_iter()
+                    .map(|(code, name)| Rename {
+                        code: code.to_string(),
+                        name: name.to_owned(),
+                        span: Span::call_site(),
+                    })
+                    .collect(),
+                columns,
+                ..Options::default()
+            }
+        },
+    )
 }
 
 /// Expands `bytes` at `path` and checks what the engine promises: no panic, at
@@ -232,7 +249,9 @@ fn check(path: &str, bytes: &[u8], options: &Options) -> Result<(), TestCaseErro
     let expansion = expand(path, bytes, options);
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = String::from_utf8_lossy(body);
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Lines end at `\n`, `\r\n` or a lone `\r`, as in CommonMark.
+    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = normalized.split('\n').collect();
     prop_assert!(
         expansion.diagnostics.len() <= MAX_DIAGNOSTICS + 1,
         "{} diagnostics",
@@ -253,11 +272,24 @@ fn check(path: &str, bytes: &[u8], options: &Options) -> Result<(), TestCaseErro
     }
     let mut codes = HashSet::new();
     let mut names = HashSet::new();
-    for entry in &expansion.table.entries {
-        prop_assert!((100..=999).contains(&entry.code), "{:?}", entry);
-        prop_assert!((1..=lines.len()).contains(&entry.line), "{:?}", entry);
-        prop_assert!(codes.insert(entry.code), "code twice: {:?}", entry);
-        prop_assert!(names.insert(entry.name.clone()), "name twice: {:?}", entry);
+    for variant in &expansion.model.variants {
+        if let Some(number) = variant.number {
+            prop_assert!((100..=999).contains(&number), "{:?}", variant);
+        }
+        prop_assert!(!variant.rows.is_empty(), "{:?}", variant);
+        for row in &variant.rows {
+            prop_assert!((1..=lines.len()).contains(&row.line), "{:?}", variant);
+        }
+        prop_assert!(
+            codes.insert(variant.code.clone()),
+            "code twice: {:?}",
+            variant
+        );
+        prop_assert!(
+            names.insert(variant.name.clone()),
+            "name twice: {:?}",
+            variant
+        );
     }
     // What the macro hands to rustc; printing it must not panic either.
     let _ = expansion.tokens.to_string();
@@ -326,7 +358,7 @@ fn seeds_are_valid_documents() {
             .map(ToString::to_string)
             .collect();
         assert!(errors.is_empty(), "{path}: {errors:#?}");
-        assert!(expansion.table.entries.len() >= 2, "{path}");
+        assert!(expansion.model.variants.len() >= 2, "{path}");
     }
 }
 

@@ -1,153 +1,85 @@
 //! The `status_table!` macro. See the [status-table](https://docs.rs/status-table)
 //! crate for the guide.
 //!
-//! This crate is thin on purpose: it hands the invocation to the engine
-//! ([`status_codegen`]) to parse, finds the document, expands it, turns the
-//! diagnostics into compile errors and makes cargo rebuild when the document
-//! changes.
-
-use std::path::{Path, PathBuf};
+//! This crate is thin on purpose: the engine ([`status_codegen`]) parses the
+//! invocation and runs the one load step; this crate turns its problems into
+//! compile errors and makes cargo rebuild when a document changes.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use status_codegen::{Diagnostic, invocation};
+use status_codegen::invocation;
+use status_codegen::load::{self, Loaded};
 
-/// Generates an enum from the status-code table of a Markdown or HTML document.
+/// Generates an enum from the status-code or error-code table of a Markdown or
+/// HTML document.
 ///
 /// ```ignore
 /// status_table!("tables/evs_04_0039.md");
+/// status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other);
 /// ```
 ///
-/// Options follow the path, separated by commas:
-///
-/// | option | meaning | default |
-/// |---|---|---|
-/// | `name = EvsStatus` | the type's name; the error types are `UnknownEvsStatus` and `ParseEvsStatusError` | `StatusCode` |
-/// | `vis = pub(crate)` | the visibility of the type and its error types | `pub` |
-/// | `derive(serde::Serialize, …)` | extra derives on the enum | none |
-/// | `attr(…)` | an extra attribute on the enum (repeatable) | none |
-/// | `non_exhaustive` | puts `#[non_exhaustive]` on the enum | exhaustive |
-/// | `rename(413 = PayloadTooLarge, …)` | variant names by code | from the description |
-/// | `table = 1` / `section = "异常"` / `caption = "…"` | which table(s) to read | every table with a code and a description column |
-/// | `code_column = "…"`, `description_column = "…"` | the columns, by header text | recognised header words |
-/// | `doc = "…"` | text put before the generated documentation (repeatable) | none |
+/// Options follow the path, separated by commas (the `status-table` crate's
+/// README has the whole list): `name`, `vis`, `derive(…)`, `attr(…)`,
+/// `non_exhaustive`, `rename(CODE = Name, …)`, `kind = "status" | "error"`,
+/// `table = N` / `section = "…"` / `caption = "…"`, `code_column = "…"` and
+/// the other `*_column` options, `table(N, *_column = "…")`,
+/// `accessor(method = "Header")`, `doc = "…"`, `http`, `serde`, `lang = "…"`,
+/// `translation(tag = "path")`, `fallback`, `other = Name`.
 ///
 /// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR` (or
-/// `STATUS_TABLE_MANIFEST_DIR` when set, for test harnesses such as trybuild and
-/// for build systems other than cargo), then each parent directory up to the
-/// workspace root. The crate is rebuilt whenever
-/// the document changes. Every problem in the document or the invocation is a
-/// compile error that names the file, line and column.
+/// `STATUS_TABLE_MANIFEST_DIR` when set), then each parent directory up to
+/// the root of the workspace the crate belongs to. The crate is rebuilt
+/// whenever a document changes. Every problem in a document or the invocation
+/// is a compile error that names the file, line and column.
 #[proc_macro]
 pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    // STATUS_TABLE_MANIFEST_DIR stands in for CARGO_MANIFEST_DIR where that is
-    // not the crate's own directory: trybuild's generated test crates, and build
-    // systems other than cargo.
-    let manifest_dir = std::env::var_os("STATUS_TABLE_MANIFEST_DIR")
-        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
-        .map(PathBuf::from)
-        .unwrap_or_default();
-    expand(invocation::parse(input.into()), &manifest_dir)
-        .into_tokens()
-        .into()
+    expand(
+        input.into(),
+        load::manifest_dir().unwrap_or_default().as_path(),
+    )
+    .into()
 }
 
-/// What the macro emits, in three parts so that tests can compare the code
-/// with the committed expansion.
-struct Output {
-    /// `compile_error!`s, one per problem.
-    errors: Vec<TokenStream>,
-    /// The generated type.
-    code: TokenStream,
-    /// `include_bytes!` of the document, so that cargo tracks it.
-    tracking: Option<TokenStream>,
-}
-
-impl Output {
-    fn into_tokens(self) -> TokenStream {
-        let Self {
-            errors,
-            code,
-            tracking,
-        } = self;
-        quote! {
-            #(#errors)*
-            #code
-            #tracking
-        }
-    }
-}
-
-fn expand(invocation: invocation::Invocation, manifest_dir: &Path) -> Output {
-    let invocation::Invocation {
-        path,
-        path_span,
-        options,
-        errors,
-    } = invocation;
-    let mut compile_errors: Vec<TokenStream> = errors
+fn expand(input: TokenStream, manifest_dir: &std::path::Path) -> TokenStream {
+    let invocation = invocation::parse(input);
+    let mut errors: Vec<TokenStream> = invocation
+        .errors
         .iter()
         .map(|e| compile_error(e.span, &e.message))
         .collect();
-    let Some(relative) = path else {
-        return Output {
-            errors: compile_errors,
-            code: status_codegen::placeholder("", &options, Vec::new()).tokens,
-            tracking: None,
-        };
+    let Some(path) = &invocation.path else {
+        let code = status_codegen::placeholder("", &invocation.options, Vec::new()).tokens;
+        return quote!(#(#errors)* #code);
     };
-    let (expansion, tracked) = match status_codegen::resolve::resolve(&relative, manifest_dir) {
-        Err(tried) => {
-            let mut diagnostic = Diagnostic::file(
-                &relative,
-                "document not found: expected a Markdown or HTML file at one of the paths tried",
-            );
-            for path in tried {
-                diagnostic = diagnostic.with_note(format!("tried {}", path.display()));
-            }
-            (
-                status_codegen::placeholder(&relative, &options, vec![diagnostic]),
-                None,
-            )
-        }
-        Ok(found) => match std::fs::read(&found) {
-            Ok(bytes) => (
-                status_codegen::expand(&relative, &bytes, &options),
-                Some(found),
-            ),
-            Err(error) => {
-                let what = if found.is_dir() {
-                    "which is a directory: expected a Markdown or HTML file".to_owned()
-                } else {
-                    format!("which cannot be read: {error}")
-                };
-                let diagnostic = Diagnostic::file(
-                    &relative,
-                    format!("resolved to {}, {what}", found.display()),
-                );
-                (
-                    status_codegen::placeholder(&relative, &options, vec![diagnostic]),
-                    None,
-                )
-            }
-        },
-    };
-    compile_errors.extend(
+    let loaded = load::load(path, &invocation.options, manifest_dir);
+    let expansion = &loaded.expansion;
+    errors.extend(
         expansion
             .diagnostics
             .iter()
-            .map(|d| compile_error(path_span, &d.to_string())),
+            .map(|d| compile_error(invocation.path_span, &d.to_string())),
     );
-    let tracking = tracked.map(|path| {
-        let path = path.to_string_lossy().into_owned();
-        quote!(
-            const _: &[u8] = ::core::include_bytes!(#path);
-        )
-    });
-    Output {
-        errors: compile_errors,
-        code: expansion.tokens,
-        tracking,
+    errors.extend(
+        expansion
+            .invocation_errors
+            .iter()
+            .map(|e| compile_error(e.span, &e.message)),
+    );
+    let code = &expansion.tokens;
+    let tracking = tracking(&loaded);
+    quote!(#(#errors)* #code #tracking)
+}
+
+/// `include_bytes!` of every document found, so that cargo rebuilds the crate
+/// when one changes, and `option_env!` of the variable that can move them.
+fn tracking(loaded: &Loaded) -> TokenStream {
+    let paths = loaded.tracked().map(|p| p.to_string_lossy().into_owned());
+    let variable = load::MANIFEST_DIR_VARIABLE;
+    quote! {
+        const _: () = {
+            #(let _ = ::core::include_bytes!(#paths);)*
+            let _ = ::core::option_env!(#variable);
+        };
     }
 }
 
@@ -158,40 +90,49 @@ fn compile_error(span: Span, message: &str) -> TokenStream {
 #[cfg(test)]
 mod tests {
     //! The macro's expansion of every invocation in the workspace is the
-    //! committed file in `generated/`, apart from its header and the tracking line.
+    //! committed file, apart from its header and the tracking item.
 
     use std::path::Path;
 
     #[test]
     fn expansions_match_the_committed_files() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let uses = status_cli::find_uses(root).unwrap();
+        let sites = status_cli::find_invocations(root).unwrap();
         assert!(
-            !uses.is_empty(),
+            !sites.is_empty(),
             "the workspace invokes status_table! at least once"
         );
-        for found in uses {
-            let output = super::expand(found.invocation.clone(), &root.join(&found.package_dir));
+        for site in sites {
+            let manifest_dir = root.join(&site.package_dir);
+            let tokens = super::expand(site.tokens.clone(), &manifest_dir);
+            let text = tokens.to_string();
+            assert!(!text.contains("compile_error"), "{}: {text}", site.source);
             assert!(
-                output.errors.is_empty(),
-                "{}: the invocation has errors",
-                found.source
+                text.contains("include_bytes"),
+                "{}: the document is tracked",
+                site.source
             );
-            let tracking = output
-                .tracking
-                .expect("the document is tracked")
-                .to_string();
-            assert!(tracking.contains("include_bytes"), "{tracking}");
-            let committed_path = root.join(status_cli::committed_path(&found));
+            let loaded = status_codegen::load::load(
+                site.invocation.path.as_deref().unwrap(),
+                &site.invocation.options,
+                &manifest_dir,
+            );
+            let committed_path = root.join(status_cli::committed_path(
+                &site,
+                &loaded.expansion.model.type_name,
+            ));
             let committed = std::fs::read_to_string(&committed_path)
                 .unwrap_or_else(|e| panic!("{}: {e}", committed_path.display()));
-            let expanded = status_cli::format_tokens(&output.code).unwrap();
+            let expanded = status_cli::format_tokens(&loaded.expansion.tokens).unwrap();
             assert_eq!(
                 expanded,
                 status_cli::body_of(&committed),
                 "{}",
                 committed_path.display()
             );
+            // The macro emits exactly that code, then the tracking item.
+            let code = loaded.expansion.tokens.to_string();
+            assert!(text.starts_with(&code), "{}", site.source);
         }
     }
 }

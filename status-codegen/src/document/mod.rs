@@ -1,84 +1,123 @@
-//! The document stage: a Markdown or HTML file read into plain tables of text.
+//! The document stage: a Markdown or HTML file read into plain tables of text,
+//! the way a reader sees it.
 //!
-//! Nothing here knows about status codes; it finds every table, its header, its
-//! rows and cells (visible text, with rowspan and colspan spread out), the text
-//! that introduces it (its section), and the byte offset of each piece.
+//! Markdown is rendered to HTML as GitHub renders it ([`render`]); that HTML (or
+//! an HTML file as it is) is parsed by html5ever as a browser parses it; one
+//! walker then reads every table of the tree, with its rows and cells (visible
+//! text, spans spread out), the text that introduces it and the source offset of
+//! each piece. Nothing here knows about status codes.
 
-mod html;
-mod markdown;
+mod grid;
+mod render;
 mod scan;
+mod text;
+mod tree;
 
-use crate::diagnostic::Diagnostic;
+pub use grid::{Cell, HeaderCell, Row, RowKind};
+
+use crate::diagnostic::Diagnostics;
 use crate::source::Source;
+
+/// Markup nested deeper than this is refused: html5ever slows down
+/// quadratically on very deep markup, and no real document comes near it.
+pub const MAX_DEPTH: usize = 256;
 
 /// Everything the engine needs from a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
-    /// The first level-one heading (or `<title>`), if any.
+    /// The first heading (or `<title>`), if any.
     pub title: Option<String>,
-    /// Every table, in document order.
+    /// Every table, in document order (a nested table after the one holding it).
     pub tables: Vec<Table>,
-    /// How many tables could not be read (each has its own diagnostic).
-    pub unreadable_tables: usize,
 }
 
-/// How a table was written.
+/// How a document is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableSyntax {
-    /// An HTML `<table>`, in an HTML file or a Markdown HTML block.
+pub enum Syntax {
+    /// `CommonMark` with GitHub's extensions, raw HTML included.
+    Markdown,
+    /// HTML (`.html`, `.htm`, `.xhtml`).
     Html,
-    /// A GitHub-flavoured Markdown pipe table.
-    Pipe,
 }
 
-/// One table, its header separated from its body rows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    /// Byte offset of the table's first character.
-    pub offset: usize,
-    /// How the table was written.
-    pub syntax: TableSyntax,
-    /// The text that introduces the table: its list item, else its caption, else
-    /// the nearest heading before it.
-    pub section: Option<String>,
-    /// The HTML `<caption>`, if any.
-    pub caption: Option<String>,
-    /// The header row (`<thead>`, else the first row).
-    pub header: Row,
-    /// The body rows, with spanned cells repeated in every row they span.
-    pub rows: Vec<Row>,
-}
-
-/// One row of cells.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Row {
-    /// Byte offset of the row.
-    pub offset: usize,
-    /// Its cells, left to right, including those spanned from rows above.
-    pub cells: Vec<Cell>,
-}
-
-/// One cell's visible text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    /// Tags stripped, entities decoded, whitespace collapsed.
-    pub text: String,
-    /// Byte offset of the cell.
-    pub offset: usize,
-}
-
-/// Reads every table of `source`: as HTML when the path ends in `.html` or
-/// `.htm`, as Markdown otherwise.
-pub fn read(source: &Source) -> (Document, Vec<Diagnostic>) {
-    let extension = std::path::Path::new(source.path()).extension();
-    if extension.is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) {
-        html::read_document(source)
-    } else {
-        markdown::read_document(source)
+impl Syntax {
+    /// The syntax of a document, by the extension of its path.
+    pub fn of_path(path: &str) -> Self {
+        let extension = std::path::Path::new(path).extension();
+        if extension.is_some_and(|e| {
+            ["html", "htm", "xhtml"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        }) {
+            Self::Html
+        } else {
+            Self::Markdown
+        }
     }
 }
 
-/// Collapses runs of whitespace to one space and trims the ends.
+/// One table: every row, spans spread out, each row marked as a title, header,
+/// label or body row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Its position among all the tables of the document, from 0.
+    pub index: usize,
+    /// Byte offset of the table's first character.
+    pub offset: usize,
+    /// The text that introduces the table: its list item (or a list item just
+    /// before it), else its `<caption>`, else the nearest heading before it.
+    pub section: Option<String>,
+    /// Its `<caption>`, else the `Table N …` paragraph just above it, else a
+    /// title row.
+    pub caption: Option<String>,
+    /// Every row, in document order.
+    pub rows: Vec<Row>,
+    /// The number of columns.
+    pub width: usize,
+}
+
+impl Table {
+    /// One header per column: the header rows' texts, top to bottom.
+    pub fn header(&self) -> Vec<HeaderCell> {
+        grid::header(self)
+    }
+
+    /// The body rows.
+    pub fn body(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.kind == RowKind::Body)
+    }
+
+    /// The offset of the header's first cell (or of the table).
+    pub fn header_offset(&self) -> usize {
+        self.rows
+            .iter()
+            .rfind(|r| r.kind == RowKind::Header)
+            .and_then(|r| r.cells.first())
+            .map_or(self.offset, |c| c.offset)
+    }
+}
+
+/// Reads every table of `source`, Markdown or HTML by its path.
+pub fn read(source: &Source, diagnostics: &mut Diagnostics) -> Document {
+    read_as(source, Syntax::of_path(source.path()), diagnostics)
+}
+
+/// Reads every table of `source` as `syntax`.
+pub fn read_as(source: &Source, syntax: Syntax, diagnostics: &mut Diagnostics) -> Document {
+    let html = rendered(source, syntax);
+    tree::read(source, &html, diagnostics)
+}
+
+/// The HTML a browser would parse for `source`, every start tag marked with
+/// its source offset (`data-at`).
+pub fn rendered(source: &Source, syntax: Syntax) -> String {
+    match syntax {
+        Syntax::Markdown => render::markdown(source.text()),
+        Syntax::Html => render::html(source.text()),
+    }
+}
+
+/// Collapses runs of whitespace (NBSP included) to one space and trims the ends.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

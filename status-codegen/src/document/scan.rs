@@ -1,68 +1,95 @@
-//! A forgiving scanner for HTML tags in raw text, used only to find where things
-//! are: scraper builds the tree but does not keep source positions.
+//! A forgiving scanner for HTML tags in raw text. It only finds where tags are:
+//! the tree itself comes from html5ever. Used to mark every start tag with its
+//! source offset before parsing, to check that each `<table>` is closed, and to
+//! find where a cell's visible text starts.
+
+/// Elements whose content is text up to their end tag, not markup.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
 
 /// One start or end tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Tag {
+pub(crate) struct Tag<'t> {
     /// Byte offset of `<`.
     pub start: usize,
+    /// Byte offset just past the tag name.
+    pub name_end: usize,
     /// Byte offset just past `>` (or the end of the text if unterminated).
     pub end: usize,
-    /// The tag name, ASCII-lowercased.
-    pub name: String,
+    /// The tag name as written (compare with `eq_ignore_ascii_case`).
+    pub name: &'t str,
     /// `</name>` rather than `<name>`.
     pub closing: bool,
 }
 
+impl Tag<'_> {
+    /// Whether this is the tag `name` (lowercase), ignoring case.
+    pub(crate) fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+}
+
 /// Iterates over the tags of `text` from byte `from`, skipping comments,
-/// doctypes and processing instructions. Linear in the length of the text.
-pub(crate) fn tags(text: &str, from: usize) -> impl Iterator<Item = Tag> + '_ {
+/// doctypes, processing instructions and the content of raw-text elements
+/// (`<script>`, `<title>`, …). Linear in the length of the text.
+pub(crate) fn tags(text: &str, from: usize) -> impl Iterator<Item = Tag<'_>> + '_ {
     let bytes = text.as_bytes();
     let mut pos = from;
+    let mut raw_until: Option<&'static str> = None;
     std::iter::from_fn(move || {
         loop {
-            let lt = pos + memchr_lt(&bytes[pos.min(bytes.len())..])?;
+            let lt = pos + memchr::memchr(b'<', bytes.get(pos..)?)?;
             let rest = &bytes[lt..];
-            if rest.starts_with(b"<!--") {
-                pos = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |i| i + 3);
-                continue;
-            }
-            if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-                pos = find(bytes, lt + 2, b">").map_or(bytes.len(), |i| i + 1);
-                continue;
+            if raw_until.is_none() {
+                if rest.starts_with(b"<!--") {
+                    pos = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |i| i + 3);
+                    continue;
+                }
+                if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+                    pos = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |i| lt + i + 1);
+                    continue;
+                }
             }
             let closing = rest.get(1) == Some(&b'/');
             let name_start = lt + 1 + usize::from(closing);
             let name_len = bytes[name_start..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
                 .count();
             if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
                 pos = lt + 1;
                 continue;
             }
+            let name = &text[name_start..name_start + name_len];
+            if let Some(raw) = raw_until {
+                // Inside raw text only the matching end tag counts.
+                if !(closing && name.eq_ignore_ascii_case(raw)) {
+                    pos = lt + 1;
+                    continue;
+                }
+                raw_until = None;
+            } else if !closing {
+                raw_until = RAW_TEXT
+                    .iter()
+                    .find(|r| name.eq_ignore_ascii_case(r))
+                    .copied();
+            }
             let end = tag_end(bytes, name_start + name_len);
             pos = end;
             return Some(Tag {
                 start: lt,
+                name_end: name_start + name_len,
                 end,
-                name: text[name_start..name_start + name_len].to_ascii_lowercase(),
+                name,
                 closing,
             });
         }
     })
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
-
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + from)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|i| i + from)
 }
 
 /// The offset just past the `>` closing a tag, honouring quoted attribute values.
@@ -87,21 +114,28 @@ fn tag_end(bytes: &[u8], mut pos: usize) -> usize {
     bytes.len()
 }
 
-/// The end of the `<table>` whose start tag begins at `start`: the offset just
-/// past its matching `</table>`, counting nested tables. `None` when unclosed.
-pub(crate) fn table_end(text: &str, start: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for tag in tags(text, start) {
-        if tag.name != "table" {
-            continue;
+/// The offset of the first visible character after the start tag at `start`:
+/// tags, comments and whitespace skipped, stopping at `limit`. Used to point a
+/// diagnostic at a cell's text rather than at its `<td class=…>` markup.
+pub(crate) fn text_start(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let limit = limit.min(text.len());
+    let bytes = text.as_bytes();
+    let mut pos = tag_end(bytes, start + 1);
+    while pos < limit {
+        let rest = &text[pos..limit];
+        let trimmed = rest.trim_start();
+        pos += rest.len() - trimmed.len();
+        if pos >= limit {
+            return None;
         }
-        if tag.closing {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                return Some(tag.end);
-            }
+        if trimmed.starts_with("<!--") {
+            pos = find(bytes, pos + 4, b"-->").map_or(limit, |i| i + 3);
+        } else if trimmed.starts_with('<')
+            && trimmed[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+        {
+            pos = tag_end(bytes, pos + 1);
         } else {
-            depth += 1;
+            return Some(pos);
         }
     }
     None
@@ -120,13 +154,13 @@ pub(crate) struct Depth {
 
 impl Depth {
     /// Counts `tag`, found in `text`.
-    pub(crate) fn visit(&mut self, tag: &Tag, text: &str) {
+    pub(crate) fn visit(&mut self, tag: &Tag<'_>, text: &str) {
         const NOT_NESTING: &[&str] = &[
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
             "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
             "colgroup", "option", "optgroup", "rb", "rt", "rp",
         ];
-        if NOT_NESTING.contains(&tag.name.as_str()) || text[..tag.end].ends_with("/>") {
+        if NOT_NESTING.iter().any(|n| tag.is(n)) || text[..tag.end].ends_with("/>") {
             return;
         }
         if tag.closing {
@@ -144,7 +178,13 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         tags(text, 0)
-            .map(|t| format!("{}{}", if t.closing { "/" } else { "" }, t.name))
+            .map(|t| {
+                format!(
+                    "{}{}",
+                    if t.closing { "/" } else { "" },
+                    t.name.to_ascii_lowercase()
+                )
+            })
             .collect()
     }
 
@@ -152,6 +192,12 @@ mod tests {
     fn finds_tags_and_skips_comments_and_quoted_brackets() {
         let text = r#"<TABLE a="x>y"><!-- <tr> --><Tr>a < b</tr></table>"#;
         assert_eq!(names(text), ["table", "tr", "/tr", "/table"]);
+    }
+
+    #[test]
+    fn raw_text_elements_hide_their_content() {
+        let text = "<title>a <td> b</title><script>if (a<b) x='<tr>'</script><td>";
+        assert_eq!(names(text), ["title", "/title", "script", "/script", "td"]);
     }
 
     fn max_depth(text: &str) -> usize {
@@ -177,9 +223,10 @@ mod tests {
     }
 
     #[test]
-    fn table_end_counts_nesting() {
-        let text = "<table><tr><td><table></table></td></tr></table>tail";
-        assert_eq!(table_end(text, 0), Some(text.len() - 4));
-        assert_eq!(table_end("<table><tr>", 0), None);
+    fn text_start_skips_markup_and_space() {
+        let text = r#"<td class="x"> <p><a name="a"></a><!-- c -->200</p></td>"#;
+        let at = text_start(text, 0, text.len()).unwrap();
+        assert!(text[at..].starts_with("200"));
+        assert_eq!(text_start("<td> </td>", 0, 5), None);
     }
 }

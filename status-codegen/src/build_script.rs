@@ -1,9 +1,9 @@
 //! The build.rs front end, for projects that will not take a proc macro: the
-//! same engine, writing the generated code to `OUT_DIR`.
+//! same load step as the macro, writing the generated code to `OUT_DIR`.
 //!
 //! ```no_run
 //! // build.rs, in `fn main`
-//! status_codegen::build::Generator::new("tables/evs_04_0039.md")
+//! status_codegen::build_script::Generator::new("tables/evs_04_0039.md")
 //!     .name("EvsStatus")
 //!     .generate()
 //!     .unwrap_or_else(|error| panic!("{error}"));
@@ -18,9 +18,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::load::{self, MANIFEST_DIR_VARIABLE};
 use crate::options::Options;
 
-/// Generates one type from one document, in a build script.
+/// Generates one type from one document (and its translations), in a build script.
 #[derive(Debug, Clone)]
 pub struct Generator {
     document: String,
@@ -50,8 +51,10 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 impl Generator {
-    /// A generator for the document at `document`, resolved like the macro's
-    /// path: against `CARGO_MANIFEST_DIR`, then its parents up to the workspace root.
+    /// A generator for the document at `document`, found as the macro finds
+    /// it: in the package's directory (`CARGO_MANIFEST_DIR`, or
+    /// `STATUS_TABLE_MANIFEST_DIR` when set), then its parents up to the root
+    /// of the workspace the package belongs to.
     pub fn new(document: impl Into<String>) -> Self {
         Self {
             document: document.into(),
@@ -60,17 +63,18 @@ impl Generator {
         }
     }
 
-    /// All the options at once (the macro's options, as a value).
+    /// All the options at once (the macro's options, as a value; see
+    /// [`crate::invocation::parse`] to read them from the macro's syntax).
     #[must_use]
     pub fn options(mut self, options: Options) -> Self {
         self.options = options;
         self
     }
 
-    /// The type's name (default `StatusCode`).
+    /// The type's name (default `StatusCode`, or `ErrorCode` for error tables).
     #[must_use]
     pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.options.type_name = name.into();
+        self.options.type_name = Some(name.into());
         self
     }
 
@@ -81,17 +85,18 @@ impl Generator {
         self
     }
 
-    /// Writes the code to `OUT_DIR`, tells cargo to rerun when the document
-    /// changes, and returns the path written.
+    /// Writes the code to `OUT_DIR`, tells cargo to rerun when a document or
+    /// `STATUS_TABLE_MANIFEST_DIR` changes, and returns the path written.
     pub fn generate(self) -> Result<PathBuf, BuildError> {
-        let fail = |message: String| BuildError {
+        let fail = |message: &str| BuildError {
             diagnostics: vec![Diagnostic::file(&self.document, message)],
         };
-        let manifest_dir = env_path("CARGO_MANIFEST_DIR").ok_or_else(|| {
-            fail("CARGO_MANIFEST_DIR is not set: run this from a build script".to_owned())
-        })?;
-        let out_dir = env_path("OUT_DIR")
-            .ok_or_else(|| fail("OUT_DIR is not set: run this from a build script".to_owned()))?;
+        println!("cargo:rerun-if-env-changed={MANIFEST_DIR_VARIABLE}");
+        let manifest_dir = load::manifest_dir()
+            .ok_or_else(|| fail("CARGO_MANIFEST_DIR is not set: run this from a build script"))?;
+        let out_dir = std::env::var_os("OUT_DIR")
+            .map(PathBuf::from)
+            .ok_or_else(|| fail("OUT_DIR is not set: run this from a build script"))?;
         let output = self.output.clone().unwrap_or_else(|| {
             let stem = Path::new(&self.document).file_stem().map_or_else(
                 || "status_table".into(),
@@ -104,40 +109,30 @@ impl Generator {
 
     /// [`generate`](Self::generate) with explicit directories, for tests and tools.
     pub fn generate_into(&self, manifest_dir: &Path, target: &Path) -> Result<PathBuf, BuildError> {
-        let fail = |message: String| BuildError {
-            diagnostics: vec![Diagnostic::file(&self.document, message)],
-        };
-        let found = crate::resolve::resolve(&self.document, manifest_dir).map_err(|tried| {
-            let mut diagnostic = Diagnostic::file(
-                &self.document,
-                "document not found: expected a Markdown or HTML file at one of the paths tried",
-            );
-            for path in tried {
-                diagnostic = diagnostic.with_note(format!("tried {}", path.display()));
-            }
-            BuildError {
-                diagnostics: vec![diagnostic],
-            }
-        })?;
-        println!("cargo:rerun-if-changed={}", found.display());
-        let bytes = std::fs::read(&found)
-            .map_err(|e| fail(format!("cannot read {}: {e}", found.display())))?;
-        let expansion = crate::expand(&self.document, &bytes, &self.options);
-        if !expansion.is_ok() {
-            return Err(BuildError {
-                diagnostics: expansion.diagnostics,
-            });
+        let loaded = load::load(&self.document, &self.options, manifest_dir);
+        for tracked in loaded.tracked() {
+            println!("cargo:rerun-if-changed={}", tracked.display());
+        }
+        let expansion = loaded.expansion;
+        let mut diagnostics = expansion.diagnostics;
+        diagnostics.extend(
+            expansion.invocation_errors.iter().map(|e| {
+                Diagnostic::file(&self.document, format!("in the options: {}", e.message))
+            }),
+        );
+        if !diagnostics.is_empty() {
+            return Err(BuildError { diagnostics });
         }
         let code = expansion.tokens.to_string();
         // Leave the file alone when nothing changed, so nothing downstream rebuilds.
         if std::fs::read_to_string(target).ok().as_deref() != Some(code.as_str()) {
-            std::fs::write(target, code)
-                .map_err(|e| fail(format!("cannot write {}: {e}", target.display())))?;
+            std::fs::write(target, code).map_err(|e| BuildError {
+                diagnostics: vec![Diagnostic::file(
+                    &self.document,
+                    format!("cannot write {}: {e}", target.display()),
+                )],
+            })?;
         }
         Ok(target.to_path_buf())
     }
-}
-
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name).map(PathBuf::from)
 }

@@ -5,21 +5,31 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use status_codegen::invocation::{self, Invocation};
-use status_codegen::resolve::is_workspace_root;
+use status_codegen::load::is_workspace_root;
 
 /// One `status_table!` invocation found in the workspace.
 #[derive(Debug, Clone)]
-pub struct Use {
+pub struct InvocationSite {
     /// The source file, relative to the workspace root, with `/` separators.
     pub source: String,
-    /// The directory of the package the file belongs to, relative to the root.
+    /// The directory of the package the file belongs to, relative to the root
+    /// (`.` for the root package).
     pub package_dir: String,
     /// The tokens inside `status_table!(...)`.
     pub tokens: TokenStream,
     /// Those tokens, parsed as the macro parses them.
     pub invocation: Invocation,
+}
+
+impl InvocationSite {
+    /// `src/lib.rs:LINE:COL` of a span of the invocation, as rustc would
+    /// print it (1-based line and column).
+    pub fn locate(&self, span: Span) -> String {
+        let start = span.start();
+        format!("{}:{}:{}", self.source, start.line, start.column + 1)
+    }
 }
 
 /// The nearest directory at or above `start` whose `Cargo.toml` has `[workspace]`.
@@ -31,11 +41,11 @@ pub fn workspace_root(start: &Path) -> Option<PathBuf> {
 }
 
 /// Every invocation under `root`, in path order.
-pub fn find_uses(root: &Path) -> Result<Vec<Use>, String> {
+pub fn find_invocations(root: &Path) -> Result<Vec<InvocationSite>, String> {
     let mut files = Vec::new();
     collect_sources(root, root, &mut files)?;
     files.sort();
-    let mut uses = Vec::new();
+    let mut sites = Vec::new();
     for file in files {
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -49,7 +59,7 @@ pub fn find_uses(root: &Path) -> Result<Vec<Use>, String> {
         invocations_in(tokens, &mut found);
         let package = package_dir(&file, root);
         for tokens in found {
-            uses.push(Use {
+            sites.push(InvocationSite {
                 source: relative(&file, root),
                 package_dir: relative(&package, root),
                 invocation: invocation::parse(tokens.clone()),
@@ -57,7 +67,35 @@ pub fn find_uses(root: &Path) -> Result<Vec<Use>, String> {
             });
         }
     }
-    Ok(uses)
+    Ok(sites)
+}
+
+/// Every package directory under `root` (the root included when it is one),
+/// relative to the root.
+pub(crate) fn packages(root: &Path) -> Result<Vec<String>, String> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        if dir.join("Cargo.toml").is_file() {
+            found.push(relative(&dir, root));
+        }
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let path = entry.path();
+            let nested = path != root && is_workspace_root(&path);
+            if entry.file_type().is_ok_and(|t| t.is_dir())
+                && !name.starts_with('.')
+                && name != "target"
+                && !nested
+            {
+                dirs.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// `.rs` files under a `src/` directory, skipping build output and hidden folders.

@@ -1,0 +1,102 @@
+//! `status-table inspect`: what the generator sees in a document: each table
+//! with its line, section, caption and columns' roles, whether it is used and
+//! why not, the rows, and the problems; for people, or as JSON for tools.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use status_codegen::model::{Model, Role};
+use status_codegen::{Diagnostic, InvocationError};
+
+/// The human form.
+pub(crate) fn human(
+    model: &Model,
+    diagnostics: &[Diagnostic],
+    invocation: &[(String, InvocationError)],
+) -> String {
+    let mut out = String::new();
+    let documents: Vec<String> = model
+        .documents
+        .iter()
+        .map(|d| match &d.lang {
+            Some(lang) => format!("{} ({lang})", d.path),
+            None => d.path.clone(),
+        })
+        .collect();
+    let _ = writeln!(out, "document: {}", documents.join(", "));
+    let _ = writeln!(
+        out,
+        "type:     {} ({} codes, {} variants, {} rows)",
+        model.type_name,
+        model.kind.as_str(),
+        model.variants.len(),
+        model.rows().len()
+    );
+    for table in &model.tables {
+        let _ = writeln!(
+            out,
+            "\ntable {} (line {}): {}",
+            table.index,
+            table.line,
+            match (&table.kind, table.used) {
+                (_, true) => "used".to_owned(),
+                _ => format!(
+                    "skipped: {}",
+                    table.skipped_because.as_deref().unwrap_or("not used")
+                ),
+            }
+        );
+        if let Some(section) = &table.section {
+            let _ = writeln!(out, "  section: {section}");
+        }
+        if let Some(caption) = &table.caption {
+            let _ = writeln!(out, "  caption: {caption}");
+        }
+        let _ = writeln!(out, "  rows:    {}", table.rows);
+        for column in &table.columns {
+            let role = if column.role == Role::Other {
+                "not mapped (kept as another column)".to_owned()
+            } else {
+                column.role.as_str().to_owned()
+            };
+            let lang = column
+                .lang
+                .as_deref()
+                .map_or_else(String::new, |l| format!(" [{l}]"));
+            let _ = writeln!(out, "  column `{}`{lang}: {role}", column.header);
+        }
+    }
+    for row in &model.skipped_rows {
+        let _ = writeln!(out, "\nskipped row at line {}: {}", row.line, row.reason);
+    }
+    if diagnostics.is_empty() && invocation.is_empty() {
+        let _ = writeln!(out, "\nno problems");
+    }
+    for (at, error) in invocation {
+        let _ = writeln!(out, "\nerror: {at}: {}", error.message);
+    }
+    for diagnostic in diagnostics {
+        let _ = writeln!(out, "\nerror: {diagnostic}");
+    }
+    out
+}
+
+/// The JSON form.
+pub(crate) fn json(
+    model: &Model,
+    diagnostics: &[Diagnostic],
+    invocation: &[(String, InvocationError)],
+) -> Value {
+    let mut all: Vec<Value> = invocation
+        .iter()
+        .map(|(at, e)| {
+            let mut parts = at.rsplitn(3, ':');
+            let column = parts.next().and_then(|c| c.parse::<usize>().ok());
+            let line = parts.next().and_then(|l| l.parse::<usize>().ok());
+            let path = parts.next().unwrap_or_default();
+            serde_json::json!({"path": path, "line": line, "column": column, "message": e.message, "notes": []})
+        })
+        .collect();
+    all.extend(diagnostics.iter().map(crate::json::diagnostic));
+    crate::json::report(model, &all)
+}

@@ -1,0 +1,325 @@
+//! Columns: a table's headers mapped to roles, and so the table's kind.
+//!
+//! Decided by header words only ([`crate::vocabulary`]), never by cell
+//! contents: a column with an error-code word makes an error table, else a
+//! status column makes a status table, else the table holds no codes.
+
+use crate::document::HeaderCell;
+use crate::model::{Kind, Role};
+use crate::options::ColumnChoice;
+use crate::vocabulary;
+
+/// One column and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Column {
+    /// The header as written.
+    pub(crate) header: String,
+    /// Byte offset of the header's text.
+    pub(crate) offset: usize,
+    /// Its role.
+    pub(crate) role: Role,
+    /// The language its header names.
+    pub(crate) lang: Option<&'static str>,
+}
+
+/// A table's columns, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Columns {
+    /// One per column of the table.
+    #[allow(clippy::struct_field_names, reason = "a table's columns")]
+    pub(crate) columns: Vec<Column>,
+    /// The kind, when the table holds codes.
+    pub(crate) kind: Option<Kind>,
+    /// The groups of columns that each form a table: one group, or two for a
+    /// side-by-side table (`Code | Description | Code | Description`).
+    pub(crate) groups: Vec<Vec<usize>>,
+}
+
+impl Columns {
+    /// The column of `role` in `group` (the first, for text roles with languages).
+    pub(crate) fn find(&self, group: &[usize], role: Role) -> Option<usize> {
+        group
+            .iter()
+            .copied()
+            .find(|&i| self.columns[i].role == role)
+    }
+
+    /// The column holding the code: the error code, else the status.
+    pub(crate) fn code(&self, group: &[usize]) -> Option<usize> {
+        match self.kind? {
+            Kind::Error => self.find(group, Role::Code),
+            Kind::Status => self.find(group, Role::Status),
+        }
+    }
+}
+
+/// Reads the columns of a table from its headers. `choice` names columns by
+/// header for roles; `kind` is the kind the invocation asks for, if any.
+pub(crate) fn read(headers: &[HeaderCell], choice: &ColumnChoice, kind: Option<Kind>) -> Columns {
+    let width = headers.len();
+    let half = width / 2;
+    let side_by_side = width >= 4
+        && width.is_multiple_of(2)
+        && (0..half).all(|i| {
+            vocabulary::normalize(&headers[i].text)
+                == vocabulary::normalize(&headers[i + half].text)
+        });
+    let groups: Vec<Vec<usize>> = if side_by_side {
+        vec![(0..half).collect(), (half..width).collect()]
+    } else {
+        vec![(0..width).collect()]
+    };
+    let mut columns: Vec<Column> = headers
+        .iter()
+        .map(|h| Column {
+            header: h.text.clone(),
+            offset: h.offset,
+            role: Role::Other,
+            lang: None,
+        })
+        .collect();
+    for group in &groups {
+        assign(&mut columns, headers, group, choice, kind);
+        // `code_column` names the column of codes: status codes, unless the
+        // table has an HTTP status column besides or error codes are asked for.
+        let status_elsewhere = group.iter().any(|&i| columns[i].role == Role::Status);
+        for &i in group {
+            if columns[i].role == Role::Code
+                && choice.get(Role::Code).is_some()
+                && !status_elsewhere
+                && kind != Some(Kind::Error)
+                && vocabulary::normalize(choice.get(Role::Code).unwrap_or_default())
+                    == vocabulary::normalize(&columns[i].header)
+            {
+                columns[i].role = Role::Status;
+            }
+        }
+    }
+    let has = |role: Role| columns.iter().any(|c| c.role == role);
+    let kind = if has(Role::Code) {
+        Some(Kind::Error)
+    } else if has(Role::Status) {
+        Some(Kind::Status)
+    } else {
+        None
+    };
+    if kind == Some(Kind::Status) && !has(Role::Description) {
+        // A status table's message is its description.
+        for column in &mut columns {
+            if column.role == Role::Message {
+                column.role = Role::Description;
+            }
+        }
+    }
+    Columns {
+        columns,
+        kind,
+        groups,
+    }
+}
+
+/// Gives the columns of one group their roles: those the invocation names
+/// first, then by header word, earlier words first.
+fn assign(
+    columns: &mut [Column],
+    headers: &[HeaderCell],
+    group: &[usize],
+    choice: &ColumnChoice,
+    kind: Option<Kind>,
+) {
+    let mut taken: Vec<(Role, Option<&'static str>)> = Vec::new();
+    let mut free: Vec<usize> = Vec::new();
+    for &i in group {
+        let header = vocabulary::read_header(&headers[i].text);
+        let chosen = choice.columns.iter().find(|(_, named)| {
+            vocabulary::normalize(named) == vocabulary::normalize(&headers[i].text)
+        });
+        columns[i].lang = header.lang;
+        match chosen {
+            Some((role, _)) => {
+                columns[i].role = *role;
+                taken.push((*role, header.lang));
+            }
+            None => free.push(i),
+        }
+    }
+    let mut ranked: Vec<(usize, usize, Vec<Role>)> = free
+        .into_iter()
+        .filter_map(|i| {
+            let header = vocabulary::read_header(&headers[i].text);
+            let (rank, roles) = vocabulary::roles_of(&header.word)?;
+            let mut roles = roles.to_vec();
+            match kind {
+                Some(Kind::Status) => roles.retain(|r| *r != Role::Code),
+                // Asked for error codes: a word that can name them does.
+                Some(Kind::Error) if roles.contains(&Role::Code) => {
+                    roles.retain(|r| *r != Role::Code);
+                    roles.insert(0, Role::Code);
+                }
+                _ => {}
+            }
+            Some((rank, i, roles))
+        })
+        .collect();
+    ranked.sort_by_key(|(rank, i, _)| (*rank, *i));
+    for (_, i, roles) in ranked {
+        let lang = columns[i].lang;
+        let role = roles.into_iter().find(|role| {
+            !taken.iter().any(|(r, l)| {
+                r == role && (matches!(role, Role::Code | Role::Status) || *l == lang)
+            })
+        });
+        if let Some(role) = role {
+            columns[i].role = role;
+            taken.push((role, lang));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(headers: &[&str], kind: Option<Kind>) -> (Vec<Role>, Option<Kind>) {
+        let headers: Vec<HeaderCell> = headers
+            .iter()
+            .map(|h| HeaderCell {
+                text: (*h).to_owned(),
+                offset: 0,
+            })
+            .collect();
+        let columns = read(&headers, &ColumnChoice::default(), kind);
+        (
+            columns.columns.iter().map(|c| c.role).collect(),
+            columns.kind,
+        )
+    }
+
+    #[test]
+    fn the_seed_is_a_status_table() {
+        assert_eq!(
+            roles(&["错误码状态", "描述"], None),
+            (vec![Role::Status, Role::Description], Some(Kind::Status))
+        );
+    }
+
+    #[test]
+    fn error_tables_take_every_role() {
+        assert_eq!(
+            roles(
+                &[
+                    "HTTP Status Code",
+                    "Error Code",
+                    "Description",
+                    "Error Message",
+                    "Solution"
+                ],
+                None
+            ),
+            (
+                vec![
+                    Role::Status,
+                    Role::Code,
+                    Role::Description,
+                    Role::Message,
+                    Role::Solution
+                ],
+                Some(Kind::Error)
+            )
+        );
+    }
+
+    #[test]
+    fn a_second_word_for_a_role_takes_the_next_role() {
+        // LTS: the returned value is the reason when a status column exists.
+        assert_eq!(
+            roles(&["Status Code", "Returned Value", "Description"], None).0,
+            [Role::Status, Role::Reason, Role::Description]
+        );
+        // `Code | HTTP Status`: the HTTP status wins the status role.
+        assert_eq!(
+            roles(&["Code", "HTTP Status", "Description"], None),
+            (
+                vec![Role::Code, Role::Status, Role::Description],
+                Some(Kind::Error)
+            )
+        );
+        // Two description words: the second is kept as another column.
+        assert_eq!(
+            roles(&["Status Code", "Description", "Meaning"], None).0,
+            [Role::Status, Role::Description, Role::Other]
+        );
+    }
+
+    #[test]
+    fn kind_error_reads_a_code_column_as_error_codes() {
+        assert_eq!(
+            roles(&["Case", "Code"], Some(Kind::Error)),
+            (vec![Role::Other, Role::Code], Some(Kind::Error))
+        );
+        assert_eq!(roles(&["Case", "Code"], None).1, Some(Kind::Status));
+    }
+
+    #[test]
+    fn a_column_per_language_keeps_both() {
+        let (found, _) = roles(&["错误码", "错误描述（English）", "错误描述（中文）"], None);
+        assert_eq!(found, [Role::Code, Role::Description, Role::Description]);
+    }
+
+    #[test]
+    fn side_by_side_tables_are_two_groups() {
+        let headers: Vec<HeaderCell> = ["Code", "Description", "Code", "Description"]
+            .iter()
+            .map(|h| HeaderCell {
+                text: (*h).to_owned(),
+                offset: 0,
+            })
+            .collect();
+        let columns = read(&headers, &ColumnChoice::default(), None);
+        assert_eq!(columns.groups, [vec![0, 1], vec![2, 3]]);
+        assert_eq!(columns.code(&columns.groups[1]), Some(2));
+    }
+
+    #[test]
+    fn code_column_names_status_codes_unless_the_table_has_a_status_column() {
+        let read_with = |headers: &[&str], code: &str, kind| {
+            let headers: Vec<HeaderCell> = headers
+                .iter()
+                .map(|h| HeaderCell {
+                    text: (*h).to_owned(),
+                    offset: 0,
+                })
+                .collect();
+            let mut choice = ColumnChoice::default();
+            choice.set(Role::Code, code.to_owned());
+            let columns = read(&headers, &choice, kind);
+            (
+                columns.columns.iter().map(|c| c.role).collect::<Vec<_>>(),
+                columns.kind,
+            )
+        };
+        assert_eq!(
+            read_with(&["返回状态", "描述"], "返回状态", None),
+            (vec![Role::Status, Role::Description], Some(Kind::Status))
+        );
+        assert_eq!(
+            read_with(&["HTTP Status Code", "错误ID", "描述"], "错误ID", None),
+            (
+                vec![Role::Status, Role::Code, Role::Description],
+                Some(Kind::Error)
+            )
+        );
+        assert_eq!(
+            read_with(&["Name", "Case"], "Name", Some(Kind::Error)).1,
+            Some(Kind::Error)
+        );
+    }
+
+    #[test]
+    fn a_status_tables_message_is_its_description() {
+        assert_eq!(
+            roles(&["Status Code", "Message"], None).0,
+            [Role::Status, Role::Description]
+        );
+    }
+}

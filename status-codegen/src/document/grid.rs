@@ -1,0 +1,293 @@
+//! A table's rows as a grid: `rowspan` and `colspan` spread out, so that every
+//! row has one cell per column, and each row marked as a title, header, label
+//! or body row.
+
+use super::Table;
+
+/// Columns past this are not read: no real code table is wider, and it bounds
+/// the work hostile spans can cause.
+pub(crate) const MAX_COLUMNS: usize = 64;
+
+/// What a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Above the header: empty, or one cell across every column.
+    Title,
+    /// A header row (`<thead>`, else the first row that is not a title).
+    Header,
+    /// A body row that is empty or one cell across every column: a label
+    /// between groups of rows, not a row of the table.
+    Label,
+    /// A row of the table.
+    Body,
+}
+
+/// One row of cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Byte offset of the row.
+    pub offset: usize,
+    /// What the row is.
+    pub kind: RowKind,
+    /// One cell per column, spanned cells repeated.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell's visible text, where it is, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The visible text, whitespace collapsed.
+    pub text: String,
+    /// Byte offset of the cell's text (of the cell when it is empty).
+    pub offset: usize,
+    /// Which written cell this is: cells spread from one `rowspan`/`colspan`
+    /// share it. Unique within the table.
+    pub origin: usize,
+    /// Whether the cell was written: false for cells that fill a short row.
+    pub written: bool,
+}
+
+/// A column's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderCell {
+    /// The texts of the header rows for this column, top to bottom, joined by
+    /// a space (a repeated text once).
+    pub text: String,
+    /// Byte offset of the lowest header cell's text.
+    pub offset: usize,
+}
+
+/// A written cell, before spreading.
+pub(crate) struct Written {
+    pub text: String,
+    pub offset: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+}
+
+/// A written row, before spreading.
+pub(crate) struct WrittenRow {
+    pub offset: usize,
+    pub in_head: bool,
+    pub cells: Vec<Written>,
+}
+
+/// Spreads the spans of `written` into a grid and marks each row's kind;
+/// returns the rows and the width.
+pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
+    let mut rows: Vec<Row> = Vec::with_capacity(written.len());
+    // Per column: the cell carried down by a rowspan, and how many more rows.
+    let mut carried: Vec<Option<(Cell, usize)>> = Vec::new();
+    let mut origin = 0usize;
+    // Per row: whether it is one written cell across every column so far.
+    let mut single: Vec<bool> = Vec::with_capacity(written.len());
+    let mut head: Vec<bool> = Vec::with_capacity(written.len());
+    let mut header_span = Vec::with_capacity(written.len());
+    for row in written {
+        let mut cells: Vec<Cell> = Vec::with_capacity(row.cells.len());
+        let written_cells = row.cells.len();
+        let mut tallest = 1;
+        for cell in row.cells {
+            carry(&mut cells, &mut carried);
+            if cells.len() >= MAX_COLUMNS {
+                break;
+            }
+            let colspan = cell.colspan.clamp(1, MAX_COLUMNS - cells.len());
+            tallest = tallest.max(cell.rowspan);
+            let spread = Cell {
+                text: cell.text,
+                offset: cell.offset,
+                origin,
+                written: true,
+            };
+            origin += 1;
+            for _ in 0..colspan {
+                let column = cells.len();
+                if cell.rowspan > 1 {
+                    if carried.len() <= column {
+                        carried.resize(column + 1, None);
+                    }
+                    carried[column] = Some((spread.clone(), cell.rowspan - 1));
+                }
+                cells.push(spread.clone());
+            }
+        }
+        carry(&mut cells, &mut carried);
+        single.push(written_cells == 1);
+        head.push(row.in_head);
+        header_span.push(tallest);
+        rows.push(Row {
+            offset: row.offset,
+            kind: RowKind::Body,
+            cells,
+        });
+    }
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    for row in &mut rows {
+        while row.cells.len() < width {
+            let offset = row.cells.last().map_or(row.offset, |c| c.offset);
+            row.cells.push(Cell {
+                text: String::new(),
+                offset,
+                origin,
+                written: false,
+            });
+            origin += 1;
+        }
+    }
+    mark_kinds(&mut rows, &single, &head, &header_span, width);
+    (rows, width)
+}
+
+/// Copies into `cells` the cells of earlier rows whose rowspan covers the next
+/// column onwards, until a column that no span covers.
+fn carry(cells: &mut Vec<Cell>, carried: &mut [Option<(Cell, usize)>]) {
+    while let Some(slot) = carried.get_mut(cells.len()) {
+        let Some((cell, left)) = slot else { break };
+        cells.push(cell.clone());
+        *left -= 1;
+        if *left == 0 {
+            *slot = None;
+        }
+    }
+}
+
+/// Empty, or one written cell across every column (of a table wider than one).
+fn is_banner(row: &Row, single: bool, width: usize) -> bool {
+    row.cells.iter().all(|c| c.text.is_empty())
+        || (width > 1 && single && row.cells.iter().all(|c| c.origin == row.cells[0].origin))
+}
+
+fn mark_kinds(rows: &mut [Row], single: &[bool], head: &[bool], span: &[usize], width: usize) {
+    let has_head = head.iter().any(|h| *h);
+    let mut index = 0;
+    // Title rows first, then the header: the `<thead>` rows, or the first row
+    // and those its rowspans cover.
+    while index < rows.len() && is_banner(&rows[index], single[index], width) {
+        if has_head && !head[index] {
+            break;
+        }
+        rows[index].kind = RowKind::Title;
+        index += 1;
+    }
+    if has_head {
+        while index < rows.len() && head[index] {
+            rows[index].kind = RowKind::Header;
+            index += 1;
+        }
+    } else if index < rows.len() {
+        let end = (index + span[index]).min(rows.len());
+        for row in &mut rows[index..end] {
+            row.kind = RowKind::Header;
+        }
+        index = end;
+    }
+    for i in index..rows.len() {
+        if is_banner(&rows[i], single[i], width) {
+            rows[i].kind = RowKind::Label;
+        }
+    }
+}
+
+/// One header per column, from the header rows.
+pub(crate) fn header(table: &Table) -> Vec<HeaderCell> {
+    let mut headers: Vec<HeaderCell> = (0..table.width)
+        .map(|_| HeaderCell {
+            text: String::new(),
+            offset: table.offset,
+        })
+        .collect();
+    let mut last_origin: Vec<Option<usize>> = vec![None; table.width];
+    for row in table.rows.iter().filter(|r| r.kind == RowKind::Header) {
+        for (column, cell) in row.cells.iter().enumerate() {
+            let header = &mut headers[column];
+            if last_origin[column] == Some(cell.origin) || cell.text.is_empty() {
+                continue;
+            }
+            last_origin[column] = Some(cell.origin);
+            if !header.text.is_empty() {
+                header.text.push(' ');
+            }
+            header.text.push_str(&cell.text);
+            header.offset = cell.offset;
+        }
+    }
+    headers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(rows: &[&[(&str, usize, usize)]]) -> Vec<WrittenRow> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, cells)| WrittenRow {
+                offset: i * 100,
+                in_head: false,
+                cells: cells
+                    .iter()
+                    .enumerate()
+                    .map(|(j, (text, rowspan, colspan))| Written {
+                        text: (*text).to_owned(),
+                        offset: i * 100 + j,
+                        rowspan: *rowspan,
+                        colspan: *colspan,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn texts(rows: &[Row]) -> Vec<(RowKind, Vec<&str>)> {
+        rows.iter()
+            .map(|r| (r.kind, r.cells.iter().map(|c| c.text.as_str()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn spans_spread_and_title_rows_are_not_headers() {
+        let (rows, width) = spread(written(&[
+            &[("Codes", 1, 3)],
+            &[("Module", 1, 1), ("Code", 1, 1), ("Text", 1, 1)],
+            &[("core", 2, 1), ("200", 1, 1), ("OK", 1, 1)],
+            &[("201", 1, 1), ("Created", 1, 1)],
+            &[("More", 1, 3)],
+            &[("x", 1, 1)],
+        ]));
+        assert_eq!(width, 3);
+        assert_eq!(
+            texts(&rows),
+            [
+                (RowKind::Title, vec!["Codes", "Codes", "Codes"]),
+                (RowKind::Header, vec!["Module", "Code", "Text"]),
+                (RowKind::Body, vec!["core", "200", "OK"]),
+                (RowKind::Body, vec!["core", "201", "Created"]),
+                (RowKind::Label, vec!["More", "More", "More"]),
+                (RowKind::Body, vec!["x", "", ""]),
+            ]
+        );
+        assert_eq!(rows[2].cells[0].origin, rows[3].cells[0].origin);
+        assert!(!rows[5].cells[1].written);
+    }
+
+    #[test]
+    fn a_header_over_two_rows_joins_its_texts() {
+        let (rows, width) = spread(written(&[
+            &[("Code", 2, 1), ("Description", 1, 2)],
+            &[("English", 1, 1), ("中文", 1, 1)],
+            &[("200", 1, 1), ("OK", 1, 1), ("成功", 1, 1)],
+        ]));
+        let table = Table {
+            index: 0,
+            offset: 0,
+            section: None,
+            caption: None,
+            rows,
+            width,
+        };
+        let headers: Vec<String> = table.header().into_iter().map(|h| h.text).collect();
+        assert_eq!(headers, ["Code", "Description English", "Description 中文"]);
+        assert_eq!(table.body().count(), 1);
+    }
+}

@@ -1,0 +1,372 @@
+//! A document as a browser would see it: Markdown rendered to HTML as GitHub
+//! renders it (`CommonMark` with GFM tables, strikethrough and footnotes; YAML
+//! front matter is not shown), raw HTML passed through.
+//!
+//! Every start tag of the output carries its source offset as a `data-at`
+//! attribute, the tags rendered from Markdown and the raw HTML tags alike, so
+//! that the parsed tree knows where each element came from.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::scan;
+
+/// The attribute that carries a start tag's byte offset in the source.
+pub(crate) const OFFSET_ATTRIBUTE: &str = "data-at";
+
+/// The Markdown extensions GitHub renders.
+pub(crate) fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// An HTML document: its start tags marked with their offsets.
+pub(crate) fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    mark_tags(&mut out, text, &[(0, 0)]);
+    out
+}
+
+/// A Markdown document rendered to HTML, start tags marked with their offsets.
+pub(crate) fn markdown(text: &str) -> String {
+    let mut renderer = Renderer {
+        text,
+        out: String::with_capacity(text.len() + text.len() / 2),
+        block: None,
+        table: None,
+        image: 0,
+        metadata: false,
+    };
+    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        renderer.event(event, range);
+    }
+    renderer.out
+}
+
+/// Raw HTML collected over the lines of one HTML block, with where each piece
+/// starts in the source (list indentation and `> ` are not part of it).
+struct RawBlock {
+    text: String,
+    /// (offset in `text`, offset in the source), sorted.
+    segments: Vec<(usize, usize)>,
+}
+
+struct TableState {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    cell: usize,
+}
+
+struct Renderer<'t> {
+    text: &'t str,
+    out: String,
+    block: Option<RawBlock>,
+    table: Option<TableState>,
+    /// Inside an image: its text is alt text, not content.
+    image: usize,
+    metadata: bool,
+}
+
+impl Renderer<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if self.metadata && !matches!(event, Event::End(TagEnd::MetadataBlock(_))) {
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if let Some(block) = &mut self.block {
+                    // Indentation pulldown-cmark keeps inside an HTML block.
+                    block.text.push_str(&text);
+                } else if self.image == 0 {
+                    escape(&mut self.out, &text);
+                }
+            }
+            Event::Code(text) => {
+                if self.image == 0 {
+                    self.open("code", range.start, "");
+                    escape(&mut self.out, &text);
+                    self.out.push_str("</code>");
+                }
+            }
+            Event::Html(text) => match &mut self.block {
+                Some(block) => {
+                    block.segments.push((block.text.len(), range.start));
+                    block.text.push_str(&text);
+                }
+                None => mark_tags(&mut self.out, &text, &[(0, range.start)]),
+            },
+            Event::InlineHtml(text) => {
+                mark_tags(&mut self.out, &text, &[(0, range.start)]);
+            }
+            Event::SoftBreak => self.out.push('\n'),
+            Event::HardBreak => {
+                self.open("br", range.start, "");
+                self.out.push('\n');
+            }
+            Event::Rule => {
+                self.open("hr", range.start, "");
+                self.out.push('\n');
+            }
+            Event::FootnoteReference(label) => {
+                self.open("sup", range.start, " class=\"footnote-reference\"");
+                escape(&mut self.out, &label);
+                self.out.push_str("</sup>");
+            }
+            Event::TaskListMarker(checked) => {
+                let checked = if checked { " checked" } else { "" };
+                self.open(
+                    "input",
+                    range.start,
+                    &format!(" disabled type=\"checkbox\"{checked}"),
+                );
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => escape(&mut self.out, &text),
+        }
+    }
+
+    /// Writes `<name data-at="offset"{attributes}>`.
+    fn open(&mut self, name: &str, offset: usize, attributes: &str) {
+        let _ = write!(
+            self.out,
+            "<{name} {OFFSET_ATTRIBUTE}=\"{offset}\"{attributes}>"
+        );
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        let at = range.start;
+        match tag {
+            Tag::Paragraph => self.open("p", at, ""),
+            Tag::Heading { level, .. } => self.open(&format!("{level}"), at, ""),
+            Tag::BlockQuote(_) => self.open("blockquote", at, ""),
+            Tag::CodeBlock(kind) => {
+                self.open("pre", at, "");
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) if !info.is_empty() => {
+                        let mut class = String::from(" class=\"language-");
+                        escape(&mut class, info.split_whitespace().next().unwrap_or(""));
+                        class.push('"');
+                        class
+                    }
+                    _ => String::new(),
+                };
+                self.open("code", at, &language);
+            }
+            Tag::HtmlBlock => {
+                self.block = Some(RawBlock {
+                    text: String::new(),
+                    segments: Vec::new(),
+                });
+            }
+            Tag::List(Some(1)) => self.open("ol", at, ""),
+            Tag::List(Some(first)) => self.open("ol", at, &format!(" start=\"{first}\"")),
+            Tag::List(None) => self.open("ul", at, ""),
+            Tag::Item => self.open("li", at, ""),
+            Tag::FootnoteDefinition(label) => {
+                let mut attributes = String::from(" class=\"footnote-definition\" id=\"");
+                escape(&mut attributes, &label);
+                attributes.push('"');
+                self.open("div", at, &attributes);
+                self.open("sup", at, " class=\"footnote-definition-label\"");
+                escape(&mut self.out, &label);
+                self.out.push_str("</sup>");
+            }
+            Tag::Table(alignments) => {
+                self.open("table", at, "");
+                self.table = Some(TableState {
+                    alignments,
+                    in_head: false,
+                    cell: 0,
+                });
+            }
+            Tag::TableHead => {
+                self.open("thead", at, "");
+                self.open("tr", at, "");
+                if let Some(table) = &mut self.table {
+                    table.in_head = true;
+                    table.cell = 0;
+                }
+            }
+            Tag::TableRow => {
+                self.open("tr", at, "");
+                if let Some(table) = &mut self.table {
+                    table.cell = 0;
+                }
+            }
+            Tag::TableCell => self.table_cell(range),
+            Tag::Emphasis => self.open("em", at, ""),
+            Tag::Strong => self.open("strong", at, ""),
+            Tag::Strikethrough => self.open("del", at, ""),
+            Tag::Superscript => self.open("sup", at, ""),
+            Tag::Subscript => self.open("sub", at, ""),
+            Tag::Link { dest_url, .. } => {
+                let mut attributes = String::from(" href=\"");
+                escape(&mut attributes, &dest_url);
+                attributes.push('"');
+                self.open("a", at, &attributes);
+            }
+            Tag::Image { .. } => {
+                // Alt text is not visible text: the image is shown instead.
+                if self.image == 0 {
+                    self.open("img", at, "");
+                }
+                self.image += 1;
+            }
+            Tag::MetadataBlock(_) => self.metadata = true,
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    /// A pipe-table cell: `<th>` in the head, `<td>` in the body, pointing at
+    /// its text rather than at the space after the pipe. A cell pulldown-cmark
+    /// adds to fill a short row (empty range) was not written: GitHub shows it
+    /// empty, and `data-pad` says so.
+    fn table_cell(&mut self, range: Range<usize>) {
+        let Some(table) = &mut self.table else {
+            return;
+        };
+        let name = if table.in_head { "th" } else { "td" };
+        let align = match table.alignments.get(table.cell) {
+            Some(Alignment::Left) => " style=\"text-align: left\"",
+            Some(Alignment::Center) => " style=\"text-align: center\"",
+            Some(Alignment::Right) => " style=\"text-align: right\"",
+            _ => "",
+        };
+        table.cell += 1;
+        let raw = &self.text[range.clone()];
+        let offset = if raw.trim().is_empty() {
+            range.start
+        } else {
+            range.start + (raw.len() - raw.trim_start().len())
+        };
+        let pad = if range.is_empty() { " data-pad" } else { "" };
+        self.open(name, offset, &format!("{align}{pad}"));
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        let close = match tag {
+            TagEnd::Paragraph => "</p>\n",
+            TagEnd::Heading(level) => {
+                let _ = writeln!(self.out, "</{level}>");
+                return;
+            }
+            TagEnd::BlockQuote(_) => "</blockquote>\n",
+            TagEnd::CodeBlock => "</code></pre>\n",
+            TagEnd::HtmlBlock => {
+                if let Some(block) = self.block.take() {
+                    mark_tags(&mut self.out, &block.text, &block.segments);
+                }
+                return;
+            }
+            TagEnd::List(true) => "</ol>\n",
+            TagEnd::List(false) => "</ul>\n",
+            TagEnd::Item => "</li>\n",
+            TagEnd::FootnoteDefinition => "</div>\n",
+            TagEnd::Table => {
+                self.table = None;
+                "</tbody></table>\n"
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.in_head = false;
+                }
+                "</tr></thead><tbody>\n"
+            }
+            TagEnd::TableRow => "</tr>\n",
+            TagEnd::TableCell => match &self.table {
+                Some(table) if table.in_head => "</th>",
+                _ => "</td>",
+            },
+            TagEnd::Emphasis => "</em>",
+            TagEnd::Strong => "</strong>",
+            TagEnd::Strikethrough => "</del>",
+            TagEnd::Superscript => "</sup>",
+            TagEnd::Subscript => "</sub>",
+            TagEnd::Link => "</a>",
+            TagEnd::Image => {
+                self.image = self.image.saturating_sub(1);
+                ""
+            }
+            TagEnd::MetadataBlock(_) => {
+                self.metadata = false;
+                ""
+            }
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => "",
+        };
+        self.out.push_str(close);
+    }
+}
+
+/// Copies raw HTML into `out`, adding the source offset to every start tag.
+/// `segments` maps offsets in `raw` to offsets in the source: (raw, source),
+/// sorted, the first at 0.
+fn mark_tags(out: &mut String, raw: &str, segments: &[(usize, usize)]) {
+    let mut copied = 0;
+    for tag in scan::tags(raw, 0).filter(|t| !t.closing) {
+        out.push_str(&raw[copied..tag.name_end]);
+        let segment = segments.partition_point(|(at, _)| *at <= tag.start);
+        let (raw_at, source_at) = segments[segment.saturating_sub(1)];
+        let offset = source_at + (tag.start - raw_at);
+        let _ = write!(out, " {OFFSET_ATTRIBUTE}=\"{offset}\"");
+        copied = tag.name_end;
+    }
+    out.push_str(&raw[copied..]);
+}
+
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_tags_get_their_source_offsets() {
+        let text =
+            "- Normal\n\n    <table><tr><td\n      class=\"x\">200</td></tr>\n    </table>\n";
+        let html = markdown(text);
+        let td = text.find("<td").unwrap();
+        assert!(html.contains(&format!("<td data-at=\"{td}\"\n")), "{html}");
+        let table = text.find("<table").unwrap();
+        assert!(
+            html.contains(&format!("<table data-at=\"{table}\">")),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn pipe_cells_point_at_their_text_and_padding_is_marked() {
+        let text = "| a | b |\n|---|---|\n|  x |\n";
+        let html = markdown(text);
+        let x = text.find('x').unwrap();
+        assert!(
+            html.contains(&format!("<td data-at=\"{x}\">x</td>")),
+            "{html}"
+        );
+        assert!(html.contains("data-pad></td>"), "{html}");
+    }
+
+    #[test]
+    fn front_matter_and_image_text_are_not_content() {
+        let html = markdown("---\ntitle: x\n---\n![alt text](a.png) shown\n");
+        assert!(!html.contains("title"), "{html}");
+        assert!(!html.contains("alt text"), "{html}");
+        assert!(html.contains("shown"), "{html}");
+    }
+}

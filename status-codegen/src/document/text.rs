@@ -1,0 +1,77 @@
+//! Visible text: what a reader sees of an element.
+//!
+//! Text content with entities decoded (by the parser); block elements and `<br>`
+//! separate words; whitespace, NBSP included, collapsed. Not visible: scripts,
+//! styles, templates, `<sup>` footnote marks and references, and the text of a
+//! table nested inside (it is read as a table of its own).
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::Node;
+
+/// Elements whose boundaries separate words even when the source has no space.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "table",
+    "caption",
+    "hr",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+];
+
+/// Elements whose content a reader does not see as the element's text.
+const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "template", "sup", "table", "noscript"];
+
+/// The visible text of `node`, collapsed. A `table` given as `node` itself is
+/// read (its nested tables are not).
+pub(crate) fn visible_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut hidden = 0usize;
+    for edge in node.traverse() {
+        let (child, open) = match edge {
+            Edge::Open(child) => (child, true),
+            Edge::Close(child) => (child, false),
+        };
+        match child.value() {
+            Node::Text(text) if open && hidden == 0 => out.push_str(text),
+            Node::Element(element) => {
+                let name = element.name();
+                if child != node && HIDDEN_ELEMENTS.contains(&name) {
+                    if open {
+                        hidden += 1;
+                    } else {
+                        hidden -= 1;
+                    }
+                } else if hidden == 0 && BLOCK_ELEMENTS.contains(&name) {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    super::collapse_whitespace(&out)
+}

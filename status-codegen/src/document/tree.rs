@@ -1,0 +1,373 @@
+//! The parsed tree, walked once in document order: headings give sections and
+//! the title, and every `<table>` element (nested ones too) is read with the
+//! text that introduces it.
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use super::grid::{self, Written, WrittenRow};
+use super::render::OFFSET_ATTRIBUTE;
+use super::text::visible_text;
+use super::{Document, MAX_DEPTH, Table, scan};
+use crate::diagnostic::Diagnostics;
+use crate::source::Source;
+
+/// Reads the tables of `html`, the rendering of `source`.
+pub(super) fn read(source: &Source, html: &str, diagnostics: &mut Diagnostics) -> Document {
+    if let Some(offset) = too_deep(html) {
+        diagnostics.error(
+            source,
+            offset,
+            || format!("the document nests elements more than {MAX_DEPTH} levels deep: expected a document a browser can show"),
+            "too deep",
+        );
+        return Document::default();
+    }
+    let dom = Html::parse_document(html);
+    let unclosed = unclosed_tables(source.text());
+    let mut reader = Reader {
+        source,
+        document: Document::default(),
+        heading: None,
+    };
+    for edge in dom.tree.root().traverse() {
+        let Edge::Close(node) = edge else {
+            if let Edge::Open(node) = edge
+                && let Some(element) = ElementRef::wrap(node)
+                && element.value().name() == "table"
+            {
+                reader.table(element, &unclosed, diagnostics);
+            }
+            continue;
+        };
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let name = element.value().name();
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title") {
+            let text = visible_text(node);
+            if !text.is_empty() {
+                reader.document.title.get_or_insert_with(|| text.clone());
+                if name != "title" {
+                    reader.heading = Some(text);
+                }
+            }
+        }
+    }
+    reader.document
+}
+
+/// The source offset of the first tag past [`MAX_DEPTH`], if the markup nests
+/// that deep.
+fn too_deep(html: &str) -> Option<usize> {
+    let mut depth = scan::Depth::default();
+    for tag in scan::tags(html, 0) {
+        depth.visit(&tag, html);
+        if depth.deepest > MAX_DEPTH {
+            let marked = &html[tag.start..tag.end];
+            let offset = marked
+                .split_once(&format!("{OFFSET_ATTRIBUTE}=\""))
+                .and_then(|(_, rest)| rest.split('"').next()?.parse().ok());
+            return Some(offset.unwrap_or(0));
+        }
+    }
+    None
+}
+
+/// Start offsets of `<table>` tags with no matching `</table>`, in one pass.
+fn unclosed_tables(text: &str) -> Vec<usize> {
+    let mut open = Vec::new();
+    for tag in scan::tags(text, 0).filter(|t| t.is("table")) {
+        if tag.closing {
+            open.pop();
+        } else {
+            open.push(tag.start);
+        }
+    }
+    open
+}
+
+struct Reader<'s> {
+    source: &'s Source,
+    document: Document,
+    heading: Option<String>,
+}
+
+impl Reader<'_> {
+    fn table(&mut self, table: ElementRef<'_>, unclosed: &[usize], diagnostics: &mut Diagnostics) {
+        let offset = self.offset(*table).unwrap_or(0);
+        if unclosed.binary_search(&offset).is_ok() {
+            diagnostics.error(
+                self.source,
+                offset,
+                || {
+                    "unclosed <table>: expected a matching </table> before the end of the document"
+                        .to_owned()
+                },
+                "this table is never closed",
+            );
+        }
+        let (written, caption) = self.written_rows(table, offset);
+        let (rows, width) = grid::spread(written);
+        let caption = caption.or_else(|| caption_paragraph(*table)).or_else(|| {
+            rows.iter()
+                .find(|r| r.kind == grid::RowKind::Title)
+                .and_then(|r| r.cells.first())
+                .map(|c| c.text.clone())
+                .filter(|t| !t.is_empty())
+        });
+        let section = item_label(*table)
+            .or_else(|| caption_element(table))
+            .or_else(|| self.heading.clone());
+        self.document.tables.push(Table {
+            index: self.document.tables.len(),
+            offset,
+            section,
+            caption,
+            rows,
+            width,
+        });
+    }
+
+    /// The rows of `table` itself (not of tables nested in its cells), and its
+    /// `<caption>`.
+    fn written_rows(
+        &self,
+        table: ElementRef<'_>,
+        offset: usize,
+    ) -> (Vec<WrittenRow>, Option<String>) {
+        let mut rows = Vec::new();
+        let mut caption = None;
+        for child in table.child_elements() {
+            match child.value().name() {
+                "caption" => caption = Some(visible_text(*child)).filter(|c| !c.is_empty()),
+                "thead" | "tbody" | "tfoot" => {
+                    let in_head = child.value().name() == "thead";
+                    for tr in child.child_elements().filter(|e| e.value().name() == "tr") {
+                        rows.push(self.row(tr, in_head, offset));
+                    }
+                }
+                "tr" => rows.push(self.row(child, false, offset)),
+                _ => {}
+            }
+        }
+        (rows, caption)
+    }
+
+    fn row(&self, tr: ElementRef<'_>, in_head: bool, table_offset: usize) -> WrittenRow {
+        let cells: Vec<Written> = tr
+            .child_elements()
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .map(|cell| {
+                let text = visible_text(*cell);
+                Written {
+                    offset: self.text_offset(*cell, &text).unwrap_or(table_offset),
+                    text,
+                    rowspan: span(cell, "rowspan"),
+                    colspan: span(cell, "colspan"),
+                }
+            })
+            .collect();
+        let offset = self
+            .offset(*tr)
+            .or_else(|| cells.first().map(|c| c.offset))
+            .unwrap_or(table_offset);
+        WrittenRow {
+            offset,
+            in_head,
+            cells,
+        }
+    }
+
+    /// The source offset an element's start tag was marked with.
+    fn offset(&self, node: NodeRef<'_, Node>) -> Option<usize> {
+        let offset: usize = node
+            .value()
+            .as_element()?
+            .attr(OFFSET_ATTRIBUTE)?
+            .parse()
+            .ok()?;
+        (offset <= self.source.text().len()).then_some(offset)
+    }
+
+    /// Where a cell's text starts: past its `<td …><p …><a …></a>` markup, when
+    /// the first character found there is the text's own.
+    fn text_offset(&self, cell: NodeRef<'_, Node>, text: &str) -> Option<usize> {
+        let offset = self.offset(cell)?;
+        let source = self.source.text();
+        if !source[offset..].starts_with('<') {
+            return Some(offset); // a pipe-table cell already points at its text
+        }
+        let first = text.chars().next()?;
+        let found = scan::text_start(source, offset, source.len())?;
+        let at = source[found..].chars().next()?;
+        (at == first || at == '&').then_some(found).or(Some(offset))
+    }
+}
+
+fn span(cell: ElementRef<'_>, name: &str) -> usize {
+    cell.value()
+        .attr(name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, 65_534))
+}
+
+/// Whether a node shows nothing: whitespace, an empty anchor, an empty
+/// paragraph. Such nodes sit between a table and what introduces it.
+fn is_blank(node: NodeRef<'_, Node>) -> bool {
+    match node.value() {
+        Node::Text(text) => text.trim().is_empty(),
+        Node::Element(e) => {
+            !matches!(e.name(), "table" | "ul" | "ol" | "img" | "hr")
+                && visible_text(node).is_empty()
+        }
+        _ => true, // comments, doctypes, processing instructions
+    }
+}
+
+/// Whether a paragraph's text names a table: `Table 4 Error codes`, `表1 错误码`.
+fn is_caption_text(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("Table")
+        .or_else(|| text.strip_prefix("table"))
+        .or_else(|| text.strip_prefix("TABLE"))
+        .or_else(|| text.strip_prefix('表'));
+    rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The element just before `node`, past blank nodes.
+fn previous_shown(node: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
+    let mut previous = node.prev_sibling();
+    while let Some(p) = previous {
+        if !is_blank(p) {
+            return Some(p);
+        }
+        previous = p.prev_sibling();
+    }
+    None
+}
+
+/// The `Table N …` paragraph right above a table.
+fn caption_paragraph(table: NodeRef<'_, Node>) -> Option<String> {
+    let previous = previous_shown(table)?;
+    let element = previous.value().as_element()?;
+    if !matches!(element.name(), "p" | "div" | "strong" | "b") {
+        return None;
+    }
+    let text = visible_text(previous);
+    is_caption_text(&text).then_some(text)
+}
+
+fn caption_element(table: ElementRef<'_>) -> Option<String> {
+    table
+        .child_elements()
+        .find(|c| c.value().name() == "caption")
+        .map(|c| visible_text(*c))
+        .filter(|c| !c.is_empty())
+}
+
+/// The text of the list item a table sits in, or of a list item just before it.
+///
+/// In an item, the table's label is the first text of the part of the item
+/// since the previous table (an item may hold "Normal", a table, "Abnormal", a
+/// table), else the item's first text.
+fn item_label(table: NodeRef<'_, Node>) -> Option<String> {
+    let mut child = table;
+    for ancestor in table.ancestors() {
+        if ancestor
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "li")
+        {
+            let caption = caption_paragraph(table);
+            let mut segment = Vec::new();
+            let mut previous = child.prev_sibling();
+            while let Some(p) = previous {
+                if holds_table(p) {
+                    break;
+                }
+                segment.push(p);
+                previous = p.prev_sibling();
+            }
+            segment.reverse();
+            return first_text(&segment, caption.as_deref()).or_else(|| {
+                first_text(&ancestor.children().collect::<Vec<_>>(), caption.as_deref())
+            });
+        }
+        child = ancestor;
+    }
+    // Not in a list: a list just before the table introduces it when its last
+    // item holds no table of its own.
+    let mut previous = previous_shown(table)?;
+    if caption_paragraph(table).is_some() {
+        previous = previous_shown(previous)?;
+    }
+    let element = previous.value().as_element()?;
+    if !matches!(element.name(), "ul" | "ol") {
+        return None;
+    }
+    let last = previous
+        .children()
+        .filter(|c| c.value().as_element().is_some_and(|e| e.name() == "li"))
+        .last()?;
+    if holds_table(last) {
+        return None;
+    }
+    first_text(&last.children().collect::<Vec<_>>(), None)
+}
+
+fn holds_table(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
+}
+
+/// The first run of text among `nodes`: inline content up to a block, or the
+/// text of a paragraph. `caption` (the table's `Table N` paragraph) does not count.
+fn first_text(nodes: &[NodeRef<'_, Node>], caption: Option<&str>) -> Option<String> {
+    let mut inline = String::new();
+    for node in nodes {
+        let block = node.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "p" | "div"
+                    | "ul"
+                    | "ol"
+                    | "table"
+                    | "pre"
+                    | "blockquote"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "hr"
+                    | "dl"
+            )
+        });
+        if !block {
+            if let Node::Text(text) = node.value() {
+                inline.push_str(text);
+            } else {
+                inline.push(' ');
+                inline.push_str(&visible_text(*node));
+                inline.push(' ');
+            }
+            continue;
+        }
+        let run = super::collapse_whitespace(&inline);
+        if !run.is_empty() {
+            return Some(run);
+        }
+        inline.clear();
+        let name = node.value().as_element().map(scraper::node::Element::name);
+        if matches!(name, Some("p" | "div")) {
+            let text = visible_text(*node);
+            if !text.is_empty() && Some(text.as_str()) != caption && !holds_table(*node) {
+                return Some(text);
+            }
+        }
+    }
+    Some(super::collapse_whitespace(&inline)).filter(|t| !t.is_empty())
+}

@@ -1,0 +1,271 @@
+//! The generated documentation: the enum's page shows the whole table as the
+//! document has it (every row, repeated codes included), says which tables and
+//! rows were not read and why; every variant gives its texts and its line.
+
+use std::fmt::Write as _;
+
+use proc_macro2::Ident;
+use quote::format_ident;
+
+use super::View;
+use crate::model::{Kind, Row, Text, Variant};
+
+/// The enum's documentation, one `#[doc]` line each.
+pub(super) fn enum_doc(view: &View<'_>) -> Vec<String> {
+    let model = view.model;
+    let mut lines = Vec::new();
+    if let Some(doc) = &view.options.doc {
+        lines.extend(doc.lines().map(|l| format!(" {l}")));
+        lines.push(String::new());
+    }
+    let what = match model.kind {
+        Kind::Status => "Status codes",
+        Kind::Error => "Error codes",
+    };
+    let title = model
+        .title
+        .as_deref()
+        .map_or_else(String::new, |t| format!(" of *{}*", escape(t)));
+    let sources: Vec<String> = model
+        .documents
+        .iter()
+        .map(|d| match &d.lang {
+            Some(lang) if model.documents.len() > 1 => format!("`{}` ({lang})", d.path),
+            _ => format!("`{}`", d.path),
+        })
+        .collect();
+    lines.push(format!(
+        " {what}{title}, generated from {}.",
+        sources.join(" and ")
+    ));
+    lines.push(String::new());
+    lines.push(
+        " Regenerated whenever the document changes; edit the document, not this type.".to_owned(),
+    );
+    if !model.variants.is_empty() {
+        lines.push(String::new());
+        table(view, &mut lines);
+    }
+    not_read(view, &mut lines);
+    lines
+}
+
+/// The columns of the table in the docs: (heading, text, language index).
+fn text_columns(view: &View<'_>) -> Vec<(String, Text, usize)> {
+    let model = view.model;
+    let languages = model.langs.len().max(1);
+    let mut columns = Vec::new();
+    for text in &model.texts {
+        for lang in 0..languages {
+            let mut heading = capitalised(text.as_str());
+            if model.langs.len() > 1 {
+                let _ = write!(heading, " ({})", model.langs[lang]);
+            }
+            columns.push((heading, *text, lang));
+        }
+    }
+    columns
+}
+
+fn table(view: &View<'_>, lines: &mut Vec<String>) {
+    let model = view.model;
+    let columns = text_columns(view);
+    let status = model.kind == Kind::Error && model.has_status;
+    let mut head = vec!["Code".to_owned(), "Variant".to_owned()];
+    if status {
+        head.push("HTTP status".to_owned());
+    }
+    head.extend(columns.iter().map(|(h, _, _)| h.clone()));
+    head.extend(model.others.iter().map(|h| escape(h)));
+    head.push("Line".to_owned());
+    let align: Vec<&str> = head
+        .iter()
+        .enumerate()
+        .map(|(i, h)| if i == 0 || h == "Line" { "---:" } else { "---" })
+        .collect();
+    lines.push(format!(" | {} |", head.join(" | ")));
+    lines.push(format!(" |{}|", align.join("|")));
+    for (variant, row) in model.rows() {
+        let mut cells = vec![
+            escape(&variant.code),
+            format!("[`{}`](Self::{})", variant.name, variant.name),
+        ];
+        if status {
+            let statuses: Vec<String> = row.statuses.iter().map(u16::to_string).collect();
+            cells.push(statuses.join(", "));
+        }
+        cells.extend(
+            columns
+                .iter()
+                .map(|(_, text, lang)| escape(row.text_in(*text, *lang))),
+        );
+        cells.extend((0..model.others.len()).map(|i| escape(row.other(i))));
+        cells.push(row.line.to_string());
+        lines.push(format!(" | {} |", cells.join(" | ")));
+    }
+}
+
+/// The tables and rows of the document that are not in the type, with why.
+fn not_read(view: &View<'_>, lines: &mut Vec<String>) {
+    let model = view.model;
+    let skipped: Vec<String> = model
+        .tables
+        .iter()
+        .filter(|t| !t.used)
+        .map(|t| {
+            format!(
+                " - table {} (line {}): {}",
+                t.index,
+                t.line,
+                escape(t.skipped_because.as_deref().unwrap_or("not used"))
+            )
+        })
+        .collect();
+    if !skipped.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(" Tables of `{}` not read:", model.path()));
+        lines.push(String::new());
+        lines.extend(skipped);
+    }
+    if !model.skipped_rows.is_empty() {
+        lines.push(String::new());
+        lines.push(" Rows not read:".to_owned());
+        lines.push(String::new());
+        for row in &model.skipped_rows {
+            lines.push(format!(" - line {}: {}", row.line, escape(&row.reason)));
+        }
+    }
+}
+
+/// One `#[doc]` list per variant: its main text, its other texts, its status,
+/// section and line, and the other rows that list its code.
+pub(super) fn variant_docs(view: &View<'_>) -> Vec<Vec<String>> {
+    view.model
+        .variants
+        .iter()
+        .map(|v| variant_doc(view, v))
+        .collect()
+}
+
+fn variant_doc(view: &View<'_>, variant: &Variant) -> Vec<String> {
+    let model = view.model;
+    let first = &variant.rows[0];
+    let main = [Text::Message, Text::Description, Text::Reason]
+        .into_iter()
+        .find(|t| model.has(*t) && !first.text(*t).is_empty());
+    let mut lines = vec![format!(
+        " `{}` {}",
+        variant.code,
+        main.map_or_else(String::new, |t| escape(first.text(t)))
+    )];
+    let others: Vec<String> = [
+        Text::Reason,
+        Text::Message,
+        Text::Description,
+        Text::Solution,
+        Text::Module,
+    ]
+    .into_iter()
+    .filter(|t| Some(*t) != main && model.has(*t) && !first.text(*t).is_empty())
+    .map(|t| format!(" {}: {}", capitalised(t.as_str()), escape(first.text(t))))
+    .collect();
+    if model.kind == Kind::Error && model.has_status {
+        let statuses: Vec<String> = variant.statuses().iter().map(u16::to_string).collect();
+        lines.push(String::new());
+        lines.push(format!(" HTTP status {}.", statuses.join(", ")));
+    }
+    for line in others {
+        lines.push(String::new());
+        lines.push(line);
+    }
+    lines.push(String::new());
+    lines.push(located(model.path(), first));
+    for row in &variant.rows[1..] {
+        let text = main.map_or("", |t| row.text(t));
+        lines.push(String::new());
+        lines.push(format!(
+            " Also listed at line {}: {}",
+            row.line,
+            escape(text)
+        ));
+    }
+    lines
+}
+
+fn located(path: &str, row: &Row) -> String {
+    let section = row.text(Text::Section);
+    let section = if section.is_empty() {
+        String::new()
+    } else {
+        format!("Section: {}. ", escape(section))
+    };
+    format!(" {section}From `{path}`, line {}.", row.line)
+}
+
+/// The doc of a text accessor.
+pub(super) fn text_doc(text: Text, lang: Option<&String>) -> String {
+    let what = match text {
+        Text::Section => {
+            "The section of the document the code is listed in (empty if none)".to_owned()
+        }
+        _ => format!(
+            "The {}, exactly as the document writes it (its first row)",
+            text.as_str()
+        ),
+    };
+    match lang {
+        Some(lang) => format!(" {what}, in `{lang}`."),
+        None => format!(" {what}."),
+    }
+}
+
+/// The row type's text fields, in order.
+pub(super) fn row_fields(view: &View<'_>) -> Vec<(Ident, Text)> {
+    view.model
+        .texts
+        .iter()
+        .map(|t| (format_ident!("{}", t.as_str()), *t))
+        .collect()
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// Text from the document made inert in Markdown documentation: rustdoc shows
+/// it as written instead of reading it as markup or HTML, and a `|` does not
+/// end a table cell. Escaped once.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '!' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn doc_text_cannot_become_markup() {
+        assert_eq!(escape("a*b*"), "a\\*b\\*");
+        assert_eq!(escape("</table>"), "&lt;/table&gt;");
+        assert_eq!(escape("x\ny"), "x y");
+        assert_eq!(escape("a|b"), "a\\|b");
+    }
+}

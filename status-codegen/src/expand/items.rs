@@ -1,0 +1,798 @@
+//! One function per emitted item: the enum, its inherent impls, its row type,
+//! `Display`, `FromStr`, the conversions, the error types and the ordering.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{View, docs};
+use crate::model::Text;
+
+/// `extern crate alloc` under a private name, for an error catch-all's text.
+pub(super) fn alloc_crate(view: &View<'_>) -> TokenStream {
+    if view.is_copy() {
+        return quote!();
+    }
+    let alloc = view.alloc_path();
+    quote!(#[doc(hidden)] extern crate alloc as #alloc;)
+}
+
+/// The traits every generated value type derives.
+fn value_traits(copy: bool) -> TokenStream {
+    let copy = copy.then(|| quote!(::core::marker::Copy,));
+    quote! {
+        ::core::fmt::Debug,
+        ::core::clone::Clone,
+        #copy
+        ::core::cmp::PartialEq,
+        ::core::cmp::Eq,
+        ::core::hash::Hash
+    }
+}
+
+pub(super) fn enum_item(view: &View<'_>) -> TokenStream {
+    let doc = docs::enum_doc(view);
+    let value = value_traits(view.is_copy());
+    // With a catch-all the order is by code, written out in `ordering`.
+    let ord = view
+        .other
+        .is_none()
+        .then(|| quote!(, ::core::cmp::PartialOrd, ::core::cmp::Ord));
+    let derives = &view.options.derives;
+    let attributes = &view.options.attributes;
+    let non_exhaustive = view
+        .options
+        .non_exhaustive
+        .then(|| quote!(#[non_exhaustive]));
+    let numbered = view.is_status() && view.other.is_none() && !view.variants.is_empty();
+    let repr = numbered.then(|| quote!(#[repr(u16)]));
+    let variant_docs = docs::variant_docs(view);
+    let variants =
+        view.variants
+            .iter()
+            .zip(&view.codes)
+            .zip(variant_docs)
+            .map(|((v, code), doc)| {
+                let discriminant = numbered.then(|| quote!(= #code));
+                quote!(#(#[doc = #doc])* #v #discriminant,)
+            });
+    let other = view.other.as_ref().map(|other| {
+        let unknown = &view.unknown;
+        let doc = format!(
+            " A code that `{}` does not list, kept as it was received.",
+            view.path()
+        );
+        quote!(#[doc = #doc] #other(#unknown),)
+    });
+    let (name, vis) = (&view.name, &view.options.visibility);
+    quote! {
+        #(#[doc = #doc])*
+        #[derive(#value #ord #(, #derives)*)]
+        #repr
+        #non_exhaustive
+        #(#[#attributes])*
+        // Descriptions are the document's text, not Rust identifiers to backtick.
+        #[allow(clippy::doc_markdown)]
+        #vis enum #name {
+            #(#variants)*
+            #other
+        }
+    }
+}
+
+/// `ALL`, `LANGS`, `code()`, `from_code()`, `name()`, `rows()` and, for status
+/// codes, the HTTP classes.
+pub(super) fn inherent(view: &View<'_>) -> TokenStream {
+    let (name, variants) = (&view.name, &view.variants);
+    let langs = (!view.model.langs.is_empty()).then(|| {
+        let langs = &view.model.langs;
+        quote! {
+            /// The languages of the texts, as BCP 47 tags, the primary language first.
+            pub const LANGS: &'static [&'static str] = &[#(#langs),*];
+        }
+    });
+    let names: Vec<TokenStream> = view
+        .model
+        .variants
+        .iter()
+        .map(|v| {
+            let n = &v.name;
+            quote!(#n)
+        })
+        .collect();
+    let other_name = view
+        .other
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let name_body = view.arms(&names, &view.other_arm(&quote!(_), &quote!(#other_name)));
+    let (receiver, constness) = (view.receiver(), view.constness());
+    let rows = rows_fn(view);
+    let code = code_fns(view);
+    let classes = view.is_status().then(|| status_classes(view));
+    quote! {
+        // Rows often share a section (and sometimes a text).
+        #[allow(clippy::match_same_arms)]
+        impl #name {
+            /// Every code the document lists, in document order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+            #langs
+            #code
+            /// The variant's name, as `FromStr` accepts it.
+            #[must_use]
+            #[inline]
+            pub #constness fn name(#receiver) -> &'static str {
+                #name_body
+            }
+            #rows
+            #classes
+        }
+    }
+}
+
+fn code_fns(view: &View<'_>) -> TokenStream {
+    let (variants, codes) = (&view.variants, &view.codes);
+    let values: Vec<TokenStream> = codes.iter().map(|c| quote!(#c)).collect();
+    if view.is_status() {
+        let body = if view.other.is_none() && !variants.is_empty() {
+            quote!(self as u16)
+        } else {
+            view.arms(
+                &values,
+                &view.other_arm(&quote!(unknown), &quote!(unknown.0)),
+            )
+        };
+        return quote! {
+            /// The numeric status code.
+            #[must_use]
+            #[inline]
+            pub const fn code(self) -> u16 {
+                #body
+            }
+
+            /// The variant the document lists for this code, if any.
+            #[must_use]
+            #[inline]
+            pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        };
+    }
+    let code = if view.is_copy() {
+        let body = view.arms(&values, &quote!());
+        quote! {
+            /// The error code, exactly as the document writes it.
+            #[must_use]
+            #[inline]
+            pub const fn code(self) -> &'static str {
+                #body
+            }
+        }
+    } else {
+        let body = view.arms(
+            &values,
+            &view.other_arm(&quote!(unknown), &quote!(&unknown.0)),
+        );
+        quote! {
+            /// The error code: as the document writes it, or as it was received.
+            #[must_use]
+            #[inline]
+            pub fn code(&self) -> &str {
+                #body
+            }
+        }
+    };
+    quote! {
+        #code
+
+        /// The variant the document lists for this code, if any.
+        #[must_use]
+        pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+            match code {
+                #(#codes => ::core::option::Option::Some(Self::#variants),)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
+
+fn rows_fn(view: &View<'_>) -> TokenStream {
+    let row = &view.row;
+    let fields = docs::row_fields(view);
+    let values: Vec<TokenStream> = view
+        .model
+        .variants
+        .iter()
+        .map(|variant| {
+            let rows = variant.rows.iter().map(|r| {
+                let line = u32::try_from(r.line).unwrap_or(u32::MAX);
+                let statuses = &r.statuses;
+                let texts = fields.iter().map(|(field, text)| {
+                    let value = r.text(*text);
+                    quote!(#field: #value)
+                });
+                let other = (!view.model.others.is_empty()).then(|| {
+                    let pairs = view.model.others.iter().enumerate().map(|(i, header)| {
+                        let text = r.other(i);
+                        quote!((#header, #text))
+                    });
+                    quote!(other: &[#(#pairs),*],)
+                });
+                quote!(#row { line: #line, statuses: &[#(#statuses),*], #(#texts,)* #other })
+            });
+            quote!(&[#(#rows),*])
+        })
+        .collect();
+    let body = view.arms(&values, &view.other_arm(&quote!(_), &quote!(&[])));
+    let (receiver, constness) = (view.receiver(), view.constness());
+    quote! {
+        /// Every row of the document that lists this code, in document order
+        /// (most codes have one; the accessors give the first).
+        #[must_use]
+        #[inline]
+        pub #constness fn rows(#receiver) -> &'static [#row] {
+            #body
+        }
+    }
+}
+
+fn status_classes(view: &View<'_>) -> TokenStream {
+    let classes = [
+        ("is_informational", "informational", 100u16, 200u16),
+        ("is_success", "a success", 200, 300),
+        ("is_redirection", "a redirection", 300, 400),
+        ("is_client_error", "a client error", 400, 500),
+        ("is_server_error", "a server error", 500, 600),
+    ];
+    let empty = view.variants.is_empty() && view.other.is_none();
+    let fns = classes.into_iter().map(|(name, what, low, high)| {
+        let name = format_ident!("{name}");
+        let doc = format!(" Whether the code is {what} ({low}–{}).", high - 1);
+        let body = if empty {
+            quote!(match self {})
+        } else {
+            quote!(let code = self.code(); code >= #low && code < #high)
+        };
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            #[inline]
+            pub const fn #name(self) -> bool {
+                #body
+            }
+        }
+    });
+    quote!(#(#fns)*)
+}
+
+/// One accessor per text the document has, its `_in(lang)` twin when the type
+/// has languages, the accessors the invocation names, and the HTTP statuses of
+/// error codes.
+pub(super) fn texts(view: &View<'_>) -> TokenStream {
+    let name = &view.name;
+    let (receiver, constness) = (view.receiver(), view.constness());
+    let empty_arm = view.other_arm(&quote!(_), &quote!(""));
+    let mut fns = Vec::new();
+    for text in &view.model.texts {
+        let method = format_ident!("{}", text.as_str());
+        let doc = docs::text_doc(*text, view.model.langs.first());
+        let values = view.text_values(*text, 0);
+        let body = view.arms(&values, &empty_arm);
+        fns.push(quote! {
+            #[doc = #doc]
+            #[must_use]
+            #[inline]
+            pub #constness fn #method(#receiver) -> &'static str {
+                #body
+            }
+        });
+        if !view.model.langs.is_empty() {
+            fns.push(text_in(view, *text));
+        }
+    }
+    for (accessor, index) in &view.model.accessors {
+        let method = format_ident!("{accessor}");
+        let header = &view.model.others[*index];
+        let doc = format!(" The `{header}` column, exactly as the document writes it.");
+        let values: Vec<TokenStream> = view
+            .model
+            .variants
+            .iter()
+            .map(|v| {
+                let text = v.rows.first().map_or("", |r| r.other(*index));
+                quote!(#text)
+            })
+            .collect();
+        let body = view.arms(&values, &empty_arm);
+        fns.push(quote! {
+            #[doc = #doc]
+            #[must_use]
+            #[inline]
+            pub #constness fn #method(#receiver) -> &'static str {
+                #body
+            }
+        });
+    }
+    if !view.is_status() && view.model.has_status {
+        fns.push(http_statuses(view));
+    }
+    quote! {
+        #[allow(clippy::match_same_arms)]
+        impl #name {
+            #(#fns)*
+        }
+    }
+}
+
+fn text_in(view: &View<'_>, text: Text) -> TokenStream {
+    let method = format_ident!("{}_in", text.as_str());
+    let doc = format!(
+        " The {} in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.",
+        text.as_str()
+    );
+    let languages = view.model.langs.len();
+    let values: Vec<TokenStream> = view
+        .model
+        .variants
+        .iter()
+        .map(|v| {
+            let texts =
+                (0..languages).map(|lang| v.rows.first().map_or("", |r| r.text_in(text, lang)));
+            quote!(&[#(#texts),*])
+        })
+        .collect();
+    let body = view.arms(&values, &view.other_arm(&quote!(_), &quote!(&[])));
+    let receiver = view.receiver();
+    quote! {
+        #[doc = #doc]
+        #[must_use]
+        pub fn #method(#receiver, lang: &str) -> ::core::option::Option<&'static str> {
+            let index = ::core::iter::Iterator::position(&mut Self::LANGS.iter(), |l| *l == lang)?;
+            let texts: &'static [&'static str] = #body;
+            texts.get(index).copied()
+        }
+    }
+}
+
+fn http_statuses(view: &View<'_>) -> TokenStream {
+    let (receiver, constness) = (view.receiver(), view.constness());
+    let firsts: Vec<TokenStream> = view
+        .model
+        .variants
+        .iter()
+        .map(|v| {
+            let first = v
+                .rows
+                .first()
+                .and_then(|r| r.statuses.first())
+                .copied()
+                .unwrap_or_default();
+            if view.other.is_some() {
+                quote!(::core::option::Option::Some(#first))
+            } else {
+                quote!(#first)
+            }
+        })
+        .collect();
+    let lists: Vec<TokenStream> = view
+        .model
+        .variants
+        .iter()
+        .map(|v| {
+            let statuses = v.statuses();
+            quote!(&[#(#statuses),*])
+        })
+        .collect();
+    let (first_type, first_doc, first_other) = if view.other.is_some() {
+        (
+            quote!(::core::option::Option<u16>),
+            " The HTTP status the document gives for this code (the first of its first row); `None` for a code it does not list.",
+            view.other_arm(&quote!(_), &quote!(::core::option::Option::None)),
+        )
+    } else {
+        (
+            quote!(u16),
+            " The HTTP status the document gives for this code (the first of its first row).",
+            quote!(),
+        )
+    };
+    let first = view.arms(&firsts, &first_other);
+    let all = view.arms(&lists, &view.other_arm(&quote!(_), &quote!(&[])));
+    quote! {
+        #[doc = #first_doc]
+        #[must_use]
+        #[inline]
+        pub #constness fn http_status(#receiver) -> #first_type {
+            #first
+        }
+
+        /// Every HTTP status the document gives for this code, in order, once each.
+        #[must_use]
+        #[inline]
+        pub #constness fn http_statuses(#receiver) -> &'static [u16] {
+            #all
+        }
+    }
+}
+
+/// The row type `rows()` returns.
+pub(super) fn row_type(view: &View<'_>) -> TokenStream {
+    let (row, vis, name) = (&view.row, &view.options.visibility, &view.name);
+    let doc = format!(" One row of `{}` listing a [`{name}`] code.", view.path());
+    let fields = docs::row_fields(view).into_iter().map(|(field, text)| {
+        let doc = format!(
+            " The row's {}, exactly as written (empty if the cell is).",
+            text.as_str()
+        );
+        quote!(#[doc = #doc] pub #field: &'static str,)
+    });
+    let other = (!view.model.others.is_empty()).then(|| {
+        quote! {
+            /// The columns with no recognised role: (header, text).
+            pub other: &'static [(&'static str, &'static str)],
+        }
+    });
+    let line_doc = format!(" The row's line in `{}`.", view.path());
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #vis struct #row {
+            #[doc = #line_doc]
+            pub line: u32,
+            /// The HTTP statuses the row gives.
+            pub statuses: &'static [u16],
+            #(#fields)*
+            #other
+        }
+    }
+}
+
+pub(super) fn display(view: &View<'_>) -> TokenStream {
+    let name = &view.name;
+    let displays = &view.displays;
+    let values: Vec<TokenStream> = displays.iter().map(|d| quote!(f.pad(#d))).collect();
+    let other = if view.is_status() {
+        view.other_arm(
+            &quote!(unknown),
+            &quote!(::core::fmt::Display::fmt(&unknown.0, f)),
+        )
+    } else {
+        view.other_arm(&quote!(unknown), &quote!(f.pad(&unknown.0)))
+    };
+    let body = if view.variants.is_empty() && view.other.is_none() {
+        quote!(match *self {})
+    } else {
+        let variants = &view.variants;
+        quote!(match self { #(Self::#variants => #values,)* #other })
+    };
+    let doc = if view.is_status() {
+        " Writes the code and its text, e.g. `413 overLimit`."
+    } else {
+        " Writes the code and its message, e.g. `EVS.0001 invalid tenant id!`."
+    };
+    quote! {
+        impl ::core::fmt::Display for #name {
+            #[doc = #doc]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+pub(super) fn from_str(view: &View<'_>) -> TokenStream {
+    let (name, parse_error, variants) = (&view.name, &view.parse_error, &view.variants);
+    // The code (error tables), the variant name and the `Display` form, each once.
+    let patterns = view
+        .model
+        .variants
+        .iter()
+        .zip(&view.displays)
+        .map(|(v, display)| {
+            let mut forms: Vec<&str> = Vec::new();
+            if !view.is_status() {
+                forms.push(&v.code);
+            }
+            for form in [v.name.as_str(), display.as_str()] {
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+            quote!(#(#forms)|*)
+        });
+    let numbers = if view.is_status() {
+        let decode = if view.other.is_some() {
+            quote! {
+                return match s.parse::<u16>() {
+                    ::core::result::Result::Ok(code) => ::core::result::Result::Ok(<Self as ::core::convert::From<u16>>::from(code)),
+                    ::core::result::Result::Err(_) => ::core::result::Result::Err(#parse_error(())),
+                };
+            }
+        } else {
+            quote! {
+                return match s.parse::<u16>().ok().and_then(Self::from_code) {
+                    ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                    ::core::option::Option::None => ::core::result::Result::Err(#parse_error(())),
+                };
+            }
+        };
+        quote! {
+            // Digits: a code, found by number rather than by comparing texts.
+            if !s.is_empty() && ::core::iter::Iterator::all(&mut s.bytes(), |b| b.is_ascii_digit()) {
+                #decode
+            }
+        }
+    } else {
+        quote!()
+    };
+    let (error, fallback, doc) = if !view.is_status() && view.other.is_some() {
+        (
+            quote!(::core::convert::Infallible),
+            quote!(::core::result::Result::Ok(
+                <Self as ::core::convert::From<&str>>::from(s)
+            )),
+            " Accepts the code, the variant name or the `Display` form; any other text is kept as an undocumented code.",
+        )
+    } else {
+        (
+            quote!(#parse_error),
+            quote!(::core::result::Result::Err(#parse_error(()))),
+            if view.is_status() {
+                " Accepts the number (`\"413\"`), the variant name (`\"OverLimit\"`) or the `Display` form (`\"413 overLimit\"`)."
+            } else {
+                " Accepts the code (`\"EVS.0001\"`), the variant name (`\"Evs0001\"`) or the `Display` form."
+            },
+        )
+    };
+    quote! {
+        impl ::core::str::FromStr for #name {
+            type Err = #error;
+
+            #[doc = #doc]
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                #numbers
+                match s {
+                    #(#patterns => ::core::result::Result::Ok(Self::#variants),)*
+                    _ => #fallback,
+                }
+            }
+        }
+    }
+}
+
+/// `TryFrom`/`From` the code, and the code from the type.
+pub(super) fn conversions(view: &View<'_>) -> TokenStream {
+    let (name, unknown) = (&view.name, &view.unknown);
+    let into = if view.is_status() {
+        let body = if view.variants.is_empty() && view.other.is_none() {
+            quote!(match status {})
+        } else {
+            quote!(status.code())
+        };
+        quote! {
+            impl ::core::convert::From<#name> for u16 {
+                #[inline]
+                fn from(status: #name) -> u16 {
+                    #body
+                }
+            }
+        }
+    } else if view.is_copy() {
+        quote! {
+            impl ::core::convert::From<#name> for &'static str {
+                #[inline]
+                fn from(code: #name) -> &'static str {
+                    code.code()
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
+    let from = match (view.is_status(), view.other.is_some()) {
+        (true, false) => quote! {
+            impl ::core::convert::TryFrom<u16> for #name {
+                type Error = #unknown;
+
+                fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+                    match Self::from_code(code) {
+                        ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                        ::core::option::Option::None => ::core::result::Result::Err(#unknown(code)),
+                    }
+                }
+            }
+        },
+        (true, true) => {
+            let other = &view.other;
+            quote! {
+                impl ::core::convert::From<u16> for #name {
+                    /// The documented variant, or the catch-all keeping the code.
+                    fn from(code: u16) -> Self {
+                        match Self::from_code(code) {
+                            ::core::option::Option::Some(status) => status,
+                            ::core::option::Option::None => Self::#other(#unknown(code)),
+                        }
+                    }
+                }
+            }
+        }
+        (false, false) => quote! {
+            impl ::core::convert::TryFrom<&str> for #name {
+                type Error = #unknown;
+
+                fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+                    match Self::from_code(code) {
+                        ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                        ::core::option::Option::None => ::core::result::Result::Err(#unknown(())),
+                    }
+                }
+            }
+        },
+        (false, true) => {
+            let (other, alloc) = (&view.other, view.alloc_path());
+            quote! {
+                impl ::core::convert::From<&str> for #name {
+                    /// The documented variant, or the catch-all keeping the code.
+                    fn from(code: &str) -> Self {
+                        match Self::from_code(code) {
+                            ::core::option::Option::Some(code) => code,
+                            ::core::option::Option::None => Self::#other(#unknown(#alloc::boxed::Box::from(code))),
+                        }
+                    }
+                }
+            }
+        }
+    };
+    quote!(#into #from)
+}
+
+/// `Unknown{Name}` and `Parse{Name}Error`.
+pub(super) fn error_types(view: &View<'_>) -> TokenStream {
+    let (name, unknown, parse_error, vis) = (
+        &view.name,
+        &view.unknown,
+        &view.parse_error,
+        &view.options.visibility,
+    );
+    let path = view.path();
+    let value = value_traits(view.is_copy());
+    let unknown_item = match (view.is_status(), view.other.is_some()) {
+        (true, _) => {
+            let doc = if view.other.is_some() {
+                format!(
+                    " A status code that `{path}` does not list, kept by the catch-all variant of [`{name}`]."
+                )
+            } else {
+                format!(
+                    " A code that is not in `{path}`; returned by `TryFrom<u16>` for [`{name}`]."
+                )
+            };
+            let display = format!("unknown status code {{}}: not in {path}");
+            quote! {
+                #[doc = #doc]
+                #[derive(#value, ::core::cmp::PartialOrd, ::core::cmp::Ord)]
+                #vis struct #unknown(u16);
+
+                impl #unknown {
+                    /// The code.
+                    #[must_use]
+                    #[inline]
+                    pub const fn code(self) -> u16 {
+                        self.0
+                    }
+                }
+
+                impl ::core::fmt::Display for #unknown {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        ::core::write!(f, #display, self.0)
+                    }
+                }
+            }
+        }
+        (false, false) => {
+            let doc = format!(
+                " A code that is not in `{path}`; returned by `TryFrom<&str>` for [`{name}`]."
+            );
+            let display = format!("unknown error code: not in {path}");
+            quote! {
+                #[doc = #doc]
+                #[derive(#value)]
+                #vis struct #unknown(());
+
+                impl ::core::fmt::Display for #unknown {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(#display)
+                    }
+                }
+            }
+        }
+        (false, true) => {
+            let alloc = view.alloc_path();
+            let doc = format!(
+                " An error code that `{path}` does not list, kept by the catch-all variant of [`{name}`]."
+            );
+            let display = format!("unknown error code {{}}: not in {path}");
+            quote! {
+                #[doc = #doc]
+                #[derive(#value, ::core::cmp::PartialOrd, ::core::cmp::Ord)]
+                #vis struct #unknown(#alloc::boxed::Box<str>);
+
+                impl #unknown {
+                    /// The code, as it was received.
+                    #[must_use]
+                    #[inline]
+                    pub fn code(&self) -> &str {
+                        &self.0
+                    }
+                }
+
+                impl ::core::fmt::Display for #unknown {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        ::core::write!(f, #display, self.0)
+                    }
+                }
+            }
+        }
+    };
+    let parse = if !view.is_status() && view.other.is_some() {
+        quote!()
+    } else {
+        let doc = format!(
+            " A string that is neither a code nor a variant name of [`{name}`]; returned by its `FromStr`."
+        );
+        let display = if view.is_status() {
+            format!(
+                "unknown status code: expected a code listed in {path} (such as `404`) or a variant name of `{name}`"
+            )
+        } else {
+            format!(
+                "unknown error code: expected a code listed in {path} or a variant name of `{name}`"
+            )
+        };
+        let value = value_traits(true);
+        quote! {
+            #[doc = #doc]
+            #[derive(#value)]
+            #vis struct #parse_error(());
+
+            impl ::core::fmt::Display for #parse_error {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(#display)
+                }
+            }
+
+            impl ::core::error::Error for #parse_error {}
+        }
+    };
+    quote! {
+        #unknown_item
+
+        impl ::core::error::Error for #unknown {}
+
+        #parse
+    }
+}
+
+/// With a catch-all, the order is by code (undocumented codes included).
+pub(super) fn ordering(view: &View<'_>) -> TokenStream {
+    if view.other.is_none() {
+        return quote!();
+    }
+    let name = &view.name;
+    quote! {
+        impl ::core::cmp::PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        impl ::core::cmp::Ord for #name {
+            /// By code.
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.code(), &other.code())
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! The one load step every front end calls: resolve the document's path, read
+//! it, expand it (or the placeholder when it cannot be read), and say which
+//! files to track. The macro, build.rs and the CLI differ only in how they
+//! print what it returns.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::options::Options;
+use crate::{Expansion, Input};
+
+/// The environment variable that stands in for `CARGO_MANIFEST_DIR` where that
+/// is not the invoking crate's own directory (trybuild's generated test
+/// crates, build systems other than cargo).
+pub const MANIFEST_DIR_VARIABLE: &str = "STATUS_TABLE_MANIFEST_DIR";
+
+/// What loading an invocation gives.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The generated code, the model and every problem.
+    pub expansion: Expansion,
+    /// The documents, primary first, as found.
+    pub documents: Vec<LoadedDocument>,
+}
+
+/// One document of an invocation.
+#[derive(Debug, Clone)]
+pub struct LoadedDocument {
+    /// The path as the invocation writes it.
+    pub written: String,
+    /// Where it was found, when it was found and read (the file to track).
+    pub found: Option<PathBuf>,
+    /// Its bytes, when it could be read.
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Loaded {
+    /// The files to track: cargo must rebuild when any of them changes.
+    pub fn tracked(&self) -> impl Iterator<Item = &Path> {
+        self.documents.iter().filter_map(|d| d.found.as_deref())
+    }
+}
+
+/// The invoking package's directory: `STATUS_TABLE_MANIFEST_DIR` when set,
+/// else `CARGO_MANIFEST_DIR`.
+pub fn manifest_dir() -> Option<PathBuf> {
+    std::env::var_os(MANIFEST_DIR_VARIABLE)
+        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
+        .map(PathBuf::from)
+}
+
+/// Loads the invocation's documents, found from `manifest_dir` (see
+/// [`resolve`]), and expands them.
+pub fn load(path: &str, options: &Options, manifest_dir: &Path) -> Loaded {
+    let mut documents = vec![read(path, manifest_dir)];
+    for translation in &options.translations {
+        documents.push(read(&translation.path, manifest_dir));
+    }
+    let problems: Vec<Diagnostic> = documents.iter().filter_map(|d| d.problem.clone()).collect();
+    let documents: Vec<LoadedDocument> = documents.into_iter().map(|d| d.document).collect();
+    let expansion = if problems.is_empty() {
+        let primary = Input {
+            path,
+            bytes: bytes(&documents[0]),
+        };
+        let translations: Vec<Input<'_>> = documents[1..]
+            .iter()
+            .map(|d| Input {
+                path: &d.written,
+                bytes: bytes(d),
+            })
+            .collect();
+        crate::expand_all(primary, &translations, options)
+    } else {
+        crate::placeholder(path, options, problems)
+    };
+    Loaded {
+        expansion,
+        documents,
+    }
+}
+
+fn bytes(document: &LoadedDocument) -> &[u8] {
+    document.bytes.as_deref().unwrap_or_default()
+}
+
+struct Read {
+    document: LoadedDocument,
+    problem: Option<Diagnostic>,
+}
+
+fn read(written: &str, manifest_dir: &Path) -> Read {
+    let mut document = LoadedDocument {
+        written: written.to_owned(),
+        found: None,
+        bytes: None,
+    };
+    let problem = match resolve(written, manifest_dir) {
+        Err(tried) => {
+            let mut diagnostic = Diagnostic::file(
+                written,
+                "document not found: expected a Markdown or HTML file at one of the paths tried",
+            );
+            for path in tried {
+                diagnostic = diagnostic.with_note(format!("tried {}", path.display()));
+            }
+            Some(diagnostic)
+        }
+        Ok(found) => {
+            match std::fs::read(&found) {
+                Ok(bytes) => {
+                    document.bytes = Some(bytes);
+                    // Tracked once read: cargo rebuilds when it changes.
+                    document.found = Some(found);
+                    return Read {
+                        document,
+                        problem: None,
+                    };
+                }
+                Err(_) if found.is_dir() => Some(Diagnostic::file(
+                    written,
+                    format!(
+                        "resolved to {}, which is a directory: expected a Markdown or HTML file",
+                        found.display()
+                    ),
+                )),
+                Err(error) => Some(Diagnostic::file(
+                    written,
+                    format!(
+                        "resolved to {}, which cannot be read: {error}",
+                        found.display()
+                    ),
+                )),
+            }
+        }
+    };
+    Read { document, problem }
+}
+
+/// Where the document `relative` is: tried in the invoking package's directory,
+/// then in each parent up to the root of the workspace that has the package as
+/// a member. A package outside any workspace (a published crate, unpacked by
+/// `cargo package` or from a registry) looks only inside itself. On failure,
+/// every place tried, in order.
+pub fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathBuf>> {
+    let wanted = Path::new(relative);
+    if wanted.is_absolute() {
+        return if wanted.exists() {
+            Ok(wanted.to_path_buf())
+        } else {
+            Err(vec![wanted.to_path_buf()])
+        };
+    }
+    let root = workspace_root_of(manifest_dir);
+    let mut tried = Vec::new();
+    for dir in manifest_dir.ancestors() {
+        let candidate = dir.join(wanted);
+        if candidate.exists() {
+            return Ok(candidate);
+        }
+        tried.push(candidate);
+        if root.as_deref().is_none_or(|root| dir == root) {
+            break;
+        }
+    }
+    Err(tried)
+}
+
+/// The root of the workspace `package` is a member of: the nearest directory
+/// at or above it whose `Cargo.toml` has a `[workspace]` listing it (the
+/// package itself, or a match of `members` not matched by `exclude`).
+pub fn workspace_root_of(package: &Path) -> Option<PathBuf> {
+    let dir = package.ancestors().find(|dir| is_workspace_root(dir))?;
+    let relative = package.strip_prefix(dir).ok()?;
+    if relative.as_os_str().is_empty() {
+        return Some(dir.to_path_buf());
+    }
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+    let relative = relative.to_string_lossy().replace('\\', "/");
+    let listed = |key: &str| {
+        workspace_list(&manifest, key)
+            .iter()
+            .any(|pattern| glob_matches(pattern.trim_end_matches('/'), &relative))
+    };
+    (listed("members") && !listed("exclude")).then(|| dir.to_path_buf())
+}
+
+/// A directory whose `Cargo.toml` declares a `[workspace]`.
+pub fn is_workspace_root(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml"))
+        .is_ok_and(|manifest| manifest.lines().any(|line| line.trim() == "[workspace]"))
+}
+
+/// The strings of `key = [ … ]` in the `[workspace]` table of a manifest.
+fn workspace_list(manifest: &str, key: &str) -> Vec<String> {
+    let Some(start) = manifest.lines().position(|l| l.trim() == "[workspace]") else {
+        return Vec::new();
+    };
+    let section: Vec<&str> = manifest
+        .lines()
+        .skip(start + 1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .collect();
+    let section = section.join("\n");
+    let Some(at) = section.lines().position(|l| {
+        l.trim_start().starts_with(key)
+            && l[l.find(key).unwrap_or(0) + key.len()..]
+                .trim_start()
+                .starts_with('=')
+    }) else {
+        return Vec::new();
+    };
+    let rest: String = section.lines().skip(at).collect::<Vec<_>>().join("\n");
+    let Some(open) = rest.find('[') else {
+        return Vec::new();
+    };
+    let close = rest[open..].find(']').map_or(rest.len(), |c| open + c);
+    rest[open + 1..close]
+        .split(',')
+        .map(|s| s.trim().trim_matches(['"', '\'']).to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Cargo's member globs: `*` matches within one path component.
+fn glob_matches(pattern: &str, path: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('/').collect();
+    let names: Vec<&str> = path.split('/').collect();
+    parts.len() == names.len()
+        && parts
+            .iter()
+            .zip(&names)
+            .all(|(p, n)| match p.split_once('*') {
+                None => p == n,
+                Some((before, after)) => {
+                    n.len() >= before.len() + after.len()
+                        && n.starts_with(before)
+                        && n.ends_with(after)
+                }
+            })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_lists_and_globs() {
+        let manifest = "[package]\nname = \"x\"\n[workspace]\nmembers = [\n  \"core\",\n  \"crates/*\",\n]\nexclude = [\"crates/skip\"]\n[workspace.package]\n";
+        assert_eq!(workspace_list(manifest, "members"), ["core", "crates/*"]);
+        assert_eq!(workspace_list(manifest, "exclude"), ["crates/skip"]);
+        assert!(glob_matches("crates/*", "crates/evs"));
+        assert!(!glob_matches("crates/*", "crates/evs/sub"));
+        assert!(!glob_matches("core", "target/package/core-0.1.0"));
+    }
+
+    #[test]
+    fn a_package_outside_the_workspace_looks_only_inside_itself() {
+        let root =
+            std::env::temp_dir().join(format!("status-table-resolve-{}", std::process::id()));
+        let package = root.join("target/package/core-0.1.0");
+        let member = root.join("core");
+        std::fs::create_dir_all(&package).unwrap();
+        std::fs::create_dir_all(&member).unwrap();
+        std::fs::write(
+            root.join("Cargo.toml"),
+            "[workspace]\nmembers = [\"core\"]\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("doc.md"), "x").unwrap();
+        assert_eq!(resolve("doc.md", &member), Ok(root.join("doc.md")));
+        assert_eq!(
+            resolve("doc.md", &package),
+            Err(vec![package.join("doc.md")])
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -1,0 +1,538 @@
+//! Reading the rows of the chosen tables: the code (a status number, or an
+//! error code as written), the statuses, the texts, each checked and located.
+
+use std::fmt::Write as _;
+
+use crate::columns::Columns;
+use crate::diagnostic::{Diagnostics, visible};
+use crate::document::{Cell, Document, Row as DocumentRow, Table};
+use crate::model::{Kind, Role, Row, SkippedRow, Text};
+use crate::options::Options;
+use crate::source::Source;
+
+use super::Selection;
+
+/// A row that passed the per-row checks.
+#[derive(Debug)]
+pub(super) struct Candidate {
+    /// The row as the model holds it.
+    pub(crate) row: Row,
+    /// The code as written (`EVS.0001`, `200`).
+    pub(crate) code: String,
+    /// The status number, for status tables.
+    pub(crate) number: Option<u16>,
+    /// Where the code is.
+    pub(crate) code_offset: usize,
+    /// The written cell the code came from: rows sharing it (a `rowspan`)
+    /// are one variant in a status table.
+    pub(crate) code_cell: (usize, usize),
+}
+
+/// What the rows gave.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub(crate) rows: Vec<Candidate>,
+    pub(crate) texts: Vec<Text>,
+    pub(crate) has_status: bool,
+    pub(crate) others: Vec<String>,
+    pub(crate) langs: Vec<String>,
+    pub(crate) skipped: Vec<SkippedRow>,
+}
+
+pub(super) fn read(
+    source: &Source,
+    document: &Document,
+    selection: &Selection,
+    options: &Options,
+    diagnostics: &mut Diagnostics,
+) -> Read {
+    let langs = languages(selection, options);
+    let mut read = Read {
+        langs: langs.clone(),
+        ..Read::default()
+    };
+    let others = others(selection);
+    for (index, columns) in &selection.used {
+        let table = &document.tables[*index];
+        for column in &columns.columns {
+            if let Some(text) = Text::of_role(column.role)
+                && !read.texts.contains(&text)
+            {
+                read.texts.push(text);
+            }
+            read.has_status |= column.role == Role::Status;
+        }
+        if selection.kind == Kind::Status
+            && !has_text_column(columns)
+            && !has_reasons(table, columns)
+        {
+            // Its rows would each be "empty": one error for the table says it.
+            no_text_column(source, table, columns, diagnostics);
+            continue;
+        }
+        let reader = TableReader {
+            source,
+            table,
+            columns,
+            kind: selection.kind,
+            langs: &langs,
+            others: &others,
+        };
+        for group in &columns.groups {
+            for row in table.body() {
+                reader.row(row, group, &mut read, diagnostics);
+            }
+        }
+    }
+    read.texts.sort();
+    read.others = others;
+    read
+}
+
+/// The headers of the unrecognised columns of the used tables, each once.
+fn others(selection: &Selection) -> Vec<String> {
+    let mut others: Vec<String> = Vec::new();
+    for (_, columns) in &selection.used {
+        for column in columns.columns.iter().filter(|c| c.role == Role::Other) {
+            if !others.contains(&column.header) {
+                others.push(column.header.clone());
+            }
+        }
+    }
+    others
+}
+
+/// The languages of the texts: the invocation's `lang` (or the first language
+/// a header names) first, then the other languages headers name.
+fn languages(selection: &Selection, options: &Options) -> Vec<String> {
+    let mut langs: Vec<String> = options.lang.iter().cloned().collect();
+    for (_, columns) in &selection.used {
+        for lang in columns.columns.iter().filter_map(|c| c.lang) {
+            if !langs.iter().any(|l| l == lang) {
+                langs.push(lang.to_owned());
+            }
+        }
+    }
+    langs
+}
+
+fn has_text_column(columns: &Columns) -> bool {
+    columns
+        .columns
+        .iter()
+        .any(|c| matches!(c.role, Role::Reason | Role::Description | Role::Message))
+}
+
+fn has_reasons(table: &Table, columns: &Columns) -> bool {
+    columns.groups.iter().any(|group| {
+        columns.code(group).is_some_and(|code| {
+            table.body().any(|r| {
+                matches!(
+                    status_cell(&r.cells[code].text),
+                    StatusCell::Code(_, Some(_))
+                )
+            })
+        })
+    })
+}
+
+fn no_text_column(
+    source: &Source,
+    table: &Table,
+    columns: &Columns,
+    diagnostics: &mut Diagnostics,
+) {
+    let found: Vec<String> = columns
+        .columns
+        .iter()
+        .map(|c| format!("`{}`", visible(&c.header)))
+        .collect();
+    let other = columns.columns.iter().find(|c| c.role == Role::Other);
+    diagnostics.error(
+        source,
+        table.header_offset(),
+        || {
+            let mut message = format!(
+                "table has no description column (expected a header such as {}); found headers {}",
+                crate::vocabulary::words_for(Role::Description),
+                found.join(", ")
+            );
+            if let Some(other) = other {
+                let _ = write!(
+                    message,
+                    ": name it with `description_column = \"{}\"`",
+                    other.header
+                );
+            }
+            message
+        },
+        "header row",
+    );
+}
+
+/// What a status table's code cell holds.
+#[derive(Debug, PartialEq, Eq)]
+enum StatusCell<'t> {
+    /// A code, and the reason written after it (`400 Bad Request`).
+    Code(u16, Option<&'t str>),
+    /// Not a row of codes: a class range (`2xx`) or a catch-all (`All other codes`).
+    Skip(String),
+    /// A mistake: (message, label).
+    Wrong(String, &'static str),
+}
+
+/// Catch-all rows: they stand for every code not listed, not for one code.
+const CATCH_ALL: &[&str] = &[
+    "all other codes",
+    "all other status codes",
+    "other codes",
+    "other status codes",
+    "others",
+    "other",
+    "default",
+    "*",
+    "any",
+    "其他",
+    "其它",
+    "其他状态码",
+];
+
+fn status_cell(text: &str) -> StatusCell<'_> {
+    let (head, rest) = match text.find(char::is_whitespace) {
+        Some(at) => (
+            &text[..at],
+            Some(text[at..].trim()).filter(|r| !r.is_empty()),
+        ),
+        None => (text, None),
+    };
+    let lower = text.to_ascii_lowercase();
+    if CATCH_ALL.contains(&lower.as_str()) {
+        return StatusCell::Skip(format!("`{text}` stands for every code not listed"));
+    }
+    let class = head.as_bytes();
+    if class.len() == 3
+        && (b'1'..=b'5').contains(&class[0])
+        && class[1].eq_ignore_ascii_case(&b'x')
+        && class[2].eq_ignore_ascii_case(&b'x')
+    {
+        return StatusCell::Skip(format!("`{head}` is a class of codes, not one code"));
+    }
+    if head.is_empty() {
+        return StatusCell::Wrong(
+            "empty status code: expected a number such as 404".to_owned(),
+            "empty cell",
+        );
+    }
+    if !head.bytes().all(|b| b.is_ascii_digit()) {
+        let several = text.split(['/', ',', '、']).count() > 1
+            && text
+                .split(['/', ',', '、'])
+                .all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
+        let message = if several {
+            format!(
+                "`{text}` lists several status codes: expected one code per row of a status table"
+            )
+        } else {
+            format!("status code `{}` is not a number", visible(text))
+        };
+        return StatusCell::Wrong(message, "not a number");
+    }
+    if head.len() == 3 && head.starts_with('0') || head.len() > 3 && head.starts_with('0') {
+        return StatusCell::Wrong(
+            format!(
+                "status code {head} has a leading zero: expected a three-digit code from 100 to 999"
+            ),
+            "leading zero",
+        );
+    }
+    match head.parse::<u16>() {
+        Ok(code) if (100..=999).contains(&code) => StatusCell::Code(code, rest),
+        _ => StatusCell::Wrong(
+            format!(
+                "status code {head} is out of range: expected a three-digit code from 100 to 999"
+            ),
+            "out of range",
+        ),
+    }
+}
+
+/// The HTTP statuses in an error table's status cell: every three-digit
+/// number from 100 to 999, in order, once each.
+fn statuses(text: &str) -> Vec<u16> {
+    let mut found = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_digit()) {
+        if word.len() == 3
+            && let Ok(code) = word.parse::<u16>()
+            && (100..=999).contains(&code)
+            && !found.contains(&code)
+        {
+            found.push(code);
+        }
+    }
+    found
+}
+
+struct TableReader<'a> {
+    source: &'a Source,
+    table: &'a Table,
+    columns: &'a Columns,
+    kind: Kind,
+    langs: &'a [String],
+    others: &'a [String],
+}
+
+impl TableReader<'_> {
+    fn row(
+        &self,
+        row: &DocumentRow,
+        group: &[usize],
+        read: &mut Read,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some(code_column) = self.columns.code(group) else {
+            return;
+        };
+        let code_cell = &row.cells[code_column];
+        let written = group.iter().filter(|&&i| row.cells[i].written).count();
+        if !code_cell.written {
+            self.short_row(row, written, group.len(), diagnostics);
+            return;
+        }
+        let line = self.source.line(row.offset);
+        let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
+        let (code, number) = match self.kind {
+            Kind::Status => match status_cell(&code_cell.text) {
+                StatusCell::Code(code, reason) => {
+                    if let Some(reason) = reason {
+                        reason.clone_into(&mut model_row.text_mut(Text::Reason)[0]);
+                        if !read.texts.contains(&Text::Reason) {
+                            read.texts.push(Text::Reason);
+                        }
+                    }
+                    model_row.statuses.push(code);
+                    (code.to_string(), Some(code))
+                }
+                StatusCell::Skip(reason) => {
+                    read.skipped.push(SkippedRow {
+                        line,
+                        table: self.table.index,
+                        reason,
+                    });
+                    return;
+                }
+                StatusCell::Wrong(message, label) => {
+                    self.wrong_code(code_cell, code_column, message, label, diagnostics);
+                    return;
+                }
+            },
+            Kind::Error => {
+                if code_cell.text.is_empty() {
+                    diagnostics.error(
+                        self.source,
+                        code_cell.offset,
+                        || {
+                            format!(
+                                "empty error code: expected a code in the `{}` column",
+                                self.columns.columns[code_column].header
+                            )
+                        },
+                        "empty cell",
+                    );
+                    return;
+                }
+                (code_cell.text.clone(), None)
+            }
+        };
+        if self.kind == Kind::Error
+            && let Some(status) = self.columns.find(group, Role::Status)
+        {
+            let cell = &row.cells[status];
+            model_row.statuses = statuses(&cell.text);
+            if model_row.statuses.is_empty() {
+                diagnostics.error(
+                    self.source,
+                    cell.offset,
+                    || {
+                        if cell.text.is_empty() {
+                            format!("empty HTTP status for error code `{}`: expected a status such as 400", visible(&code))
+                        } else {
+                            format!("`{}` is not an HTTP status: expected a number from 100 to 999, such as 400", visible(&cell.text))
+                        }
+                    },
+                    "no status",
+                );
+                return;
+            }
+        }
+        self.texts(row, group, &mut model_row);
+        if self.kind == Kind::Status && !Self::has_text(&model_row) {
+            if written < group.len() {
+                self.short_row(row, written, group.len(), diagnostics);
+            } else {
+                self.empty_description(row, group, &code, diagnostics);
+            }
+            return;
+        }
+        read.rows.push(Candidate {
+            row: model_row,
+            code,
+            number,
+            code_offset: code_cell.offset,
+            code_cell: (self.table.index, code_cell.origin),
+        });
+    }
+
+    fn texts(&self, row: &DocumentRow, group: &[usize], model_row: &mut Row) {
+        let section = self.table.section.clone().unwrap_or_default();
+        model_row.text_mut(Text::Section).fill(section);
+        model_row.others = vec![Vec::new(); self.others.len()];
+        for &i in group {
+            let column = &self.columns.columns[i];
+            let text = &row.cells[i].text;
+            if column.role == Role::Other {
+                if let Some(index) = self.others.iter().position(|h| *h == column.header) {
+                    model_row.others[index] = vec![text.clone()];
+                }
+                continue;
+            }
+            let Some(role) = Text::of_role(column.role) else {
+                continue;
+            };
+            let lang = column
+                .lang
+                .and_then(|l| self.langs.iter().position(|x| x == l))
+                .unwrap_or(0);
+            model_row.text_mut(role)[lang].clone_from(text);
+        }
+    }
+
+    fn has_text(row: &Row) -> bool {
+        [Text::Reason, Text::Description, Text::Message]
+            .iter()
+            .any(|t| !row.text(*t).is_empty())
+    }
+
+    fn short_row(
+        &self,
+        row: &DocumentRow,
+        written: usize,
+        width: usize,
+        diagnostics: &mut Diagnostics,
+    ) {
+        diagnostics.error(
+            self.source,
+            row.offset,
+            || {
+                format!(
+                    "row has {} but the header has {width}: expected one cell per column",
+                    if written == 1 {
+                        "1 cell".to_owned()
+                    } else {
+                        format!("{written} cells")
+                    }
+                )
+            },
+            "short row",
+        );
+    }
+
+    fn empty_description(
+        &self,
+        row: &DocumentRow,
+        group: &[usize],
+        code: &str,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let column = group.iter().copied().find(|&i| {
+            matches!(
+                self.columns.columns[i].role,
+                Role::Description | Role::Message | Role::Reason
+            )
+        });
+        let (offset, header) = column.map_or((row.offset, String::new()), |i| {
+            (row.cells[i].offset, self.columns.columns[i].header.clone())
+        });
+        diagnostics.error(
+            self.source,
+            offset,
+            || format!("empty description for status code {code}: expected text in the `{header}` column"),
+            "empty cell",
+        );
+    }
+
+    fn wrong_code(
+        &self,
+        cell: &Cell,
+        column: usize,
+        message: String,
+        label: &'static str,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let header = self.columns.columns[column].header.clone();
+        let word = crate::vocabulary::read_header(&header).word;
+        let can_be_codes =
+            crate::vocabulary::roles_of(&word).is_some_and(|(_, r)| r.contains(&Role::Code));
+        if let Some(diagnostic) = diagnostics.error(
+            self.source,
+            cell.offset,
+            || {
+                if label == "not a number" && !message.contains("several") {
+                    format!("{message}: expected a number such as 404 in the `{header}` column")
+                } else {
+                    message
+                }
+            },
+            label,
+        ) && label == "not a number"
+            && can_be_codes
+        {
+            diagnostic.notes.push(format!(
+                "if the `{header}` column holds error codes rather than HTTP statuses, write `kind = \"error\"`"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_cells() {
+        assert_eq!(status_cell("200"), StatusCell::Code(200, None));
+        assert_eq!(
+            status_cell("400 Bad Request"),
+            StatusCell::Code(400, Some("Bad Request"))
+        );
+        assert!(matches!(status_cell("2xx"), StatusCell::Skip(_)));
+        assert!(matches!(
+            status_cell("4XX Client errors"),
+            StatusCell::Skip(_)
+        ));
+        assert!(matches!(
+            status_cell("All other codes"),
+            StatusCell::Skip(_)
+        ));
+        assert!(
+            matches!(status_cell("0203"), StatusCell::Wrong(m, _) if m.contains("leading zero"))
+        );
+        assert!(
+            matches!(status_cell("1000"), StatusCell::Wrong(m, _) if m.contains("out of range"))
+        );
+        assert!(matches!(status_cell("400/404"), StatusCell::Wrong(m, _) if m.contains("several")));
+        assert!(
+            matches!(status_cell("20x"), StatusCell::Wrong(m, _) if m.contains("not a number"))
+        );
+        assert!(
+            matches!(status_cell("200\u{200b}"), StatusCell::Wrong(m, _) if m.contains("\\u{200b}"))
+        );
+    }
+
+    #[test]
+    fn statuses_in_an_error_table() {
+        assert_eq!(statuses("400/404"), [400, 404]);
+        assert_eq!(statuses("400, 400 or 409"), [400, 409]);
+        assert_eq!(statuses("4000"), Vec::<u16>::new());
+        assert_eq!(statuses("Bad"), Vec::<u16>::new());
+    }
+}

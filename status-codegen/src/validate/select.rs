@@ -1,0 +1,382 @@
+//! Choosing the tables: every code table of one kind, or those the invocation
+//! names. Every table not used says why, for `inspect` and the rustdoc; a skip
+//! that could hide rows the user meant is an error.
+
+use std::fmt::Write as _;
+
+use crate::columns::{self, Columns};
+use crate::diagnostic::{Diagnostic, Diagnostics, visible};
+use crate::document::{Document, Table};
+use crate::model::{ColumnInfo, Kind, Role, TableInfo};
+use crate::options::{Options, TableSelector};
+use crate::source::Source;
+
+/// The tables chosen, and what became of every table.
+#[derive(Debug)]
+pub(crate) struct Selection {
+    /// The kind of the type.
+    pub(crate) kind: Kind,
+    /// The tables whose rows make the type, with their columns.
+    pub(crate) used: Vec<(usize, Columns)>,
+    /// Every table of the document.
+    pub(crate) tables: Vec<TableInfo>,
+}
+
+pub(super) fn select(
+    source: &Source,
+    document: &Document,
+    options: &Options,
+    diagnostics: &mut Diagnostics,
+) -> Selection {
+    let read: Vec<Columns> = document
+        .tables
+        .iter()
+        .map(|t| columns::read(&t.header(), &options.columns_for(t.index), options.kind))
+        .collect();
+    let mut tables: Vec<TableInfo> = document
+        .tables
+        .iter()
+        .zip(&read)
+        .map(|(table, columns)| info(source, table, columns))
+        .collect();
+    let fallback_kind = options.kind.unwrap_or(Kind::Status);
+    if source.text().trim().is_empty() {
+        diagnostics.push(Diagnostic::at(
+            source,
+            0,
+            "document is empty: expected a Markdown or HTML document with a status-code or error-code table",
+        ));
+        return Selection {
+            kind: fallback_kind,
+            used: Vec::new(),
+            tables,
+        };
+    }
+    if document.tables.is_empty() {
+        diagnostics.push(Diagnostic::at(
+            source,
+            0,
+            "no table found: expected a Markdown pipe table or an HTML <table> with a status-code or error-code column",
+        ));
+        return Selection {
+            kind: fallback_kind,
+            used: Vec::new(),
+            tables,
+        };
+    }
+    let chosen: Vec<usize> = match &options.tables {
+        None => (0..document.tables.len()).collect(),
+        Some(selector) => {
+            let chosen: Vec<usize> = document
+                .tables
+                .iter()
+                .filter(|t| matches(selector, t))
+                .map(|t| t.index)
+                .collect();
+            if chosen.is_empty() {
+                diagnostics.push(Diagnostic::at(
+                    source,
+                    0,
+                    format!(
+                        "{}: the document's tables, counted from 0, are {}",
+                        no_match(selector, document.tables.len()),
+                        list(&tables)
+                    ),
+                ));
+            }
+            for info in &mut tables {
+                if !chosen.contains(&info.index) {
+                    info.skipped_because = Some(format!("not chosen by `{}`", written(selector)));
+                }
+            }
+            chosen
+        }
+    };
+    let kind = choose_kind(source, document, &read, &chosen, options, diagnostics);
+    let mut used = Vec::new();
+    for &index in &chosen {
+        let columns = &read[index];
+        let table = &document.tables[index];
+        match columns.kind {
+            Some(k) if k == kind => {
+                tables[index].used = true;
+                used.push((index, columns.clone()));
+            }
+            Some(k) => {
+                tables[index].skipped_because = Some(format!(
+                    "a {} table, and the type reads {} tables (`kind = \"{}\"`)",
+                    k.as_str(),
+                    kind.as_str(),
+                    kind.as_str()
+                ));
+            }
+            None if table.width == 0 => {
+                tables[index].skipped_because = Some("it has no rows".to_owned());
+                if options.tables.is_some() {
+                    diagnostics.push(not_a_code_table(source, table));
+                }
+            }
+            None => {
+                tables[index].skipped_because = Some(format!(
+                    "no status-code or error-code column (headers {})",
+                    headers(table)
+                ));
+                if options.tables.is_some() {
+                    diagnostics.push(not_a_code_table(source, table));
+                }
+            }
+        }
+    }
+    if used.is_empty() && options.tables.is_none() && !chosen.is_empty() {
+        let mut diagnostic = Diagnostic::at(
+            source,
+            document.tables[0].header_offset(),
+            format!(
+                "no status-code or error-code table: expected a column headed with a word such as `状态码`, `Status Code`, `错误码` or `Error Code`; the document's tables are {}",
+                list(&tables)
+            ),
+        )
+        .with_label("the first table");
+        let first = &document.tables[0];
+        if let Some(header) = first.header().first().filter(|h| !h.text.is_empty()) {
+            diagnostic = diagnostic.with_note(format!(
+                "to read a table whose headers are not recognised, name its columns, e.g. `table(0, code_column = \"{}\")`",
+                header.text
+            ));
+        }
+        diagnostics.push(diagnostic);
+    }
+    near_misses(source, document, &read, &mut tables, diagnostics);
+    Selection { kind, used, tables }
+}
+
+/// The kind of the type: the one asked for, else the one the code tables
+/// have; both on one page is an error that names the option.
+fn choose_kind(
+    source: &Source,
+    document: &Document,
+    read: &[Columns],
+    chosen: &[usize],
+    options: &Options,
+    diagnostics: &mut Diagnostics,
+) -> Kind {
+    if let Some(kind) = options.kind {
+        return kind;
+    }
+    let of = |kind: Kind| -> Vec<usize> {
+        chosen
+            .iter()
+            .copied()
+            .filter(|&i| read[i].kind == Some(kind))
+            .collect()
+    };
+    let (status, error) = (of(Kind::Status), of(Kind::Error));
+    match (status.first(), error.first()) {
+        (Some(&s), Some(&e)) => {
+            let numbers = |tables: &[usize]| {
+                tables
+                    .iter()
+                    .map(|i| format!("{i} (line {})", source.line(document.tables[*i].offset)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let second = s.max(e);
+            diagnostics.push(
+                Diagnostic::at(
+                    source,
+                    document.tables[second].header_offset(),
+                    format!(
+                        "this page has status-code tables ({}) and error-code tables ({}): expected one kind per type; choose with `kind = \"status\"` or `kind = \"error\"`",
+                        numbers(&status),
+                        numbers(&error)
+                    ),
+                )
+                .with_label("a table of the other kind"),
+            );
+            if s < e { Kind::Status } else { Kind::Error }
+        }
+        (None, Some(_)) => Kind::Error,
+        _ => Kind::Status,
+    }
+}
+
+/// A table skipped for having no code column, when it is a used table with
+/// one header changed (`Statsu Code`): that is a typo hiding rows, not another
+/// kind of table.
+fn near_misses(
+    source: &Source,
+    document: &Document,
+    read: &[Columns],
+    tables: &mut [TableInfo],
+    diagnostics: &mut Diagnostics,
+) {
+    let used: Vec<usize> = tables.iter().filter(|t| t.used).map(|t| t.index).collect();
+    for table in &document.tables {
+        if read[table.index].kind.is_some() || tables[table.index].used {
+            continue;
+        }
+        let header = table.header();
+        let near = used.iter().find_map(|&u| {
+            let theirs = document.tables[u].header();
+            if theirs.len() != header.len() {
+                return None;
+            }
+            let differing: Vec<usize> = (0..header.len())
+                .filter(|&i| {
+                    crate::vocabulary::normalize(&header[i].text)
+                        != crate::vocabulary::normalize(&theirs[i].text)
+                })
+                .collect();
+            (differing.len() == 1).then(|| (u, differing[0]))
+        });
+        let Some((twin, column)) = near else { continue };
+        let role = read[twin].columns[column].role;
+        let hint = if role == Role::Other {
+            String::new()
+        } else {
+            format!(
+                "; if it is a {} column, name it with `table({}, {}_column = \"{}\")`",
+                role.as_str(),
+                table.index,
+                role.as_str(),
+                header[column].text
+            )
+        };
+        diagnostics.push(
+            Diagnostic::at(
+                source,
+                header[column].offset,
+                format!(
+                    "table {} is skipped: its header `{}` is not recognised, where table {} (line {}) has `{}`{hint}",
+                    table.index,
+                    visible(&header[column].text),
+                    twin,
+                    source.line(document.tables[twin].offset),
+                    document.tables[twin].header()[column].text,
+                ),
+            )
+            .with_label("not a recognised header"),
+        );
+        tables[table.index].skipped_because = Some(format!(
+            "header `{}` not recognised (an error)",
+            header[column].text
+        ));
+    }
+}
+
+fn not_a_code_table(source: &Source, table: &Table) -> Diagnostic {
+    let first = table.header();
+    let example = first.first().map_or("…", |h| h.text.as_str());
+    Diagnostic::at(
+        source,
+        table.header_offset(),
+        format!(
+            "table {} has no status-code or error-code column: found headers {}; expected a header such as `状态码`, `Status Code`, `错误码` or `Error Code`, or name the column with `table({}, code_column = \"{example}\")`",
+            table.index,
+            headers(table),
+            table.index
+        ),
+    )
+    .with_label("header row")
+}
+
+fn matches(selector: &TableSelector, table: &Table) -> bool {
+    match selector {
+        TableSelector::Index(i) => *i == table.index,
+        TableSelector::Section(s) => table.section.as_deref() == Some(s.as_str()),
+        TableSelector::Caption(c) => table
+            .caption
+            .as_deref()
+            .is_some_and(|caption| caption == c || strip_table_number(caption) == c.as_str()),
+    }
+}
+
+/// `Table 4 Error codes` → `Error codes`; `表1 错误码` → `错误码`.
+fn strip_table_number(caption: &str) -> &str {
+    let rest = caption
+        .strip_prefix("Table")
+        .or_else(|| caption.strip_prefix('表'))
+        .unwrap_or(caption)
+        .trim_start();
+    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
+        .trim_start()
+}
+
+fn written(selector: &TableSelector) -> String {
+    match selector {
+        TableSelector::Index(i) => format!("table = {i}"),
+        TableSelector::Section(s) => format!("section = {s:?}"),
+        TableSelector::Caption(c) => format!("caption = {c:?}"),
+    }
+}
+
+fn no_match(selector: &TableSelector, count: usize) -> String {
+    match selector {
+        TableSelector::Index(i) => format!(
+            "`table = {i}` names no table: the document has {count} table(s), counted from 0"
+        ),
+        TableSelector::Section(s) => format!("`section = {s:?}` matches no table's section"),
+        TableSelector::Caption(c) => format!("`caption = {c:?}` matches no table's caption"),
+    }
+}
+
+fn headers(table: &Table) -> String {
+    let headers = table.header();
+    if headers.iter().all(|h| h.text.is_empty()) {
+        return "none".to_owned();
+    }
+    headers
+        .iter()
+        .map(|h| format!("`{}`", visible(&h.text)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn list(tables: &[TableInfo]) -> String {
+    tables
+        .iter()
+        .map(|t| {
+            let mut text = format!("{} (line {}", t.index, t.line);
+            if let Some(section) = &t.section {
+                let _ = write!(text, ", section `{section}`");
+            }
+            if let Some(caption) = &t.caption {
+                let _ = write!(text, ", caption `{caption}`");
+            }
+            if t.columns.is_empty() {
+                text.push_str(", no rows)");
+            } else {
+                let headers: Vec<String> = t
+                    .columns
+                    .iter()
+                    .map(|c| format!("`{}`", c.header))
+                    .collect();
+                let _ = write!(text, ", headers {})", headers.join(" "));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn info(source: &Source, table: &Table, columns: &Columns) -> TableInfo {
+    TableInfo {
+        index: table.index,
+        line: source.line(table.offset),
+        section: table.section.clone(),
+        caption: table.caption.clone(),
+        kind: columns.kind,
+        used: false,
+        skipped_because: None,
+        columns: columns
+            .columns
+            .iter()
+            .map(|c| ColumnInfo {
+                header: c.header.clone(),
+                role: c.role,
+                lang: c.lang.map(str::to_owned),
+            })
+            .collect(),
+        rows: table.body().count(),
+    }
+}

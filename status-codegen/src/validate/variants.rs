@@ -1,0 +1,281 @@
+//! Rows become variants: one per code (several rows of one code in an error
+//! table, or under one `rowspan` in a status table), each named, with the
+//! cross-row checks: duplicate codes, colliding names, renames of codes the
+//! table lacks.
+
+use std::collections::HashMap;
+
+use super::Findings;
+use super::rows::Candidate;
+use crate::diagnostic::{InvocationError, visible};
+use crate::model::{Kind, Text, Variant};
+use crate::naming;
+use crate::options::Options;
+use crate::source::Source;
+
+/// A variant being built, with where its code was first written.
+struct Pending {
+    variant: Variant,
+    code_offset: usize,
+    code_cell: (usize, usize),
+    renamed: bool,
+    fallback: bool,
+}
+
+pub(super) fn group(
+    source: &Source,
+    kind: Kind,
+    rows: Vec<Candidate>,
+    options: &Options,
+    findings: &mut Findings,
+) -> Vec<Variant> {
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    for candidate in rows {
+        if let Some(&index) = by_code.get(&candidate.code) {
+            let first = &mut pending[index];
+            let same = kind == Kind::Error || first.code_cell == candidate.code_cell;
+            if same {
+                first.variant.rows.push(candidate.row);
+            } else {
+                duplicate(source, first, &candidate, findings);
+            }
+            continue;
+        }
+        by_code.insert(candidate.code.clone(), pending.len());
+        pending.push(Pending {
+            variant: Variant {
+                code: candidate.code,
+                number: candidate.number,
+                name: String::new(),
+                rows: vec![candidate.row],
+            },
+            code_offset: candidate.code_offset,
+            code_cell: candidate.code_cell,
+            renamed: false,
+            fallback: false,
+        });
+    }
+    for p in &mut pending {
+        name(p, kind, options);
+    }
+    renames_are_used(&pending, options, &mut findings.invocation);
+    names_are_distinct(source, pending, options, findings)
+}
+
+fn duplicate(source: &Source, first: &Pending, candidate: &Candidate, findings: &mut Findings) {
+    let first_row = &first.variant.rows[0];
+    let (first_section, section) = (
+        first_row.text(Text::Section),
+        candidate.row.text(Text::Section),
+    );
+    let message = || {
+        if first_section == section {
+            format!(
+                "duplicate status code {} (first at line {}): expected each code once",
+                candidate.code, first_row.line
+            )
+        } else {
+            format!(
+                "status code {} is in two sections, `{first_section}` (line {}) and `{section}`: expected each code once",
+                candidate.code, first_row.line
+            )
+        }
+    };
+    if let Some(diagnostic) =
+        findings
+            .diagnostics
+            .error(source, candidate.code_offset, message, "duplicate")
+    {
+        diagnostic.relate(source, first.code_offset, "first defined here");
+    }
+}
+
+/// A variant's name: the user's, else from the code (error tables) or the
+/// description, then the reason (status tables), else `Status{code}`.
+fn name(pending: &mut Pending, kind: Kind, options: &Options) {
+    let variant = &mut pending.variant;
+    if let Some(rename) = options.renames.iter().find(|r| r.code == variant.code) {
+        variant.name.clone_from(&rename.name);
+        pending.renamed = true;
+        return;
+    }
+    let derived = match kind {
+        Kind::Error => naming::code_name(&variant.code),
+        Kind::Status => naming::derived_name(variant.text(Text::Description))
+            .or_else(|| naming::derived_name(variant.text(Text::Reason)))
+            .or_else(|| naming::derived_name(variant.text(Text::Message))),
+    };
+    if let Some(name) = derived {
+        variant.name = name;
+    } else {
+        pending.fallback = true;
+        variant.name = match kind {
+            Kind::Status => naming::fallback_name(variant.number.unwrap_or_default()),
+            Kind::Error => String::new(),
+        };
+    }
+}
+
+fn renames_are_used(pending: &[Pending], options: &Options, errors: &mut Vec<InvocationError>) {
+    for rename in &options.renames {
+        if !pending.iter().any(|p| p.variant.code == rename.code) {
+            let what = if rename.code.bytes().all(|b| b.is_ascii_digit()) {
+                format!("status code {}", rename.code)
+            } else {
+                format!("code `{}`", rename.code)
+            };
+            errors.push(InvocationError::new(
+                rename.span,
+                format!("`rename` names {what}, which is not in the table"),
+            ));
+        }
+    }
+}
+
+/// How the invocation writes a code in `rename(…)`.
+fn rename_key(variant: &Variant) -> String {
+    match variant.number {
+        Some(number) => number.to_string(),
+        None => format!("{:?}", variant.code),
+    }
+}
+
+fn names_are_distinct(
+    source: &Source,
+    pending: Vec<Pending>,
+    options: &Options,
+    findings: &mut Findings,
+) -> Vec<Variant> {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let other = options.other.as_ref().map(|(name, _)| name.as_str());
+    let mut keep = vec![false; pending.len()];
+    for (index, p) in pending.iter().enumerate() {
+        let variant = &p.variant;
+        let code = visible(&variant.code);
+        let line = variant.rows[0].line;
+        if variant.name.is_empty() {
+            findings.diagnostics.error(
+                source,
+                p.code_offset,
+                || format!("code `{code}` gives no variant name (it has no ASCII letter or digit): expected such a code, or `rename({} = Name)`", rename_key(variant)),
+                "no name",
+            );
+            continue;
+        }
+        if let Some(&first) = by_name.get(&variant.name) {
+            let first = &pending[first];
+            let how = if p.renamed {
+                "renamed to"
+            } else if p.fallback {
+                "gives no identifier in its description, so it would be named"
+            } else {
+                "would be named"
+            };
+            let message = || {
+                format!(
+                    "{} {how} `{}`, the name of {} (line {}): expected distinct variant names; rename one with `rename({} = NewName)`",
+                    describe(variant),
+                    variant.name,
+                    describe(&first.variant),
+                    first.variant.rows[0].line,
+                    rename_key(variant)
+                )
+            };
+            let note = (p.fallback || first.fallback).then(|| {
+                format!(
+                    "`{}` is the name given to a row whose description has no identifier (Chinese text, digits, punctuation)",
+                    variant.name
+                )
+            });
+            if let Some(diagnostic) =
+                findings
+                    .diagnostics
+                    .error(source, p.code_offset, message, "same variant name")
+            {
+                diagnostic.relate(source, first.code_offset, "first named here");
+                diagnostic.notes.extend(note);
+            }
+            continue;
+        }
+        if !naming::is_identifier(&variant.name) {
+            findings.diagnostics.error(
+                source,
+                p.code_offset,
+                || {
+                    format!(
+                        "`{}` is not a valid variant name for {}: expected a Rust identifier",
+                        variant.name,
+                        describe(variant)
+                    )
+                },
+                "not an identifier",
+            );
+            continue;
+        }
+        if let Some((name, span)) = &options.other
+            && other == Some(variant.name.as_str())
+        {
+            findings.invocation.push(InvocationError::new(
+                *span,
+                format!(
+                    "`other = {name}` names the catch-all variant after a documented one ({} at line {line}): expected another name",
+                    describe(variant)
+                ),
+            ));
+            continue;
+        }
+        by_name.insert(variant.name.clone(), index);
+        keep[index] = true;
+    }
+    pending
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, keep)| keep.then_some(p.variant))
+        .collect()
+}
+
+fn describe(variant: &Variant) -> String {
+    match variant.number {
+        Some(number) => format!("status code {number}"),
+        None => format!("error code `{}`", visible(&variant.code)),
+    }
+}
+
+/// The accessors the invocation names for unrecognised columns.
+pub(super) fn accessors(
+    others: &[String],
+    options: &Options,
+    errors: &mut Vec<InvocationError>,
+) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for accessor in &options.accessors {
+        let wanted = crate::vocabulary::normalize(&accessor.header);
+        if let Some(index) = others
+            .iter()
+            .position(|h| crate::vocabulary::normalize(h) == wanted)
+        {
+            found.push((accessor.name.clone(), index));
+        } else {
+            {
+                let listed = if others.is_empty() {
+                    "the tables have none".to_owned()
+                } else {
+                    others
+                        .iter()
+                        .map(|h| format!("`{h}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                errors.push(InvocationError::new(
+                    accessor.span,
+                    format!(
+                        "no unrecognised column is headed `{}`: expected one of the columns without a role ({listed})",
+                        accessor.header
+                    ),
+                ));
+            }
+        }
+    }
+    found
+}
