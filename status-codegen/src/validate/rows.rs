@@ -148,7 +148,18 @@ fn no_text_column(
         .map(|c| format!("`{}`", visible(&c.header)))
         .collect();
     let other = columns.columns.iter().find(|c| c.role == Role::Other);
-    diagnostics.error(
+    let code = columns
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Status)
+        .filter(|c| can_hold_error_codes(&c.header));
+    let note = code.map(|c| {
+        format!(
+            "if the `{}` column holds error codes rather than HTTP statuses, write `kind = \"error\"` (an error-code table needs no description)",
+            c.header
+        )
+    });
+    let diagnostic = diagnostics.error(
         source,
         table.header_offset(),
         || {
@@ -168,6 +179,16 @@ fn no_text_column(
         },
         "header row",
     );
+    if let (Some(diagnostic), Some(note)) = (diagnostic, note) {
+        diagnostic.notes.push(note);
+    }
+}
+
+/// Whether a column's header word can name error codes (`Code`), so that
+/// `kind = "error"` would read it as such.
+fn can_hold_error_codes(header: &str) -> bool {
+    let word = crate::vocabulary::read_header(header).word;
+    crate::vocabulary::roles_of(&word).is_some_and(|(_, roles)| roles.contains(&Role::Code))
 }
 
 /// What a status table's code cell holds.
@@ -469,9 +490,7 @@ impl TableReader<'_> {
         diagnostics: &mut Diagnostics,
     ) {
         let header = self.columns.columns[column].header.clone();
-        let word = crate::vocabulary::read_header(&header).word;
-        let can_be_codes =
-            crate::vocabulary::roles_of(&word).is_some_and(|(_, r)| r.contains(&Role::Code));
+        let can_be_codes = can_hold_error_codes(&header);
         if let Some(diagnostic) = diagnostics.error(
             self.source,
             cell.offset,
