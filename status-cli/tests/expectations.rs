@@ -48,10 +48,15 @@ fn inspect(document: &Path, options: &str) -> (u8, Value) {
         &mut out,
         &mut err,
     );
-    let code = if code == std::process::ExitCode::SUCCESS { 0 } else { 1 };
+    let code = u8::from(code != std::process::ExitCode::SUCCESS);
     let text = String::from_utf8(out).unwrap();
-    let value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("{}: not JSON ({e}): {text}{}", document.display(), String::from_utf8_lossy(&err)));
+    let value = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "{}: not JSON ({e}): {text}{}",
+            document.display(),
+            String::from_utf8_lossy(&err)
+        )
+    });
     (code, value)
 }
 
@@ -63,9 +68,20 @@ fn messages(report: &Value) -> Vec<String> {
         .map(|d| {
             let notes: Vec<String> = d["notes"]
                 .as_array()
-                .map(|n| n.iter().map(|x| x.as_str().unwrap_or_default().to_owned()).collect())
+                .map(|n| {
+                    n.iter()
+                        .map(|x| x.as_str().unwrap_or_default().to_owned())
+                        .collect()
+                })
                 .unwrap_or_default();
-            format!("{}:{}:{}: {} {}", d["path"].as_str().unwrap_or_default(), d["line"], d["column"], d["message"].as_str().unwrap_or_default(), notes.join(" "))
+            format!(
+                "{}:{}:{}: {} {}",
+                d["path"].as_str().unwrap_or_default(),
+                d["line"],
+                d["column"],
+                d["message"].as_str().unwrap_or_default(),
+                notes.join(" ")
+            )
         })
         .collect()
 }
@@ -80,7 +96,9 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
         let (code, bare) = inspect(document, "");
         let bare_messages = messages(&bare);
         if code == 0 || !bare_messages.iter().any(|m| m.contains(suggestion)) {
-            problems.push(format!("the bare invocation does not suggest `{suggestion}`: {bare_messages:#?}"));
+            problems.push(format!(
+                "the bare invocation does not suggest `{suggestion}`: {bare_messages:#?}"
+            ));
         }
     }
     match expected.get("diagnostics").and_then(Value::as_array) {
@@ -122,7 +140,10 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
         .map(|t| t["index"].clone())
         .collect();
     if Value::Array(used.clone()) != expected["tables_used"] {
-        problems.push(format!("tables used {used:?} != {}", expected["tables_used"]));
+        problems.push(format!(
+            "tables used {used:?} != {}",
+            expected["tables_used"]
+        ));
     }
     let rows = report["rows"].as_array().unwrap();
     if Some(rows.len() as u64) != expected["rows"].as_u64() {
@@ -132,16 +153,29 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
     codes.sort();
     codes.dedup();
     if Some(codes.len() as u64) != expected["distinct_codes"].as_u64() {
-        problems.push(format!("{} distinct codes != {}", codes.len(), expected["distinct_codes"]));
+        problems.push(format!(
+            "{} distinct codes != {}",
+            codes.len(),
+            expected["distinct_codes"]
+        ));
     }
     for sample in expected["sample_rows"].as_array().into_iter().flatten() {
-        let Some(row) = rows.iter().find(|r| r["line"] == sample["line"] && r["code"] == sample["code"]) else {
-            problems.push(format!("no row with code {} at line {}", sample["code"], sample["line"]));
+        let Some(row) = rows
+            .iter()
+            .find(|r| r["line"] == sample["line"] && r["code"] == sample["code"])
+        else {
+            problems.push(format!(
+                "no row with code {} at line {}",
+                sample["code"], sample["line"]
+            ));
             continue;
         };
         for (key, want) in sample.as_object().unwrap() {
             if &row[key] != want {
-                problems.push(format!("line {}: {key} {} != {want}", sample["line"], row[key]));
+                problems.push(format!(
+                    "line {}: {key} {} != {want}",
+                    sample["line"], row[key]
+                ));
             }
         }
     }
@@ -153,15 +187,34 @@ fn every_document_reads_as_its_expectation_says() {
     let mut found = Vec::new();
     expectations(&documents_root(), &mut found);
     found.sort();
-    assert!(found.len() >= 19, "the corpus expectations are in place: {}", found.len());
+    assert!(
+        found.len() >= 19,
+        "the corpus expectations are in place: {}",
+        found.len()
+    );
     let mut failures = Vec::new();
     for expectation in &found {
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(expectation).unwrap()).unwrap();
-        let document = PathBuf::from(expectation.to_string_lossy().trim_end_matches(".expect.json"));
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(expectation).unwrap()).unwrap();
+        let document = PathBuf::from(
+            expectation
+                .to_string_lossy()
+                .trim_end_matches(".expect.json"),
+        );
         let problems = compare(&document, &expected);
         if !problems.is_empty() {
-            failures.push(format!("{}:\n  {}", document.display(), problems.join("\n  ")));
+            failures.push(format!(
+                "{}:\n  {}",
+                document.display(),
+                problems.join("\n  ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} documents differ:\n{}", failures.len(), found.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents differ:\n{}",
+        failures.len(),
+        found.len(),
+        failures.join("\n")
+    );
 }

@@ -90,7 +90,13 @@ pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Opti
         return placeholder(primary.path, options, findings.diagnostics.finish());
     };
     let document = document::read(&source, &mut findings.diagnostics);
-    let mut model = validate::check(&source, &document, options, &mut findings);
+    let mut model = validate::check(
+        &source,
+        &document,
+        options,
+        validate::Purpose::Primary,
+        &mut findings,
+    );
     if !translations.is_empty() {
         let mut others = Vec::new();
         for (input, translation) in translations.iter().zip(&options.translations) {
@@ -181,6 +187,7 @@ pub mod stages {
             source,
             document,
             options,
+            crate::validate::Purpose::Primary,
             &mut crate::validate::Findings::default(),
         )
     }

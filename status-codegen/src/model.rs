@@ -255,6 +255,8 @@ pub struct TableInfo {
     pub index: usize,
     /// The line of its first character.
     pub line: usize,
+    /// The byte offset of its first character.
+    pub offset: usize,
     /// The text introducing it.
     pub section: Option<String>,
     /// Its caption.

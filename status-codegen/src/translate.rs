@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::model::{DocumentInfo, Model, Text, Variant};
 use crate::options::{Options, TableSelector, Translation};
 use crate::source::Source;
-use crate::validate::{self, Findings};
+use crate::validate::{self, Findings, Purpose};
 
 /// Merges the translations into `model`, the primary document's.
 pub(crate) fn merge(
@@ -57,11 +57,12 @@ pub(crate) fn merge(
             source,
             lang,
             used: &used,
+            their_tables: &theirs.tables,
+            fallback: options.fallback,
             diagnostics: &mut findings.diagnostics,
         };
         matching.run(model, &theirs);
     }
-    check_texts(model, primary, options.fallback, &mut findings.diagnostics);
 }
 
 /// The translation read with the primary's kind, every table considered (its
@@ -90,7 +91,13 @@ fn translated_model(
         ..options.clone()
     };
     let mut theirs = Findings::default();
-    let model = validate::check(source, document, &options, &mut theirs);
+    let model = validate::check(
+        source,
+        document,
+        &options,
+        Purpose::Translation,
+        &mut theirs,
+    );
     findings.diagnostics.extend(theirs.diagnostics);
     model
 }
@@ -101,6 +108,10 @@ struct Matching<'a> {
     /// The index of the translation's language.
     lang: usize,
     used: &'a [usize],
+    /// The translation's tables, to point at the one a code is missing from.
+    their_tables: &'a [crate::model::TableInfo],
+    /// A missing text takes the primary one instead of being an error.
+    fallback: bool,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -169,10 +180,36 @@ impl Matching<'_> {
                 self.diagnostics.push(diagnostic);
             }
             for text in Text::ALL {
-                theirs
-                    .text(text)
-                    .clone_into(&mut row.text_mut(text)[self.lang]);
+                let translated = theirs.text(text);
+                let primary = row.text(text).to_owned();
+                if translated.is_empty() && !primary.is_empty() {
+                    if self.fallback || text == Text::Section {
+                        row.text_mut(text)[self.lang] = primary;
+                    } else {
+                        self.missing_text(&variant.code, text, row.offset, theirs.offset);
+                    }
+                    continue;
+                }
+                translated.clone_into(&mut row.text_mut(text)[self.lang]);
             }
+        }
+    }
+
+    fn missing_text(&mut self, code: &str, text: Text, ours: usize, theirs: usize) {
+        let path = self.source.path().to_owned();
+        if let Some(diagnostic) = self.diagnostics.error(
+            self.primary,
+            ours,
+            || {
+                format!(
+                    "the {} of code `{}` is empty in the translation {path}: expected a translation of every cell, or `fallback` to use this document's text",
+                    text.as_str(),
+                    visible(code)
+                )
+            },
+            "untranslated",
+        ) {
+            diagnostic.relate(self.source, theirs, "the translation's row");
         }
     }
 
@@ -187,7 +224,9 @@ impl Matching<'_> {
             ),
         )
         .with_label("only here");
-        diagnostic.relate(self.source, 0, "the translation");
+        let table = variant.rows[0].table;
+        let offset = self.their_tables.get(table).map_or(0, |t| t.offset);
+        diagnostic.relate(self.source, offset, "the translation's table");
         self.diagnostics.push(diagnostic);
     }
 
@@ -202,7 +241,9 @@ impl Matching<'_> {
             ),
         )
         .with_label("only here");
-        diagnostic.relate(self.primary, 0, "the primary document");
+        let table = variant.rows[0].table;
+        let offset = model.tables.get(table).map_or(0, |t| t.offset);
+        diagnostic.relate(self.primary, offset, "the primary document's table");
         self.diagnostics.push(diagnostic);
     }
 }
@@ -233,6 +274,25 @@ pub(crate) fn check_texts(
             let offset = row.offset;
             for text in &texts {
                 let values = row.text_mut(*text);
+                let primary_missing =
+                    values[0].is_empty() && values[1..].iter().any(|v| !v.is_empty());
+                if primary_missing && *text != Text::Section {
+                    // Nothing to fall back to: the primary text is the one missing.
+                    diagnostics.error(
+                        primary,
+                        offset,
+                        || {
+                            format!(
+                                "the {} of code `{}` has no `{}` text, though another language has one: expected the primary language's text",
+                                text.as_str(),
+                                visible(&variant.code),
+                                langs[0]
+                            )
+                        },
+                        "untranslated",
+                    );
+                    continue;
+                }
                 for lang in 1..langs.len() {
                     if values[0].is_empty() || !values[lang].is_empty() {
                         continue;

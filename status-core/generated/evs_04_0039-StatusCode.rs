@@ -3,58 +3,60 @@
 //     cargo run -p status-cli -- generate
 //
 // engine:     status-codegen 0.1.0
-// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0039.md" , http = "http" , serde = "serde")
+// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0039.md" , lang = "zh" , translation (en = "tables/evs_04_0039.en.md") , http = "http" , serde = "serde" ,)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
+// document:   tables/evs_04_0039.en.md
+// sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
 //
 // rows (read by `status-table check`; one JSON object per row):
-// {"line":12,"table":0,"code":200,"status":[200],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
-// {"line":17,"table":0,"code":201,"status":[201],"reason":null,"message":null,"description":"Created","solution":null,"module":null,"section":"正常","other":{},"variant":"Created"}
-// {"line":22,"table":0,"code":202,"status":[202],"reason":null,"message":null,"description":"Accepted","solution":null,"module":null,"section":"正常","other":{},"variant":"Accepted"}
-// {"line":27,"table":0,"code":204,"status":[204],"reason":null,"message":null,"description":"No Content","solution":null,"module":null,"section":"正常","other":{},"variant":"NoContent"}
-// {"line":44,"table":1,"code":400,"status":[400],"reason":null,"message":null,"description":"Bad Request","solution":null,"module":null,"section":"异常","other":{},"variant":"BadRequest"}
-// {"line":49,"table":1,"code":401,"status":[401],"reason":null,"message":null,"description":"Unauthorized","solution":null,"module":null,"section":"异常","other":{},"variant":"Unauthorized"}
-// {"line":54,"table":1,"code":403,"status":[403],"reason":null,"message":null,"description":"Forbidden","solution":null,"module":null,"section":"异常","other":{},"variant":"Forbidden"}
-// {"line":59,"table":1,"code":404,"status":[404],"reason":null,"message":null,"description":"Not Found","solution":null,"module":null,"section":"异常","other":{},"variant":"NotFound"}
-// {"line":64,"table":1,"code":405,"status":[405],"reason":null,"message":null,"description":"Method Not Allowed","solution":null,"module":null,"section":"异常","other":{},"variant":"MethodNotAllowed"}
-// {"line":69,"table":1,"code":406,"status":[406],"reason":null,"message":null,"description":"Not Acceptable","solution":null,"module":null,"section":"异常","other":{},"variant":"NotAcceptable"}
-// {"line":74,"table":1,"code":407,"status":[407],"reason":null,"message":null,"description":"Proxy Authentication Required","solution":null,"module":null,"section":"异常","other":{},"variant":"ProxyAuthenticationRequired"}
-// {"line":79,"table":1,"code":408,"status":[408],"reason":null,"message":null,"description":"Request Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"RequestTimeout"}
-// {"line":84,"table":1,"code":409,"status":[409],"reason":null,"message":null,"description":"Conflict","solution":null,"module":null,"section":"异常","other":{},"variant":"Conflict"}
-// {"line":89,"table":1,"code":413,"status":[413],"reason":null,"message":null,"description":"overLimit","solution":null,"module":null,"section":"异常","other":{},"variant":"OverLimit"}
-// {"line":94,"table":1,"code":415,"status":[415],"reason":null,"message":null,"description":"badMediaType","solution":null,"module":null,"section":"异常","other":{},"variant":"BadMediaType"}
-// {"line":99,"table":1,"code":500,"status":[500],"reason":null,"message":null,"description":"Internal Server Error","solution":null,"module":null,"section":"异常","other":{},"variant":"InternalServerError"}
-// {"line":104,"table":1,"code":501,"status":[501],"reason":null,"message":null,"description":"Not Implemented","solution":null,"module":null,"section":"异常","other":{},"variant":"NotImplemented"}
-// {"line":109,"table":1,"code":502,"status":[502],"reason":null,"message":null,"description":"Bad Gateway","solution":null,"module":null,"section":"异常","other":{},"variant":"BadGateway"}
-// {"line":114,"table":1,"code":503,"status":[503],"reason":null,"message":null,"description":"Service Unavailable","solution":null,"module":null,"section":"异常","other":{},"variant":"ServiceUnavailable"}
-// {"line":119,"table":1,"code":504,"status":[504],"reason":null,"message":null,"description":"Gateway Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"GatewayTimeout"}
+// {"line":12,"table":0,"code":200,"status":[200],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
+// {"line":17,"table":0,"code":201,"status":[201],"reason":null,"message":null,"description":{"zh":"Created","en":"Created"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Created"}
+// {"line":22,"table":0,"code":202,"status":[202],"reason":null,"message":null,"description":{"zh":"Accepted","en":"Accepted"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Accepted"}
+// {"line":27,"table":0,"code":204,"status":[204],"reason":null,"message":null,"description":{"zh":"No Content","en":"No Content"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"NoContent"}
+// {"line":44,"table":1,"code":400,"status":[400],"reason":null,"message":null,"description":{"zh":"Bad Request","en":"Bad Request"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadRequest"}
+// {"line":49,"table":1,"code":401,"status":[401],"reason":null,"message":null,"description":{"zh":"Unauthorized","en":"Unauthorized"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Unauthorized"}
+// {"line":54,"table":1,"code":403,"status":[403],"reason":null,"message":null,"description":{"zh":"Forbidden","en":"Forbidden"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Forbidden"}
+// {"line":59,"table":1,"code":404,"status":[404],"reason":null,"message":null,"description":{"zh":"Not Found","en":"Not Found"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotFound"}
+// {"line":64,"table":1,"code":405,"status":[405],"reason":null,"message":null,"description":{"zh":"Method Not Allowed","en":"Method Not Allowed"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"MethodNotAllowed"}
+// {"line":69,"table":1,"code":406,"status":[406],"reason":null,"message":null,"description":{"zh":"Not Acceptable","en":"Not Acceptable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotAcceptable"}
+// {"line":74,"table":1,"code":407,"status":[407],"reason":null,"message":null,"description":{"zh":"Proxy Authentication Required","en":"Proxy Authentication Required"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ProxyAuthenticationRequired"}
+// {"line":79,"table":1,"code":408,"status":[408],"reason":null,"message":null,"description":{"zh":"Request Timeout","en":"Request Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"RequestTimeout"}
+// {"line":84,"table":1,"code":409,"status":[409],"reason":null,"message":null,"description":{"zh":"Conflict","en":"Conflict"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Conflict"}
+// {"line":89,"table":1,"code":413,"status":[413],"reason":null,"message":null,"description":{"zh":"overLimit","en":"overLimit"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"OverLimit"}
+// {"line":94,"table":1,"code":415,"status":[415],"reason":null,"message":null,"description":{"zh":"badMediaType","en":"badMediaType"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadMediaType"}
+// {"line":99,"table":1,"code":500,"status":[500],"reason":null,"message":null,"description":{"zh":"Internal Server Error","en":"Internal Server Error"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"InternalServerError"}
+// {"line":104,"table":1,"code":501,"status":[501],"reason":null,"message":null,"description":{"zh":"Not Implemented","en":"Not Implemented"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotImplemented"}
+// {"line":109,"table":1,"code":502,"status":[502],"reason":null,"message":null,"description":{"zh":"Bad Gateway","en":"Bad Gateway"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadGateway"}
+// {"line":114,"table":1,"code":503,"status":[503],"reason":null,"message":null,"description":{"zh":"Service Unavailable","en":"Service Unavailable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ServiceUnavailable"}
+// {"line":119,"table":1,"code":504,"status":[504],"reason":null,"message":null,"description":{"zh":"Gateway Timeout","en":"Gateway Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"GatewayTimeout"}
 
-/// Status codes of *HTTP状态码*, generated from `tables/evs_04_0039.md`.
+/// Status codes of *HTTP状态码*, generated from `tables/evs_04_0039.md` (zh) and `tables/evs_04_0039.en.md` (en).
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
 ///
-/// | Code | Variant | Description | Section | Line |
-/// |---:|---|---|---|---:|
-/// | 200 | [`Ok`](Self::Ok) | OK | 正常 | 12 |
-/// | 201 | [`Created`](Self::Created) | Created | 正常 | 17 |
-/// | 202 | [`Accepted`](Self::Accepted) | Accepted | 正常 | 22 |
-/// | 204 | [`NoContent`](Self::NoContent) | No Content | 正常 | 27 |
-/// | 400 | [`BadRequest`](Self::BadRequest) | Bad Request | 异常 | 44 |
-/// | 401 | [`Unauthorized`](Self::Unauthorized) | Unauthorized | 异常 | 49 |
-/// | 403 | [`Forbidden`](Self::Forbidden) | Forbidden | 异常 | 54 |
-/// | 404 | [`NotFound`](Self::NotFound) | Not Found | 异常 | 59 |
-/// | 405 | [`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | 异常 | 64 |
-/// | 406 | [`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | 异常 | 69 |
-/// | 407 | [`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | 异常 | 74 |
-/// | 408 | [`RequestTimeout`](Self::RequestTimeout) | Request Timeout | 异常 | 79 |
-/// | 409 | [`Conflict`](Self::Conflict) | Conflict | 异常 | 84 |
-/// | 413 | [`OverLimit`](Self::OverLimit) | overLimit | 异常 | 89 |
-/// | 415 | [`BadMediaType`](Self::BadMediaType) | badMediaType | 异常 | 94 |
-/// | 500 | [`InternalServerError`](Self::InternalServerError) | Internal Server Error | 异常 | 99 |
-/// | 501 | [`NotImplemented`](Self::NotImplemented) | Not Implemented | 异常 | 104 |
-/// | 502 | [`BadGateway`](Self::BadGateway) | Bad Gateway | 异常 | 109 |
-/// | 503 | [`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | 异常 | 114 |
-/// | 504 | [`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | 异常 | 119 |
+/// | Code | Variant | Description (zh) | Description (en) | Section (zh) | Section (en) | Line |
+/// |---:|---|---|---|---|---|---:|
+/// | 200 | [`Ok`](Self::Ok) | OK | OK | 正常 | Normal | 12 |
+/// | 201 | [`Created`](Self::Created) | Created | Created | 正常 | Normal | 17 |
+/// | 202 | [`Accepted`](Self::Accepted) | Accepted | Accepted | 正常 | Normal | 22 |
+/// | 204 | [`NoContent`](Self::NoContent) | No Content | No Content | 正常 | Normal | 27 |
+/// | 400 | [`BadRequest`](Self::BadRequest) | Bad Request | Bad Request | 异常 | Abnormal | 44 |
+/// | 401 | [`Unauthorized`](Self::Unauthorized) | Unauthorized | Unauthorized | 异常 | Abnormal | 49 |
+/// | 403 | [`Forbidden`](Self::Forbidden) | Forbidden | Forbidden | 异常 | Abnormal | 54 |
+/// | 404 | [`NotFound`](Self::NotFound) | Not Found | Not Found | 异常 | Abnormal | 59 |
+/// | 405 | [`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | Method Not Allowed | 异常 | Abnormal | 64 |
+/// | 406 | [`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | Not Acceptable | 异常 | Abnormal | 69 |
+/// | 407 | [`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | Proxy Authentication Required | 异常 | Abnormal | 74 |
+/// | 408 | [`RequestTimeout`](Self::RequestTimeout) | Request Timeout | Request Timeout | 异常 | Abnormal | 79 |
+/// | 409 | [`Conflict`](Self::Conflict) | Conflict | Conflict | 异常 | Abnormal | 84 |
+/// | 413 | [`OverLimit`](Self::OverLimit) | overLimit | overLimit | 异常 | Abnormal | 89 |
+/// | 415 | [`BadMediaType`](Self::BadMediaType) | badMediaType | badMediaType | 异常 | Abnormal | 94 |
+/// | 500 | [`InternalServerError`](Self::InternalServerError) | Internal Server Error | Internal Server Error | 异常 | Abnormal | 99 |
+/// | 501 | [`NotImplemented`](Self::NotImplemented) | Not Implemented | Not Implemented | 异常 | Abnormal | 104 |
+/// | 502 | [`BadGateway`](Self::BadGateway) | Bad Gateway | Bad Gateway | 异常 | Abnormal | 109 |
+/// | 503 | [`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | Service Unavailable | 异常 | Abnormal | 114 |
+/// | 504 | [`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | Gateway Timeout | 异常 | Abnormal | 119 |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -174,6 +176,8 @@ impl StatusCode {
         Self::ServiceUnavailable,
         Self::GatewayTimeout,
     ];
+    /// The languages of the texts, as BCP 47 tags, the primary language first.
+    pub const LANGS: &'static [&'static str] = &["zh", "en"];
     /// The numeric status code.
     #[must_use]
     #[inline]
@@ -481,7 +485,7 @@ impl StatusCode {
 }
 #[allow(clippy::match_same_arms)]
 impl StatusCode {
-    /// The description, exactly as the document writes it (its first row).
+    /// The description, exactly as the document writes it (its first row), in `zh`.
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
@@ -508,7 +512,42 @@ impl StatusCode {
             Self::GatewayTimeout => "Gateway Timeout",
         }
     }
-    /// The section of the document the code is listed in (empty if none).
+    /// The description in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
+    #[must_use]
+    pub fn description_in(self, lang: &str) -> ::core::option::Option<&'static str> {
+        let index = ::core::iter::Iterator::position(
+            &mut Self::LANGS.iter(),
+            |l| *l == lang,
+        )?;
+        let texts: &'static [&'static str] = match self {
+            Self::Ok => &["OK", "OK"],
+            Self::Created => &["Created", "Created"],
+            Self::Accepted => &["Accepted", "Accepted"],
+            Self::NoContent => &["No Content", "No Content"],
+            Self::BadRequest => &["Bad Request", "Bad Request"],
+            Self::Unauthorized => &["Unauthorized", "Unauthorized"],
+            Self::Forbidden => &["Forbidden", "Forbidden"],
+            Self::NotFound => &["Not Found", "Not Found"],
+            Self::MethodNotAllowed => &["Method Not Allowed", "Method Not Allowed"],
+            Self::NotAcceptable => &["Not Acceptable", "Not Acceptable"],
+            Self::ProxyAuthenticationRequired => {
+                &["Proxy Authentication Required", "Proxy Authentication Required"]
+            }
+            Self::RequestTimeout => &["Request Timeout", "Request Timeout"],
+            Self::Conflict => &["Conflict", "Conflict"],
+            Self::OverLimit => &["overLimit", "overLimit"],
+            Self::BadMediaType => &["badMediaType", "badMediaType"],
+            Self::InternalServerError => {
+                &["Internal Server Error", "Internal Server Error"]
+            }
+            Self::NotImplemented => &["Not Implemented", "Not Implemented"],
+            Self::BadGateway => &["Bad Gateway", "Bad Gateway"],
+            Self::ServiceUnavailable => &["Service Unavailable", "Service Unavailable"],
+            Self::GatewayTimeout => &["Gateway Timeout", "Gateway Timeout"],
+        };
+        texts.get(index).copied()
+    }
+    /// The section of the document the code is listed in (empty if none), in `zh`.
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
@@ -534,6 +573,37 @@ impl StatusCode {
             Self::ServiceUnavailable => "异常",
             Self::GatewayTimeout => "异常",
         }
+    }
+    /// The section in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
+    #[must_use]
+    pub fn section_in(self, lang: &str) -> ::core::option::Option<&'static str> {
+        let index = ::core::iter::Iterator::position(
+            &mut Self::LANGS.iter(),
+            |l| *l == lang,
+        )?;
+        let texts: &'static [&'static str] = match self {
+            Self::Ok => &["正常", "Normal"],
+            Self::Created => &["正常", "Normal"],
+            Self::Accepted => &["正常", "Normal"],
+            Self::NoContent => &["正常", "Normal"],
+            Self::BadRequest => &["异常", "Abnormal"],
+            Self::Unauthorized => &["异常", "Abnormal"],
+            Self::Forbidden => &["异常", "Abnormal"],
+            Self::NotFound => &["异常", "Abnormal"],
+            Self::MethodNotAllowed => &["异常", "Abnormal"],
+            Self::NotAcceptable => &["异常", "Abnormal"],
+            Self::ProxyAuthenticationRequired => &["异常", "Abnormal"],
+            Self::RequestTimeout => &["异常", "Abnormal"],
+            Self::Conflict => &["异常", "Abnormal"],
+            Self::OverLimit => &["异常", "Abnormal"],
+            Self::BadMediaType => &["异常", "Abnormal"],
+            Self::InternalServerError => &["异常", "Abnormal"],
+            Self::NotImplemented => &["异常", "Abnormal"],
+            Self::BadGateway => &["异常", "Abnormal"],
+            Self::ServiceUnavailable => &["异常", "Abnormal"],
+            Self::GatewayTimeout => &["异常", "Abnormal"],
+        };
+        texts.get(index).copied()
     }
 }
 /// One row of `tables/evs_04_0039.md` listing a [`StatusCode`] code.

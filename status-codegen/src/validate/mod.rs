@@ -29,11 +29,22 @@ pub(crate) struct Findings {
     pub(crate) invocation: Vec<InvocationError>,
 }
 
+/// What a document is to the type being built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// The primary document: it decides the variants.
+    Primary,
+    /// A translation: its rows are matched to the primary's, and a missing
+    /// text is judged when they are merged (`fallback` may fill it).
+    Translation,
+}
+
 /// Builds the model of `document`, with every problem found on the way.
 pub(crate) fn check(
     source: &Source,
     document: &Document,
     options: &Options,
+    purpose: Purpose,
     findings: &mut Findings,
 ) -> Model {
     let selection = select::select(source, document, options, &mut findings.diagnostics);
@@ -43,6 +54,7 @@ pub(crate) fn check(
         document,
         &selection,
         options,
+        purpose,
         &mut findings.diagnostics,
     );
     let mut model = Model {

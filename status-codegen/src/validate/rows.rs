@@ -10,7 +10,7 @@ use crate::model::{Kind, Role, Row, SkippedRow, Text};
 use crate::options::Options;
 use crate::source::Source;
 
-use super::Selection;
+use super::{Purpose, Selection};
 
 /// A row that passed the per-row checks.
 #[derive(Debug)]
@@ -44,6 +44,7 @@ pub(super) fn read(
     document: &Document,
     selection: &Selection,
     options: &Options,
+    purpose: Purpose,
     diagnostics: &mut Diagnostics,
 ) -> Read {
     let langs = languages(selection, options);
@@ -77,6 +78,7 @@ pub(super) fn read(
             kind: selection.kind,
             langs: &langs,
             others: &others,
+            purpose,
         };
         for group in &columns.groups {
             for row in table.body() {
@@ -300,6 +302,7 @@ struct TableReader<'a> {
     kind: Kind,
     langs: &'a [String],
     others: &'a [String],
+    purpose: Purpose,
 }
 
 impl TableReader<'_> {
@@ -313,6 +316,11 @@ impl TableReader<'_> {
         let Some(code_column) = self.columns.code(group) else {
             return;
         };
+        // A blank half-row (the right half of a side-by-side table runs out
+        // first) shows nothing: it is no row.
+        if group.iter().all(|&i| row.cells[i].text.is_empty()) {
+            return;
+        }
         let code_cell = &row.cells[code_column];
         let written = group.iter().filter(|&&i| row.cells[i].written).count();
         if !code_cell.written {
@@ -386,7 +394,10 @@ impl TableReader<'_> {
             }
         }
         self.texts(row, group, &mut model_row);
-        if self.kind == Kind::Status && !Self::has_text(&model_row) {
+        if self.kind == Kind::Status
+            && self.purpose == Purpose::Primary
+            && !Self::has_text(&model_row)
+        {
             if written < group.len() {
                 self.short_row(row, written, group.len(), diagnostics);
             } else {

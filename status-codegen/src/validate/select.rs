@@ -103,8 +103,9 @@ pub(super) fn select(
                 used.push((index, columns.clone()));
             }
             Some(k) => {
+                let article = if k == Kind::Error { "an" } else { "a" };
                 tables[index].skipped_because = Some(format!(
-                    "a {} table, and the type reads {} tables (`kind = \"{}\"`)",
+                    "{article} {} table, and the type reads {} tables (`kind = \"{}\"`)",
                     k.as_str(),
                     kind.as_str(),
                     kind.as_str()
@@ -212,10 +213,12 @@ fn near_misses(
 ) {
     let used: Vec<usize> = tables.iter().filter(|t| t.used).map(|t| t.index).collect();
     for table in &document.tables {
-        if read[table.index].kind.is_some() || tables[table.index].used {
+        let header = table.header();
+        // A table of the other kind (skipped for `kind`) is not a typo.
+        let bare = columns::read(&header, &crate::options::ColumnChoice::default(), None);
+        if read[table.index].kind.is_some() || bare.kind.is_some() || tables[table.index].used {
             continue;
         }
-        let header = table.header();
         let near = used.iter().find_map(|&u| {
             let theirs = document.tables[u].header();
             if theirs.len() != header.len() {
@@ -363,6 +366,7 @@ fn info(source: &Source, table: &Table, columns: &Columns) -> TableInfo {
     TableInfo {
         index: table.index,
         line: source.line(table.offset),
+        offset: table.offset,
         section: table.section.clone(),
         caption: table.caption.clone(),
         kind: columns.kind,

@@ -1,0 +1,119 @@
+//! Error-code tables: `status_core::evs::ErrorCode`, generated from the English
+//! EVS page "Error Codes" (`tables/evs_04_0038.en.md`). Every expected value is
+//! typed from that document (the `<tr>` lines and cell texts), never from the
+//! generated code.
+
+use std::str::FromStr;
+
+use status_table::evs::{ErrorCode, ParseErrorCodeError};
+
+#[test]
+fn a_code_answers_with_every_column_of_its_row() {
+    let code = ErrorCode::from_code("EVS.0001").expect("EVS.0001 is documented");
+    assert_eq!(code, ErrorCode::Evs0001);
+    assert_eq!(code.code(), "EVS.0001");
+    assert_eq!(code.http_status(), 400);
+    assert_eq!(code.http_statuses(), [400]);
+    assert_eq!(code.message(), "invalid tenant id!");
+    assert_eq!(
+        code.description(),
+        "Incorrect tenant ID in the URI. The tenant ID is actually the project ID."
+    );
+    assert_eq!(code.solution(), "Use the correct tenant ID.");
+    assert_eq!(code.section(), "Error Codes");
+    assert_eq!(code.name(), "Evs0001");
+    assert_eq!(code.rows()[0].line, 16);
+}
+
+#[test]
+fn variant_names_come_from_the_codes() {
+    assert_eq!(ErrorCode::Common0011.code(), "Common.0011");
+    assert_eq!(
+        ErrorCode::from_code("Common.0011"),
+        Some(ErrorCode::Common0011)
+    );
+    assert_eq!(ErrorCode::Evs5400.code(), "EVS.5400");
+}
+
+#[test]
+fn a_code_on_several_rows_keeps_every_row() {
+    // EVS.5400 is listed on eight rows, each with its own texts.
+    let rows = ErrorCode::Evs5400.rows();
+    assert_eq!(rows.len(), 8);
+    assert_eq!(rows[0].line, 1288);
+    assert_eq!(rows[0].message, "Malformed request body.");
+    assert_eq!(
+        rows[0].description,
+        "Incorrect request body parameter and format."
+    );
+    assert_eq!(rows[1].line, 1299);
+    assert_eq!(rows[1].message, "Malformed request url.");
+    assert_eq!(
+        rows[1].solution,
+        "Check whether the parameters and format of the request URL are correct."
+    );
+    // The accessors give the first row.
+    assert_eq!(ErrorCode::Evs5400.message(), "Malformed request body.");
+    assert_eq!(ErrorCode::Common0011.rows().len(), 3);
+    assert_eq!(ErrorCode::Common0011.message(), "query job fail.");
+}
+
+#[test]
+fn display_is_the_code_and_the_message() {
+    assert_eq!(
+        ErrorCode::Evs0001.to_string(),
+        "EVS.0001 invalid tenant id!"
+    );
+}
+
+#[test]
+fn from_str_accepts_the_code_the_name_and_display() {
+    assert_eq!(ErrorCode::from_str("EVS.0001"), Ok(ErrorCode::Evs0001));
+    assert_eq!("Evs0001".parse::<ErrorCode>(), Ok(ErrorCode::Evs0001));
+    assert_eq!(
+        "EVS.0001 invalid tenant id!".parse::<ErrorCode>(),
+        Ok(ErrorCode::Evs0001)
+    );
+    let error: ParseErrorCodeError = "EVS.9999".parse::<ErrorCode>().unwrap_err();
+    assert!(
+        error.to_string().contains("tables/evs_04_0038.en.md"),
+        "{error}"
+    );
+    assert_eq!(
+        ErrorCode::from_code("evs.0001"),
+        None,
+        "codes match exactly"
+    );
+}
+
+#[test]
+fn try_from_str_and_back() {
+    assert_eq!(ErrorCode::try_from("EVS.5400"), Ok(ErrorCode::Evs5400));
+    assert!(ErrorCode::try_from("EVS.9999").is_err());
+    let text: &'static str = ErrorCode::Evs0001.into();
+    assert_eq!(text, "EVS.0001");
+}
+
+#[test]
+fn every_code_is_listed_once_in_document_order() {
+    assert_eq!(ErrorCode::ALL.first(), Some(&ErrorCode::Evs0001));
+    let mut codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
+    let count = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), count);
+    for code in ErrorCode::ALL {
+        assert_eq!(ErrorCode::from_code(code.code()), Some(*code));
+        assert!(!code.rows().is_empty());
+    }
+}
+
+#[test]
+fn the_page_is_in_english() {
+    assert_eq!(ErrorCode::LANGS, ["en"]);
+    assert_eq!(
+        ErrorCode::Evs0001.message_in("en"),
+        Some("invalid tenant id!")
+    );
+    assert_eq!(ErrorCode::Evs0001.message_in("zh"), None);
+}

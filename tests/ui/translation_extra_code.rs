@@ -1,0 +1,7 @@
+status_table::status_table!(
+    "tests/documents/fixtures/translations/orders.zh.md",
+    lang = "zh",
+    translation(en = "tests/documents/fixtures/translations/orders.extra.en.md"),
+);
+
+fn main() {}
