@@ -10,6 +10,8 @@
 //! - `kind`, `tables_used`, `rows`, `distinct_codes`: the shape of the type
 //!   (`kind` null: the page has no code table and the bare invocation fails);
 //! - `sample_rows`: rows compared key by key (only the keys given);
+//! - `skipped_tables` (optional): tables not used, each `{index, contains}`, the
+//!   reason `inspect` gives containing that text;
 //! - `diagnostics` (optional): the problems expected, each `{line, column,
 //!   contains}`; without it, the document must give none.
 
@@ -144,6 +146,18 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
             "tables used {used:?} != {}",
             expected["tables_used"]
         ));
+    }
+    for skipped in expected["skipped_tables"].as_array().into_iter().flatten() {
+        let table = &report["tables"][skipped["index"].as_u64().unwrap_or_default() as usize];
+        let because = table["skipped_because"].as_str().unwrap_or_default();
+        if table["used"] != Value::Bool(false)
+            || !because.contains(skipped["contains"].as_str().unwrap_or_default())
+        {
+            problems.push(format!(
+                "table {} is not skipped as {skipped}: {table}",
+                skipped["index"]
+            ));
+        }
     }
     let rows = report["rows"].as_array().unwrap();
     if Some(rows.len() as u64) != expected["rows"].as_u64() {

@@ -74,6 +74,10 @@ pub(crate) fn check(
         tables: selection.tables,
         skipped_rows: read.skipped,
     };
+    for (index, why) in read.refused {
+        model.tables[index].used = false;
+        model.tables[index].skipped_because = Some(why);
+    }
     if !model.texts.contains(&Text::Section) {
         model.texts.push(Text::Section);
     }

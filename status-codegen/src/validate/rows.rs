@@ -37,6 +37,8 @@ pub(super) struct Read {
     pub(crate) others: Vec<String>,
     pub(crate) langs: Vec<String>,
     pub(crate) skipped: Vec<SkippedRow>,
+    /// Code tables whose rows could not be read, with why (each also an error).
+    pub(crate) refused: Vec<(usize, String)>,
 }
 
 pub(super) fn read(
@@ -69,6 +71,8 @@ pub(super) fn read(
         {
             // Its rows would each be "empty": one error for the table says it.
             no_text_column(source, table, columns, diagnostics);
+            read.refused
+                .push((*index, "no description column (an error)".to_owned()));
             continue;
         }
         let reader = TableReader {
