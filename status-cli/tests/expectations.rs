@@ -148,7 +148,9 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
         ));
     }
     for skipped in expected["skipped_tables"].as_array().into_iter().flatten() {
-        let table = &report["tables"][skipped["index"].as_u64().unwrap_or_default() as usize];
+        let index =
+            usize::try_from(skipped["index"].as_u64().unwrap_or_default()).unwrap_or_default();
+        let table = &report["tables"][index];
         let because = table["skipped_because"].as_str().unwrap_or_default();
         if table["used"] != Value::Bool(false)
             || !because.contains(skipped["contains"].as_str().unwrap_or_default())

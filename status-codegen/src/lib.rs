@@ -34,7 +34,7 @@ mod vocabulary;
 
 pub use diagnostic::{Diagnostic, InvocationError};
 pub use model::{Kind, Model};
-pub use options::{Gate, Options, TableSelector};
+pub use options::{Condition, Options, TableSelector};
 pub use source::{Location, Source};
 
 use proc_macro2::TokenStream;

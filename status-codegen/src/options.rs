@@ -19,9 +19,9 @@ pub enum TableSelector {
     Section(String),
 }
 
-/// When an optional trait implementation is emitted.
+/// The condition under which optional trait impls (`http`, `serde`) are emitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Gate {
+pub enum Condition {
     /// Always: the invoking crate depends on the library.
     Always,
     /// Under `#[cfg(feature = "...")]` of the invoking crate.
@@ -117,9 +117,9 @@ pub struct Options {
     /// Text put before the generated documentation of the enum.
     pub doc: Option<String>,
     /// Conversions to and from `http::StatusCode` (the caller depends on `http`).
-    pub http: Option<Gate>,
+    pub http: Option<Condition>,
     /// `serde` as the number or the code string (the caller depends on `serde`).
-    pub serde: Option<Gate>,
+    pub serde: Option<Condition>,
     /// The primary document's language tag.
     pub lang: Option<String>,
     /// Documents in other languages.

@@ -144,19 +144,7 @@ impl Renderer<'_> {
             Tag::Paragraph => self.open("p", at, ""),
             Tag::Heading { level, .. } => self.open(&format!("{level}"), at, ""),
             Tag::BlockQuote(_) => self.open("blockquote", at, ""),
-            Tag::CodeBlock(kind) => {
-                self.open("pre", at, "");
-                let language = match kind {
-                    CodeBlockKind::Fenced(info) if !info.is_empty() => {
-                        let mut class = String::from(" class=\"language-");
-                        escape(&mut class, info.split_whitespace().next().unwrap_or(""));
-                        class.push('"');
-                        class
-                    }
-                    _ => String::new(),
-                };
-                self.open("code", at, &language);
-            }
+            Tag::CodeBlock(kind) => self.code_block(&kind, at),
             Tag::HtmlBlock => {
                 self.block = Some(RawBlock {
                     text: String::new(),
@@ -167,15 +155,7 @@ impl Renderer<'_> {
             Tag::List(Some(first)) => self.open("ol", at, &format!(" start=\"{first}\"")),
             Tag::List(None) => self.open("ul", at, ""),
             Tag::Item => self.open("li", at, ""),
-            Tag::FootnoteDefinition(label) => {
-                let mut attributes = String::from(" class=\"footnote-definition\" id=\"");
-                escape(&mut attributes, &label);
-                attributes.push('"');
-                self.open("div", at, &attributes);
-                self.open("sup", at, " class=\"footnote-definition-label\"");
-                escape(&mut self.out, &label);
-                self.out.push_str("</sup>");
-            }
+            Tag::FootnoteDefinition(label) => self.footnote_definition(&label, at),
             Tag::Table(alignments) => {
                 self.open("table", at, "");
                 self.table = Some(TableState {
@@ -184,20 +164,7 @@ impl Renderer<'_> {
                     cell: 0,
                 });
             }
-            Tag::TableHead => {
-                self.open("thead", at, "");
-                self.open("tr", at, "");
-                if let Some(table) = &mut self.table {
-                    table.in_head = true;
-                    table.cell = 0;
-                }
-            }
-            Tag::TableRow => {
-                self.open("tr", at, "");
-                if let Some(table) = &mut self.table {
-                    table.cell = 0;
-                }
-            }
+            Tag::TableHead | Tag::TableRow => self.table_row(&tag, at),
             Tag::TableCell => self.table_cell(range),
             Tag::Emphasis => self.open("em", at, ""),
             Tag::Strong => self.open("strong", at, ""),
@@ -219,6 +186,43 @@ impl Renderer<'_> {
             }
             Tag::MetadataBlock(_) => self.metadata = true,
             Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn code_block(&mut self, kind: &CodeBlockKind<'_>, at: usize) {
+        self.open("pre", at, "");
+        let language = match kind {
+            CodeBlockKind::Fenced(info) if !info.is_empty() => {
+                let mut class = String::from(" class=\"language-");
+                escape(&mut class, info.split_whitespace().next().unwrap_or(""));
+                class.push('"');
+                class
+            }
+            _ => String::new(),
+        };
+        self.open("code", at, &language);
+    }
+
+    fn footnote_definition(&mut self, label: &str, at: usize) {
+        let mut attributes = String::from(" class=\"footnote-definition\" id=\"");
+        escape(&mut attributes, label);
+        attributes.push('"');
+        self.open("div", at, &attributes);
+        self.open("sup", at, " class=\"footnote-definition-label\"");
+        escape(&mut self.out, label);
+        self.out.push_str("</sup>");
+    }
+
+    /// The head row (in `<thead>`) or a body row of a pipe table.
+    fn table_row(&mut self, tag: &Tag<'_>, at: usize) {
+        let head = matches!(tag, Tag::TableHead);
+        if head {
+            self.open("thead", at, "");
+        }
+        self.open("tr", at, "");
+        if let Some(table) = &mut self.table {
+            table.in_head |= head;
+            table.cell = 0;
         }
     }
 

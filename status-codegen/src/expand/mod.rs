@@ -11,6 +11,7 @@
 mod docs;
 mod interop;
 mod items;
+mod traits;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -27,11 +28,11 @@ pub(crate) fn generate(model: &Model, options: &Options) -> TokenStream {
         items::inherent(&view),
         items::texts(&view),
         items::row_type(&view),
-        items::display(&view),
-        items::from_str(&view),
-        items::conversions(&view),
-        items::error_types(&view),
-        items::ordering(&view),
+        traits::display(&view),
+        traits::from_str(&view),
+        traits::conversions(&view),
+        traits::error_types(&view),
+        traits::ordering(&view),
         interop::http(&view),
         interop::serde(&view),
     ];
@@ -188,10 +189,10 @@ impl<'m> View<'m> {
     }
 
     /// `#[cfg(feature = "…")]` for a gate, or nothing.
-    pub(crate) fn cfg(gate: &crate::options::Gate) -> TokenStream {
+    pub(crate) fn cfg(gate: &crate::options::Condition) -> TokenStream {
         match gate {
-            crate::options::Gate::Always => quote!(),
-            crate::options::Gate::Feature(feature) => quote!(#[cfg(feature = #feature)]),
+            crate::options::Condition::Always => quote!(),
+            crate::options::Condition::Feature(feature) => quote!(#[cfg(feature = #feature)]),
         }
     }
 

@@ -333,70 +333,15 @@ impl TableReader<'_> {
         }
         let line = self.source.line(row.offset);
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
-        let (code, number) = match self.kind {
-            Kind::Status => match status_cell(&code_cell.text) {
-                StatusCell::Code(code, reason) => {
-                    if let Some(reason) = reason {
-                        reason.clone_into(&mut model_row.text_mut(Text::Reason)[0]);
-                        if !read.texts.contains(&Text::Reason) {
-                            read.texts.push(Text::Reason);
-                        }
-                    }
-                    model_row.statuses.push(code);
-                    (code.to_string(), Some(code))
-                }
-                StatusCell::Skip(reason) => {
-                    read.skipped.push(SkippedRow {
-                        line,
-                        table: self.table.index,
-                        reason,
-                    });
-                    return;
-                }
-                StatusCell::Wrong(message, label) => {
-                    self.wrong_code(code_cell, code_column, message, label, diagnostics);
-                    return;
-                }
-            },
-            Kind::Error => {
-                if code_cell.text.is_empty() {
-                    diagnostics.error(
-                        self.source,
-                        code_cell.offset,
-                        || {
-                            format!(
-                                "empty error code: expected a code in the `{}` column",
-                                self.columns.columns[code_column].header
-                            )
-                        },
-                        "empty cell",
-                    );
-                    return;
-                }
-                (code_cell.text.clone(), None)
+        let code = match self.kind {
+            Kind::Status => {
+                self.status_code(code_cell, code_column, &mut model_row, read, diagnostics)
             }
+            Kind::Error => self.error_code(row, group, code_column, &mut model_row, diagnostics),
         };
-        if self.kind == Kind::Error
-            && let Some(status) = self.columns.find(group, Role::Status)
-        {
-            let cell = &row.cells[status];
-            model_row.statuses = statuses(&cell.text);
-            if model_row.statuses.is_empty() {
-                diagnostics.error(
-                    self.source,
-                    cell.offset,
-                    || {
-                        if cell.text.is_empty() {
-                            format!("empty HTTP status for error code `{}`: expected a status such as 400", visible(&code))
-                        } else {
-                            format!("`{}` is not an HTTP status: expected a number from 100 to 999, such as 400", visible(&cell.text))
-                        }
-                    },
-                    "no status",
-                );
-                return;
-            }
-        }
+        let Some((code, number)) = code else {
+            return;
+        };
         self.texts(row, group, &mut model_row);
         if self.kind == Kind::Status
             && self.purpose == Purpose::Primary
@@ -416,6 +361,89 @@ impl TableReader<'_> {
             code_offset: code_cell.offset,
             code_cell: (self.table.index, code_cell.origin),
         });
+    }
+
+    /// A status table's code cell: the code (and the reason written after it),
+    /// or a row skipped on purpose, or a mistake.
+    fn status_code(
+        &self,
+        cell: &Cell,
+        column: usize,
+        model_row: &mut Row,
+        read: &mut Read,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<(String, Option<u16>)> {
+        match status_cell(&cell.text) {
+            StatusCell::Code(code, reason) => {
+                if let Some(reason) = reason {
+                    reason.clone_into(&mut model_row.text_mut(Text::Reason)[0]);
+                    if !read.texts.contains(&Text::Reason) {
+                        read.texts.push(Text::Reason);
+                    }
+                }
+                model_row.statuses.push(code);
+                Some((code.to_string(), Some(code)))
+            }
+            StatusCell::Skip(reason) => {
+                read.skipped.push(SkippedRow {
+                    line: model_row.line,
+                    table: self.table.index,
+                    reason,
+                });
+                None
+            }
+            StatusCell::Wrong(message, label) => {
+                self.wrong_code(cell, column, message, label, diagnostics);
+                None
+            }
+        }
+    }
+
+    /// An error table's code, as written, and the statuses of its status cell.
+    fn error_code(
+        &self,
+        row: &DocumentRow,
+        group: &[usize],
+        column: usize,
+        model_row: &mut Row,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<(String, Option<u16>)> {
+        let cell = &row.cells[column];
+        if cell.text.is_empty() {
+            diagnostics.error(
+                self.source,
+                cell.offset,
+                || {
+                    format!(
+                        "empty error code: expected a code in the `{}` column",
+                        self.columns.columns[column].header
+                    )
+                },
+                "empty cell",
+            );
+            return None;
+        }
+        let code = cell.text.clone();
+        if let Some(status) = self.columns.find(group, Role::Status) {
+            let cell = &row.cells[status];
+            model_row.statuses = statuses(&cell.text);
+            if model_row.statuses.is_empty() {
+                diagnostics.error(
+                    self.source,
+                    cell.offset,
+                    || {
+                        if cell.text.is_empty() {
+                            format!("empty HTTP status for error code `{}`: expected a status such as 400", visible(&code))
+                        } else {
+                            format!("`{}` is not an HTTP status: expected a number from 100 to 999, such as 400", visible(&cell.text))
+                        }
+                    },
+                    "no status",
+                );
+                return None;
+            }
+        }
+        Some((code, None))
     }
 
     fn texts(&self, row: &DocumentRow, group: &[usize], model_row: &mut Row) {

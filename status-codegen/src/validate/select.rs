@@ -39,116 +39,125 @@ pub(super) fn select(
         .zip(&read)
         .map(|(table, columns)| info(source, table, columns))
         .collect();
-    let fallback_kind = options.kind.unwrap_or(Kind::Status);
-    if source.text().trim().is_empty() {
-        diagnostics.push(Diagnostic::at(
-            source,
-            0,
-            "document is empty: expected a Markdown or HTML document with a status-code or error-code table",
-        ));
+    if let Some(problem) = nothing_to_read(source, document) {
+        diagnostics.push(problem);
         return Selection {
-            kind: fallback_kind,
+            kind: options.kind.unwrap_or(Kind::Status),
             used: Vec::new(),
             tables,
         };
     }
-    if document.tables.is_empty() {
-        diagnostics.push(Diagnostic::at(
-            source,
-            0,
-            "no table found: expected a Markdown pipe table or an HTML <table> with a status-code or error-code column",
-        ));
-        return Selection {
-            kind: fallback_kind,
-            used: Vec::new(),
-            tables,
-        };
-    }
-    let chosen: Vec<usize> = match &options.tables {
-        None => (0..document.tables.len()).collect(),
-        Some(selector) => {
-            let chosen: Vec<usize> = document
-                .tables
-                .iter()
-                .filter(|t| matches(selector, t))
-                .map(|t| t.index)
-                .collect();
-            if chosen.is_empty() {
-                diagnostics.push(Diagnostic::at(
-                    source,
-                    0,
-                    format!(
-                        "{}: the document's tables, counted from 0, are {}",
-                        no_match(selector, document.tables.len()),
-                        list(&tables)
-                    ),
-                ));
-            }
-            for info in &mut tables {
-                if !chosen.contains(&info.index) {
-                    info.skipped_because = Some(format!("not chosen by `{}`", written(selector)));
-                }
-            }
-            chosen
-        }
-    };
+    let chosen = chosen(source, document, options, &mut tables, diagnostics);
     let kind = choose_kind(source, document, &read, &chosen, options, diagnostics);
     let mut used = Vec::new();
     for &index in &chosen {
-        let columns = &read[index];
-        let table = &document.tables[index];
-        match columns.kind {
-            Some(k) if k == kind => {
-                tables[index].used = true;
-                used.push((index, columns.clone()));
-            }
-            Some(k) => {
-                let article = if k == Kind::Error { "an" } else { "a" };
-                tables[index].skipped_because = Some(format!(
-                    "{article} {} table, and the type reads {} tables (`kind = \"{}\"`)",
-                    k.as_str(),
-                    kind.as_str(),
-                    kind.as_str()
-                ));
-            }
-            None if table.width == 0 => {
-                tables[index].skipped_because = Some("it has no rows".to_owned());
-                if options.tables.is_some() {
-                    diagnostics.push(not_a_code_table(source, table));
-                }
-            }
-            None => {
-                tables[index].skipped_because = Some(format!(
-                    "no status-code or error-code column (headers {})",
-                    headers(table)
-                ));
-                if options.tables.is_some() {
-                    diagnostics.push(not_a_code_table(source, table));
-                }
+        if read[index].kind == Some(kind) {
+            tables[index].used = true;
+            used.push((index, read[index].clone()));
+        } else {
+            tables[index].skipped_because =
+                Some(skipped_because(&document.tables[index], &read[index], kind));
+            if read[index].kind.is_none() && options.tables.is_some() {
+                diagnostics.push(not_a_code_table(source, &document.tables[index]));
             }
         }
     }
     if used.is_empty() && options.tables.is_none() && !chosen.is_empty() {
-        let mut diagnostic = Diagnostic::at(
-            source,
-            document.tables[0].header_offset(),
-            format!(
-                "no status-code or error-code table: expected a column headed with a word such as `状态码`, `Status Code`, `错误码` or `Error Code`; the document's tables are {}",
-                list(&tables)
-            ),
-        )
-        .with_label("the first table");
-        let first = &document.tables[0];
-        if let Some(header) = first.header().first().filter(|h| !h.text.is_empty()) {
-            diagnostic = diagnostic.with_note(format!(
-                "to read a table whose headers are not recognised, name its columns, e.g. `table(0, code_column = \"{}\")`",
-                header.text
-            ));
-        }
-        diagnostics.push(diagnostic);
+        diagnostics.push(no_code_table(source, document, &tables));
     }
     near_misses(source, document, &read, &mut tables, diagnostics);
     Selection { kind, used, tables }
+}
+
+/// An empty document, or one with no table at all.
+fn nothing_to_read(source: &Source, document: &Document) -> Option<Diagnostic> {
+    let message = if source.text().trim().is_empty() {
+        "document is empty: expected a Markdown or HTML document with a status-code or error-code table"
+    } else if document.tables.is_empty() {
+        "no table found: expected a Markdown pipe table or an HTML <table> with a status-code or error-code column"
+    } else {
+        return None;
+    };
+    Some(Diagnostic::at(source, 0, message))
+}
+
+/// The tables the invocation's `table`/`section`/`caption` chooses (every
+/// table without one); the others say why they are not read.
+fn chosen(
+    source: &Source,
+    document: &Document,
+    options: &Options,
+    tables: &mut [TableInfo],
+    diagnostics: &mut Diagnostics,
+) -> Vec<usize> {
+    let Some(selector) = &options.tables else {
+        return (0..document.tables.len()).collect();
+    };
+    let chosen: Vec<usize> = document
+        .tables
+        .iter()
+        .filter(|t| matches(selector, t))
+        .map(|t| t.index)
+        .collect();
+    if chosen.is_empty() {
+        diagnostics.push(Diagnostic::at(
+            source,
+            0,
+            format!(
+                "{}: the document's tables, counted from 0, are {}",
+                no_match(selector, document.tables.len()),
+                list(tables)
+            ),
+        ));
+    }
+    for info in tables.iter_mut() {
+        if !chosen.contains(&info.index) {
+            info.skipped_because = Some(format!("not chosen by `{}`", written(selector)));
+        }
+    }
+    chosen
+}
+
+/// Why a chosen table is not read for a type of `kind`.
+fn skipped_because(table: &Table, columns: &Columns, kind: Kind) -> String {
+    match columns.kind {
+        Some(other) => {
+            let article = if other == Kind::Error { "an" } else { "a" };
+            format!(
+                "{article} {} table, and the type reads {} tables (`kind = \"{}\"`)",
+                other.as_str(),
+                kind.as_str(),
+                kind.as_str()
+            )
+        }
+        None if table.width == 0 => "it has no rows".to_owned(),
+        None => format!(
+            "no status-code or error-code column (headers {})",
+            headers(table)
+        ),
+    }
+}
+
+/// The bare invocation found no code table: say what each table has, and how
+/// to name the columns of one.
+fn no_code_table(source: &Source, document: &Document, tables: &[TableInfo]) -> Diagnostic {
+    let first = &document.tables[0];
+    let diagnostic = Diagnostic::at(
+        source,
+        first.header_offset(),
+        format!(
+            "no status-code or error-code table: expected a column headed with a word such as `状态码`, `Status Code`, `错误码` or `Error Code`; the document's tables are {}",
+            list(tables)
+        ),
+    )
+    .with_label("the first table");
+    match first.header().first().filter(|h| !h.text.is_empty()) {
+        Some(header) => diagnostic.with_note(format!(
+            "to read a table whose headers are not recognised, name its columns, e.g. `table(0, code_column = \"{}\")`",
+            header.text
+        )),
+        None => diagnostic,
+    }
 }
 
 /// The kind of the type: the one asked for, else the one the code tables

@@ -148,79 +148,52 @@ fn names_are_distinct(
     findings: &mut Findings,
 ) -> Vec<Variant> {
     let mut by_name: HashMap<String, usize> = HashMap::new();
-    let other = options.other.as_ref().map(|(name, _)| name.as_str());
     let mut keep = vec![false; pending.len()];
     for (index, p) in pending.iter().enumerate() {
         let variant = &p.variant;
-        let code = visible(&variant.code);
-        let line = variant.rows[0].line;
-        if variant.name.is_empty() {
-            findings.diagnostics.error(
-                source,
-                p.code_offset,
-                || format!("code `{code}` gives no variant name (it has no ASCII letter or digit): expected such a code, or `rename({} = Name)`", rename_key(variant)),
-                "no name",
-            );
-            continue;
-        }
-        if let Some(&first) = by_name.get(&variant.name) {
-            let first = &pending[first];
-            let how = if p.renamed {
-                "renamed to"
-            } else if p.fallback {
-                "gives no identifier in its description, so it would be named"
-            } else {
-                "would be named"
-            };
-            let message = || {
+        let first = by_name.get(&variant.name).map(|&i| &pending[i]);
+        let problem = if variant.name.is_empty() {
+            Some(no_name(p))
+        } else if let Some(first) = first {
+            Some(collision(p, first))
+        } else if !naming::is_identifier(&variant.name) {
+            Some((
                 format!(
-                    "{} {how} `{}`, the name of {} (line {}): expected distinct variant names; rename one with `rename({} = NewName)`",
-                    describe(variant),
+                    "`{}` is not a valid variant name for {}: expected a Rust identifier",
                     variant.name,
-                    describe(&first.variant),
-                    first.variant.rows[0].line,
-                    rename_key(variant)
-                )
-            };
-            let note = (p.fallback || first.fallback).then(|| {
-                format!(
-                    "`{}` is the name given to a row whose description has no identifier (Chinese text, digits, punctuation)",
-                    variant.name
-                )
-            });
+                    describe(variant)
+                ),
+                "not an identifier",
+            ))
+        } else {
+            None
+        };
+        if let Some((message, label)) = problem {
             if let Some(diagnostic) =
                 findings
                     .diagnostics
-                    .error(source, p.code_offset, message, "same variant name")
+                    .error(source, p.code_offset, || message, label)
+                && let Some(first) = first
             {
                 diagnostic.relate(source, first.code_offset, "first named here");
-                diagnostic.notes.extend(note);
+                if p.fallback || first.fallback {
+                    diagnostic.notes.push(format!(
+                        "`{}` is the name given to a row whose description has no identifier (Chinese text, digits, punctuation)",
+                        variant.name
+                    ));
+                }
             }
             continue;
         }
-        if !naming::is_identifier(&variant.name) {
-            findings.diagnostics.error(
-                source,
-                p.code_offset,
-                || {
-                    format!(
-                        "`{}` is not a valid variant name for {}: expected a Rust identifier",
-                        variant.name,
-                        describe(variant)
-                    )
-                },
-                "not an identifier",
-            );
-            continue;
-        }
         if let Some((name, span)) = &options.other
-            && other == Some(variant.name.as_str())
+            && *name == variant.name
         {
             findings.invocation.push(InvocationError::new(
                 *span,
                 format!(
-                    "`other = {name}` names the catch-all variant after a documented one ({} at line {line}): expected another name",
-                    describe(variant)
+                    "`other = {name}` names the catch-all variant after a documented one ({} at line {}): expected another name",
+                    describe(variant),
+                    variant.rows[0].line
                 ),
             ));
             continue;
@@ -233,6 +206,39 @@ fn names_are_distinct(
         .zip(keep)
         .filter_map(|(p, keep)| keep.then_some(p.variant))
         .collect()
+}
+
+fn no_name(p: &Pending) -> (String, &'static str) {
+    (
+        format!(
+            "code `{}` gives no variant name (it has no ASCII letter or digit): expected such a code, or `rename({} = Name)`",
+            visible(&p.variant.code),
+            rename_key(&p.variant)
+        ),
+        "no name",
+    )
+}
+
+/// Two codes that would have one name.
+fn collision(p: &Pending, first: &Pending) -> (String, &'static str) {
+    let how = if p.renamed {
+        "renamed to"
+    } else if p.fallback {
+        "gives no identifier in its description, so it would be named"
+    } else {
+        "would be named"
+    };
+    (
+        format!(
+            "{} {how} `{}`, the name of {} (line {}): expected distinct variant names; rename one with `rename({} = NewName)`",
+            describe(&p.variant),
+            p.variant.name,
+            describe(&first.variant),
+            first.variant.rows[0].line,
+            rename_key(&p.variant)
+        ),
+        "same variant name",
+    )
 }
 
 fn describe(variant: &Variant) -> String {

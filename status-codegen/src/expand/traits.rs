@@ -1,0 +1,405 @@
+//! The trait impls of the generated type: `Display`, `FromStr`, the
+//! conversions from and to the code, the error types, and the ordering of a
+//! type with a catch-all.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::View;
+use super::items::value_traits;
+
+pub(super) fn display(view: &View<'_>) -> TokenStream {
+    let name = &view.name;
+    let values: Vec<TokenStream> = view.displays.iter().map(|d| quote!(f.pad(#d))).collect();
+    let other = if view.is_status() {
+        view.other_arm(
+            &quote!(unknown),
+            &quote!(::core::fmt::Display::fmt(&unknown.0, f)),
+        )
+    } else {
+        view.other_arm(&quote!(unknown), &quote!(f.pad(&unknown.0)))
+    };
+    let body = if view.variants.is_empty() && view.other.is_none() {
+        quote!(match *self {})
+    } else {
+        let variants = &view.variants;
+        quote!(match self { #(Self::#variants => #values,)* #other })
+    };
+    let doc = if view.is_status() {
+        " Writes the code and its text, e.g. `413 overLimit`."
+    } else {
+        " Writes the code and its message, e.g. `EVS.0001 invalid tenant id!`."
+    };
+    quote! {
+        impl ::core::fmt::Display for #name {
+            #[doc = #doc]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+pub(super) fn from_str(view: &View<'_>) -> TokenStream {
+    let (name, parse_error, variants) = (&view.name, &view.parse_error, &view.variants);
+    let patterns = text_forms(view);
+    let numbers = view.is_status().then(|| status_digits(view));
+    let total = !view.is_status() && view.other.is_some();
+    let (error, fallback, doc) = if total {
+        (
+            quote!(::core::convert::Infallible),
+            quote!(::core::result::Result::Ok(
+                <Self as ::core::convert::From<&str>>::from(s)
+            )),
+            " Accepts the code, the variant name or the `Display` form; any other text is kept as an undocumented code.",
+        )
+    } else if view.is_status() {
+        (
+            quote!(#parse_error),
+            quote!(::core::result::Result::Err(#parse_error(()))),
+            " Accepts the number (`\"413\"`), the variant name (`\"OverLimit\"`) or the `Display` form (`\"413 overLimit\"`).",
+        )
+    } else {
+        (
+            quote!(#parse_error),
+            quote!(::core::result::Result::Err(#parse_error(()))),
+            " Accepts the code (`\"EVS.0001\"`), the variant name (`\"Evs0001\"`) or the `Display` form.",
+        )
+    };
+    quote! {
+        impl ::core::str::FromStr for #name {
+            type Err = #error;
+
+            #[doc = #doc]
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                #numbers
+                match s {
+                    #(#patterns => ::core::result::Result::Ok(Self::#variants),)*
+                    _ => #fallback,
+                }
+            }
+        }
+    }
+}
+
+/// Per variant, the texts `FromStr` accepts: the code (error tables), the
+/// variant name and the `Display` form, each once.
+fn text_forms(view: &View<'_>) -> Vec<TokenStream> {
+    view.model
+        .variants
+        .iter()
+        .zip(&view.displays)
+        .map(|(v, display)| {
+            let mut forms: Vec<&str> = Vec::new();
+            if !view.is_status() {
+                forms.push(&v.code);
+            }
+            for form in [v.name.as_str(), display.as_str()] {
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+            quote!(#(#forms)|*)
+        })
+        .collect()
+}
+
+/// Digits are a status code, found by number rather than by comparing texts.
+fn status_digits(view: &View<'_>) -> TokenStream {
+    let parse_error = &view.parse_error;
+    let decode = if view.other.is_some() {
+        quote! {
+            return match s.parse::<u16>() {
+                ::core::result::Result::Ok(code) => ::core::result::Result::Ok(<Self as ::core::convert::From<u16>>::from(code)),
+                ::core::result::Result::Err(_) => ::core::result::Result::Err(#parse_error(())),
+            };
+        }
+    } else {
+        quote! {
+            return match s.parse::<u16>().ok().and_then(Self::from_code) {
+                ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                ::core::option::Option::None => ::core::result::Result::Err(#parse_error(())),
+            };
+        }
+    };
+    quote! {
+        if !s.is_empty() && ::core::iter::Iterator::all(&mut s.bytes(), |b| b.is_ascii_digit()) {
+            #decode
+        }
+    }
+}
+
+/// The code from the type, and the type from the code.
+pub(super) fn conversions(view: &View<'_>) -> TokenStream {
+    let into = into_code(view);
+    let from = match (view.is_status(), view.other.is_some()) {
+        (true, false) => try_from_number(view),
+        (true, true) => from_number(view),
+        (false, false) => try_from_text(view),
+        (false, true) => from_text(view),
+    };
+    quote!(#into #from)
+}
+
+fn into_code(view: &View<'_>) -> TokenStream {
+    let name = &view.name;
+    if view.is_status() {
+        let body = if view.variants.is_empty() && view.other.is_none() {
+            quote!(match status {})
+        } else {
+            quote!(status.code())
+        };
+        return quote! {
+            impl ::core::convert::From<#name> for u16 {
+                #[inline]
+                fn from(status: #name) -> u16 {
+                    #body
+                }
+            }
+        };
+    }
+    if !view.is_copy() {
+        return quote!();
+    }
+    quote! {
+        impl ::core::convert::From<#name> for &'static str {
+            #[inline]
+            fn from(code: #name) -> &'static str {
+                code.code()
+            }
+        }
+    }
+}
+
+fn try_from_number(view: &View<'_>) -> TokenStream {
+    let (name, unknown) = (&view.name, &view.unknown);
+    quote! {
+        impl ::core::convert::TryFrom<u16> for #name {
+            type Error = #unknown;
+
+            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                    ::core::option::Option::None => ::core::result::Result::Err(#unknown(code)),
+                }
+            }
+        }
+    }
+}
+
+fn from_number(view: &View<'_>) -> TokenStream {
+    let (name, unknown, other) = (&view.name, &view.unknown, &view.other);
+    quote! {
+        impl ::core::convert::From<u16> for #name {
+            /// The documented variant, or the catch-all keeping the code.
+            fn from(code: u16) -> Self {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(status) => status,
+                    ::core::option::Option::None => Self::#other(#unknown(code)),
+                }
+            }
+        }
+    }
+}
+
+fn try_from_text(view: &View<'_>) -> TokenStream {
+    let (name, unknown) = (&view.name, &view.unknown);
+    quote! {
+        impl ::core::convert::TryFrom<&str> for #name {
+            type Error = #unknown;
+
+            fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+                    ::core::option::Option::None => ::core::result::Result::Err(#unknown(())),
+                }
+            }
+        }
+    }
+}
+
+fn from_text(view: &View<'_>) -> TokenStream {
+    let (name, unknown, other, alloc) = (&view.name, &view.unknown, &view.other, view.alloc_path());
+    quote! {
+        impl ::core::convert::From<&str> for #name {
+            /// The documented variant, or the catch-all keeping the code.
+            fn from(code: &str) -> Self {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(code) => code,
+                    ::core::option::Option::None => Self::#other(#unknown(#alloc::boxed::Box::from(code))),
+                }
+            }
+        }
+    }
+}
+
+/// `Unknown{Name}` and `Parse{Name}Error`.
+pub(super) fn error_types(view: &View<'_>) -> TokenStream {
+    let unknown = match (view.is_status(), view.other.is_some()) {
+        (true, _) => unknown_status(view),
+        (false, false) => unknown_error_code(view),
+        (false, true) => kept_error_code(view),
+    };
+    let name = &view.unknown;
+    let parse = (view.is_status() || view.other.is_none()).then(|| parse_error(view));
+    quote! {
+        #unknown
+
+        impl ::core::error::Error for #name {}
+
+        #parse
+    }
+}
+
+fn unknown_status(view: &View<'_>) -> TokenStream {
+    let (name, unknown, vis, path) = (
+        &view.name,
+        &view.unknown,
+        &view.options.visibility,
+        view.path(),
+    );
+    let value = value_traits(true);
+    let doc = if view.other.is_some() {
+        format!(
+            " A status code that `{path}` does not list, kept by the catch-all variant of [`{name}`]."
+        )
+    } else {
+        format!(" A code that is not in `{path}`; returned by `TryFrom<u16>` for [`{name}`].")
+    };
+    let display = format!("unknown status code {{}}: not in {path}");
+    quote! {
+        #[doc = #doc]
+        #[derive(#value, ::core::cmp::PartialOrd, ::core::cmp::Ord)]
+        #vis struct #unknown(u16);
+
+        impl #unknown {
+            /// The code.
+            #[must_use]
+            #[inline]
+            pub const fn code(self) -> u16 {
+                self.0
+            }
+        }
+
+        impl ::core::fmt::Display for #unknown {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, #display, self.0)
+            }
+        }
+    }
+}
+
+fn unknown_error_code(view: &View<'_>) -> TokenStream {
+    let (name, unknown, vis, path) = (
+        &view.name,
+        &view.unknown,
+        &view.options.visibility,
+        view.path(),
+    );
+    let value = value_traits(true);
+    let doc =
+        format!(" A code that is not in `{path}`; returned by `TryFrom<&str>` for [`{name}`].");
+    let display = format!("unknown error code: not in {path}");
+    quote! {
+        #[doc = #doc]
+        #[derive(#value)]
+        #vis struct #unknown(());
+
+        impl ::core::fmt::Display for #unknown {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#display)
+            }
+        }
+    }
+}
+
+fn kept_error_code(view: &View<'_>) -> TokenStream {
+    let (name, unknown, vis, path) = (
+        &view.name,
+        &view.unknown,
+        &view.options.visibility,
+        view.path(),
+    );
+    let (value, alloc) = (value_traits(false), view.alloc_path());
+    let doc = format!(
+        " An error code that `{path}` does not list, kept by the catch-all variant of [`{name}`]."
+    );
+    let display = format!("unknown error code {{}}: not in {path}");
+    quote! {
+        #[doc = #doc]
+        #[derive(#value, ::core::cmp::PartialOrd, ::core::cmp::Ord)]
+        #vis struct #unknown(#alloc::boxed::Box<str>);
+
+        impl #unknown {
+            /// The code, as it was received.
+            #[must_use]
+            #[inline]
+            pub fn code(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl ::core::fmt::Display for #unknown {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, #display, self.0)
+            }
+        }
+    }
+}
+
+fn parse_error(view: &View<'_>) -> TokenStream {
+    let (name, parse_error, vis, path) = (
+        &view.name,
+        &view.parse_error,
+        &view.options.visibility,
+        view.path(),
+    );
+    let doc = format!(
+        " A string that is neither a code nor a variant name of [`{name}`]; returned by its `FromStr`."
+    );
+    let display = if view.is_status() {
+        format!(
+            "unknown status code: expected a code listed in {path} (such as `404`) or a variant name of `{name}`"
+        )
+    } else {
+        format!(
+            "unknown error code: expected a code listed in {path} or a variant name of `{name}`"
+        )
+    };
+    let value = value_traits(true);
+    quote! {
+        #[doc = #doc]
+        #[derive(#value)]
+        #vis struct #parse_error(());
+
+        impl ::core::fmt::Display for #parse_error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#display)
+            }
+        }
+
+        impl ::core::error::Error for #parse_error {}
+    }
+}
+
+/// With a catch-all, the order is by code (undocumented codes included).
+pub(super) fn ordering(view: &View<'_>) -> TokenStream {
+    if view.other.is_none() {
+        return quote!();
+    }
+    let name = &view.name;
+    quote! {
+        impl ::core::cmp::PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        impl ::core::cmp::Ord for #name {
+            /// By code.
+            fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::core::cmp::Ord::cmp(&self.code(), &other.code())
+            }
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! The invocation: `"path"` followed by options, as written in
+//! `status_table!(...)`, parsed with syn. Parsed here rather than in the macro
+//! so that the CLI, which finds invocations in source files, reads them exactly
+//! as the macro does. Every bad option is reported, each at its own tokens.
+//!
+//! ```text
+//! status_table!(
+//!     "tables/evs_04_0039.md",
+//!     name = EvsStatus,                  // the type's name
+//!     vis = pub(crate),                  // its visibility
+//!     derive(serde::Serialize),          // extra derives (paths)
+//!     attr(allow(dead_code)),            // extra attributes, repeatable
+//!     non_exhaustive,                    // #[non_exhaustive]
+//!     rename(413 = PayloadTooLarge),     // variant names by code
+//!     rename("EVS.0001" = BadTenant),    //   (a string for error codes)
+//!     kind = "error",                    // status or error tables
+//!     table = 1,                         // or section = "异常", caption = "…"
+//!     code_column = "状态码",            // columns by header, every table
+//!     table(2, code_column = "错误码"),  //   or one table
+//!     accessor(grpc = "gRPC Status"),    // a method for an unrecognised column
+//!     doc = "Status codes of the EVS API.",
+//!     http = "http", serde = "serde",    // interop, under those features
+//!     lang = "zh", translation(en = "tables/evs_04_0039.en.md"), fallback,
+//!     other = Other,                     // a catch-all variant
+//! );
+//! ```
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::LitStr;
+use syn::parse::{ParseStream, Parser};
+
+use crate::diagnostic::InvocationError;
+use crate::options::Options;
+
+mod options;
+
+/// The options the invocation accepts, for messages.
+pub const OPTION_NAMES: &[&str] = &[
+    "name",
+    "vis",
+    "derive",
+    "attr",
+    "non_exhaustive",
+    "rename",
+    "kind",
+    "table",
+    "section",
+    "caption",
+    "code_column",
+    "status_column",
+    "reason_column",
+    "message_column",
+    "description_column",
+    "solution_column",
+    "module_column",
+    "accessor",
+    "doc",
+    "http",
+    "serde",
+    "lang",
+    "translation",
+    "fallback",
+    "other",
+];
+
+/// Options that may be given more than once.
+const REPEATABLE: &[&str] = &["derive", "attr", "rename", "accessor", "doc", "translation"];
+
+/// Method names the generated type has already; an accessor may not take them.
+const RESERVED_METHODS: &[&str] = &[
+    "code",
+    "from_code",
+    "name",
+    "rows",
+    "reason",
+    "message",
+    "description",
+    "solution",
+    "module",
+    "section",
+    "http_status",
+    "http_statuses",
+    "http_status_code",
+    "is_informational",
+    "is_success",
+    "is_redirection",
+    "is_client_error",
+    "is_server_error",
+];
+
+/// A parsed invocation. Parsing goes on past errors, so that the type can still
+/// be generated under the name the user chose.
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    /// The document path as written, if the first argument is a string literal.
+    pub path: Option<String>,
+    /// The span of the path literal (or of the whole invocation).
+    pub path_span: Span,
+    /// The options, with defaults for those not given or not understood.
+    pub options: Options,
+    /// Every problem found.
+    pub errors: Vec<InvocationError>,
+}
+
+/// Parses the tokens inside `status_table!(...)`.
+pub fn parse(tokens: TokenStream) -> Invocation {
+    let mut args = split_commas(tokens).into_iter();
+    let mut invocation = Invocation {
+        path: None,
+        path_span: Span::call_site(),
+        options: Options::default(),
+        errors: Vec::new(),
+    };
+    match args.next().filter(|a| !a.is_empty()) {
+        None => invocation.error(
+            Span::call_site(),
+            "expected a string literal: the path of a Markdown or HTML document, e.g. status_table!(\"tables/evs_04_0039.md\")",
+        ),
+        Some(first) => invocation.path(first),
+    }
+    let mut seen: Vec<(&'static str, Span)> = Vec::new();
+    for arg in args.filter(|a| !a.is_empty()) {
+        let span = arg
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |t| t.span());
+        let parsed =
+            (|input: ParseStream<'_>| options::option(input, &mut invocation.options, &mut seen))
+                .parse2(arg);
+        if let Err(error) = parsed {
+            for error in error {
+                // At the end of an option, syn has no token to point at.
+                let at = if error.to_string().contains("end of input") {
+                    span
+                } else {
+                    error.span()
+                };
+                invocation.error(at, error.to_string());
+            }
+        }
+    }
+    invocation
+}
+
+impl Invocation {
+    fn error(&mut self, span: Span, message: impl Into<String>) {
+        self.errors.push(InvocationError::new(span, message));
+    }
+
+    fn path(&mut self, tokens: TokenStream) {
+        let span = tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |t| t.span());
+        self.path_span = span;
+        let parsed = (|input: ParseStream<'_>| {
+            let path: LitStr = input.parse().map_err(|e| {
+                syn::Error::new(e.span(), "expected a string literal: the path of a Markdown or HTML document, e.g. status_table!(\"tables/evs_04_0039.md\")")
+            })?;
+            Ok((path, input.parse::<TokenStream>()?))
+        })
+        .parse2(tokens);
+        match parsed {
+            Ok((path, rest)) => {
+                if path.value().is_empty() {
+                    self.error(span, "the document path is empty: expected a path such as \"tables/evs_04_0039.md\"");
+                } else {
+                    self.path = Some(path.value());
+                }
+                if let Some(extra) = rest.into_iter().next() {
+                    self.error(extra.span(), "unexpected tokens after the document path: expected `,` and options, or nothing");
+                }
+            }
+            Err(error) => self.error(error.span(), error.to_string()),
+        }
+    }
+}
+
+/// Splits a token stream at its top-level commas.
+fn split_commas(tokens: TokenStream) -> Vec<TokenStream> {
+    let mut parts = vec![Vec::new()];
+    for token in tokens {
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ',' => parts.push(Vec::new()),
+            _ => parts.last_mut().expect("never empty").push(token),
+        }
+    }
+    parts.into_iter().map(|p| p.into_iter().collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Role};
+    use crate::options::{Condition, TableSelector};
+    use quote::quote;
+
+    fn messages(invocation: &Invocation) -> Vec<String> {
+        invocation
+            .errors
+            .iter()
+            .map(|e| e.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_bare_form_is_a_path() {
+        let invocation = parse(quote!("tables/evs_04_0039.md"));
+        assert_eq!(invocation.path.as_deref(), Some("tables/evs_04_0039.md"));
+        assert!(invocation.errors.is_empty());
+        assert_eq!(invocation.options.type_name, None);
+    }
+
+    #[test]
+    fn every_option_is_read() {
+        let invocation = parse(quote!(
+            "a.md",
+            name = EvsStatus,
+            vis = pub(crate),
+            derive(Default, serde::Serialize),
+            attr(allow(dead_code)),
+            non_exhaustive,
+            rename(413 = PayloadTooLarge, "EVS.0001" = BadTenant),
+            section = "异常",
+            code_column = "状态码",
+            description_column = "描述",
+            table(2, code_column = "错误码", solution_column = "处理措施"),
+            accessor(grpc = "gRPC Status Code"),
+            kind = "error",
+            doc = "First.",
+            doc = "Second.",
+            http,
+            serde = "serde",
+            lang = "zh",
+            translation(en = "a.en.md"),
+            translation("zh-Hant" = "a.hant.md"),
+            fallback,
+            other = Other,
+        ));
+        assert!(invocation.errors.is_empty(), "{:?}", messages(&invocation));
+        let o = &invocation.options;
+        assert_eq!(o.type_name.as_deref(), Some("EvsStatus"));
+        assert_eq!(o.visibility.to_string(), "pub (crate)");
+        assert_eq!(o.derives.len(), 2);
+        assert_eq!(o.attributes[0].to_string(), "allow (dead_code)");
+        assert!(o.non_exhaustive);
+        let renames: Vec<(&str, &str)> = o
+            .renames
+            .iter()
+            .map(|r| (r.code.as_str(), r.name.as_str()))
+            .collect();
+        assert_eq!(
+            renames,
+            [("413", "PayloadTooLarge"), ("EVS.0001", "BadTenant")]
+        );
+        assert_eq!(o.tables, Some(TableSelector::Section("异常".to_owned())));
+        assert_eq!(o.columns.get(Role::Code), Some("状态码"));
+        assert_eq!(o.columns.get(Role::Description), Some("描述"));
+        assert_eq!(o.table_columns[0].0, 2);
+        assert_eq!(o.table_columns[0].1.get(Role::Solution), Some("处理措施"));
+        assert_eq!(o.accessors[0].name, "grpc");
+        assert_eq!(o.kind, Some(Kind::Error));
+        assert_eq!(o.doc.as_deref(), Some("First.\nSecond."));
+        assert_eq!(o.http, Some(Condition::Always));
+        assert_eq!(o.serde, Some(Condition::Feature("serde".to_owned())));
+        assert_eq!(o.lang.as_deref(), Some("zh"));
+        let langs: Vec<&str> = o.translations.iter().map(|t| t.lang.as_str()).collect();
+        assert_eq!(langs, ["en", "zh-Hant"]);
+        assert!(o.fallback);
+        assert_eq!(o.other.as_ref().map(|(n, _)| n.as_str()), Some("Other"));
+    }
+
+    #[test]
+    fn malformed_invocations_are_errors_not_panics() {
+        let cases = [
+            (quote!(), "expected a string literal"),
+            (quote!(tables / x), "expected a string literal"),
+            (
+                quote!("a.md" extra),
+                "unexpected tokens after the document path",
+            ),
+            (quote!("a.md", colour = 1), "unknown option `colour`"),
+            (quote!("a.md", name = "Quoted"), "expected a type name"),
+            (quote!("a.md", name = match), "expected a type name"),
+            (quote!("a.md", name = gen), "is a keyword"),
+            (quote!("a.md", vis = private), "expected a visibility"),
+            (quote!("a.md", table = "x"), "expected the table's index"),
+            (quote!("a.md", rename(413 = fn)), "expected a variant name"),
+            (
+                quote!("a.md", rename(x = Big)),
+                "expected `CODE = VariantName`",
+            ),
+            (
+                quote!("a.md", table = 1, section = "x"),
+                "both choose the table",
+            ),
+            (quote!("a.md", name = A, name = B), "given twice"),
+            (quote!("a.md", non_exhaustive = true), "takes no value"),
+            (quote!("a.md", derive()), "is empty"),
+            (quote!("a.md", derive(1)), "expected a path"),
+            (quote!("a.md", doc = ""), "non-empty string literal"),
+            (quote!(""), "path is empty"),
+            (quote!(b"a.md"), "expected a string literal"),
+            (quote!("a.md", http = 1), "expected `http` alone"),
+            (quote!("a.md", serde(x)), "expected `serde` alone"),
+            (quote!("a.md", kind = "both"), "unknown kind"),
+            (quote!("a.md", lang = "e n"), "not a language tag"),
+            (quote!("a.md", accessor(code = "X")), "has already"),
+            (
+                quote!("a.md", table(1, colour = "X")),
+                "cannot be given for one table",
+            ),
+        ];
+        for (tokens, expected) in cases {
+            let text = tokens.to_string();
+            let invocation = parse(tokens);
+            let found = messages(&invocation);
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_bad_option_is_reported_and_the_name_survives() {
+        let invocation = parse(quote!("a.md", name = Evs, bogus, derive(1, 2), vis = x));
+        assert_eq!(invocation.options.type_name.as_deref(), Some("Evs"));
+        // bogus, both derive items, vis
+        assert_eq!(invocation.errors.len(), 4, "{:?}", messages(&invocation));
+    }
+}
