@@ -312,3 +312,67 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(out.contains("generate"), "{out}");
 }
+
+#[test]
+fn check_and_generate_report_every_broken_or_missing_document_at_once() {
+    let root = workspace("cli-every-problem");
+    std::fs::create_dir_all(root.join("second/src")).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"probe\", \"second\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("second/Cargo.toml"),
+        "[package]\nname = \"second\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("second/src/lib.rs"),
+        "//! Second.\nstatus_macros::status_table!(\"tables/missing.md\");\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("tables/codes.md"),
+        DOCUMENT.replace("| 404 ", "| 4O4 "),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: tables/codes.md:14:5: status code `4O4` is not a number"),
+        "{out}"
+    );
+    assert!(
+        out.contains("error: tables/missing.md: document not found"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["generate", "--root", &root_arg(&root)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("`4O4` is not a number"), "{err}");
+    assert!(
+        err.contains("tables/missing.md: document not found"),
+        "{err}"
+    );
+    assert!(
+        err.contains("nothing written: fix the 2 problem(s) first"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invocation_error_is_located_in_the_rust_file() {
+    let root = workspace("cli-invocation-error");
+    // Line 3, and `nme` starts at column 53 (1-based, as rustc counts).
+    std::fs::write(
+        root.join("probe/src/lib.rs"),
+        "//! Probe.\npub mod api {\n    status_macros::status_table!(\"tables/codes.md\", nme = ProbeStatus);\n}\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: probe/src/lib.rs:3:53: unknown option `nme`"),
+        "{out}"
+    );
+}

@@ -566,7 +566,35 @@ fn deep_nesting_in_a_cell_does_not_overflow_the_stack() {
         ("deep.html", &nested_divs),
         ("deep.html", &nested_heading),
     ] {
-        expand(path, doc.as_bytes(), &Options::default());
+        // Refused with a located error, not read and not a crash.
+        let expansion = expand(path, doc.as_bytes(), &Options::default());
+        assert!(expansion.model.variants.is_empty(), "{path}");
+        let first = expansion
+            .diagnostics
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        assert!(
+            first.starts_with(&format!("{path}:1:")) && first.contains("more than 256 levels deep"),
+            "{path}: {first}"
+        );
+    }
+    // Markup nested less deep than the limit is read, its text whole.
+    let deep_but_fine = format!(
+        "{HEADER}<tr><td>200</td><td>{}Deep text{}</td></tr></table>",
+        "<div>".repeat(200),
+        "</div>".repeat(200)
+    );
+    for path in ["fine.md", "fine.html"] {
+        let expansion = expand(path, deep_but_fine.as_bytes(), &Options::default());
+        assert!(expansion.is_ok(), "{path}: {:?}", expansion.diagnostics);
+        let names: Vec<&str> = expansion
+            .model
+            .variants
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect();
+        assert_eq!(names, ["DeepText"], "{path}");
     }
 }
 

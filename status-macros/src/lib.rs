@@ -90,9 +90,101 @@ fn compile_error(span: Span, message: &str) -> TokenStream {
 #[cfg(test)]
 mod tests {
     //! The macro's expansion of every invocation in the workspace is the
-    //! committed file, apart from its header and the tracking item.
+    //! committed file, apart from its header and the tracking item; and the
+    //! three front ends print the same text for the same broken document.
 
     use std::path::Path;
+
+    /// The messages of the `compile_error!`s the macro emits.
+    fn compile_errors(tokens: &proc_macro2::TokenStream) -> Vec<String> {
+        let file: syn::File = syn::parse2(tokens.clone()).expect("the expansion parses");
+        file.items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Macro(m)
+                    if m.mac.path.is_ident("compile_error")
+                        || m.mac
+                            .path
+                            .segments
+                            .last()
+                            .is_some_and(|s| s.ident == "compile_error") =>
+                {
+                    let literal: syn::LitStr = m.mac.parse_body().expect("a string literal");
+                    Some(literal.value())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_three_front_ends_print_the_same_diagnostics() {
+        let root = std::env::temp_dir().join(format!(
+            "status-table-three-front-ends-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("probe/src")).unwrap();
+        std::fs::create_dir_all(root.join("probe/tables")).unwrap();
+        std::fs::write(
+            root.join("Cargo.toml"),
+            "[workspace]\nmembers = [\"probe\"]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("probe/Cargo.toml"),
+            "[package]\nname = \"probe\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("probe/src/lib.rs"),
+            "//! Probe.\nstatus_macros::status_table!(\"tables/broken.md\");\n",
+        )
+        .unwrap();
+        // Two problems: a duplicate (with a second location) and a bad code.
+        std::fs::write(
+            root.join("probe/tables/broken.md"),
+            "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 200 | Again |\n| 2x0 | Bad |\n",
+        )
+        .unwrap();
+        let package = root.join("probe");
+
+        let macro_errors =
+            compile_errors(&super::expand(quote::quote!("tables/broken.md"), &package));
+        assert_eq!(macro_errors.len(), 2, "{macro_errors:#?}");
+
+        let build = status_codegen::build_script::Generator::new("tables/broken.md")
+            .generate_into(&package, &root.join("out.rs"))
+            .unwrap_err();
+        let build_errors: Vec<String> = build.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            build_errors, macro_errors,
+            "build.rs prints what the macro prints"
+        );
+
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let _ = status_cli::run(
+            ["status-table", "check", "--root", &root.to_string_lossy()],
+            &mut out,
+            &mut err,
+        );
+        let cli = String::from_utf8(out).unwrap();
+        for message in &macro_errors {
+            // The CLI adds only rustc's `error: ` prefix.
+            assert!(
+                cli.contains(&format!("error: {message}\n")),
+                "{cli}\n---\n{message}"
+            );
+        }
+        assert!(
+            macro_errors[0]
+                .starts_with("tables/broken.md:4:3: duplicate status code 200 (first at line 3)")
+        );
+        assert!(
+            macro_errors[1].starts_with("tables/broken.md:5:3: status code `2x0` is not a number")
+        );
+    }
 
     #[test]
     fn expansions_match_the_committed_files() {

@@ -29,6 +29,9 @@ pub struct Document {
     pub title: Option<String>,
     /// Every table, in document order (a nested table after the one holding it).
     pub tables: Vec<Table>,
+    /// The document was refused (its markup nests too deep), with an error
+    /// saying so: it has no table to look for.
+    pub refused: bool,
 }
 
 /// How a document is read.

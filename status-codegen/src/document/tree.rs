@@ -22,7 +22,10 @@ pub(super) fn read(source: &Source, html: &str, diagnostics: &mut Diagnostics) -
             || format!("the document nests elements more than {MAX_DEPTH} levels deep: expected a document a browser can show"),
             "too deep",
         );
-        return Document::default();
+        return Document {
+            refused: true,
+            ..Document::default()
+        };
     }
     let dom = Html::parse_document(html);
     let unclosed = unclosed_tables(source.text());

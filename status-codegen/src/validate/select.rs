@@ -39,8 +39,12 @@ pub(super) fn select(
         .zip(&read)
         .map(|(table, columns)| info(source, table, columns))
         .collect();
-    if let Some(problem) = nothing_to_read(source, document) {
-        diagnostics.push(problem);
+    let problem = nothing_to_read(source, document);
+    if document.refused || problem.is_some() {
+        // A refused document has its own error already.
+        if let Some(problem) = problem.filter(|_| !document.refused) {
+            diagnostics.push(problem);
+        }
         return Selection {
             kind: options.kind.unwrap_or(Kind::Status),
             used: Vec::new(),

@@ -1,0 +1,91 @@
+//! The enum's documentation renders the document's table as rustdoc shows
+//! it: every text escaped once, so a `|`, `*`, backticks or `<tag>` in a cell
+//! stays text in its own cell. The docs are read back from the generated
+//! tokens and rendered with pulldown-cmark (GitHub tables, as rustdoc renders
+//! them); the expected texts are the fixture's cells.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use status_codegen::expand;
+
+/// The `#[doc]` lines of the generated enum, joined as rustdoc joins them.
+fn enum_doc(code: &proc_macro2::TokenStream) -> String {
+    let file: syn::File = syn::parse2(code.clone()).expect("the generated code parses");
+    let item = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Enum(e) => Some(e),
+            _ => None,
+        })
+        .expect("an enum");
+    item.attrs
+        .iter()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The rows of the first table of rendered Markdown, as cell texts.
+fn rendered_table(markdown: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(text)) = (rows.last_mut(), cell.take()) {
+                    row.push(text);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(cell) = &mut cell {
+                    cell.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn every_description_is_one_cell_of_the_rendered_table() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/injection.md"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let expansion = expand("injection.md", &bytes, &status_codegen::Options::default());
+    assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+    let table = rendered_table(&enum_doc(&expansion.tokens));
+    assert_eq!(
+        table[0],
+        ["Code", "Variant", "Description", "Section", "Line"]
+    );
+    // (code, description) as the fixture writes them, entities decoded.
+    let expected = [
+        ("200", r#"say "hello""#),
+        ("203", r#"#[doc = "x"] #![no_std]"#),
+        ("205", "</table> and <script>"),
+        ("206", "line one line two"),
+        ("210", "`code` *bold* [link](x) | pipe"),
+    ];
+    for (code, description) in expected {
+        let row = table
+            .iter()
+            .find(|row| row[0] == code)
+            .unwrap_or_else(|| panic!("no row {code}: {table:?}"));
+        assert_eq!(row.len(), 5, "{row:?}");
+        assert_eq!(row[2], description, "{row:?}");
+    }
+}
