@@ -8,6 +8,10 @@ use std::path::PathBuf;
 /// The seed document, as the macro in `status-core` names it.
 pub const SEED_PATH: &str = "tables/evs_04_0039.md";
 
+/// The EVS error-code page, the largest real document in `tables/` (135 rows,
+/// about 160 KB of HTML in Markdown).
+pub const ERROR_PAGE_PATH: &str = "tables/evs_04_0038.en.md";
+
 /// The path given to the engine for generated documents (only used in messages;
 /// the `.md` extension makes the engine read them as Markdown).
 pub const GENERATED_PATH: &str = "tables/generated.md";
@@ -49,6 +53,12 @@ pub fn workspace_root() -> PathBuf {
 /// The bytes of the seed document, read from the workspace.
 pub fn seed() -> Vec<u8> {
     let path = workspace_root().join(SEED_PATH);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The bytes of the EVS error-code page, read from the workspace.
+pub fn error_page() -> Vec<u8> {
+    let path = workspace_root().join(ERROR_PAGE_PATH);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
