@@ -18,6 +18,7 @@
 //! `engine` and `check` on them include one duplicate-code diagnostic per
 //! repeated row; `read` and `baseline` are unaffected.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -101,6 +102,47 @@ fn generated(c: &mut Criterion) {
     }
 }
 
+/// A hostile shape: its name, its size n, and the document of a given size.
+type Shape = (&'static str, usize, fn(usize) -> String);
+
+/// Hostile shapes at sizes n and 4n: the time ratio says whether the engine
+/// stays linear where a naive reader goes quadratic (the robustness tests
+/// count allocations for the same shapes; this measures time).
+fn hostile(c: &mut Criterion) {
+    let shapes: [Shape; 5] = [
+        ("one-line-of-lt", 65_536, |n| "<".repeat(n)),
+        ("one-line-of-tags", 16_384, |n| "<a".repeat(n)),
+        ("nested-lists", 2_000, |n| "- ".repeat(n) + "x"),
+        ("unclosed-comments", 2_000, |n| "<!--<table>".repeat(n)),
+        ("rowspan-staircase", 300, |n| {
+            let mut doc = String::from("<table><tr><th>Code</th><th>Description</th></tr>");
+            for i in 0..n {
+                let _ = write!(
+                    doc,
+                    "<tr><td rowspan=\"{n}\">{}</td><td>x</td></tr>",
+                    100 + i % 900
+                );
+            }
+            doc + "</table>"
+        }),
+    ];
+    let mut group = c.benchmark_group("hostile");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    let options = Options::default();
+    for (shape, n, make) in shapes {
+        for (size, label) in [(n, "n"), (4 * n, "4n")] {
+            let doc = make(size);
+            group.bench_function(format!("{shape}/{label}"), |b| {
+                b.iter(|| {
+                    status_codegen::expand("hostile.md", black_box(doc.as_bytes()), &options)
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -111,6 +153,6 @@ fn config() -> Criterion {
 criterion::criterion_group! {
     name = benches;
     config = config();
-    targets = seed, error_page, generated
+    targets = seed, error_page, generated, hostile
 }
 criterion::criterion_main!(benches);

@@ -32,6 +32,7 @@ fn main() {
         std::process::exit(1);
     }
     print!("{}", expansion(&medians));
+    print!("{}", hostile(&medians));
     print!("{}", runtime(&medians));
 }
 
@@ -171,11 +172,46 @@ fn expansion(medians: &Medians) -> String {
     out
 }
 
+/// Hostile shapes: the time at 4n over the time at n (linear work: about 4).
+fn hostile(medians: &Medians) -> String {
+    let mut shapes: BTreeMap<&str, (Option<f64>, Option<f64>)> = BTreeMap::new();
+    for (id, &ns) in medians {
+        let Some(rest) = id.strip_prefix("hostile/") else {
+            continue;
+        };
+        let Some((shape, size)) = rest.rsplit_once('/') else {
+            continue;
+        };
+        let entry = shapes.entry(shape).or_default();
+        if size == "n" {
+            entry.0 = Some(ns);
+        } else {
+            entry.1 = Some(ns);
+        }
+    }
+    if shapes.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("## Hostile shapes (time at 4n / time at n; linear is about 4)\n\n");
+    out.push_str("| shape | n | 4n | ratio |\n|---|---:|---:|---:|\n");
+    for (shape, (n, four)) in &shapes {
+        let _ = writeln!(
+            out,
+            "| {shape} | {} | {} | {} |",
+            cell(*n),
+            cell(*four),
+            ratio(*four, *n)
+        );
+    }
+    out.push('\n');
+    out
+}
+
 /// Benchmark 2: one line per operation, generated against its baselines.
 fn runtime(medians: &Medians) -> String {
     let mut groups: BTreeMap<&str, BTreeMap<&str, f64>> = BTreeMap::new();
     for (id, &ns) in medians {
-        if id.starts_with("expansion-") {
+        if id.starts_with("expansion-") || id.starts_with("hostile/") {
             continue;
         }
         if let Some((group, function)) = id.rsplit_once('/') {

@@ -69,6 +69,8 @@ pub(crate) struct Written {
 pub(crate) struct WrittenRow {
     pub offset: usize,
     pub in_head: bool,
+    /// Its row group (`thead`, `tbody`, `tfoot`): rowspans end with it.
+    pub group: usize,
     pub cells: Vec<Written>,
 }
 
@@ -76,14 +78,20 @@ pub(crate) struct WrittenRow {
 /// returns the rows and the width.
 pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
     let mut rows: Vec<Row> = Vec::with_capacity(written.len());
-    // Per column: the cell carried down by a rowspan, and how many more rows.
-    let mut carried: Vec<Option<(Cell, usize)>> = Vec::new();
+    // Per column: the cell carried down by a rowspan, how many more rows, and
+    // the overlapping cell that takes the column over after it.
+    let mut carried: Vec<Option<Carried>> = Vec::new();
     let mut origin = 0usize;
     // Per row: whether it is one written cell across every column so far.
     let mut single: Vec<bool> = Vec::with_capacity(written.len());
     let mut head: Vec<bool> = Vec::with_capacity(written.len());
     let mut header_span = Vec::with_capacity(written.len());
+    let mut group = None;
     for row in written {
+        if group != Some(row.group) {
+            carried.clear();
+            group = Some(row.group);
+        }
         let mut cells: Vec<Cell> = Vec::with_capacity(row.cells.len());
         let written_cells = row.cells.len();
         let mut tallest = 1;
@@ -103,16 +111,45 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
             origin += 1;
             for _ in 0..colspan {
                 let column = cells.len();
+                // A slot a rowspan from above already covers keeps that cell
+                // (a table model error: the first occupant is the one shown).
+                if let Some(Some(occupant)) = carried.get_mut(column) {
+                    // It takes the slot over, in later rows, once the occupant ends.
+                    if cell.rowspan > 1 + occupant.1 && occupant.2.is_none() {
+                        occupant.2 = Some((spread.clone(), cell.rowspan - 1 - occupant.1));
+                    }
+                    carry_one(&mut cells, &mut carried);
+                    continue;
+                }
                 if cell.rowspan > 1 {
                     if carried.len() <= column {
                         carried.resize(column + 1, None);
                     }
-                    carried[column] = Some((spread.clone(), cell.rowspan - 1));
+                    carried[column] = Some((spread.clone(), cell.rowspan - 1, None));
                 }
                 cells.push(spread.clone());
             }
         }
         carry(&mut cells, &mut carried);
+        // Spans from earlier rows further right, past columns this row leaves
+        // empty: the empty slots stay empty, the spanned ones are filled.
+        while carried
+            .get(cells.len()..)
+            .is_some_and(|rest| rest.iter().any(Option::is_some))
+        {
+            if carried[cells.len()].is_some() {
+                carry(&mut cells, &mut carried);
+            } else {
+                let offset = cells.last().map_or(row.offset, |c| c.offset);
+                cells.push(Cell {
+                    text: String::new(),
+                    offset,
+                    origin,
+                    written: false,
+                });
+                origin += 1;
+            }
+        }
         single.push(written_cells == 1);
         head.push(row.in_head);
         header_span.push(tallest);
@@ -141,16 +178,29 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
 
 /// Copies into `cells` the cells of earlier rows whose rowspan covers the next
 /// column onwards, until a column that no span covers.
-fn carry(cells: &mut Vec<Cell>, carried: &mut [Option<(Cell, usize)>]) {
-    while let Some(slot) = carried.get_mut(cells.len()) {
-        let Some((cell, left)) = slot else { break };
-        cells.push(cell.clone());
-        *left -= 1;
-        if *left == 0 {
-            *slot = None;
-        }
-    }
+fn carry(cells: &mut Vec<Cell>, carried: &mut [Option<Carried>]) {
+    while carry_one(cells, carried) {}
 }
+
+/// Copies the cell a rowspan carries into the next column, if one does.
+fn carry_one(cells: &mut Vec<Cell>, carried: &mut [Option<Carried>]) -> bool {
+    let Some(slot) = carried.get_mut(cells.len()) else {
+        return false;
+    };
+    let Some((cell, left, then)) = slot else {
+        return false;
+    };
+    cells.push(cell.clone());
+    *left -= 1;
+    if *left == 0 {
+        *slot = then.take().map(|(cell, left)| (cell, left, None));
+    }
+    true
+}
+
+/// A cell carried down by a rowspan: the cell, the rows it has left, and the
+/// overlapping cell (with its rows) that takes its column over after it.
+type Carried = (Cell, usize, Option<(Cell, usize)>);
 
 /// Empty, or one written cell across every column (of a table wider than one).
 fn is_banner(row: &Row, single: bool, width: usize) -> bool {
@@ -225,6 +275,7 @@ mod tests {
             .map(|(i, cells)| WrittenRow {
                 offset: i * 100,
                 in_head: false,
+                group: 0,
                 cells: cells
                     .iter()
                     .enumerate()
@@ -269,6 +320,17 @@ mod tests {
         );
         assert_eq!(rows[2].cells[0].origin, rows[3].cells[0].origin);
         assert!(!rows[5].cells[1].written);
+    }
+
+    #[test]
+    fn a_span_past_an_empty_slot_still_fills_its_column() {
+        let (rows, _) = spread(written(&[
+            &[("200", 1, 1), ("OK", 1, 1), ("core", 2, 1)],
+            &[("201", 1, 1)],
+        ]));
+        assert_eq!(texts(&rows)[1].1, ["201", "", "core"]);
+        let (rows, _) = spread(written(&[&[("200", 1, 1), ("core", 2, 1)], &[]]));
+        assert_eq!(texts(&rows)[1].1, ["", "core"]);
     }
 
     #[test]

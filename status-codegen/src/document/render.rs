@@ -87,6 +87,13 @@ impl Renderer<'_> {
                     escape(&mut self.out, &text);
                 }
             }
+            // Inside an image everything is alt text: not shown, not markup.
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+                if self.image > 0 => {}
             Event::Code(text) => {
                 if self.image == 0 {
                     self.open("code", range.start, "");

@@ -46,6 +46,12 @@ pub(crate) fn tags(text: &str, from: usize) -> impl Iterator<Item = Tag<'_>> + '
                     pos = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |i| i + 3);
                     continue;
                 }
+                // In SVG and MathML, CDATA holds text; elsewhere html5ever
+                // reads it as a comment. Either way no tag inside is marked.
+                if rest.starts_with(b"<![CDATA[") {
+                    pos = find(bytes, lt + 9, b"]]>").map_or(bytes.len(), |i| i + 3);
+                    continue;
+                }
                 if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
                     pos = memchr::memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |i| lt + i + 1);
                     continue;
@@ -53,14 +59,27 @@ pub(crate) fn tags(text: &str, from: usize) -> impl Iterator<Item = Tag<'_>> + '
             }
             let closing = rest.get(1) == Some(&b'/');
             let name_start = lt + 1 + usize::from(closing);
-            let name_len = bytes[name_start..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-                .count();
-            if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
                 pos = lt + 1;
                 continue;
             }
+            // Inside raw text only the end tag matters; a name is not read,
+            // so that `<a<a<a…` costs no scan to the end of the text per `<`.
+            if let Some(raw) = raw_until
+                && !(closing
+                    && bytes[name_start..]
+                        .get(..raw.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(raw.as_bytes())))
+            {
+                pos = lt + 1;
+                continue;
+            }
+            // As the HTML tokenizer reads it: from a letter to whitespace, `/`
+            // or `>` (`<br\>` is the element `br\`, not `br`).
+            let name_len = bytes[name_start..]
+                .iter()
+                .take_while(|b| !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'))
+                .count();
             let name = &text[name_start..name_start + name_len];
             if let Some(raw) = raw_until {
                 // Inside raw text only the matching end tag counts.
@@ -76,7 +95,12 @@ pub(crate) fn tags(text: &str, from: usize) -> impl Iterator<Item = Tag<'_>> + '
                     .copied();
             }
             let end = tag_end(bytes, name_start + name_len);
-            pos = end;
+            // After `<plaintext>` the rest of the document is text.
+            pos = if !closing && name.eq_ignore_ascii_case("plaintext") {
+                bytes.len()
+            } else {
+                end
+            };
             return Some(Tag {
                 start: lt,
                 name_end: name_start + name_len,
@@ -192,6 +216,16 @@ mod tests {
     fn finds_tags_and_skips_comments_and_quoted_brackets() {
         let text = r#"<TABLE a="x>y"><!-- <tr> --><Tr>a < b</tr></table>"#;
         assert_eq!(names(text), ["table", "tr", "/tr", "/table"]);
+    }
+
+    #[test]
+    fn tag_names_end_where_the_html_tokenizer_ends_them() {
+        assert_eq!(
+            names("<br\\><td.x>a</td.x><th<>"),
+            ["br\\", "td.x", "/td.x", "th<"]
+        );
+        assert_eq!(names("<svg><![CDATA[ a > <b>x]]></svg>"), ["svg", "/svg"]);
+        assert_eq!(names("<td>a<plaintext><b>x</b>"), ["td", "plaintext"]);
     }
 
     #[test]

@@ -142,23 +142,41 @@ impl Reader<'_> {
     ) -> (Vec<WrittenRow>, Option<String>) {
         let mut rows = Vec::new();
         let mut caption = None;
+        // Rows of one group (a thead, tbody, tfoot, or the rows between them)
+        // share rowspans; a span never crosses into the next group.
+        let mut group = 0;
+        let mut loose = false;
         for child in table.child_elements() {
             match child.value().name() {
                 "caption" => caption = Some(visible_text(*child)).filter(|c| !c.is_empty()),
                 "thead" | "tbody" | "tfoot" => {
+                    group += 1;
+                    loose = false;
                     let in_head = child.value().name() == "thead";
                     for tr in child.child_elements().filter(|e| e.value().name() == "tr") {
-                        rows.push(self.row(tr, in_head, offset));
+                        rows.push(self.row(tr, in_head, group, offset));
                     }
                 }
-                "tr" => rows.push(self.row(child, false, offset)),
+                "tr" => {
+                    if !loose {
+                        group += 1;
+                        loose = true;
+                    }
+                    rows.push(self.row(child, false, group, offset));
+                }
                 _ => {}
             }
         }
         (rows, caption)
     }
 
-    fn row(&self, tr: ElementRef<'_>, in_head: bool, table_offset: usize) -> WrittenRow {
+    fn row(
+        &self,
+        tr: ElementRef<'_>,
+        in_head: bool,
+        group: usize,
+        table_offset: usize,
+    ) -> WrittenRow {
         let cells: Vec<Written> = tr
             .child_elements()
             .filter(|c| matches!(c.value().name(), "td" | "th"))
@@ -179,6 +197,7 @@ impl Reader<'_> {
         WrittenRow {
             offset,
             in_head,
+            group,
             cells,
         }
     }
@@ -209,11 +228,25 @@ impl Reader<'_> {
     }
 }
 
+/// A `rowspan`/`colspan`, read as browsers read it (HTML's rules for
+/// non-negative integers: leading whitespace and `+` skipped, the digits up to
+/// the first other character, a huge number the largest), from 1 to 65534.
 fn span(cell: ElementRef<'_>, name: &str) -> usize {
-    cell.value()
-        .attr(name)
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .map_or(1, |n| n.clamp(1, 65_534))
+    let Some(value) = cell.value().attr(name) else {
+        return 1;
+    };
+    let value = value.trim_start_matches([' ', '\t', '\n', '\x0C', '\r']);
+    let value = value.strip_prefix('+').unwrap_or(value);
+    let digits: &str = &value[..value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len())];
+    if digits.is_empty() {
+        return 1;
+    }
+    digits
+        .parse::<usize>()
+        .unwrap_or(usize::MAX)
+        .clamp(1, 65_534)
 }
 
 /// Whether a node shows nothing: whitespace, an empty anchor, an empty
