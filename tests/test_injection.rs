@@ -4,12 +4,12 @@
 #![deny(warnings, missing_docs)]
 
 mod hostile {
-    status_table::status_table!("tests/fixtures/injection.md");
+    status_table::status_table!("tests/documents/fixtures/injection.md");
 }
 
 use hostile::StatusCode;
 
-/// (code, description) as `tests/fixtures/injection.md` writes them (visible
+/// (code, description) as `tests/documents/fixtures/injection.md` writes them (visible
 /// text: entities decoded, the line break in 206 collapsed to a space).
 const EXPECTED: &[(u16, &str)] = &[
     (200, r#"say "hello""#),

@@ -4,7 +4,7 @@
 //! deep nesting, huge spans) take time roughly linear in their size.
 //!
 //! Each property runs 256 cases; `PROPTEST_CASES=20000` runs more. The seeds
-//! are shared with the fuzz target (`fuzz/seeds/expand/`).
+//! are shared with the fuzz target (`tests/documents/fixtures/seeds/`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashSet;
@@ -23,10 +23,10 @@ use status_codegen::{Location, Options, TableSelector, expand};
 
 /// Valid documents of each shape met in practice, to mutate.
 const SEEDS: &[&str] = &[
-    include_str!("../../fuzz/seeds/expand/list.md"),
-    include_str!("../../fuzz/seeds/expand/pipe.md"),
-    include_str!("../../fuzz/seeds/expand/page.html"),
-    include_str!("../../fuzz/seeds/expand/crlf-bom.md"),
+    include_str!("../../tests/documents/fixtures/seeds/list.md"),
+    include_str!("../../tests/documents/fixtures/seeds/pipe.md"),
+    include_str!("../../tests/documents/fixtures/seeds/page.html"),
+    include_str!("../../tests/documents/fixtures/seeds/crlf-bom.md"),
 ];
 
 /// Paths choose the reader (`.html`/`.htm` is HTML, anything else Markdown)

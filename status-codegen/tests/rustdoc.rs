@@ -62,7 +62,7 @@ fn rendered_table(markdown: &str) -> Vec<Vec<String>> {
 fn every_description_is_one_cell_of_the_rendered_table() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/injection.md"
+        "/../tests/documents/fixtures/injection.md"
     );
     let bytes = std::fs::read(path).unwrap();
     let expansion = expand("injection.md", &bytes, &status_codegen::Options::default());

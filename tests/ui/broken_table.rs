@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/broken_table.md");
+status_table::status_table!("tests/documents/fixtures/ui/broken_table.md");
 
 fn main() {}

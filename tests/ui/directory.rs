@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/directory.md");
+status_table::status_table!("tests/documents/fixtures/ui/directory.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/duplicate_code.md");
+status_table::status_table!("tests/documents/fixtures/ui/duplicate_code.md");
 
 fn main() {}

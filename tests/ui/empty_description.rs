@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/empty_description.md");
+status_table::status_table!("tests/documents/fixtures/ui/empty_description.md");
 
 fn main() {}

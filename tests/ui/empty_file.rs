@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/empty.md");
+status_table::status_table!("tests/documents/fixtures/ui/empty.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/fallback_collision.md");
+status_table::status_table!("tests/documents/fixtures/ui/fallback_collision.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/does_not_exist.md");
+status_table::status_table!("tests/documents/fixtures/ui/does_not_exist.md");
 
 fn main() {}

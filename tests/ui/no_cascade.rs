@@ -1,6 +1,6 @@
 // The document has one bad row; the type is still generated with the rows that
 // could be read, so the only error is the document's own.
-status_table::status_table!("tests/ui/fixtures/not_a_number.md");
+status_table::status_table!("tests/documents/fixtures/ui/not_a_number.md");
 
 fn main() {
     let ok: StatusCode = StatusCode::Ok;

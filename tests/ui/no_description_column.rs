@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/no_description_column.md");
+status_table::status_table!("tests/documents/fixtures/ui/no_description_column.md");
 
 fn main() {}

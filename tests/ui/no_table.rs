@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/no_table.md");
+status_table::status_table!("tests/documents/fixtures/ui/no_table.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/not_a_number.md");
+status_table::status_table!("tests/documents/fixtures/ui/not_a_number.md");
 
 fn main() {}

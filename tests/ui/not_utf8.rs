@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/not_utf8.md");
+status_table::status_table!("tests/documents/fixtures/ui/not_utf8.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/out_of_range.md");
+status_table::status_table!("tests/documents/fixtures/ui/out_of_range.md");
 
 fn main() {}

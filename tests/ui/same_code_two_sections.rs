@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/same_code_two_sections.md");
+status_table::status_table!("tests/documents/fixtures/ui/same_code_two_sections.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/same_variant_name.md");
+status_table::status_table!("tests/documents/fixtures/ui/same_variant_name.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/short_row.md");
+status_table::status_table!("tests/documents/fixtures/ui/short_row.md");
 
 fn main() {}

@@ -1,3 +1,3 @@
-status_table::status_table!("tests/ui/fixtures/unclosed_table.md");
+status_table::status_table!("tests/documents/fixtures/ui/unclosed_table.md");
 
 fn main() {}
