@@ -31,13 +31,14 @@ expansion() {
     echo
     echo "| document | rows | engine | read | check | generate | baseline | engine / baseline | read / baseline |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-    for spec in "seed 0 20" "html 1000 4" "html 10000 2" "html 100000 1" "pipe 1000 4" "pipe 10000 2" "pipe 100000 1"; do
+    for spec in "seed 0 20" "error-page 0 4" "html 1000 4" "html 10000 2" "html 100000 1" "pipe 1000 4" "pipe 10000 2" "pipe 100000 1"; do
         read -r doc rows n <<<"$spec"
         declare -A c=()
         for stage in engine read check generate baseline; do
             c[$stage]=$(per "$n" expansion "$doc" "$rows" "$stage")
         done
         [ "$doc" = seed ] && rows=20
+        [ "$doc" = error-page ] && rows=135
         printf '| %s | %s |' "$doc" "$rows"
         for stage in engine read check generate baseline; do
             awk -v x="${c[$stage]}" 'BEGIN { printf " %.2f M |", x / 1e6 }'

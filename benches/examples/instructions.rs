@@ -3,7 +3,7 @@
 //! by tens of percent, instruction counts by well under one.
 //!
 //! ```sh
-//! instructions expansion seed|html|pipe ROWS engine|read|check|generate|baseline N
+//! instructions expansion seed|error-page|html|pipe ROWS engine|read|check|generate|baseline|parse N
 //! instructions runtime OPERATION generated|handwritten|http N
 //! ```
 //!
@@ -36,7 +36,7 @@ fn main() {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: instructions expansion seed|html|pipe ROWS STAGE N\n       instructions runtime OPERATION IMPL N"
+        "usage: instructions expansion seed|error-page|html|pipe ROWS STAGE N\n       instructions runtime OPERATION IMPL N"
     );
     std::process::exit(2)
 }
@@ -44,6 +44,7 @@ fn usage() -> ! {
 fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
     let (path, bytes) = match doc {
         "seed" => (documents::SEED_PATH, documents::seed()),
+        "error-page" => (documents::ERROR_PAGE_PATH, documents::error_page()),
         "html" => (
             documents::GENERATED_PATH,
             documents::document(Syntax::Html, rows).into_bytes(),
@@ -76,7 +77,8 @@ fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
                 &options,
             ))),
             "generate" => drop(black_box(stages::generate(black_box(&model), &options))),
-            "baseline" => drop(black_box(status_bench::baseline::markdown(black_box(text)))),
+            "baseline" => drop(black_box(status_bench::baseline::rendered(black_box(text)))),
+            "parse" => drop(black_box(status_bench::baseline::markdown(black_box(text)))),
             _ => usage(),
         }
     }

@@ -148,143 +148,143 @@
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
 ///
-/// | Code | Variant | HTTP status | Message | Description | Solution | Section | Line |
-/// |---:|---|---|---|---|---|---|---:|
-/// | EVS.0001 | [`Evs0001`](Self::Evs0001) | 400 | invalid tenant id\! | Incorrect tenant ID in the URI. The tenant ID is actually the project ID. | Use the correct tenant ID. | Error Codes | 16 |
-/// | EVS.0002 | [`Evs0002`](Self::Evs0002) | 400 | invalid token\! | Header parameters in the HTTP request are incorrect. | Use the correct token. | Error Codes | 28 |
-/// | EVS.0003 | [`Evs0003`](Self::Evs0003) | 403 | invalid token roles\! | The token used is incorrect. | The account permission set is empty. Add the required permissions to this account. | Error Codes | 39 |
-/// | EVS.1001 | [`Evs1001`](Self::Evs1001) | 400 | null volume\! | The name and description formats set in the request to update the disk are incorrect. | Enter the disk name and description in the correct format. | Error Codes | 50 |
-/// | EVS.1002 | [`Evs1002`](Self::Evs1002) | 400 | invalid volume id\! | Incorrect disk ID. | Enter the disk ID in the correct format. | Error Codes | 61 |
-/// | EVS.1003 | [`Evs1003`](Self::Evs1003) | 400 | invalid volume name\! | Incorrect disk name format. | Enter the disk name in the correct format. | Error Codes | 72 |
-/// | EVS.1004 | [`Evs1004`](Self::Evs1004) | 400 | invalid volume description\! | Incorrect disk description format. | Enter the disk description in the correct format. | Error Codes | 83 |
-/// | EVS.1005 | [`Evs1005`](Self::Evs1005) | 400 | size of metadata is too large\! | The size of the metadata set in the request to create the disk exceeds the upper limit. | Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes. | Error Codes | 94 |
-/// | EVS.1006 | [`Evs1006`](Self::Evs1006) | 400 | invalid backup id\! | The ID of the backup used to create the disk is incorrect. | Enter the correct backup ID. | Error Codes | 105 |
-/// | EVS.1007 | [`Evs1007`](Self::Evs1007) | 400 | volume name and description can not both be empty\! | Parameters name and description are incorrect. | Enter the correct disk name and description. | Error Codes | 116 |
-/// | EVS.1008 | [`Evs1008`](Self::Evs1008) | 400 | null createVolumeReq\! | The format of the request to create the disk is incorrect. | Use the correct request format. | Error Codes | 127 |
-/// | EVS.1009 | [`Evs1009`](Self::Evs1009) | 400 | invalid volumeForCreate\! | The body of the request to create the disk is incorrect. | Check the body of the request used to create the disk. | Error Codes | 138 |
-/// | EVS.1010 | [`Evs1010`](Self::Evs1010) | 400 | invalid volume size\! | Parameter size set in the request to create the disk is invalid. | Enter a valid size value. | Error Codes | 149 |
-/// | EVS.1011 | [`Evs1011`](Self::Evs1011) | 400 | null extendVolumeReq\! | The format of the request to expand the disk capacity is incorrect. | Use the correct request format. | Error Codes | 160 |
-/// | EVS.1012 | [`Evs1012`](Self::Evs1012) | 400 | temporary volume\! | You do not have the permission to access this disk. | Do not perform operations for a temporary disk as it does not allow any operation. | Error Codes | 171 |
-/// | EVS.1013 | [`Evs1013`](Self::Evs1013) | 400 | request transforming failed\! | Request conversion error. | Check whether the request body is correct. | Error Codes | 182 |
-/// | EVS.1014 | [`Evs1014`](Self::Evs1014) | 400 | volume can not be extended\! | Failed to meet the capacity expansion requirements. | Ensure that the disk meets the expansion requirements. | Error Codes | 193 |
-/// | EVS.1015 | [`Evs1015`](Self::Evs1015) | 400 | new volume Size must be greater than old Size\! | The new size of the disk is incorrect. | Ensure that the new disk capacity is larger than the original disk capacity. | Error Codes | 204 |
-/// | EVS.1016 | [`Evs1016`](Self::Evs1016) | 400 | Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\! | Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source. | Select one data source. | Error Codes | 215 |
-/// | EVS.1018 | [`Evs1018`](Self::Evs1018) | 400 | Type conversion error , parameter type is unexpected | Type conversion error. The parameter type is unexpected. | Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference. | Error Codes | 226 |
-/// | EVS.1020 | [`Evs1020`](Self::Evs1020) | 400 | invalid volume type\! | The disk type set in the request to create the disk is incorrect. | Enter a valid disk type. | Error Codes | 237 |
-/// | EVS.1021 | [`Evs1021`](Self::Evs1021) | 400 | the quantity of volume is invalid\! | The disk quantity set in the request to batch create disks is incorrect. | Enter a valid disk quantity. | Error Codes | 248 |
-/// | EVS.1022 | [`Evs1022`](Self::Evs1022) | 400 | the size param is less than backup size\! | Parameter size set in the request to create the disk using a backup is incorrect. | Ensure that the entered disk size is larger than the backup size. | Error Codes | 259 |
-/// | EVS.1023 | [`Evs1023`](Self::Evs1023) | 400 | invalid filter limit\! | Parameter limit in the URL for querying the disk is incorrect. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. | Error Codes | 270 |
-/// | EVS.1024 | [`Evs1024`](Self::Evs1024) | 400 | invalid filter marker\! | Parameter marker in the URL for querying the disk is incorrect. | Ensure that the marker value is in the UUID format. | Error Codes | 281 |
-/// | EVS.1025 | [`Evs1025`](Self::Evs1025) | 400 | url encoding failed\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. | Error Codes | 292 |
-/// | EVS.1027 | [`Evs1027`](Self::Evs1027) | 403 | user role is not allowed for this action\! | You do not have the rights to perform the operation. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. | Error Codes | 303 |
-/// | EVS.1031 | [`Evs1031`](Self::Evs1031) | 400 | invalid resources status\! | Input value of parameter resources status is invalid. | Specify a valid value for resources status. | Error Codes | 314 |
-/// | EVS.1032 | [`Evs1032`](Self::Evs1032) | 400 | invalid resources ID\! | Parameter resources id cannot be left empty. | Specify a valid value for resources id. | Error Codes | 325 |
-/// | EVS.1033 | [`Evs1033`](Self::Evs1033) | 400 | query quota failed\! | Failed to query the tenant quota. | Check whether the tenant quota is configured. | Error Codes | 336 |
-/// | EVS.1034 | [`Evs1034`](Self::Evs1034) | 400 | volume count exceeded volume count quota\! | Insufficient disk quantity quota assigned to the tenant. | Increase the disk quantity quota. | Error Codes | 347 |
-/// | EVS.1036 | [`Evs1036`](Self::Evs1036) | 400 | invalid availability zone\! | Parameter availability\_zone set in the request to create the disk is incorrect. | Enter the correct AZ. | Error Codes | 358 |
-/// | EVS.1039 | [`Evs1039`](Self::Evs1039) | 400 | invalid sort\_key\! | Input parameter sort\_key is incorrect. | Check whether parameter sort\_key is correctly specified. | Error Codes | 369 |
-/// | EVS.1040 | [`Evs1040`](Self::Evs1040) | 400 | invalid sort\_dir\! | Parameter sort\_dir in the URL for querying the disk is incorrect. | Ensure that the sort\_dir value is desc or asc. | Error Codes | 380 |
-/// | EVS.1041 | [`Evs1041`](Self::Evs1041) | 400 | invalid filter availablity-zone\! | Parameter availability-zone in the URL for querying the disk is incorrect. | Check whether the AZ specified in the request is valid. | Error Codes | 391 |
-/// | EVS.1042 | [`Evs1042`](Self::Evs1042) | 400 | volume gigabytes exceeded volume gigabytes quota\! | Insufficient disk capacity quota assigned to the tenant. | Increase the disk capacity quota. | Error Codes | 402 |
-/// | EVS.1043 | [`Evs1043`](Self::Evs1043) | 400 | encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\! | Parameters \_\_system\_\_encrypted, \_\_system\_\_cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot. | Check whether the request body is correct. For details, see the metadata field description for creating disks. | Error Codes | 413 |
-/// | EVS.1044 | [`Evs1044`](Self::Evs1044) | 400 | backup status must be available when create a volume from it\! | The backup cannot be used to create a disk. | The backup is unavailable. | Error Codes | 424 |
-/// | EVS.1045 | [`Evs1045`](Self::Evs1045) | 400 | backupDetail returned by FSP is null\! | Failed to query the backup details. | Check whether the backup exists. Contact customer service. | Error Codes | 435 |
-/// | EVS.1046 | [`Evs1046`](Self::Evs1046) | 400 | volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\! | Failed to delete the disk because the disk status is incorrect. | Contact customer service. | Error Codes | 446 |
-/// | EVS.1047 | [`Evs1047`](Self::Evs1047) | 400 | snapshot status must be available or error when delete snapshot\! | Failed to delete the snapshot because the snapshot status is incorrect. | Contact customer service. | Error Codes | 457 |
-/// | EVS.1048 | [`Evs1048`](Self::Evs1048) | 400 | volume status must be available when extend volume\! | Failed to expand the disk capacity because the disk status is incorrect. | Ensure that the disk status meets the expansion requirements. | Error Codes | 468 |
-/// | EVS.1049 | [`Evs1049`](Self::Evs1049) | 400 | available-zone is not equal to backup available-zone\! | The backup used to create the disk is in the incorrect AZ. | The backup and the disk to be created must in the same AZ. | Error Codes | 479 |
-/// | EVS.1051 | [`Evs1051`](Self::Evs1051) | 400 | can not batch create volume from backup\! | Batch creating disks from a backup is not available. | Batch creating disks from a backup is not available. | Error Codes | 490 |
-/// | EVS.1052 | [`Evs1052`](Self::Evs1052) | 400 | invalid http body\! | Request conversion error. | Check whether the request body is correct. | Error Codes | 501 |
-/// | EVS.1053 | [`Evs1053`](Self::Evs1053) | 400 | the size of volumes to be deleted is too large\! | Too many disks are specified in the request for batch deleting disks. | Reduce the number of disks specified in the batch. | Error Codes | 512 |
-/// | EVS.1054 | [`Evs1054`](Self::Evs1054) | 400 | invalid shareable parameter\! | Input parameter shareable is invalid. | Check whether parameter shareable is correctly specified. | Error Codes | 523 |
-/// | EVS.1057 | [`Evs1057`](Self::Evs1057) | 400 | invalid hw:passthrough in metadata\! | Input parameter hw:passthrough under metadata is invalid. | Check whether parameter hw:passthrough is correctly specified. | Error Codes | 534 |
-/// | EVS.1058 | [`Evs1058`](Self::Evs1058) | 400 | invalid metadata filter\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. | Error Codes | 545 |
-/// | EVS.1061 | [`Evs1061`](Self::Evs1061) | 400 | The Volume Tags is Exceed Max Limit Num. | The tag quantity of this EVS disk exceeds the upper limit. | Ensure that the tag quantity of the disk is within the upper limit. | Error Codes | 556 |
-/// | EVS.1062 | [`Evs1062`](Self::Evs1062) | 400 | invalid tag\! | Invalid tag. | Check the formats of the tag key and tag value and ensure that the formats are correct. | Error Codes | 567 |
-/// | EVS.1063 | [`Evs1063`](Self::Evs1063) | 400 | invalid full\_clone in metadata\! | Input parameter full\_clone under metadata is invalid. | Check whether parameter full\_clone in metadata is correctly specified. | Error Codes | 578 |
-/// | EVS.1064 | [`Evs1064`](Self::Evs1064) | 400 | volume status must be available or in-use when extending\! | A disk can be expanded only when its status is available or in-use. | Ensure that the disk is in the available or in-use state before expansion. | Error Codes | 589 |
-/// | EVS.1065 | [`Evs1065`](Self::Evs1065) | 400 | multiattach volume status must be available when extending\! | A shared disk can be expanded only when its status is available. | Ensure that the shared disk is in the available state before expansion. | Error Codes | 600 |
-/// | EVS.1066 | [`Evs1066`](Self::Evs1066) | 400 | status of ECS or BMS does not support volume online extension\! | The ECS or BMS status fails to meet the requirement of online disk expansion. | Ensure that the ECS or BMS status meets the requirement. | Error Codes | 611 |
-/// | EVS.1070 | [`Evs1070`](Self::Evs1070) | 400 | invalid request. | Request conversion error. | Check whether the request body is correct. | Error Codes | 622 |
-/// | EVS.2001 | [`Evs2001`](Self::Evs2001) | 500 | submit job failed\! | Failed to submit the task. | Contact customer service. | Error Codes | 633 |
-/// | EVS.2002 | [`Evs2002`](Self::Evs2002) | 500 | internal error\! | The system is currently unavailable. | Contact customer service. | Error Codes | 644 |
-/// | EVS.2005 | [`Evs2005`](Self::Evs2005) | 500 | client exception\! | A connection exception occurs. | Contact customer service. | Error Codes | 655 |
-/// | EVS.2007 | [`Evs2007`](Self::Evs2007) | 500 | update volume timeout\! | Updating the metadata of the disk timed out. | Try again later or contact customer service. | Error Codes | 666 |
-/// | EVS.2010 | [`Evs2010`](Self::Evs2010) | 500 | exchange token failed\! | Failed to obtain the token for the tenant. | Check the user permissions. | Error Codes | 677 |
-/// | EVS.2011 | [`Evs2011`](Self::Evs2011) | 500 | delete orderId and productId timeout\! | Deleting order information from the disk metadata timed out. | Try again later or contact customer service. | Error Codes | 688 |
-/// | EVS.2013 | [`Evs2013`](Self::Evs2013) | 500 | assume role error\! | Failed to elevate the permissions. | Contact customer service. | Error Codes | 699 |
-/// | EVS.2014 | [`Evs2014`](Self::Evs2014) | 500 | thread is interrupted when sleep\! | Failed to escalate rights. | Try again later or contact customer service. | Error Codes | 710 |
-/// | EVS.2019 | [`Evs2019`](Self::Evs2019) | 500 | snapshot is error\_deleting\! | Failed to delete the snapshot because the snapshot is in the error\_deleting status. | Contact customer service. | Error Codes | 721 |
-/// | EVS.2020 | [`Evs2020`](Self::Evs2020) | 500 | volume is error\_deleting\! | Failed to delete the disk because the disk is in the error\_deleting status. | Contact customer service. | Error Codes | 732 |
-/// | EVS.2021 | [`Evs2021`](Self::Evs2021) | 500 | volume is error\_detaching\! | The disk status is error\_detaching. | Try again later or contact customer service. | Error Codes | 743 |
-/// | EVS.2023 | [`Evs2023`](Self::Evs2023) | 500 | ConnectException happened\! | Network connection timed out. | Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service. | Error Codes | 754 |
-/// | EVS.2024 | [`Evs2024`](Self::Evs2024) | 500 | volume is error\! | The status of the created disk is error. | Contact customer service. | Error Codes | 766 |
-/// | EVS.2025 | [`Evs2025`](Self::Evs2025) | 500 | volume is error\_restoring\! | The status of the created disk is error\_restoring. | Contact customer service. | Error Codes | 777 |
-/// | EVS.2026 | [`Evs2026`](Self::Evs2026) | 500 | volume is error\_extending\! | Failed to expand the disk capacity because the disk is in the error\_extending state. | Contact customer service. | Error Codes | 788 |
-/// | EVS.2029 | [`Evs2029`](Self::Evs2029) | 500 | The size of joIdList and resultList are mismatched\! | Incorrect subtask quantity. | Contact customer service. | Error Codes | 799 |
-/// | EVS.2030 | [`Evs2030`](Self::Evs2030) | 500 | query context based on parent jobId exception\! | Failed to submit the subtask again. | Contact customer service. | Error Codes | 810 |
-/// | EVS.2031 | [`Evs2031`](Self::Evs2031) | 500 | result queried from context is null\! | Failed to query the context. | Contact customer service. | Error Codes | 821 |
-/// | EVS.2032 | [`Evs2032`](Self::Evs2032) | 500 | some volume count quota usage params are null\! | Failed to query the disk quantity quota assigned to the tenant. | Try again later or contact customer service. | Error Codes | 832 |
-/// | EVS.2033 | [`Evs2033`](Self::Evs2033) | 500 | some volume gigabytes quota usage params are null\! | Failed to query the disk capacity quota assigned to the tenant. | Try again later or contact customer service. | Error Codes | 843 |
-/// | EVS.2034 | [`Evs2034`](Self::Evs2034) | 500 | domainId decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. | Error Codes | 854 |
-/// | EVS.2035 | [`Evs2035`](Self::Evs2035) | 500 | domainName decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. | Error Codes | 865 |
-/// | EVS.2036 | [`Evs2036`](Self::Evs2036) | 500 | the result of decode token is null\! | Empty token. | Check whether the account information is correct. | Error Codes | 876 |
-/// | EVS.2040 | [`Evs2040`](Self::Evs2040) | 400 | The status of encrypt Key is not enable\! | Incorrect key status. | Ensure that the key status is correct. | Error Codes | 887 |
-/// | EVS.2041 | [`Evs2041`](Self::Evs2041) | 400 | The encrypt Param is invalid\! | The input encryption parameter is invalid. | Check whether the encryption parameter in the request body is correct. | Error Codes | 898 |
-/// | EVS.2042 | [`Evs2042`](Self::Evs2042) | 500 | Failed to create cmk. | Failed to create the CMK. | Try again later or contact customer service. | Error Codes | 909 |
-/// | EVS.2043 | [`Evs2043`](Self::Evs2043) | 400 | The status of snapshot is not available or backing-up. | The snapshot status is in correct. | Ensure that the snapshot status is available or backing-up. | Error Codes | 920 |
-/// | EVS.2044 | [`Evs2044`](Self::Evs2044) | 404 | Failed to check the role of kms. | Failed to check KMS. | Try again later or contact customer service. | Error Codes | 931 |
-/// | EVS.2045 | [`Evs2045`](Self::Evs2045) | 400 | invalid snapshot\_id\! | Input parameter snapshot\_id is invalid. | Ensure that the input snapshot\_id value is correct. | Error Codes | 942 |
-/// | EVS.2046 | [`Evs2046`](Self::Evs2046) | 400 | invalid imageRef\! | Input parameter imageRef is invalid. | Ensure that the input imageRef value is correct. | Error Codes | 953 |
-/// | EVS.2047 | [`Evs2047`](Self::Evs2047) | 400 | the metadata Param is not allowed to be updated\! | The metadata field cannot be modified. | Ensure that the input metadata value is correct. | Error Codes | 964 |
-/// | EVS.2050 | [`Evs2050`](Self::Evs2050) | 500 | set volume Qos failed\! | Failed to set the disk QoS. | Ensure that the input qos value is correct. | Error Codes | 975 |
-/// | EVS.2052 | [`Evs2052`](Self::Evs2052) | 400 | the job result using order id to query is invalid\! | The job corresponding to the order ID is not unique. | Try again later or contact customer service. | Error Codes | 986 |
-/// | EVS.2053 | [`Evs2053`](Self::Evs2053) | 400 | The az information from request is invalid\! | Input parameter availability\_zone is invalid. | Ensure that the input availability\_zone value is correct. | Error Codes | 997 |
-/// | EVS.2054 | [`Evs2054`](Self::Evs2054) | 400 | Cannot create volume from snapshot as the az is invalid\! | When the disk is created from a snapshot, the input availability\_zone value of the disk is inconsistent with that of the snapshot. | Ensure that the availability\_zone value of the disk is consistent with that of the snapshot. | Error Codes | 1008 |
-/// | EVS.2055 | [`Evs2055`](Self::Evs2055) | 400 | can not create encrypt volume because hasn't xrole. | KMS access rights have not been granted to EVS. | Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide. | Error Codes | 1019 |
-/// | EVS.2056 | [`Evs2056`](Self::Evs2056) | 403 | action in pdp check deny\! | Fine-grained PDP authentication failed. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. | Error Codes | 1031 |
-/// | EVS.2068 | [`Evs2068`](Self::Evs2068) | 400 | operation failed because of volume be locked | Operations cannot be performed on locked resources. | Unlock the resource and then perform the operation. | Error Codes | 1042 |
-/// | EVS.2070 | [`Evs2070`](Self::Evs2070) | 400 | VolumeTypes are not supported \! | Disk type does not exist. | Try again later or contact customer service. | Error Codes | 1053 |
-/// | EVS.2071 | [`Evs2071`](Self::Evs2071) | 400 | Invalid input received: Availability zone \[%s\] do not have volume type \[%s\] | This type of disks in the current AZ is sold out. | Try again later or contact customer service. | Error Codes | 1064 |
-/// | EVS.2072 | [`Evs2072`](Self::Evs2072) | 400 | Volume type \[SSD\] in availability zone \[AZ1\] is sold out \! | Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition. | Select another disk type or contact customer service. | Error Codes | 1075 |
-/// | EVS.2078 | [`Evs2078`](Self::Evs2078) | 400 | checkQuotaCapacity request body is invalid. | Request conversion error. | Check whether the request body is empty. | Error Codes | 1088 |
-/// | EVS.2083 | [`Evs2083`](Self::Evs2083) | 400 | AZ and volume type must not be empty or null\! | The AZ or disk type parameter in the request is invalid. | Ensure that the input AZ and disk type parameters are correct. | Error Codes | 1099 |
-/// | EVS.2084 | [`Evs2084`](Self::Evs2084) | 400 | resource size must greater than zero\! | The disk size parameter in the request is invalid. | Check whether the disk size specified in the request body is correct. | Error Codes | 1110 |
-/// | EVS.2085 | [`Evs2085`](Self::Evs2085) | 400 | when operation type is SPEC\_CHG, resource id must not be empty or null\! | The disk ID is invalid during expansion. | Check whether the disk ID specified in the request body is correct. | Error Codes | 1121 |
-/// | EVS.2087 | [`Evs2087`](Self::Evs2087) | 400 | retype failed. please make sure that type is supported and the new one is higher then origin | Invalid request parameter. | Ensure that the new type has higher specifications than the old type. | Error Codes | 1132 |
-/// | EVS.2089 | [`Evs2089`](Self::Evs2089) | 400 | operation failed because the volume is belong to SDRS | The disk is used by the SDRS service. | Free the disk from SDRS or select another disk. | Error Codes | 1143 |
-/// | EVS.2093 | [`Evs2093`](Self::Evs2093) | 400 | operation failed because the volume is not EVS | The disk is not an EVS disk. | This operation cannot be performed because the disk is not an EVS disk. | Error Codes | 1154 |
-/// | EVS.2094 | [`Evs2094`](Self::Evs2094) | 400 | system image is not support to create Multiattach/shareable volume \! | A shared disk cannot be created from a system disk image. | A shared disk cannot be created from a system disk image. | Error Codes | 1165 |
-/// | EVS.2096 | [`Evs2096`](Self::Evs2096) | 400 | Target volumeType\[%s\] is not matched with snapshot\[%s\] \! | When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk. | Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk. | Error Codes | 1176 |
-/// | EVS.2105 | [`Evs2105`](Self::Evs2105) | 500 | Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\! | The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored. | Contact customer service. | Error Codes | 1187 |
-/// | EVS.2108 | [`Evs2108`](Self::Evs2108) | 400 | Request body is invalid. | Request conversion error. | Check whether the request body is correct. | Error Codes | 1198 |
-/// | EVS.2130 | [`Evs2130`](Self::Evs2130) | 400 | Volume is backing-up, forbidden deleting\! | Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created. | Wait until the backup is created or contact customer service. | Error Codes | 1209 |
-/// | EVS.2131 | [`Evs2131`](Self::Evs2131) | 400 | Query server info from ecs fail | Failed to query the server details. | Try again later or contact customer service. | Error Codes | 1220 |
-/// | EVS.2134 | [`Evs2134`](Self::Evs2134) | 400 | call ecs api - attach volume fail. | Failed to attach the disk. | Try again later or contact customer service. | Error Codes | 1231 |
-/// | EVS.2142 | [`Evs2142`](Self::Evs2142) | 400 | invalid filter limit, can not greater than 1000. | Request parameter limit cannot be greater than 1000. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. | Error Codes | 1242 |
-/// | EVS.2143 | [`Evs2143`](Self::Evs2143) | 401 | You need to create an agency for this project for the first time ever | The account does not have the encryption permission. | Create an agency. | Error Codes | 1253 |
-/// | EVS.2144 | [`Evs2144`](Self::Evs2144) | 403 | Your account is frozen and resources cannot be used. | Insufficient permission because the account is frozen. | Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears. | Error Codes | 1264 |
-/// | EVS.2145 | [`Evs2145`](Self::Evs2145) | 403 | Your account is suspended and resources cannot be used. | Insufficient permission because the account is suspended. | Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears. | Error Codes | 1276 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request body. | Incorrect request body parameter and format. | Check whether the parameters and format of the request body are correct. | Error Codes | 1288 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request url. | Incorrect request URL parameter and format. | Check whether the parameters and format of the request URL are correct. | Error Codes | 1299 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Request body and URI mismatch. | Request body and URI mismatch. | Check whether the request body and URI belong to the same API. | Error Codes | 1310 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Invalid imageRef provided. | The image is unavailable. | Select another image. | Error Codes | 1321 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Must specify a valid status. | The disk status is incorrect. | Specify a disk that is in the correct state. | Error Codes | 1332 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | offset param must be an integer. | The value of parameter offset must be an integer. | Set the value of parameter offset to an integer. | Error Codes | 1343 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be an integer. | The value of parameter limit must be set to an integer. | Set the value of parameter limit to an integer. | Error Codes | 1354 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be positive. | The value of parameter limit must be a positive number. | Ensure that the limit value is an integer ranging from 1 to 1000. The default value is 1000. | Error Codes | 1365 |
-/// | EVS.5401 | [`Evs5401`](Self::Evs5401) | 401 | Authentication required. | This operation is unauthorized. | Call the API after authorization. | Error Codes | 1376 |
-/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | Policy check failed. | Insufficient permission. | Add the permission and try again. | Error Codes | 1387 |
-/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | metadata can not be operated. | No operation permission. | Modifying parameter metadata is forbidden. | Error Codes | 1398 |
-/// | EVS.5404 | [`Evs5404`](Self::Evs5404) | 404 | Resource(Volume, Snapshot, Backup .etc) cound not be found. | Resources, such as the disk, snapshot, and backup, do not exist. | Check whether the resources are available. | Error Codes | 1409 |
-/// | EVS.5413 | [`Evs5413`](Self::Evs5413) | 413 | Insufficient volume quota. | Insufficient disk quotas. | Check whether the disk capacity and quantity quotas are sufficient. | Error Codes | 1420 |
-/// | EVS.5500 | [`Evs5500`](Self::Evs5500) | 500 | Internal server error. | Internal server error. | Try again later or contact customer service. | Error Codes | 1431 |
-/// | EVS.5503 | [`Evs5503`](Self::Evs5503) | 503 | Service unavailable. | The service is unavailable. | Try again later or contact customer service. | Error Codes | 1442 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Incorrect tenant ID. The tenant ID is actually the project ID. | Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID. | Error Codes | 1453 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | No jobs found. | jobId is empty. | Enter the correct jobId value. | Error Codes | 1464 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Failed to query JobVO using jobId. | Check whether the jobId value is correct. If the jobId value is correct, check whether the request is delivered to the target EVS service node. If the request has been delivered, contact customer service to locate the fault. If the request has not been delivered, contact customer service to deliver the request to the target EVS service node. | Error Codes | 1475 |
-/// | Common.0013 | [`Common0013`](Self::Common0013) | 400 | Invalid token in the header. | Failed to parse the token because the token expires or the token string is incomplete. | Obtain the token again and ensure that the token string is complete. | Error Codes | 1486 |
-/// | Common.0018 | [`Common0018`](Self::Common0018) | 400 | Invalid token in the header | The project ID in the URI is different from the project ID in the token. | Ensure that the project ID in the URI is the same as that in the token and try again. | Error Codes | 1497 |
+/// | Code | Variant | HTTP status | Message | Section | Line |
+/// |---:|---|---|---|---|---:|
+/// | EVS.0001 | [`Evs0001`](Self::Evs0001) | 400 | invalid tenant id\! | Error Codes | 16 |
+/// | EVS.0002 | [`Evs0002`](Self::Evs0002) | 400 | invalid token\! | Error Codes | 28 |
+/// | EVS.0003 | [`Evs0003`](Self::Evs0003) | 403 | invalid token roles\! | Error Codes | 39 |
+/// | EVS.1001 | [`Evs1001`](Self::Evs1001) | 400 | null volume\! | Error Codes | 50 |
+/// | EVS.1002 | [`Evs1002`](Self::Evs1002) | 400 | invalid volume id\! | Error Codes | 61 |
+/// | EVS.1003 | [`Evs1003`](Self::Evs1003) | 400 | invalid volume name\! | Error Codes | 72 |
+/// | EVS.1004 | [`Evs1004`](Self::Evs1004) | 400 | invalid volume description\! | Error Codes | 83 |
+/// | EVS.1005 | [`Evs1005`](Self::Evs1005) | 400 | size of metadata is too large\! | Error Codes | 94 |
+/// | EVS.1006 | [`Evs1006`](Self::Evs1006) | 400 | invalid backup id\! | Error Codes | 105 |
+/// | EVS.1007 | [`Evs1007`](Self::Evs1007) | 400 | volume name and description can not both be empty\! | Error Codes | 116 |
+/// | EVS.1008 | [`Evs1008`](Self::Evs1008) | 400 | null createVolumeReq\! | Error Codes | 127 |
+/// | EVS.1009 | [`Evs1009`](Self::Evs1009) | 400 | invalid volumeForCreate\! | Error Codes | 138 |
+/// | EVS.1010 | [`Evs1010`](Self::Evs1010) | 400 | invalid volume size\! | Error Codes | 149 |
+/// | EVS.1011 | [`Evs1011`](Self::Evs1011) | 400 | null extendVolumeReq\! | Error Codes | 160 |
+/// | EVS.1012 | [`Evs1012`](Self::Evs1012) | 400 | temporary volume\! | Error Codes | 171 |
+/// | EVS.1013 | [`Evs1013`](Self::Evs1013) | 400 | request transforming failed\! | Error Codes | 182 |
+/// | EVS.1014 | [`Evs1014`](Self::Evs1014) | 400 | volume can not be extended\! | Error Codes | 193 |
+/// | EVS.1015 | [`Evs1015`](Self::Evs1015) | 400 | new volume Size must be greater than old Size\! | Error Codes | 204 |
+/// | EVS.1016 | [`Evs1016`](Self::Evs1016) | 400 | Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\! | Error Codes | 215 |
+/// | EVS.1018 | [`Evs1018`](Self::Evs1018) | 400 | Type conversion error , parameter type is unexpected | Error Codes | 226 |
+/// | EVS.1020 | [`Evs1020`](Self::Evs1020) | 400 | invalid volume type\! | Error Codes | 237 |
+/// | EVS.1021 | [`Evs1021`](Self::Evs1021) | 400 | the quantity of volume is invalid\! | Error Codes | 248 |
+/// | EVS.1022 | [`Evs1022`](Self::Evs1022) | 400 | the size param is less than backup size\! | Error Codes | 259 |
+/// | EVS.1023 | [`Evs1023`](Self::Evs1023) | 400 | invalid filter limit\! | Error Codes | 270 |
+/// | EVS.1024 | [`Evs1024`](Self::Evs1024) | 400 | invalid filter marker\! | Error Codes | 281 |
+/// | EVS.1025 | [`Evs1025`](Self::Evs1025) | 400 | url encoding failed\! | Error Codes | 292 |
+/// | EVS.1027 | [`Evs1027`](Self::Evs1027) | 403 | user role is not allowed for this action\! | Error Codes | 303 |
+/// | EVS.1031 | [`Evs1031`](Self::Evs1031) | 400 | invalid resources status\! | Error Codes | 314 |
+/// | EVS.1032 | [`Evs1032`](Self::Evs1032) | 400 | invalid resources ID\! | Error Codes | 325 |
+/// | EVS.1033 | [`Evs1033`](Self::Evs1033) | 400 | query quota failed\! | Error Codes | 336 |
+/// | EVS.1034 | [`Evs1034`](Self::Evs1034) | 400 | volume count exceeded volume count quota\! | Error Codes | 347 |
+/// | EVS.1036 | [`Evs1036`](Self::Evs1036) | 400 | invalid availability zone\! | Error Codes | 358 |
+/// | EVS.1039 | [`Evs1039`](Self::Evs1039) | 400 | invalid sort\_key\! | Error Codes | 369 |
+/// | EVS.1040 | [`Evs1040`](Self::Evs1040) | 400 | invalid sort\_dir\! | Error Codes | 380 |
+/// | EVS.1041 | [`Evs1041`](Self::Evs1041) | 400 | invalid filter availablity-zone\! | Error Codes | 391 |
+/// | EVS.1042 | [`Evs1042`](Self::Evs1042) | 400 | volume gigabytes exceeded volume gigabytes quota\! | Error Codes | 402 |
+/// | EVS.1043 | [`Evs1043`](Self::Evs1043) | 400 | encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\! | Error Codes | 413 |
+/// | EVS.1044 | [`Evs1044`](Self::Evs1044) | 400 | backup status must be available when create a volume from it\! | Error Codes | 424 |
+/// | EVS.1045 | [`Evs1045`](Self::Evs1045) | 400 | backupDetail returned by FSP is null\! | Error Codes | 435 |
+/// | EVS.1046 | [`Evs1046`](Self::Evs1046) | 400 | volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\! | Error Codes | 446 |
+/// | EVS.1047 | [`Evs1047`](Self::Evs1047) | 400 | snapshot status must be available or error when delete snapshot\! | Error Codes | 457 |
+/// | EVS.1048 | [`Evs1048`](Self::Evs1048) | 400 | volume status must be available when extend volume\! | Error Codes | 468 |
+/// | EVS.1049 | [`Evs1049`](Self::Evs1049) | 400 | available-zone is not equal to backup available-zone\! | Error Codes | 479 |
+/// | EVS.1051 | [`Evs1051`](Self::Evs1051) | 400 | can not batch create volume from backup\! | Error Codes | 490 |
+/// | EVS.1052 | [`Evs1052`](Self::Evs1052) | 400 | invalid http body\! | Error Codes | 501 |
+/// | EVS.1053 | [`Evs1053`](Self::Evs1053) | 400 | the size of volumes to be deleted is too large\! | Error Codes | 512 |
+/// | EVS.1054 | [`Evs1054`](Self::Evs1054) | 400 | invalid shareable parameter\! | Error Codes | 523 |
+/// | EVS.1057 | [`Evs1057`](Self::Evs1057) | 400 | invalid hw:passthrough in metadata\! | Error Codes | 534 |
+/// | EVS.1058 | [`Evs1058`](Self::Evs1058) | 400 | invalid metadata filter\! | Error Codes | 545 |
+/// | EVS.1061 | [`Evs1061`](Self::Evs1061) | 400 | The Volume Tags is Exceed Max Limit Num. | Error Codes | 556 |
+/// | EVS.1062 | [`Evs1062`](Self::Evs1062) | 400 | invalid tag\! | Error Codes | 567 |
+/// | EVS.1063 | [`Evs1063`](Self::Evs1063) | 400 | invalid full\_clone in metadata\! | Error Codes | 578 |
+/// | EVS.1064 | [`Evs1064`](Self::Evs1064) | 400 | volume status must be available or in-use when extending\! | Error Codes | 589 |
+/// | EVS.1065 | [`Evs1065`](Self::Evs1065) | 400 | multiattach volume status must be available when extending\! | Error Codes | 600 |
+/// | EVS.1066 | [`Evs1066`](Self::Evs1066) | 400 | status of ECS or BMS does not support volume online extension\! | Error Codes | 611 |
+/// | EVS.1070 | [`Evs1070`](Self::Evs1070) | 400 | invalid request. | Error Codes | 622 |
+/// | EVS.2001 | [`Evs2001`](Self::Evs2001) | 500 | submit job failed\! | Error Codes | 633 |
+/// | EVS.2002 | [`Evs2002`](Self::Evs2002) | 500 | internal error\! | Error Codes | 644 |
+/// | EVS.2005 | [`Evs2005`](Self::Evs2005) | 500 | client exception\! | Error Codes | 655 |
+/// | EVS.2007 | [`Evs2007`](Self::Evs2007) | 500 | update volume timeout\! | Error Codes | 666 |
+/// | EVS.2010 | [`Evs2010`](Self::Evs2010) | 500 | exchange token failed\! | Error Codes | 677 |
+/// | EVS.2011 | [`Evs2011`](Self::Evs2011) | 500 | delete orderId and productId timeout\! | Error Codes | 688 |
+/// | EVS.2013 | [`Evs2013`](Self::Evs2013) | 500 | assume role error\! | Error Codes | 699 |
+/// | EVS.2014 | [`Evs2014`](Self::Evs2014) | 500 | thread is interrupted when sleep\! | Error Codes | 710 |
+/// | EVS.2019 | [`Evs2019`](Self::Evs2019) | 500 | snapshot is error\_deleting\! | Error Codes | 721 |
+/// | EVS.2020 | [`Evs2020`](Self::Evs2020) | 500 | volume is error\_deleting\! | Error Codes | 732 |
+/// | EVS.2021 | [`Evs2021`](Self::Evs2021) | 500 | volume is error\_detaching\! | Error Codes | 743 |
+/// | EVS.2023 | [`Evs2023`](Self::Evs2023) | 500 | ConnectException happened\! | Error Codes | 754 |
+/// | EVS.2024 | [`Evs2024`](Self::Evs2024) | 500 | volume is error\! | Error Codes | 766 |
+/// | EVS.2025 | [`Evs2025`](Self::Evs2025) | 500 | volume is error\_restoring\! | Error Codes | 777 |
+/// | EVS.2026 | [`Evs2026`](Self::Evs2026) | 500 | volume is error\_extending\! | Error Codes | 788 |
+/// | EVS.2029 | [`Evs2029`](Self::Evs2029) | 500 | The size of joIdList and resultList are mismatched\! | Error Codes | 799 |
+/// | EVS.2030 | [`Evs2030`](Self::Evs2030) | 500 | query context based on parent jobId exception\! | Error Codes | 810 |
+/// | EVS.2031 | [`Evs2031`](Self::Evs2031) | 500 | result queried from context is null\! | Error Codes | 821 |
+/// | EVS.2032 | [`Evs2032`](Self::Evs2032) | 500 | some volume count quota usage params are null\! | Error Codes | 832 |
+/// | EVS.2033 | [`Evs2033`](Self::Evs2033) | 500 | some volume gigabytes quota usage params are null\! | Error Codes | 843 |
+/// | EVS.2034 | [`Evs2034`](Self::Evs2034) | 500 | domainId decoded from token is null or empty\! | Error Codes | 854 |
+/// | EVS.2035 | [`Evs2035`](Self::Evs2035) | 500 | domainName decoded from token is null or empty\! | Error Codes | 865 |
+/// | EVS.2036 | [`Evs2036`](Self::Evs2036) | 500 | the result of decode token is null\! | Error Codes | 876 |
+/// | EVS.2040 | [`Evs2040`](Self::Evs2040) | 400 | The status of encrypt Key is not enable\! | Error Codes | 887 |
+/// | EVS.2041 | [`Evs2041`](Self::Evs2041) | 400 | The encrypt Param is invalid\! | Error Codes | 898 |
+/// | EVS.2042 | [`Evs2042`](Self::Evs2042) | 500 | Failed to create cmk. | Error Codes | 909 |
+/// | EVS.2043 | [`Evs2043`](Self::Evs2043) | 400 | The status of snapshot is not available or backing-up. | Error Codes | 920 |
+/// | EVS.2044 | [`Evs2044`](Self::Evs2044) | 404 | Failed to check the role of kms. | Error Codes | 931 |
+/// | EVS.2045 | [`Evs2045`](Self::Evs2045) | 400 | invalid snapshot\_id\! | Error Codes | 942 |
+/// | EVS.2046 | [`Evs2046`](Self::Evs2046) | 400 | invalid imageRef\! | Error Codes | 953 |
+/// | EVS.2047 | [`Evs2047`](Self::Evs2047) | 400 | the metadata Param is not allowed to be updated\! | Error Codes | 964 |
+/// | EVS.2050 | [`Evs2050`](Self::Evs2050) | 500 | set volume Qos failed\! | Error Codes | 975 |
+/// | EVS.2052 | [`Evs2052`](Self::Evs2052) | 400 | the job result using order id to query is invalid\! | Error Codes | 986 |
+/// | EVS.2053 | [`Evs2053`](Self::Evs2053) | 400 | The az information from request is invalid\! | Error Codes | 997 |
+/// | EVS.2054 | [`Evs2054`](Self::Evs2054) | 400 | Cannot create volume from snapshot as the az is invalid\! | Error Codes | 1008 |
+/// | EVS.2055 | [`Evs2055`](Self::Evs2055) | 400 | can not create encrypt volume because hasn't xrole. | Error Codes | 1019 |
+/// | EVS.2056 | [`Evs2056`](Self::Evs2056) | 403 | action in pdp check deny\! | Error Codes | 1031 |
+/// | EVS.2068 | [`Evs2068`](Self::Evs2068) | 400 | operation failed because of volume be locked | Error Codes | 1042 |
+/// | EVS.2070 | [`Evs2070`](Self::Evs2070) | 400 | VolumeTypes are not supported \! | Error Codes | 1053 |
+/// | EVS.2071 | [`Evs2071`](Self::Evs2071) | 400 | Invalid input received: Availability zone \[%s\] do not have volume type \[%s\] | Error Codes | 1064 |
+/// | EVS.2072 | [`Evs2072`](Self::Evs2072) | 400 | Volume type \[SSD\] in availability zone \[AZ1\] is sold out \! | Error Codes | 1075 |
+/// | EVS.2078 | [`Evs2078`](Self::Evs2078) | 400 | checkQuotaCapacity request body is invalid. | Error Codes | 1088 |
+/// | EVS.2083 | [`Evs2083`](Self::Evs2083) | 400 | AZ and volume type must not be empty or null\! | Error Codes | 1099 |
+/// | EVS.2084 | [`Evs2084`](Self::Evs2084) | 400 | resource size must greater than zero\! | Error Codes | 1110 |
+/// | EVS.2085 | [`Evs2085`](Self::Evs2085) | 400 | when operation type is SPEC\_CHG, resource id must not be empty or null\! | Error Codes | 1121 |
+/// | EVS.2087 | [`Evs2087`](Self::Evs2087) | 400 | retype failed. please make sure that type is supported and the new one is higher then origin | Error Codes | 1132 |
+/// | EVS.2089 | [`Evs2089`](Self::Evs2089) | 400 | operation failed because the volume is belong to SDRS | Error Codes | 1143 |
+/// | EVS.2093 | [`Evs2093`](Self::Evs2093) | 400 | operation failed because the volume is not EVS | Error Codes | 1154 |
+/// | EVS.2094 | [`Evs2094`](Self::Evs2094) | 400 | system image is not support to create Multiattach/shareable volume \! | Error Codes | 1165 |
+/// | EVS.2096 | [`Evs2096`](Self::Evs2096) | 400 | Target volumeType\[%s\] is not matched with snapshot\[%s\] \! | Error Codes | 1176 |
+/// | EVS.2105 | [`Evs2105`](Self::Evs2105) | 500 | Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\! | Error Codes | 1187 |
+/// | EVS.2108 | [`Evs2108`](Self::Evs2108) | 400 | Request body is invalid. | Error Codes | 1198 |
+/// | EVS.2130 | [`Evs2130`](Self::Evs2130) | 400 | Volume is backing-up, forbidden deleting\! | Error Codes | 1209 |
+/// | EVS.2131 | [`Evs2131`](Self::Evs2131) | 400 | Query server info from ecs fail | Error Codes | 1220 |
+/// | EVS.2134 | [`Evs2134`](Self::Evs2134) | 400 | call ecs api - attach volume fail. | Error Codes | 1231 |
+/// | EVS.2142 | [`Evs2142`](Self::Evs2142) | 400 | invalid filter limit, can not greater than 1000. | Error Codes | 1242 |
+/// | EVS.2143 | [`Evs2143`](Self::Evs2143) | 401 | You need to create an agency for this project for the first time ever | Error Codes | 1253 |
+/// | EVS.2144 | [`Evs2144`](Self::Evs2144) | 403 | Your account is frozen and resources cannot be used. | Error Codes | 1264 |
+/// | EVS.2145 | [`Evs2145`](Self::Evs2145) | 403 | Your account is suspended and resources cannot be used. | Error Codes | 1276 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request body. | Error Codes | 1288 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request url. | Error Codes | 1299 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Request body and URI mismatch. | Error Codes | 1310 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Invalid imageRef provided. | Error Codes | 1321 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Must specify a valid status. | Error Codes | 1332 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | offset param must be an integer. | Error Codes | 1343 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be an integer. | Error Codes | 1354 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be positive. | Error Codes | 1365 |
+/// | EVS.5401 | [`Evs5401`](Self::Evs5401) | 401 | Authentication required. | Error Codes | 1376 |
+/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | Policy check failed. | Error Codes | 1387 |
+/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | metadata can not be operated. | Error Codes | 1398 |
+/// | EVS.5404 | [`Evs5404`](Self::Evs5404) | 404 | Resource(Volume, Snapshot, Backup .etc) cound not be found. | Error Codes | 1409 |
+/// | EVS.5413 | [`Evs5413`](Self::Evs5413) | 413 | Insufficient volume quota. | Error Codes | 1420 |
+/// | EVS.5500 | [`Evs5500`](Self::Evs5500) | 500 | Internal server error. | Error Codes | 1431 |
+/// | EVS.5503 | [`Evs5503`](Self::Evs5503) | 503 | Service unavailable. | Error Codes | 1442 |
+/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Error Codes | 1453 |
+/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | No jobs found. | Error Codes | 1464 |
+/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Error Codes | 1475 |
+/// | Common.0013 | [`Common0013`](Self::Common0013) | 400 | Invalid token in the header. | Error Codes | 1486 |
+/// | Common.0018 | [`Common0018`](Self::Common0018) | 400 | Invalid token in the header | Error Codes | 1497 |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -1568,7 +1568,6 @@ pub enum ErrorCode {
     /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1497.
     Common0018,
 }
-#[allow(clippy::match_same_arms)]
 impl ErrorCode {
     /// Every code the document lists, in document order.
     pub const ALL: &'static [Self] = &[
@@ -1704,133 +1703,7 @@ impl ErrorCode {
     #[must_use]
     #[inline]
     pub const fn code(self) -> &'static str {
-        match self {
-            Self::Evs0001 => "EVS.0001",
-            Self::Evs0002 => "EVS.0002",
-            Self::Evs0003 => "EVS.0003",
-            Self::Evs1001 => "EVS.1001",
-            Self::Evs1002 => "EVS.1002",
-            Self::Evs1003 => "EVS.1003",
-            Self::Evs1004 => "EVS.1004",
-            Self::Evs1005 => "EVS.1005",
-            Self::Evs1006 => "EVS.1006",
-            Self::Evs1007 => "EVS.1007",
-            Self::Evs1008 => "EVS.1008",
-            Self::Evs1009 => "EVS.1009",
-            Self::Evs1010 => "EVS.1010",
-            Self::Evs1011 => "EVS.1011",
-            Self::Evs1012 => "EVS.1012",
-            Self::Evs1013 => "EVS.1013",
-            Self::Evs1014 => "EVS.1014",
-            Self::Evs1015 => "EVS.1015",
-            Self::Evs1016 => "EVS.1016",
-            Self::Evs1018 => "EVS.1018",
-            Self::Evs1020 => "EVS.1020",
-            Self::Evs1021 => "EVS.1021",
-            Self::Evs1022 => "EVS.1022",
-            Self::Evs1023 => "EVS.1023",
-            Self::Evs1024 => "EVS.1024",
-            Self::Evs1025 => "EVS.1025",
-            Self::Evs1027 => "EVS.1027",
-            Self::Evs1031 => "EVS.1031",
-            Self::Evs1032 => "EVS.1032",
-            Self::Evs1033 => "EVS.1033",
-            Self::Evs1034 => "EVS.1034",
-            Self::Evs1036 => "EVS.1036",
-            Self::Evs1039 => "EVS.1039",
-            Self::Evs1040 => "EVS.1040",
-            Self::Evs1041 => "EVS.1041",
-            Self::Evs1042 => "EVS.1042",
-            Self::Evs1043 => "EVS.1043",
-            Self::Evs1044 => "EVS.1044",
-            Self::Evs1045 => "EVS.1045",
-            Self::Evs1046 => "EVS.1046",
-            Self::Evs1047 => "EVS.1047",
-            Self::Evs1048 => "EVS.1048",
-            Self::Evs1049 => "EVS.1049",
-            Self::Evs1051 => "EVS.1051",
-            Self::Evs1052 => "EVS.1052",
-            Self::Evs1053 => "EVS.1053",
-            Self::Evs1054 => "EVS.1054",
-            Self::Evs1057 => "EVS.1057",
-            Self::Evs1058 => "EVS.1058",
-            Self::Evs1061 => "EVS.1061",
-            Self::Evs1062 => "EVS.1062",
-            Self::Evs1063 => "EVS.1063",
-            Self::Evs1064 => "EVS.1064",
-            Self::Evs1065 => "EVS.1065",
-            Self::Evs1066 => "EVS.1066",
-            Self::Evs1070 => "EVS.1070",
-            Self::Evs2001 => "EVS.2001",
-            Self::Evs2002 => "EVS.2002",
-            Self::Evs2005 => "EVS.2005",
-            Self::Evs2007 => "EVS.2007",
-            Self::Evs2010 => "EVS.2010",
-            Self::Evs2011 => "EVS.2011",
-            Self::Evs2013 => "EVS.2013",
-            Self::Evs2014 => "EVS.2014",
-            Self::Evs2019 => "EVS.2019",
-            Self::Evs2020 => "EVS.2020",
-            Self::Evs2021 => "EVS.2021",
-            Self::Evs2023 => "EVS.2023",
-            Self::Evs2024 => "EVS.2024",
-            Self::Evs2025 => "EVS.2025",
-            Self::Evs2026 => "EVS.2026",
-            Self::Evs2029 => "EVS.2029",
-            Self::Evs2030 => "EVS.2030",
-            Self::Evs2031 => "EVS.2031",
-            Self::Evs2032 => "EVS.2032",
-            Self::Evs2033 => "EVS.2033",
-            Self::Evs2034 => "EVS.2034",
-            Self::Evs2035 => "EVS.2035",
-            Self::Evs2036 => "EVS.2036",
-            Self::Evs2040 => "EVS.2040",
-            Self::Evs2041 => "EVS.2041",
-            Self::Evs2042 => "EVS.2042",
-            Self::Evs2043 => "EVS.2043",
-            Self::Evs2044 => "EVS.2044",
-            Self::Evs2045 => "EVS.2045",
-            Self::Evs2046 => "EVS.2046",
-            Self::Evs2047 => "EVS.2047",
-            Self::Evs2050 => "EVS.2050",
-            Self::Evs2052 => "EVS.2052",
-            Self::Evs2053 => "EVS.2053",
-            Self::Evs2054 => "EVS.2054",
-            Self::Evs2055 => "EVS.2055",
-            Self::Evs2056 => "EVS.2056",
-            Self::Evs2068 => "EVS.2068",
-            Self::Evs2070 => "EVS.2070",
-            Self::Evs2071 => "EVS.2071",
-            Self::Evs2072 => "EVS.2072",
-            Self::Evs2078 => "EVS.2078",
-            Self::Evs2083 => "EVS.2083",
-            Self::Evs2084 => "EVS.2084",
-            Self::Evs2085 => "EVS.2085",
-            Self::Evs2087 => "EVS.2087",
-            Self::Evs2089 => "EVS.2089",
-            Self::Evs2093 => "EVS.2093",
-            Self::Evs2094 => "EVS.2094",
-            Self::Evs2096 => "EVS.2096",
-            Self::Evs2105 => "EVS.2105",
-            Self::Evs2108 => "EVS.2108",
-            Self::Evs2130 => "EVS.2130",
-            Self::Evs2131 => "EVS.2131",
-            Self::Evs2134 => "EVS.2134",
-            Self::Evs2142 => "EVS.2142",
-            Self::Evs2143 => "EVS.2143",
-            Self::Evs2144 => "EVS.2144",
-            Self::Evs2145 => "EVS.2145",
-            Self::Evs5400 => "EVS.5400",
-            Self::Evs5401 => "EVS.5401",
-            Self::Evs5403 => "EVS.5403",
-            Self::Evs5404 => "EVS.5404",
-            Self::Evs5413 => "EVS.5413",
-            Self::Evs5500 => "EVS.5500",
-            Self::Evs5503 => "EVS.5503",
-            Self::Common0011 => "Common.0011",
-            Self::Common0013 => "Common.0013",
-            Self::Common0018 => "Common.0018",
-        }
+        Self::CODES[self.position()]
     }
     /// The variant the document lists for this code, if any.
     #[must_use]
@@ -1968,1883 +1841,2582 @@ impl ErrorCode {
     #[must_use]
     #[inline]
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::Evs0001 => "Evs0001",
-            Self::Evs0002 => "Evs0002",
-            Self::Evs0003 => "Evs0003",
-            Self::Evs1001 => "Evs1001",
-            Self::Evs1002 => "Evs1002",
-            Self::Evs1003 => "Evs1003",
-            Self::Evs1004 => "Evs1004",
-            Self::Evs1005 => "Evs1005",
-            Self::Evs1006 => "Evs1006",
-            Self::Evs1007 => "Evs1007",
-            Self::Evs1008 => "Evs1008",
-            Self::Evs1009 => "Evs1009",
-            Self::Evs1010 => "Evs1010",
-            Self::Evs1011 => "Evs1011",
-            Self::Evs1012 => "Evs1012",
-            Self::Evs1013 => "Evs1013",
-            Self::Evs1014 => "Evs1014",
-            Self::Evs1015 => "Evs1015",
-            Self::Evs1016 => "Evs1016",
-            Self::Evs1018 => "Evs1018",
-            Self::Evs1020 => "Evs1020",
-            Self::Evs1021 => "Evs1021",
-            Self::Evs1022 => "Evs1022",
-            Self::Evs1023 => "Evs1023",
-            Self::Evs1024 => "Evs1024",
-            Self::Evs1025 => "Evs1025",
-            Self::Evs1027 => "Evs1027",
-            Self::Evs1031 => "Evs1031",
-            Self::Evs1032 => "Evs1032",
-            Self::Evs1033 => "Evs1033",
-            Self::Evs1034 => "Evs1034",
-            Self::Evs1036 => "Evs1036",
-            Self::Evs1039 => "Evs1039",
-            Self::Evs1040 => "Evs1040",
-            Self::Evs1041 => "Evs1041",
-            Self::Evs1042 => "Evs1042",
-            Self::Evs1043 => "Evs1043",
-            Self::Evs1044 => "Evs1044",
-            Self::Evs1045 => "Evs1045",
-            Self::Evs1046 => "Evs1046",
-            Self::Evs1047 => "Evs1047",
-            Self::Evs1048 => "Evs1048",
-            Self::Evs1049 => "Evs1049",
-            Self::Evs1051 => "Evs1051",
-            Self::Evs1052 => "Evs1052",
-            Self::Evs1053 => "Evs1053",
-            Self::Evs1054 => "Evs1054",
-            Self::Evs1057 => "Evs1057",
-            Self::Evs1058 => "Evs1058",
-            Self::Evs1061 => "Evs1061",
-            Self::Evs1062 => "Evs1062",
-            Self::Evs1063 => "Evs1063",
-            Self::Evs1064 => "Evs1064",
-            Self::Evs1065 => "Evs1065",
-            Self::Evs1066 => "Evs1066",
-            Self::Evs1070 => "Evs1070",
-            Self::Evs2001 => "Evs2001",
-            Self::Evs2002 => "Evs2002",
-            Self::Evs2005 => "Evs2005",
-            Self::Evs2007 => "Evs2007",
-            Self::Evs2010 => "Evs2010",
-            Self::Evs2011 => "Evs2011",
-            Self::Evs2013 => "Evs2013",
-            Self::Evs2014 => "Evs2014",
-            Self::Evs2019 => "Evs2019",
-            Self::Evs2020 => "Evs2020",
-            Self::Evs2021 => "Evs2021",
-            Self::Evs2023 => "Evs2023",
-            Self::Evs2024 => "Evs2024",
-            Self::Evs2025 => "Evs2025",
-            Self::Evs2026 => "Evs2026",
-            Self::Evs2029 => "Evs2029",
-            Self::Evs2030 => "Evs2030",
-            Self::Evs2031 => "Evs2031",
-            Self::Evs2032 => "Evs2032",
-            Self::Evs2033 => "Evs2033",
-            Self::Evs2034 => "Evs2034",
-            Self::Evs2035 => "Evs2035",
-            Self::Evs2036 => "Evs2036",
-            Self::Evs2040 => "Evs2040",
-            Self::Evs2041 => "Evs2041",
-            Self::Evs2042 => "Evs2042",
-            Self::Evs2043 => "Evs2043",
-            Self::Evs2044 => "Evs2044",
-            Self::Evs2045 => "Evs2045",
-            Self::Evs2046 => "Evs2046",
-            Self::Evs2047 => "Evs2047",
-            Self::Evs2050 => "Evs2050",
-            Self::Evs2052 => "Evs2052",
-            Self::Evs2053 => "Evs2053",
-            Self::Evs2054 => "Evs2054",
-            Self::Evs2055 => "Evs2055",
-            Self::Evs2056 => "Evs2056",
-            Self::Evs2068 => "Evs2068",
-            Self::Evs2070 => "Evs2070",
-            Self::Evs2071 => "Evs2071",
-            Self::Evs2072 => "Evs2072",
-            Self::Evs2078 => "Evs2078",
-            Self::Evs2083 => "Evs2083",
-            Self::Evs2084 => "Evs2084",
-            Self::Evs2085 => "Evs2085",
-            Self::Evs2087 => "Evs2087",
-            Self::Evs2089 => "Evs2089",
-            Self::Evs2093 => "Evs2093",
-            Self::Evs2094 => "Evs2094",
-            Self::Evs2096 => "Evs2096",
-            Self::Evs2105 => "Evs2105",
-            Self::Evs2108 => "Evs2108",
-            Self::Evs2130 => "Evs2130",
-            Self::Evs2131 => "Evs2131",
-            Self::Evs2134 => "Evs2134",
-            Self::Evs2142 => "Evs2142",
-            Self::Evs2143 => "Evs2143",
-            Self::Evs2144 => "Evs2144",
-            Self::Evs2145 => "Evs2145",
-            Self::Evs5400 => "Evs5400",
-            Self::Evs5401 => "Evs5401",
-            Self::Evs5403 => "Evs5403",
-            Self::Evs5404 => "Evs5404",
-            Self::Evs5413 => "Evs5413",
-            Self::Evs5500 => "Evs5500",
-            Self::Evs5503 => "Evs5503",
-            Self::Common0011 => "Common0011",
-            Self::Common0013 => "Common0013",
-            Self::Common0018 => "Common0018",
-        }
+        Self::NAMES[self.position()]
     }
     /// Every row of the document that lists this code, in document order
     /// (most codes have one; the accessors give the first).
     #[must_use]
     #[inline]
     pub const fn rows(self) -> &'static [ErrorCodeRow] {
+        Self::ROWS[self.position()]
+    }
+}
+impl ErrorCode {
+    const ROWS: &'static [&'static [ErrorCodeRow]] = &[
+        &[
+            ErrorCodeRow {
+                line: 16u32,
+                statuses: &[400u16],
+                message: "invalid tenant id!",
+                description: "Incorrect tenant ID in the URI. The tenant ID is actually the project ID.",
+                solution: "Use the correct tenant ID.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 28u32,
+                statuses: &[400u16],
+                message: "invalid token!",
+                description: "Header parameters in the HTTP request are incorrect.",
+                solution: "Use the correct token.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 39u32,
+                statuses: &[403u16],
+                message: "invalid token roles!",
+                description: "The token used is incorrect.",
+                solution: "The account permission set is empty. Add the required permissions to this account.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 50u32,
+                statuses: &[400u16],
+                message: "null volume!",
+                description: "The name and description formats set in the request to update the disk are incorrect.",
+                solution: "Enter the disk name and description in the correct format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 61u32,
+                statuses: &[400u16],
+                message: "invalid volume id!",
+                description: "Incorrect disk ID.",
+                solution: "Enter the disk ID in the correct format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 72u32,
+                statuses: &[400u16],
+                message: "invalid volume name!",
+                description: "Incorrect disk name format.",
+                solution: "Enter the disk name in the correct format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 83u32,
+                statuses: &[400u16],
+                message: "invalid volume description!",
+                description: "Incorrect disk description format.",
+                solution: "Enter the disk description in the correct format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 94u32,
+                statuses: &[400u16],
+                message: "size of metadata is too large!",
+                description: "The size of the metadata set in the request to create the disk exceeds the upper limit.",
+                solution: "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 105u32,
+                statuses: &[400u16],
+                message: "invalid backup id!",
+                description: "The ID of the backup used to create the disk is incorrect.",
+                solution: "Enter the correct backup ID.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 116u32,
+                statuses: &[400u16],
+                message: "volume name and description can not both be empty!",
+                description: "Parameters name and description are incorrect.",
+                solution: "Enter the correct disk name and description.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 127u32,
+                statuses: &[400u16],
+                message: "null createVolumeReq!",
+                description: "The format of the request to create the disk is incorrect.",
+                solution: "Use the correct request format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 138u32,
+                statuses: &[400u16],
+                message: "invalid volumeForCreate!",
+                description: "The body of the request to create the disk is incorrect.",
+                solution: "Check the body of the request used to create the disk.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 149u32,
+                statuses: &[400u16],
+                message: "invalid volume size!",
+                description: "Parameter size set in the request to create the disk is invalid.",
+                solution: "Enter a valid size value.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 160u32,
+                statuses: &[400u16],
+                message: "null extendVolumeReq!",
+                description: "The format of the request to expand the disk capacity is incorrect.",
+                solution: "Use the correct request format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 171u32,
+                statuses: &[400u16],
+                message: "temporary volume!",
+                description: "You do not have the permission to access this disk.",
+                solution: "Do not perform operations for a temporary disk as it does not allow any operation.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 182u32,
+                statuses: &[400u16],
+                message: "request transforming failed!",
+                description: "Request conversion error.",
+                solution: "Check whether the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 193u32,
+                statuses: &[400u16],
+                message: "volume can not be extended!",
+                description: "Failed to meet the capacity expansion requirements.",
+                solution: "Ensure that the disk meets the expansion requirements.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 204u32,
+                statuses: &[400u16],
+                message: "new volume Size must be greater than old Size!",
+                description: "The new size of the disk is incorrect.",
+                solution: "Ensure that the new disk capacity is larger than the original disk capacity.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 215u32,
+                statuses: &[400u16],
+                message: "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
+                description: "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source.",
+                solution: "Select one data source.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 226u32,
+                statuses: &[400u16],
+                message: "Type conversion error , parameter type is unexpected",
+                description: "Type conversion error. The parameter type is unexpected.",
+                solution: "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 237u32,
+                statuses: &[400u16],
+                message: "invalid volume type!",
+                description: "The disk type set in the request to create the disk is incorrect.",
+                solution: "Enter a valid disk type.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 248u32,
+                statuses: &[400u16],
+                message: "the quantity of volume is invalid!",
+                description: "The disk quantity set in the request to batch create disks is incorrect.",
+                solution: "Enter a valid disk quantity.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 259u32,
+                statuses: &[400u16],
+                message: "the size param is less than backup size!",
+                description: "Parameter size set in the request to create the disk using a backup is incorrect.",
+                solution: "Ensure that the entered disk size is larger than the backup size.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 270u32,
+                statuses: &[400u16],
+                message: "invalid filter limit!",
+                description: "Parameter limit in the URL for querying the disk is incorrect.",
+                solution: "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 281u32,
+                statuses: &[400u16],
+                message: "invalid filter marker!",
+                description: "Parameter marker in the URL for querying the disk is incorrect.",
+                solution: "Ensure that the marker value is in the UUID format.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 292u32,
+                statuses: &[400u16],
+                message: "url encoding failed!",
+                description: "Metadata decoding error.",
+                solution: "Check whether parameter metadata is correctly specified.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 303u32,
+                statuses: &[403u16],
+                message: "user role is not allowed for this action!",
+                description: "You do not have the rights to perform the operation.",
+                solution: "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 314u32,
+                statuses: &[400u16],
+                message: "invalid resources status!",
+                description: "Input value of parameter resources status is invalid.",
+                solution: "Specify a valid value for resources status.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 325u32,
+                statuses: &[400u16],
+                message: "invalid resources ID!",
+                description: "Parameter resources id cannot be left empty.",
+                solution: "Specify a valid value for resources id.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 336u32,
+                statuses: &[400u16],
+                message: "query quota failed!",
+                description: "Failed to query the tenant quota.",
+                solution: "Check whether the tenant quota is configured.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 347u32,
+                statuses: &[400u16],
+                message: "volume count exceeded volume count quota!",
+                description: "Insufficient disk quantity quota assigned to the tenant.",
+                solution: "Increase the disk quantity quota.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 358u32,
+                statuses: &[400u16],
+                message: "invalid availability zone!",
+                description: "Parameter availability_zone set in the request to create the disk is incorrect.",
+                solution: "Enter the correct AZ.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 369u32,
+                statuses: &[400u16],
+                message: "invalid sort_key!",
+                description: "Input parameter sort_key is incorrect.",
+                solution: "Check whether parameter sort_key is correctly specified.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 380u32,
+                statuses: &[400u16],
+                message: "invalid sort_dir!",
+                description: "Parameter sort_dir in the URL for querying the disk is incorrect.",
+                solution: "Ensure that the sort_dir value is desc or asc.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 391u32,
+                statuses: &[400u16],
+                message: "invalid filter availablity-zone!",
+                description: "Parameter availability-zone in the URL for querying the disk is incorrect.",
+                solution: "Check whether the AZ specified in the request is valid.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 402u32,
+                statuses: &[400u16],
+                message: "volume gigabytes exceeded volume gigabytes quota!",
+                description: "Insufficient disk capacity quota assigned to the tenant.",
+                solution: "Increase the disk capacity quota.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 413u32,
+                statuses: &[400u16],
+                message: "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
+                description: "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot.",
+                solution: "Check whether the request body is correct. For details, see the metadata field description for creating disks.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 424u32,
+                statuses: &[400u16],
+                message: "backup status must be available when create a volume from it!",
+                description: "The backup cannot be used to create a disk.",
+                solution: "The backup is unavailable.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 435u32,
+                statuses: &[400u16],
+                message: "backupDetail returned by FSP is null!",
+                description: "Failed to query the backup details.",
+                solution: "Check whether the backup exists. Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 446u32,
+                statuses: &[400u16],
+                message: "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
+                description: "Failed to delete the disk because the disk status is incorrect.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 457u32,
+                statuses: &[400u16],
+                message: "snapshot status must be available or error when delete snapshot!",
+                description: "Failed to delete the snapshot because the snapshot status is incorrect.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 468u32,
+                statuses: &[400u16],
+                message: "volume status must be available when extend volume!",
+                description: "Failed to expand the disk capacity because the disk status is incorrect.",
+                solution: "Ensure that the disk status meets the expansion requirements.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 479u32,
+                statuses: &[400u16],
+                message: "available-zone is not equal to backup available-zone!",
+                description: "The backup used to create the disk is in the incorrect AZ.",
+                solution: "The backup and the disk to be created must in the same AZ.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 490u32,
+                statuses: &[400u16],
+                message: "can not batch create volume from backup!",
+                description: "Batch creating disks from a backup is not available.",
+                solution: "Batch creating disks from a backup is not available.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 501u32,
+                statuses: &[400u16],
+                message: "invalid http body!",
+                description: "Request conversion error.",
+                solution: "Check whether the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 512u32,
+                statuses: &[400u16],
+                message: "the size of volumes to be deleted is too large!",
+                description: "Too many disks are specified in the request for batch deleting disks.",
+                solution: "Reduce the number of disks specified in the batch.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 523u32,
+                statuses: &[400u16],
+                message: "invalid shareable parameter!",
+                description: "Input parameter shareable is invalid.",
+                solution: "Check whether parameter shareable is correctly specified.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 534u32,
+                statuses: &[400u16],
+                message: "invalid hw:passthrough in metadata!",
+                description: "Input parameter hw:passthrough under metadata is invalid.",
+                solution: "Check whether parameter hw:passthrough is correctly specified.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 545u32,
+                statuses: &[400u16],
+                message: "invalid metadata filter!",
+                description: "Metadata decoding error.",
+                solution: "Check whether parameter metadata is correctly specified.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 556u32,
+                statuses: &[400u16],
+                message: "The Volume Tags is Exceed Max Limit Num.",
+                description: "The tag quantity of this EVS disk exceeds the upper limit.",
+                solution: "Ensure that the tag quantity of the disk is within the upper limit.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 567u32,
+                statuses: &[400u16],
+                message: "invalid tag!",
+                description: "Invalid tag.",
+                solution: "Check the formats of the tag key and tag value and ensure that the formats are correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 578u32,
+                statuses: &[400u16],
+                message: "invalid full_clone in metadata!",
+                description: "Input parameter full_clone under metadata is invalid.",
+                solution: "Check whether parameter full_clone in metadata is correctly specified.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 589u32,
+                statuses: &[400u16],
+                message: "volume status must be available or in-use when extending!",
+                description: "A disk can be expanded only when its status is available or in-use.",
+                solution: "Ensure that the disk is in the available or in-use state before expansion.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 600u32,
+                statuses: &[400u16],
+                message: "multiattach volume status must be available when extending!",
+                description: "A shared disk can be expanded only when its status is available.",
+                solution: "Ensure that the shared disk is in the available state before expansion.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 611u32,
+                statuses: &[400u16],
+                message: "status of ECS or BMS does not support volume online extension!",
+                description: "The ECS or BMS status fails to meet the requirement of online disk expansion.",
+                solution: "Ensure that the ECS or BMS status meets the requirement.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 622u32,
+                statuses: &[400u16],
+                message: "invalid request.",
+                description: "Request conversion error.",
+                solution: "Check whether the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 633u32,
+                statuses: &[500u16],
+                message: "submit job failed!",
+                description: "Failed to submit the task.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 644u32,
+                statuses: &[500u16],
+                message: "internal error!",
+                description: "The system is currently unavailable.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 655u32,
+                statuses: &[500u16],
+                message: "client exception!",
+                description: "A connection exception occurs.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 666u32,
+                statuses: &[500u16],
+                message: "update volume timeout!",
+                description: "Updating the metadata of the disk timed out.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 677u32,
+                statuses: &[500u16],
+                message: "exchange token failed!",
+                description: "Failed to obtain the token for the tenant.",
+                solution: "Check the user permissions.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 688u32,
+                statuses: &[500u16],
+                message: "delete orderId and productId timeout!",
+                description: "Deleting order information from the disk metadata timed out.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 699u32,
+                statuses: &[500u16],
+                message: "assume role error!",
+                description: "Failed to elevate the permissions.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 710u32,
+                statuses: &[500u16],
+                message: "thread is interrupted when sleep!",
+                description: "Failed to escalate rights.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 721u32,
+                statuses: &[500u16],
+                message: "snapshot is error_deleting!",
+                description: "Failed to delete the snapshot because the snapshot is in the error_deleting status.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 732u32,
+                statuses: &[500u16],
+                message: "volume is error_deleting!",
+                description: "Failed to delete the disk because the disk is in the error_deleting status.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 743u32,
+                statuses: &[500u16],
+                message: "volume is error_detaching!",
+                description: "The disk status is error_detaching.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 754u32,
+                statuses: &[500u16],
+                message: "ConnectException happened!",
+                description: "Network connection timed out.",
+                solution: "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 766u32,
+                statuses: &[500u16],
+                message: "volume is error!",
+                description: "The status of the created disk is error.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 777u32,
+                statuses: &[500u16],
+                message: "volume is error_restoring!",
+                description: "The status of the created disk is error_restoring.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 788u32,
+                statuses: &[500u16],
+                message: "volume is error_extending!",
+                description: "Failed to expand the disk capacity because the disk is in the error_extending state.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 799u32,
+                statuses: &[500u16],
+                message: "The size of joIdList and resultList are mismatched!",
+                description: "Incorrect subtask quantity.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 810u32,
+                statuses: &[500u16],
+                message: "query context based on parent jobId exception!",
+                description: "Failed to submit the subtask again.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 821u32,
+                statuses: &[500u16],
+                message: "result queried from context is null!",
+                description: "Failed to query the context.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 832u32,
+                statuses: &[500u16],
+                message: "some volume count quota usage params are null!",
+                description: "Failed to query the disk quantity quota assigned to the tenant.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 843u32,
+                statuses: &[500u16],
+                message: "some volume gigabytes quota usage params are null!",
+                description: "Failed to query the disk capacity quota assigned to the tenant.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 854u32,
+                statuses: &[500u16],
+                message: "domainId decoded from token is null or empty!",
+                description: "Token resolution failure.",
+                solution: "Check whether the account information is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 865u32,
+                statuses: &[500u16],
+                message: "domainName decoded from token is null or empty!",
+                description: "Token resolution failure.",
+                solution: "Check whether the account information is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 876u32,
+                statuses: &[500u16],
+                message: "the result of decode token is null!",
+                description: "Empty token.",
+                solution: "Check whether the account information is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 887u32,
+                statuses: &[400u16],
+                message: "The status of encrypt Key is not enable!",
+                description: "Incorrect key status.",
+                solution: "Ensure that the key status is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 898u32,
+                statuses: &[400u16],
+                message: "The encrypt Param is invalid!",
+                description: "The input encryption parameter is invalid.",
+                solution: "Check whether the encryption parameter in the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 909u32,
+                statuses: &[500u16],
+                message: "Failed to create cmk.",
+                description: "Failed to create the CMK.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 920u32,
+                statuses: &[400u16],
+                message: "The status of snapshot is not available or backing-up.",
+                description: "The snapshot status is in correct.",
+                solution: "Ensure that the snapshot status is available or backing-up.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 931u32,
+                statuses: &[404u16],
+                message: "Failed to check the role of kms.",
+                description: "Failed to check KMS.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 942u32,
+                statuses: &[400u16],
+                message: "invalid snapshot_id!",
+                description: "Input parameter snapshot_id is invalid.",
+                solution: "Ensure that the input snapshot_id value is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 953u32,
+                statuses: &[400u16],
+                message: "invalid imageRef!",
+                description: "Input parameter imageRef is invalid.",
+                solution: "Ensure that the input imageRef value is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 964u32,
+                statuses: &[400u16],
+                message: "the metadata Param is not allowed to be updated!",
+                description: "The metadata field cannot be modified.",
+                solution: "Ensure that the input metadata value is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 975u32,
+                statuses: &[500u16],
+                message: "set volume Qos failed!",
+                description: "Failed to set the disk QoS.",
+                solution: "Ensure that the input qos value is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 986u32,
+                statuses: &[400u16],
+                message: "the job result using order id to query is invalid!",
+                description: "The job corresponding to the order ID is not unique.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 997u32,
+                statuses: &[400u16],
+                message: "The az information from request is invalid!",
+                description: "Input parameter availability_zone is invalid.",
+                solution: "Ensure that the input availability_zone value is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1008u32,
+                statuses: &[400u16],
+                message: "Cannot create volume from snapshot as the az is invalid!",
+                description: "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot.",
+                solution: "Ensure that the availability_zone value of the disk is consistent with that of the snapshot.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1019u32,
+                statuses: &[400u16],
+                message: "can not create encrypt volume because hasn't xrole.",
+                description: "KMS access rights have not been granted to EVS.",
+                solution: "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1031u32,
+                statuses: &[403u16],
+                message: "action in pdp check deny!",
+                description: "Fine-grained PDP authentication failed.",
+                solution: "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1042u32,
+                statuses: &[400u16],
+                message: "operation failed because of volume be locked",
+                description: "Operations cannot be performed on locked resources.",
+                solution: "Unlock the resource and then perform the operation.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1053u32,
+                statuses: &[400u16],
+                message: "VolumeTypes are not supported !",
+                description: "Disk type does not exist.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1064u32,
+                statuses: &[400u16],
+                message: "Invalid input received: Availability zone [%s] do not have volume type [%s]",
+                description: "This type of disks in the current AZ is sold out.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1075u32,
+                statuses: &[400u16],
+                message: "Volume type [SSD] in availability zone [AZ1] is sold out !",
+                description: "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition.",
+                solution: "Select another disk type or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1088u32,
+                statuses: &[400u16],
+                message: "checkQuotaCapacity request body is invalid.",
+                description: "Request conversion error.",
+                solution: "Check whether the request body is empty.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1099u32,
+                statuses: &[400u16],
+                message: "AZ and volume type must not be empty or null!",
+                description: "The AZ or disk type parameter in the request is invalid.",
+                solution: "Ensure that the input AZ and disk type parameters are correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1110u32,
+                statuses: &[400u16],
+                message: "resource size must greater than zero!",
+                description: "The disk size parameter in the request is invalid.",
+                solution: "Check whether the disk size specified in the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1121u32,
+                statuses: &[400u16],
+                message: "when operation type is SPEC_CHG, resource id must not be empty or null!",
+                description: "The disk ID is invalid during expansion.",
+                solution: "Check whether the disk ID specified in the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1132u32,
+                statuses: &[400u16],
+                message: "retype failed. please make sure that type is supported and the new one is higher then origin",
+                description: "Invalid request parameter.",
+                solution: "Ensure that the new type has higher specifications than the old type.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1143u32,
+                statuses: &[400u16],
+                message: "operation failed because the volume is belong to SDRS",
+                description: "The disk is used by the SDRS service.",
+                solution: "Free the disk from SDRS or select another disk.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1154u32,
+                statuses: &[400u16],
+                message: "operation failed because the volume is not EVS",
+                description: "The disk is not an EVS disk.",
+                solution: "This operation cannot be performed because the disk is not an EVS disk.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1165u32,
+                statuses: &[400u16],
+                message: "system image is not support to create Multiattach/shareable volume !",
+                description: "A shared disk cannot be created from a system disk image.",
+                solution: "A shared disk cannot be created from a system disk image.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1176u32,
+                statuses: &[400u16],
+                message: "Target volumeType[%s] is not matched with snapshot[%s] !",
+                description: "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk.",
+                solution: "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1187u32,
+                statuses: &[500u16],
+                message: "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
+                description: "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored.",
+                solution: "Contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1198u32,
+                statuses: &[400u16],
+                message: "Request body is invalid.",
+                description: "Request conversion error.",
+                solution: "Check whether the request body is correct.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1209u32,
+                statuses: &[400u16],
+                message: "Volume is backing-up, forbidden deleting!",
+                description: "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created.",
+                solution: "Wait until the backup is created or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1220u32,
+                statuses: &[400u16],
+                message: "Query server info from ecs fail",
+                description: "Failed to query the server details.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1231u32,
+                statuses: &[400u16],
+                message: "call ecs api - attach volume fail.",
+                description: "Failed to attach the disk.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1242u32,
+                statuses: &[400u16],
+                message: "invalid filter limit, can not greater than 1000.",
+                description: "Request parameter limit cannot be greater than 1000.",
+                solution: "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1253u32,
+                statuses: &[401u16],
+                message: "You need to create an agency for this project for the first time ever",
+                description: "The account does not have the encryption permission.",
+                solution: "Create an agency.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1264u32,
+                statuses: &[403u16],
+                message: "Your account is frozen and resources cannot be used.",
+                description: "Insufficient permission because the account is frozen.",
+                solution: "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1276u32,
+                statuses: &[403u16],
+                message: "Your account is suspended and resources cannot be used.",
+                description: "Insufficient permission because the account is suspended.",
+                solution: "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1288u32,
+                statuses: &[400u16],
+                message: "Malformed request body.",
+                description: "Incorrect request body parameter and format.",
+                solution: "Check whether the parameters and format of the request body are correct.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1299u32,
+                statuses: &[400u16],
+                message: "Malformed request url.",
+                description: "Incorrect request URL parameter and format.",
+                solution: "Check whether the parameters and format of the request URL are correct.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1310u32,
+                statuses: &[400u16],
+                message: "Request body and URI mismatch.",
+                description: "Request body and URI mismatch.",
+                solution: "Check whether the request body and URI belong to the same API.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1321u32,
+                statuses: &[400u16],
+                message: "Invalid imageRef provided.",
+                description: "The image is unavailable.",
+                solution: "Select another image.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1332u32,
+                statuses: &[400u16],
+                message: "Must specify a valid status.",
+                description: "The disk status is incorrect.",
+                solution: "Specify a disk that is in the correct state.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1343u32,
+                statuses: &[400u16],
+                message: "offset param must be an integer.",
+                description: "The value of parameter offset must be an integer.",
+                solution: "Set the value of parameter offset to an integer.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1354u32,
+                statuses: &[400u16],
+                message: "limit param must be an integer.",
+                description: "The value of parameter limit must be set to an integer.",
+                solution: "Set the value of parameter limit to an integer.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1365u32,
+                statuses: &[400u16],
+                message: "limit param must be positive.",
+                description: "The value of parameter limit must be a positive number.",
+                solution: "Ensure that the limit value is an integer ranging from 1 to 1000. The default value is 1000.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1376u32,
+                statuses: &[401u16],
+                message: "Authentication required.",
+                description: "This operation is unauthorized.",
+                solution: "Call the API after authorization.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1387u32,
+                statuses: &[403u16],
+                message: "Policy check failed.",
+                description: "Insufficient permission.",
+                solution: "Add the permission and try again.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1398u32,
+                statuses: &[403u16],
+                message: "metadata can not be operated.",
+                description: "No operation permission.",
+                solution: "Modifying parameter metadata is forbidden.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1409u32,
+                statuses: &[404u16],
+                message: "Resource(Volume, Snapshot, Backup .etc) cound not be found.",
+                description: "Resources, such as the disk, snapshot, and backup, do not exist.",
+                solution: "Check whether the resources are available.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1420u32,
+                statuses: &[413u16],
+                message: "Insufficient volume quota.",
+                description: "Insufficient disk quotas.",
+                solution: "Check whether the disk capacity and quantity quotas are sufficient.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1431u32,
+                statuses: &[500u16],
+                message: "Internal server error.",
+                description: "Internal server error.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1442u32,
+                statuses: &[503u16],
+                message: "Service unavailable.",
+                description: "The service is unavailable.",
+                solution: "Try again later or contact customer service.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1453u32,
+                statuses: &[400u16],
+                message: "query job fail.",
+                description: "Incorrect tenant ID. The tenant ID is actually the project ID.",
+                solution: "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1464u32,
+                statuses: &[400u16],
+                message: "No jobs found.",
+                description: "jobId is empty.",
+                solution: "Enter the correct jobId value.",
+                section: "Error Codes",
+            },
+            ErrorCodeRow {
+                line: 1475u32,
+                statuses: &[400u16],
+                message: "query job fail.",
+                description: "Failed to query JobVO using jobId.",
+                solution: "Check whether the jobId value is correct. If the jobId value is correct, check whether the request is delivered to the target EVS service node. If the request has been delivered, contact customer service to locate the fault. If the request has not been delivered, contact customer service to deliver the request to the target EVS service node.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1486u32,
+                statuses: &[400u16],
+                message: "Invalid token in the header.",
+                description: "Failed to parse the token because the token expires or the token string is incomplete.",
+                solution: "Obtain the token again and ensure that the token string is complete.",
+                section: "Error Codes",
+            },
+        ],
+        &[
+            ErrorCodeRow {
+                line: 1497u32,
+                statuses: &[400u16],
+                message: "Invalid token in the header",
+                description: "The project ID in the URI is different from the project ID in the token.",
+                solution: "Ensure that the project ID in the URI is the same as that in the token and try again.",
+                section: "Error Codes",
+            },
+        ],
+    ];
+    const MESSAGE_IN: &'static [&'static [&'static str]] = &[
+        &["invalid tenant id!"],
+        &["invalid token!"],
+        &["invalid token roles!"],
+        &["null volume!"],
+        &["invalid volume id!"],
+        &["invalid volume name!"],
+        &["invalid volume description!"],
+        &["size of metadata is too large!"],
+        &["invalid backup id!"],
+        &["volume name and description can not both be empty!"],
+        &["null createVolumeReq!"],
+        &["invalid volumeForCreate!"],
+        &["invalid volume size!"],
+        &["null extendVolumeReq!"],
+        &["temporary volume!"],
+        &["request transforming failed!"],
+        &["volume can not be extended!"],
+        &["new volume Size must be greater than old Size!"],
+        &[
+            "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
+        ],
+        &["Type conversion error , parameter type is unexpected"],
+        &["invalid volume type!"],
+        &["the quantity of volume is invalid!"],
+        &["the size param is less than backup size!"],
+        &["invalid filter limit!"],
+        &["invalid filter marker!"],
+        &["url encoding failed!"],
+        &["user role is not allowed for this action!"],
+        &["invalid resources status!"],
+        &["invalid resources ID!"],
+        &["query quota failed!"],
+        &["volume count exceeded volume count quota!"],
+        &["invalid availability zone!"],
+        &["invalid sort_key!"],
+        &["invalid sort_dir!"],
+        &["invalid filter availablity-zone!"],
+        &["volume gigabytes exceeded volume gigabytes quota!"],
+        &[
+            "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
+        ],
+        &["backup status must be available when create a volume from it!"],
+        &["backupDetail returned by FSP is null!"],
+        &[
+            "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
+        ],
+        &["snapshot status must be available or error when delete snapshot!"],
+        &["volume status must be available when extend volume!"],
+        &["available-zone is not equal to backup available-zone!"],
+        &["can not batch create volume from backup!"],
+        &["invalid http body!"],
+        &["the size of volumes to be deleted is too large!"],
+        &["invalid shareable parameter!"],
+        &["invalid hw:passthrough in metadata!"],
+        &["invalid metadata filter!"],
+        &["The Volume Tags is Exceed Max Limit Num."],
+        &["invalid tag!"],
+        &["invalid full_clone in metadata!"],
+        &["volume status must be available or in-use when extending!"],
+        &["multiattach volume status must be available when extending!"],
+        &["status of ECS or BMS does not support volume online extension!"],
+        &["invalid request."],
+        &["submit job failed!"],
+        &["internal error!"],
+        &["client exception!"],
+        &["update volume timeout!"],
+        &["exchange token failed!"],
+        &["delete orderId and productId timeout!"],
+        &["assume role error!"],
+        &["thread is interrupted when sleep!"],
+        &["snapshot is error_deleting!"],
+        &["volume is error_deleting!"],
+        &["volume is error_detaching!"],
+        &["ConnectException happened!"],
+        &["volume is error!"],
+        &["volume is error_restoring!"],
+        &["volume is error_extending!"],
+        &["The size of joIdList and resultList are mismatched!"],
+        &["query context based on parent jobId exception!"],
+        &["result queried from context is null!"],
+        &["some volume count quota usage params are null!"],
+        &["some volume gigabytes quota usage params are null!"],
+        &["domainId decoded from token is null or empty!"],
+        &["domainName decoded from token is null or empty!"],
+        &["the result of decode token is null!"],
+        &["The status of encrypt Key is not enable!"],
+        &["The encrypt Param is invalid!"],
+        &["Failed to create cmk."],
+        &["The status of snapshot is not available or backing-up."],
+        &["Failed to check the role of kms."],
+        &["invalid snapshot_id!"],
+        &["invalid imageRef!"],
+        &["the metadata Param is not allowed to be updated!"],
+        &["set volume Qos failed!"],
+        &["the job result using order id to query is invalid!"],
+        &["The az information from request is invalid!"],
+        &["Cannot create volume from snapshot as the az is invalid!"],
+        &["can not create encrypt volume because hasn't xrole."],
+        &["action in pdp check deny!"],
+        &["operation failed because of volume be locked"],
+        &["VolumeTypes are not supported !"],
+        &["Invalid input received: Availability zone [%s] do not have volume type [%s]"],
+        &["Volume type [SSD] in availability zone [AZ1] is sold out !"],
+        &["checkQuotaCapacity request body is invalid."],
+        &["AZ and volume type must not be empty or null!"],
+        &["resource size must greater than zero!"],
+        &["when operation type is SPEC_CHG, resource id must not be empty or null!"],
+        &[
+            "retype failed. please make sure that type is supported and the new one is higher then origin",
+        ],
+        &["operation failed because the volume is belong to SDRS"],
+        &["operation failed because the volume is not EVS"],
+        &["system image is not support to create Multiattach/shareable volume !"],
+        &["Target volumeType[%s] is not matched with snapshot[%s] !"],
+        &[
+            "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
+        ],
+        &["Request body is invalid."],
+        &["Volume is backing-up, forbidden deleting!"],
+        &["Query server info from ecs fail"],
+        &["call ecs api - attach volume fail."],
+        &["invalid filter limit, can not greater than 1000."],
+        &["You need to create an agency for this project for the first time ever"],
+        &["Your account is frozen and resources cannot be used."],
+        &["Your account is suspended and resources cannot be used."],
+        &["Malformed request body."],
+        &["Authentication required."],
+        &["Policy check failed."],
+        &["Resource(Volume, Snapshot, Backup .etc) cound not be found."],
+        &["Insufficient volume quota."],
+        &["Internal server error."],
+        &["Service unavailable."],
+        &["query job fail."],
+        &["Invalid token in the header."],
+        &["Invalid token in the header"],
+    ];
+    const DESCRIPTION_IN: &'static [&'static [&'static str]] = &[
+        &["Incorrect tenant ID in the URI. The tenant ID is actually the project ID."],
+        &["Header parameters in the HTTP request are incorrect."],
+        &["The token used is incorrect."],
+        &[
+            "The name and description formats set in the request to update the disk are incorrect.",
+        ],
+        &["Incorrect disk ID."],
+        &["Incorrect disk name format."],
+        &["Incorrect disk description format."],
+        &[
+            "The size of the metadata set in the request to create the disk exceeds the upper limit.",
+        ],
+        &["The ID of the backup used to create the disk is incorrect."],
+        &["Parameters name and description are incorrect."],
+        &["The format of the request to create the disk is incorrect."],
+        &["The body of the request to create the disk is incorrect."],
+        &["Parameter size set in the request to create the disk is invalid."],
+        &["The format of the request to expand the disk capacity is incorrect."],
+        &["You do not have the permission to access this disk."],
+        &["Request conversion error."],
+        &["Failed to meet the capacity expansion requirements."],
+        &["The new size of the disk is incorrect."],
+        &[
+            "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source.",
+        ],
+        &["Type conversion error. The parameter type is unexpected."],
+        &["The disk type set in the request to create the disk is incorrect."],
+        &["The disk quantity set in the request to batch create disks is incorrect."],
+        &[
+            "Parameter size set in the request to create the disk using a backup is incorrect.",
+        ],
+        &["Parameter limit in the URL for querying the disk is incorrect."],
+        &["Parameter marker in the URL for querying the disk is incorrect."],
+        &["Metadata decoding error."],
+        &["You do not have the rights to perform the operation."],
+        &["Input value of parameter resources status is invalid."],
+        &["Parameter resources id cannot be left empty."],
+        &["Failed to query the tenant quota."],
+        &["Insufficient disk quantity quota assigned to the tenant."],
+        &[
+            "Parameter availability_zone set in the request to create the disk is incorrect.",
+        ],
+        &["Input parameter sort_key is incorrect."],
+        &["Parameter sort_dir in the URL for querying the disk is incorrect."],
+        &["Parameter availability-zone in the URL for querying the disk is incorrect."],
+        &["Insufficient disk capacity quota assigned to the tenant."],
+        &[
+            "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot.",
+        ],
+        &["The backup cannot be used to create a disk."],
+        &["Failed to query the backup details."],
+        &["Failed to delete the disk because the disk status is incorrect."],
+        &["Failed to delete the snapshot because the snapshot status is incorrect."],
+        &["Failed to expand the disk capacity because the disk status is incorrect."],
+        &["The backup used to create the disk is in the incorrect AZ."],
+        &["Batch creating disks from a backup is not available."],
+        &["Request conversion error."],
+        &["Too many disks are specified in the request for batch deleting disks."],
+        &["Input parameter shareable is invalid."],
+        &["Input parameter hw:passthrough under metadata is invalid."],
+        &["Metadata decoding error."],
+        &["The tag quantity of this EVS disk exceeds the upper limit."],
+        &["Invalid tag."],
+        &["Input parameter full_clone under metadata is invalid."],
+        &["A disk can be expanded only when its status is available or in-use."],
+        &["A shared disk can be expanded only when its status is available."],
+        &[
+            "The ECS or BMS status fails to meet the requirement of online disk expansion.",
+        ],
+        &["Request conversion error."],
+        &["Failed to submit the task."],
+        &["The system is currently unavailable."],
+        &["A connection exception occurs."],
+        &["Updating the metadata of the disk timed out."],
+        &["Failed to obtain the token for the tenant."],
+        &["Deleting order information from the disk metadata timed out."],
+        &["Failed to elevate the permissions."],
+        &["Failed to escalate rights."],
+        &[
+            "Failed to delete the snapshot because the snapshot is in the error_deleting status.",
+        ],
+        &["Failed to delete the disk because the disk is in the error_deleting status."],
+        &["The disk status is error_detaching."],
+        &["Network connection timed out."],
+        &["The status of the created disk is error."],
+        &["The status of the created disk is error_restoring."],
+        &[
+            "Failed to expand the disk capacity because the disk is in the error_extending state.",
+        ],
+        &["Incorrect subtask quantity."],
+        &["Failed to submit the subtask again."],
+        &["Failed to query the context."],
+        &["Failed to query the disk quantity quota assigned to the tenant."],
+        &["Failed to query the disk capacity quota assigned to the tenant."],
+        &["Token resolution failure."],
+        &["Token resolution failure."],
+        &["Empty token."],
+        &["Incorrect key status."],
+        &["The input encryption parameter is invalid."],
+        &["Failed to create the CMK."],
+        &["The snapshot status is in correct."],
+        &["Failed to check KMS."],
+        &["Input parameter snapshot_id is invalid."],
+        &["Input parameter imageRef is invalid."],
+        &["The metadata field cannot be modified."],
+        &["Failed to set the disk QoS."],
+        &["The job corresponding to the order ID is not unique."],
+        &["Input parameter availability_zone is invalid."],
+        &[
+            "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot.",
+        ],
+        &["KMS access rights have not been granted to EVS."],
+        &["Fine-grained PDP authentication failed."],
+        &["Operations cannot be performed on locked resources."],
+        &["Disk type does not exist."],
+        &["This type of disks in the current AZ is sold out."],
+        &[
+            "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition.",
+        ],
+        &["Request conversion error."],
+        &["The AZ or disk type parameter in the request is invalid."],
+        &["The disk size parameter in the request is invalid."],
+        &["The disk ID is invalid during expansion."],
+        &["Invalid request parameter."],
+        &["The disk is used by the SDRS service."],
+        &["The disk is not an EVS disk."],
+        &["A shared disk cannot be created from a system disk image."],
+        &[
+            "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk.",
+        ],
+        &[
+            "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored.",
+        ],
+        &["Request conversion error."],
+        &[
+            "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created.",
+        ],
+        &["Failed to query the server details."],
+        &["Failed to attach the disk."],
+        &["Request parameter limit cannot be greater than 1000."],
+        &["The account does not have the encryption permission."],
+        &["Insufficient permission because the account is frozen."],
+        &["Insufficient permission because the account is suspended."],
+        &["Incorrect request body parameter and format."],
+        &["This operation is unauthorized."],
+        &["Insufficient permission."],
+        &["Resources, such as the disk, snapshot, and backup, do not exist."],
+        &["Insufficient disk quotas."],
+        &["Internal server error."],
+        &["The service is unavailable."],
+        &["Incorrect tenant ID. The tenant ID is actually the project ID."],
+        &[
+            "Failed to parse the token because the token expires or the token string is incomplete.",
+        ],
+        &["The project ID in the URI is different from the project ID in the token."],
+    ];
+    const SOLUTION_IN: &'static [&'static [&'static str]] = &[
+        &["Use the correct tenant ID."],
+        &["Use the correct token."],
+        &[
+            "The account permission set is empty. Add the required permissions to this account.",
+        ],
+        &["Enter the disk name and description in the correct format."],
+        &["Enter the disk ID in the correct format."],
+        &["Enter the disk name in the correct format."],
+        &["Enter the disk description in the correct format."],
+        &[
+            "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes.",
+        ],
+        &["Enter the correct backup ID."],
+        &["Enter the correct disk name and description."],
+        &["Use the correct request format."],
+        &["Check the body of the request used to create the disk."],
+        &["Enter a valid size value."],
+        &["Use the correct request format."],
+        &[
+            "Do not perform operations for a temporary disk as it does not allow any operation.",
+        ],
+        &["Check whether the request body is correct."],
+        &["Ensure that the disk meets the expansion requirements."],
+        &[
+            "Ensure that the new disk capacity is larger than the original disk capacity.",
+        ],
+        &["Select one data source."],
+        &[
+            "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference.",
+        ],
+        &["Enter a valid disk type."],
+        &["Enter a valid disk quantity."],
+        &["Ensure that the entered disk size is larger than the backup size."],
+        &[
+            "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
+        ],
+        &["Ensure that the marker value is in the UUID format."],
+        &["Check whether parameter metadata is correctly specified."],
+        &[
+            "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
+        ],
+        &["Specify a valid value for resources status."],
+        &["Specify a valid value for resources id."],
+        &["Check whether the tenant quota is configured."],
+        &["Increase the disk quantity quota."],
+        &["Enter the correct AZ."],
+        &["Check whether parameter sort_key is correctly specified."],
+        &["Ensure that the sort_dir value is desc or asc."],
+        &["Check whether the AZ specified in the request is valid."],
+        &["Increase the disk capacity quota."],
+        &[
+            "Check whether the request body is correct. For details, see the metadata field description for creating disks.",
+        ],
+        &["The backup is unavailable."],
+        &["Check whether the backup exists. Contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Ensure that the disk status meets the expansion requirements."],
+        &["The backup and the disk to be created must in the same AZ."],
+        &["Batch creating disks from a backup is not available."],
+        &["Check whether the request body is correct."],
+        &["Reduce the number of disks specified in the batch."],
+        &["Check whether parameter shareable is correctly specified."],
+        &["Check whether parameter hw:passthrough is correctly specified."],
+        &["Check whether parameter metadata is correctly specified."],
+        &["Ensure that the tag quantity of the disk is within the upper limit."],
+        &[
+            "Check the formats of the tag key and tag value and ensure that the formats are correct.",
+        ],
+        &["Check whether parameter full_clone in metadata is correctly specified."],
+        &["Ensure that the disk is in the available or in-use state before expansion."],
+        &["Ensure that the shared disk is in the available state before expansion."],
+        &["Ensure that the ECS or BMS status meets the requirement."],
+        &["Check whether the request body is correct."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Try again later or contact customer service."],
+        &["Check the user permissions."],
+        &["Try again later or contact customer service."],
+        &["Contact customer service."],
+        &["Try again later or contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Try again later or contact customer service."],
+        &[
+            "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service.",
+        ],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Contact customer service."],
+        &["Try again later or contact customer service."],
+        &["Try again later or contact customer service."],
+        &["Check whether the account information is correct."],
+        &["Check whether the account information is correct."],
+        &["Check whether the account information is correct."],
+        &["Ensure that the key status is correct."],
+        &["Check whether the encryption parameter in the request body is correct."],
+        &["Try again later or contact customer service."],
+        &["Ensure that the snapshot status is available or backing-up."],
+        &["Try again later or contact customer service."],
+        &["Ensure that the input snapshot_id value is correct."],
+        &["Ensure that the input imageRef value is correct."],
+        &["Ensure that the input metadata value is correct."],
+        &["Ensure that the input qos value is correct."],
+        &["Try again later or contact customer service."],
+        &["Ensure that the input availability_zone value is correct."],
+        &[
+            "Ensure that the availability_zone value of the disk is consistent with that of the snapshot.",
+        ],
+        &[
+            "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide.",
+        ],
+        &[
+            "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
+        ],
+        &["Unlock the resource and then perform the operation."],
+        &["Try again later or contact customer service."],
+        &["Try again later or contact customer service."],
+        &["Select another disk type or contact customer service."],
+        &["Check whether the request body is empty."],
+        &["Ensure that the input AZ and disk type parameters are correct."],
+        &["Check whether the disk size specified in the request body is correct."],
+        &["Check whether the disk ID specified in the request body is correct."],
+        &["Ensure that the new type has higher specifications than the old type."],
+        &["Free the disk from SDRS or select another disk."],
+        &["This operation cannot be performed because the disk is not an EVS disk."],
+        &["A shared disk cannot be created from a system disk image."],
+        &[
+            "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk.",
+        ],
+        &["Contact customer service."],
+        &["Check whether the request body is correct."],
+        &["Wait until the backup is created or contact customer service."],
+        &["Try again later or contact customer service."],
+        &["Try again later or contact customer service."],
+        &[
+            "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
+        ],
+        &["Create an agency."],
+        &[
+            "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears.",
+        ],
+        &[
+            "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears.",
+        ],
+        &["Check whether the parameters and format of the request body are correct."],
+        &["Call the API after authorization."],
+        &["Add the permission and try again."],
+        &["Check whether the resources are available."],
+        &["Check whether the disk capacity and quantity quotas are sufficient."],
+        &["Try again later or contact customer service."],
+        &["Try again later or contact customer service."],
+        &[
+            "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID.",
+        ],
+        &["Obtain the token again and ensure that the token string is complete."],
+        &[
+            "Ensure that the project ID in the URI is the same as that in the token and try again.",
+        ],
+    ];
+    const SECTION_IN: &'static [&'static [&'static str]] = &[
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+        &["Error Codes"],
+    ];
+    const NAMES: &'static [&'static str] = &[
+        "Evs0001",
+        "Evs0002",
+        "Evs0003",
+        "Evs1001",
+        "Evs1002",
+        "Evs1003",
+        "Evs1004",
+        "Evs1005",
+        "Evs1006",
+        "Evs1007",
+        "Evs1008",
+        "Evs1009",
+        "Evs1010",
+        "Evs1011",
+        "Evs1012",
+        "Evs1013",
+        "Evs1014",
+        "Evs1015",
+        "Evs1016",
+        "Evs1018",
+        "Evs1020",
+        "Evs1021",
+        "Evs1022",
+        "Evs1023",
+        "Evs1024",
+        "Evs1025",
+        "Evs1027",
+        "Evs1031",
+        "Evs1032",
+        "Evs1033",
+        "Evs1034",
+        "Evs1036",
+        "Evs1039",
+        "Evs1040",
+        "Evs1041",
+        "Evs1042",
+        "Evs1043",
+        "Evs1044",
+        "Evs1045",
+        "Evs1046",
+        "Evs1047",
+        "Evs1048",
+        "Evs1049",
+        "Evs1051",
+        "Evs1052",
+        "Evs1053",
+        "Evs1054",
+        "Evs1057",
+        "Evs1058",
+        "Evs1061",
+        "Evs1062",
+        "Evs1063",
+        "Evs1064",
+        "Evs1065",
+        "Evs1066",
+        "Evs1070",
+        "Evs2001",
+        "Evs2002",
+        "Evs2005",
+        "Evs2007",
+        "Evs2010",
+        "Evs2011",
+        "Evs2013",
+        "Evs2014",
+        "Evs2019",
+        "Evs2020",
+        "Evs2021",
+        "Evs2023",
+        "Evs2024",
+        "Evs2025",
+        "Evs2026",
+        "Evs2029",
+        "Evs2030",
+        "Evs2031",
+        "Evs2032",
+        "Evs2033",
+        "Evs2034",
+        "Evs2035",
+        "Evs2036",
+        "Evs2040",
+        "Evs2041",
+        "Evs2042",
+        "Evs2043",
+        "Evs2044",
+        "Evs2045",
+        "Evs2046",
+        "Evs2047",
+        "Evs2050",
+        "Evs2052",
+        "Evs2053",
+        "Evs2054",
+        "Evs2055",
+        "Evs2056",
+        "Evs2068",
+        "Evs2070",
+        "Evs2071",
+        "Evs2072",
+        "Evs2078",
+        "Evs2083",
+        "Evs2084",
+        "Evs2085",
+        "Evs2087",
+        "Evs2089",
+        "Evs2093",
+        "Evs2094",
+        "Evs2096",
+        "Evs2105",
+        "Evs2108",
+        "Evs2130",
+        "Evs2131",
+        "Evs2134",
+        "Evs2142",
+        "Evs2143",
+        "Evs2144",
+        "Evs2145",
+        "Evs5400",
+        "Evs5401",
+        "Evs5403",
+        "Evs5404",
+        "Evs5413",
+        "Evs5500",
+        "Evs5503",
+        "Common0011",
+        "Common0013",
+        "Common0018",
+    ];
+    const DISPLAYS: &'static [&'static str] = &[
+        "EVS.0001 invalid tenant id!",
+        "EVS.0002 invalid token!",
+        "EVS.0003 invalid token roles!",
+        "EVS.1001 null volume!",
+        "EVS.1002 invalid volume id!",
+        "EVS.1003 invalid volume name!",
+        "EVS.1004 invalid volume description!",
+        "EVS.1005 size of metadata is too large!",
+        "EVS.1006 invalid backup id!",
+        "EVS.1007 volume name and description can not both be empty!",
+        "EVS.1008 null createVolumeReq!",
+        "EVS.1009 invalid volumeForCreate!",
+        "EVS.1010 invalid volume size!",
+        "EVS.1011 null extendVolumeReq!",
+        "EVS.1012 temporary volume!",
+        "EVS.1013 request transforming failed!",
+        "EVS.1014 volume can not be extended!",
+        "EVS.1015 new volume Size must be greater than old Size!",
+        "EVS.1016 Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
+        "EVS.1018 Type conversion error , parameter type is unexpected",
+        "EVS.1020 invalid volume type!",
+        "EVS.1021 the quantity of volume is invalid!",
+        "EVS.1022 the size param is less than backup size!",
+        "EVS.1023 invalid filter limit!",
+        "EVS.1024 invalid filter marker!",
+        "EVS.1025 url encoding failed!",
+        "EVS.1027 user role is not allowed for this action!",
+        "EVS.1031 invalid resources status!",
+        "EVS.1032 invalid resources ID!",
+        "EVS.1033 query quota failed!",
+        "EVS.1034 volume count exceeded volume count quota!",
+        "EVS.1036 invalid availability zone!",
+        "EVS.1039 invalid sort_key!",
+        "EVS.1040 invalid sort_dir!",
+        "EVS.1041 invalid filter availablity-zone!",
+        "EVS.1042 volume gigabytes exceeded volume gigabytes quota!",
+        "EVS.1043 encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
+        "EVS.1044 backup status must be available when create a volume from it!",
+        "EVS.1045 backupDetail returned by FSP is null!",
+        "EVS.1046 volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
+        "EVS.1047 snapshot status must be available or error when delete snapshot!",
+        "EVS.1048 volume status must be available when extend volume!",
+        "EVS.1049 available-zone is not equal to backup available-zone!",
+        "EVS.1051 can not batch create volume from backup!",
+        "EVS.1052 invalid http body!",
+        "EVS.1053 the size of volumes to be deleted is too large!",
+        "EVS.1054 invalid shareable parameter!",
+        "EVS.1057 invalid hw:passthrough in metadata!",
+        "EVS.1058 invalid metadata filter!",
+        "EVS.1061 The Volume Tags is Exceed Max Limit Num.",
+        "EVS.1062 invalid tag!",
+        "EVS.1063 invalid full_clone in metadata!",
+        "EVS.1064 volume status must be available or in-use when extending!",
+        "EVS.1065 multiattach volume status must be available when extending!",
+        "EVS.1066 status of ECS or BMS does not support volume online extension!",
+        "EVS.1070 invalid request.",
+        "EVS.2001 submit job failed!",
+        "EVS.2002 internal error!",
+        "EVS.2005 client exception!",
+        "EVS.2007 update volume timeout!",
+        "EVS.2010 exchange token failed!",
+        "EVS.2011 delete orderId and productId timeout!",
+        "EVS.2013 assume role error!",
+        "EVS.2014 thread is interrupted when sleep!",
+        "EVS.2019 snapshot is error_deleting!",
+        "EVS.2020 volume is error_deleting!",
+        "EVS.2021 volume is error_detaching!",
+        "EVS.2023 ConnectException happened!",
+        "EVS.2024 volume is error!",
+        "EVS.2025 volume is error_restoring!",
+        "EVS.2026 volume is error_extending!",
+        "EVS.2029 The size of joIdList and resultList are mismatched!",
+        "EVS.2030 query context based on parent jobId exception!",
+        "EVS.2031 result queried from context is null!",
+        "EVS.2032 some volume count quota usage params are null!",
+        "EVS.2033 some volume gigabytes quota usage params are null!",
+        "EVS.2034 domainId decoded from token is null or empty!",
+        "EVS.2035 domainName decoded from token is null or empty!",
+        "EVS.2036 the result of decode token is null!",
+        "EVS.2040 The status of encrypt Key is not enable!",
+        "EVS.2041 The encrypt Param is invalid!",
+        "EVS.2042 Failed to create cmk.",
+        "EVS.2043 The status of snapshot is not available or backing-up.",
+        "EVS.2044 Failed to check the role of kms.",
+        "EVS.2045 invalid snapshot_id!",
+        "EVS.2046 invalid imageRef!",
+        "EVS.2047 the metadata Param is not allowed to be updated!",
+        "EVS.2050 set volume Qos failed!",
+        "EVS.2052 the job result using order id to query is invalid!",
+        "EVS.2053 The az information from request is invalid!",
+        "EVS.2054 Cannot create volume from snapshot as the az is invalid!",
+        "EVS.2055 can not create encrypt volume because hasn't xrole.",
+        "EVS.2056 action in pdp check deny!",
+        "EVS.2068 operation failed because of volume be locked",
+        "EVS.2070 VolumeTypes are not supported !",
+        "EVS.2071 Invalid input received: Availability zone [%s] do not have volume type [%s]",
+        "EVS.2072 Volume type [SSD] in availability zone [AZ1] is sold out !",
+        "EVS.2078 checkQuotaCapacity request body is invalid.",
+        "EVS.2083 AZ and volume type must not be empty or null!",
+        "EVS.2084 resource size must greater than zero!",
+        "EVS.2085 when operation type is SPEC_CHG, resource id must not be empty or null!",
+        "EVS.2087 retype failed. please make sure that type is supported and the new one is higher then origin",
+        "EVS.2089 operation failed because the volume is belong to SDRS",
+        "EVS.2093 operation failed because the volume is not EVS",
+        "EVS.2094 system image is not support to create Multiattach/shareable volume !",
+        "EVS.2096 Target volumeType[%s] is not matched with snapshot[%s] !",
+        "EVS.2105 Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
+        "EVS.2108 Request body is invalid.",
+        "EVS.2130 Volume is backing-up, forbidden deleting!",
+        "EVS.2131 Query server info from ecs fail",
+        "EVS.2134 call ecs api - attach volume fail.",
+        "EVS.2142 invalid filter limit, can not greater than 1000.",
+        "EVS.2143 You need to create an agency for this project for the first time ever",
+        "EVS.2144 Your account is frozen and resources cannot be used.",
+        "EVS.2145 Your account is suspended and resources cannot be used.",
+        "EVS.5400 Malformed request body.",
+        "EVS.5401 Authentication required.",
+        "EVS.5403 Policy check failed.",
+        "EVS.5404 Resource(Volume, Snapshot, Backup .etc) cound not be found.",
+        "EVS.5413 Insufficient volume quota.",
+        "EVS.5500 Internal server error.",
+        "EVS.5503 Service unavailable.",
+        "Common.0011 query job fail.",
+        "Common.0013 Invalid token in the header.",
+        "Common.0018 Invalid token in the header",
+    ];
+    const CODES: &'static [&'static str] = &[
+        "EVS.0001",
+        "EVS.0002",
+        "EVS.0003",
+        "EVS.1001",
+        "EVS.1002",
+        "EVS.1003",
+        "EVS.1004",
+        "EVS.1005",
+        "EVS.1006",
+        "EVS.1007",
+        "EVS.1008",
+        "EVS.1009",
+        "EVS.1010",
+        "EVS.1011",
+        "EVS.1012",
+        "EVS.1013",
+        "EVS.1014",
+        "EVS.1015",
+        "EVS.1016",
+        "EVS.1018",
+        "EVS.1020",
+        "EVS.1021",
+        "EVS.1022",
+        "EVS.1023",
+        "EVS.1024",
+        "EVS.1025",
+        "EVS.1027",
+        "EVS.1031",
+        "EVS.1032",
+        "EVS.1033",
+        "EVS.1034",
+        "EVS.1036",
+        "EVS.1039",
+        "EVS.1040",
+        "EVS.1041",
+        "EVS.1042",
+        "EVS.1043",
+        "EVS.1044",
+        "EVS.1045",
+        "EVS.1046",
+        "EVS.1047",
+        "EVS.1048",
+        "EVS.1049",
+        "EVS.1051",
+        "EVS.1052",
+        "EVS.1053",
+        "EVS.1054",
+        "EVS.1057",
+        "EVS.1058",
+        "EVS.1061",
+        "EVS.1062",
+        "EVS.1063",
+        "EVS.1064",
+        "EVS.1065",
+        "EVS.1066",
+        "EVS.1070",
+        "EVS.2001",
+        "EVS.2002",
+        "EVS.2005",
+        "EVS.2007",
+        "EVS.2010",
+        "EVS.2011",
+        "EVS.2013",
+        "EVS.2014",
+        "EVS.2019",
+        "EVS.2020",
+        "EVS.2021",
+        "EVS.2023",
+        "EVS.2024",
+        "EVS.2025",
+        "EVS.2026",
+        "EVS.2029",
+        "EVS.2030",
+        "EVS.2031",
+        "EVS.2032",
+        "EVS.2033",
+        "EVS.2034",
+        "EVS.2035",
+        "EVS.2036",
+        "EVS.2040",
+        "EVS.2041",
+        "EVS.2042",
+        "EVS.2043",
+        "EVS.2044",
+        "EVS.2045",
+        "EVS.2046",
+        "EVS.2047",
+        "EVS.2050",
+        "EVS.2052",
+        "EVS.2053",
+        "EVS.2054",
+        "EVS.2055",
+        "EVS.2056",
+        "EVS.2068",
+        "EVS.2070",
+        "EVS.2071",
+        "EVS.2072",
+        "EVS.2078",
+        "EVS.2083",
+        "EVS.2084",
+        "EVS.2085",
+        "EVS.2087",
+        "EVS.2089",
+        "EVS.2093",
+        "EVS.2094",
+        "EVS.2096",
+        "EVS.2105",
+        "EVS.2108",
+        "EVS.2130",
+        "EVS.2131",
+        "EVS.2134",
+        "EVS.2142",
+        "EVS.2143",
+        "EVS.2144",
+        "EVS.2145",
+        "EVS.5400",
+        "EVS.5401",
+        "EVS.5403",
+        "EVS.5404",
+        "EVS.5413",
+        "EVS.5500",
+        "EVS.5503",
+        "Common.0011",
+        "Common.0013",
+        "Common.0018",
+    ];
+    const STATUSES: &'static [&'static [u16]] = &[
+        &[400u16],
+        &[400u16],
+        &[403u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[403u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[500u16],
+        &[400u16],
+        &[400u16],
+        &[500u16],
+        &[400u16],
+        &[404u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[500u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[403u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[500u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+        &[401u16],
+        &[403u16],
+        &[403u16],
+        &[400u16],
+        &[401u16],
+        &[403u16],
+        &[404u16],
+        &[413u16],
+        &[500u16],
+        &[503u16],
+        &[400u16],
+        &[400u16],
+        &[400u16],
+    ];
+    #[inline]
+    const fn position(self) -> usize {
         match self {
-            Self::Evs0001 => {
-                &[
-                    ErrorCodeRow {
-                        line: 16u32,
-                        statuses: &[400u16],
-                        message: "invalid tenant id!",
-                        description: "Incorrect tenant ID in the URI. The tenant ID is actually the project ID.",
-                        solution: "Use the correct tenant ID.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs0002 => {
-                &[
-                    ErrorCodeRow {
-                        line: 28u32,
-                        statuses: &[400u16],
-                        message: "invalid token!",
-                        description: "Header parameters in the HTTP request are incorrect.",
-                        solution: "Use the correct token.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs0003 => {
-                &[
-                    ErrorCodeRow {
-                        line: 39u32,
-                        statuses: &[403u16],
-                        message: "invalid token roles!",
-                        description: "The token used is incorrect.",
-                        solution: "The account permission set is empty. Add the required permissions to this account.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1001 => {
-                &[
-                    ErrorCodeRow {
-                        line: 50u32,
-                        statuses: &[400u16],
-                        message: "null volume!",
-                        description: "The name and description formats set in the request to update the disk are incorrect.",
-                        solution: "Enter the disk name and description in the correct format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1002 => {
-                &[
-                    ErrorCodeRow {
-                        line: 61u32,
-                        statuses: &[400u16],
-                        message: "invalid volume id!",
-                        description: "Incorrect disk ID.",
-                        solution: "Enter the disk ID in the correct format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1003 => {
-                &[
-                    ErrorCodeRow {
-                        line: 72u32,
-                        statuses: &[400u16],
-                        message: "invalid volume name!",
-                        description: "Incorrect disk name format.",
-                        solution: "Enter the disk name in the correct format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1004 => {
-                &[
-                    ErrorCodeRow {
-                        line: 83u32,
-                        statuses: &[400u16],
-                        message: "invalid volume description!",
-                        description: "Incorrect disk description format.",
-                        solution: "Enter the disk description in the correct format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1005 => {
-                &[
-                    ErrorCodeRow {
-                        line: 94u32,
-                        statuses: &[400u16],
-                        message: "size of metadata is too large!",
-                        description: "The size of the metadata set in the request to create the disk exceeds the upper limit.",
-                        solution: "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1006 => {
-                &[
-                    ErrorCodeRow {
-                        line: 105u32,
-                        statuses: &[400u16],
-                        message: "invalid backup id!",
-                        description: "The ID of the backup used to create the disk is incorrect.",
-                        solution: "Enter the correct backup ID.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1007 => {
-                &[
-                    ErrorCodeRow {
-                        line: 116u32,
-                        statuses: &[400u16],
-                        message: "volume name and description can not both be empty!",
-                        description: "Parameters name and description are incorrect.",
-                        solution: "Enter the correct disk name and description.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1008 => {
-                &[
-                    ErrorCodeRow {
-                        line: 127u32,
-                        statuses: &[400u16],
-                        message: "null createVolumeReq!",
-                        description: "The format of the request to create the disk is incorrect.",
-                        solution: "Use the correct request format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1009 => {
-                &[
-                    ErrorCodeRow {
-                        line: 138u32,
-                        statuses: &[400u16],
-                        message: "invalid volumeForCreate!",
-                        description: "The body of the request to create the disk is incorrect.",
-                        solution: "Check the body of the request used to create the disk.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1010 => {
-                &[
-                    ErrorCodeRow {
-                        line: 149u32,
-                        statuses: &[400u16],
-                        message: "invalid volume size!",
-                        description: "Parameter size set in the request to create the disk is invalid.",
-                        solution: "Enter a valid size value.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1011 => {
-                &[
-                    ErrorCodeRow {
-                        line: 160u32,
-                        statuses: &[400u16],
-                        message: "null extendVolumeReq!",
-                        description: "The format of the request to expand the disk capacity is incorrect.",
-                        solution: "Use the correct request format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1012 => {
-                &[
-                    ErrorCodeRow {
-                        line: 171u32,
-                        statuses: &[400u16],
-                        message: "temporary volume!",
-                        description: "You do not have the permission to access this disk.",
-                        solution: "Do not perform operations for a temporary disk as it does not allow any operation.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1013 => {
-                &[
-                    ErrorCodeRow {
-                        line: 182u32,
-                        statuses: &[400u16],
-                        message: "request transforming failed!",
-                        description: "Request conversion error.",
-                        solution: "Check whether the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1014 => {
-                &[
-                    ErrorCodeRow {
-                        line: 193u32,
-                        statuses: &[400u16],
-                        message: "volume can not be extended!",
-                        description: "Failed to meet the capacity expansion requirements.",
-                        solution: "Ensure that the disk meets the expansion requirements.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1015 => {
-                &[
-                    ErrorCodeRow {
-                        line: 204u32,
-                        statuses: &[400u16],
-                        message: "new volume Size must be greater than old Size!",
-                        description: "The new size of the disk is incorrect.",
-                        solution: "Ensure that the new disk capacity is larger than the original disk capacity.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1016 => {
-                &[
-                    ErrorCodeRow {
-                        line: 215u32,
-                        statuses: &[400u16],
-                        message: "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
-                        description: "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source.",
-                        solution: "Select one data source.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1018 => {
-                &[
-                    ErrorCodeRow {
-                        line: 226u32,
-                        statuses: &[400u16],
-                        message: "Type conversion error , parameter type is unexpected",
-                        description: "Type conversion error. The parameter type is unexpected.",
-                        solution: "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1020 => {
-                &[
-                    ErrorCodeRow {
-                        line: 237u32,
-                        statuses: &[400u16],
-                        message: "invalid volume type!",
-                        description: "The disk type set in the request to create the disk is incorrect.",
-                        solution: "Enter a valid disk type.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1021 => {
-                &[
-                    ErrorCodeRow {
-                        line: 248u32,
-                        statuses: &[400u16],
-                        message: "the quantity of volume is invalid!",
-                        description: "The disk quantity set in the request to batch create disks is incorrect.",
-                        solution: "Enter a valid disk quantity.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1022 => {
-                &[
-                    ErrorCodeRow {
-                        line: 259u32,
-                        statuses: &[400u16],
-                        message: "the size param is less than backup size!",
-                        description: "Parameter size set in the request to create the disk using a backup is incorrect.",
-                        solution: "Ensure that the entered disk size is larger than the backup size.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1023 => {
-                &[
-                    ErrorCodeRow {
-                        line: 270u32,
-                        statuses: &[400u16],
-                        message: "invalid filter limit!",
-                        description: "Parameter limit in the URL for querying the disk is incorrect.",
-                        solution: "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1024 => {
-                &[
-                    ErrorCodeRow {
-                        line: 281u32,
-                        statuses: &[400u16],
-                        message: "invalid filter marker!",
-                        description: "Parameter marker in the URL for querying the disk is incorrect.",
-                        solution: "Ensure that the marker value is in the UUID format.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1025 => {
-                &[
-                    ErrorCodeRow {
-                        line: 292u32,
-                        statuses: &[400u16],
-                        message: "url encoding failed!",
-                        description: "Metadata decoding error.",
-                        solution: "Check whether parameter metadata is correctly specified.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1027 => {
-                &[
-                    ErrorCodeRow {
-                        line: 303u32,
-                        statuses: &[403u16],
-                        message: "user role is not allowed for this action!",
-                        description: "You do not have the rights to perform the operation.",
-                        solution: "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1031 => {
-                &[
-                    ErrorCodeRow {
-                        line: 314u32,
-                        statuses: &[400u16],
-                        message: "invalid resources status!",
-                        description: "Input value of parameter resources status is invalid.",
-                        solution: "Specify a valid value for resources status.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1032 => {
-                &[
-                    ErrorCodeRow {
-                        line: 325u32,
-                        statuses: &[400u16],
-                        message: "invalid resources ID!",
-                        description: "Parameter resources id cannot be left empty.",
-                        solution: "Specify a valid value for resources id.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1033 => {
-                &[
-                    ErrorCodeRow {
-                        line: 336u32,
-                        statuses: &[400u16],
-                        message: "query quota failed!",
-                        description: "Failed to query the tenant quota.",
-                        solution: "Check whether the tenant quota is configured.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1034 => {
-                &[
-                    ErrorCodeRow {
-                        line: 347u32,
-                        statuses: &[400u16],
-                        message: "volume count exceeded volume count quota!",
-                        description: "Insufficient disk quantity quota assigned to the tenant.",
-                        solution: "Increase the disk quantity quota.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1036 => {
-                &[
-                    ErrorCodeRow {
-                        line: 358u32,
-                        statuses: &[400u16],
-                        message: "invalid availability zone!",
-                        description: "Parameter availability_zone set in the request to create the disk is incorrect.",
-                        solution: "Enter the correct AZ.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1039 => {
-                &[
-                    ErrorCodeRow {
-                        line: 369u32,
-                        statuses: &[400u16],
-                        message: "invalid sort_key!",
-                        description: "Input parameter sort_key is incorrect.",
-                        solution: "Check whether parameter sort_key is correctly specified.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1040 => {
-                &[
-                    ErrorCodeRow {
-                        line: 380u32,
-                        statuses: &[400u16],
-                        message: "invalid sort_dir!",
-                        description: "Parameter sort_dir in the URL for querying the disk is incorrect.",
-                        solution: "Ensure that the sort_dir value is desc or asc.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1041 => {
-                &[
-                    ErrorCodeRow {
-                        line: 391u32,
-                        statuses: &[400u16],
-                        message: "invalid filter availablity-zone!",
-                        description: "Parameter availability-zone in the URL for querying the disk is incorrect.",
-                        solution: "Check whether the AZ specified in the request is valid.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1042 => {
-                &[
-                    ErrorCodeRow {
-                        line: 402u32,
-                        statuses: &[400u16],
-                        message: "volume gigabytes exceeded volume gigabytes quota!",
-                        description: "Insufficient disk capacity quota assigned to the tenant.",
-                        solution: "Increase the disk capacity quota.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1043 => {
-                &[
-                    ErrorCodeRow {
-                        line: 413u32,
-                        statuses: &[400u16],
-                        message: "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
-                        description: "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot.",
-                        solution: "Check whether the request body is correct. For details, see the metadata field description for creating disks.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1044 => {
-                &[
-                    ErrorCodeRow {
-                        line: 424u32,
-                        statuses: &[400u16],
-                        message: "backup status must be available when create a volume from it!",
-                        description: "The backup cannot be used to create a disk.",
-                        solution: "The backup is unavailable.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1045 => {
-                &[
-                    ErrorCodeRow {
-                        line: 435u32,
-                        statuses: &[400u16],
-                        message: "backupDetail returned by FSP is null!",
-                        description: "Failed to query the backup details.",
-                        solution: "Check whether the backup exists. Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1046 => {
-                &[
-                    ErrorCodeRow {
-                        line: 446u32,
-                        statuses: &[400u16],
-                        message: "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
-                        description: "Failed to delete the disk because the disk status is incorrect.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1047 => {
-                &[
-                    ErrorCodeRow {
-                        line: 457u32,
-                        statuses: &[400u16],
-                        message: "snapshot status must be available or error when delete snapshot!",
-                        description: "Failed to delete the snapshot because the snapshot status is incorrect.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1048 => {
-                &[
-                    ErrorCodeRow {
-                        line: 468u32,
-                        statuses: &[400u16],
-                        message: "volume status must be available when extend volume!",
-                        description: "Failed to expand the disk capacity because the disk status is incorrect.",
-                        solution: "Ensure that the disk status meets the expansion requirements.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1049 => {
-                &[
-                    ErrorCodeRow {
-                        line: 479u32,
-                        statuses: &[400u16],
-                        message: "available-zone is not equal to backup available-zone!",
-                        description: "The backup used to create the disk is in the incorrect AZ.",
-                        solution: "The backup and the disk to be created must in the same AZ.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1051 => {
-                &[
-                    ErrorCodeRow {
-                        line: 490u32,
-                        statuses: &[400u16],
-                        message: "can not batch create volume from backup!",
-                        description: "Batch creating disks from a backup is not available.",
-                        solution: "Batch creating disks from a backup is not available.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1052 => {
-                &[
-                    ErrorCodeRow {
-                        line: 501u32,
-                        statuses: &[400u16],
-                        message: "invalid http body!",
-                        description: "Request conversion error.",
-                        solution: "Check whether the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1053 => {
-                &[
-                    ErrorCodeRow {
-                        line: 512u32,
-                        statuses: &[400u16],
-                        message: "the size of volumes to be deleted is too large!",
-                        description: "Too many disks are specified in the request for batch deleting disks.",
-                        solution: "Reduce the number of disks specified in the batch.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1054 => {
-                &[
-                    ErrorCodeRow {
-                        line: 523u32,
-                        statuses: &[400u16],
-                        message: "invalid shareable parameter!",
-                        description: "Input parameter shareable is invalid.",
-                        solution: "Check whether parameter shareable is correctly specified.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1057 => {
-                &[
-                    ErrorCodeRow {
-                        line: 534u32,
-                        statuses: &[400u16],
-                        message: "invalid hw:passthrough in metadata!",
-                        description: "Input parameter hw:passthrough under metadata is invalid.",
-                        solution: "Check whether parameter hw:passthrough is correctly specified.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1058 => {
-                &[
-                    ErrorCodeRow {
-                        line: 545u32,
-                        statuses: &[400u16],
-                        message: "invalid metadata filter!",
-                        description: "Metadata decoding error.",
-                        solution: "Check whether parameter metadata is correctly specified.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1061 => {
-                &[
-                    ErrorCodeRow {
-                        line: 556u32,
-                        statuses: &[400u16],
-                        message: "The Volume Tags is Exceed Max Limit Num.",
-                        description: "The tag quantity of this EVS disk exceeds the upper limit.",
-                        solution: "Ensure that the tag quantity of the disk is within the upper limit.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1062 => {
-                &[
-                    ErrorCodeRow {
-                        line: 567u32,
-                        statuses: &[400u16],
-                        message: "invalid tag!",
-                        description: "Invalid tag.",
-                        solution: "Check the formats of the tag key and tag value and ensure that the formats are correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1063 => {
-                &[
-                    ErrorCodeRow {
-                        line: 578u32,
-                        statuses: &[400u16],
-                        message: "invalid full_clone in metadata!",
-                        description: "Input parameter full_clone under metadata is invalid.",
-                        solution: "Check whether parameter full_clone in metadata is correctly specified.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1064 => {
-                &[
-                    ErrorCodeRow {
-                        line: 589u32,
-                        statuses: &[400u16],
-                        message: "volume status must be available or in-use when extending!",
-                        description: "A disk can be expanded only when its status is available or in-use.",
-                        solution: "Ensure that the disk is in the available or in-use state before expansion.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1065 => {
-                &[
-                    ErrorCodeRow {
-                        line: 600u32,
-                        statuses: &[400u16],
-                        message: "multiattach volume status must be available when extending!",
-                        description: "A shared disk can be expanded only when its status is available.",
-                        solution: "Ensure that the shared disk is in the available state before expansion.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1066 => {
-                &[
-                    ErrorCodeRow {
-                        line: 611u32,
-                        statuses: &[400u16],
-                        message: "status of ECS or BMS does not support volume online extension!",
-                        description: "The ECS or BMS status fails to meet the requirement of online disk expansion.",
-                        solution: "Ensure that the ECS or BMS status meets the requirement.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs1070 => {
-                &[
-                    ErrorCodeRow {
-                        line: 622u32,
-                        statuses: &[400u16],
-                        message: "invalid request.",
-                        description: "Request conversion error.",
-                        solution: "Check whether the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2001 => {
-                &[
-                    ErrorCodeRow {
-                        line: 633u32,
-                        statuses: &[500u16],
-                        message: "submit job failed!",
-                        description: "Failed to submit the task.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2002 => {
-                &[
-                    ErrorCodeRow {
-                        line: 644u32,
-                        statuses: &[500u16],
-                        message: "internal error!",
-                        description: "The system is currently unavailable.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2005 => {
-                &[
-                    ErrorCodeRow {
-                        line: 655u32,
-                        statuses: &[500u16],
-                        message: "client exception!",
-                        description: "A connection exception occurs.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2007 => {
-                &[
-                    ErrorCodeRow {
-                        line: 666u32,
-                        statuses: &[500u16],
-                        message: "update volume timeout!",
-                        description: "Updating the metadata of the disk timed out.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2010 => {
-                &[
-                    ErrorCodeRow {
-                        line: 677u32,
-                        statuses: &[500u16],
-                        message: "exchange token failed!",
-                        description: "Failed to obtain the token for the tenant.",
-                        solution: "Check the user permissions.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2011 => {
-                &[
-                    ErrorCodeRow {
-                        line: 688u32,
-                        statuses: &[500u16],
-                        message: "delete orderId and productId timeout!",
-                        description: "Deleting order information from the disk metadata timed out.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2013 => {
-                &[
-                    ErrorCodeRow {
-                        line: 699u32,
-                        statuses: &[500u16],
-                        message: "assume role error!",
-                        description: "Failed to elevate the permissions.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2014 => {
-                &[
-                    ErrorCodeRow {
-                        line: 710u32,
-                        statuses: &[500u16],
-                        message: "thread is interrupted when sleep!",
-                        description: "Failed to escalate rights.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2019 => {
-                &[
-                    ErrorCodeRow {
-                        line: 721u32,
-                        statuses: &[500u16],
-                        message: "snapshot is error_deleting!",
-                        description: "Failed to delete the snapshot because the snapshot is in the error_deleting status.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2020 => {
-                &[
-                    ErrorCodeRow {
-                        line: 732u32,
-                        statuses: &[500u16],
-                        message: "volume is error_deleting!",
-                        description: "Failed to delete the disk because the disk is in the error_deleting status.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2021 => {
-                &[
-                    ErrorCodeRow {
-                        line: 743u32,
-                        statuses: &[500u16],
-                        message: "volume is error_detaching!",
-                        description: "The disk status is error_detaching.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2023 => {
-                &[
-                    ErrorCodeRow {
-                        line: 754u32,
-                        statuses: &[500u16],
-                        message: "ConnectException happened!",
-                        description: "Network connection timed out.",
-                        solution: "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2024 => {
-                &[
-                    ErrorCodeRow {
-                        line: 766u32,
-                        statuses: &[500u16],
-                        message: "volume is error!",
-                        description: "The status of the created disk is error.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2025 => {
-                &[
-                    ErrorCodeRow {
-                        line: 777u32,
-                        statuses: &[500u16],
-                        message: "volume is error_restoring!",
-                        description: "The status of the created disk is error_restoring.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2026 => {
-                &[
-                    ErrorCodeRow {
-                        line: 788u32,
-                        statuses: &[500u16],
-                        message: "volume is error_extending!",
-                        description: "Failed to expand the disk capacity because the disk is in the error_extending state.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2029 => {
-                &[
-                    ErrorCodeRow {
-                        line: 799u32,
-                        statuses: &[500u16],
-                        message: "The size of joIdList and resultList are mismatched!",
-                        description: "Incorrect subtask quantity.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2030 => {
-                &[
-                    ErrorCodeRow {
-                        line: 810u32,
-                        statuses: &[500u16],
-                        message: "query context based on parent jobId exception!",
-                        description: "Failed to submit the subtask again.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2031 => {
-                &[
-                    ErrorCodeRow {
-                        line: 821u32,
-                        statuses: &[500u16],
-                        message: "result queried from context is null!",
-                        description: "Failed to query the context.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2032 => {
-                &[
-                    ErrorCodeRow {
-                        line: 832u32,
-                        statuses: &[500u16],
-                        message: "some volume count quota usage params are null!",
-                        description: "Failed to query the disk quantity quota assigned to the tenant.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2033 => {
-                &[
-                    ErrorCodeRow {
-                        line: 843u32,
-                        statuses: &[500u16],
-                        message: "some volume gigabytes quota usage params are null!",
-                        description: "Failed to query the disk capacity quota assigned to the tenant.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2034 => {
-                &[
-                    ErrorCodeRow {
-                        line: 854u32,
-                        statuses: &[500u16],
-                        message: "domainId decoded from token is null or empty!",
-                        description: "Token resolution failure.",
-                        solution: "Check whether the account information is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2035 => {
-                &[
-                    ErrorCodeRow {
-                        line: 865u32,
-                        statuses: &[500u16],
-                        message: "domainName decoded from token is null or empty!",
-                        description: "Token resolution failure.",
-                        solution: "Check whether the account information is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2036 => {
-                &[
-                    ErrorCodeRow {
-                        line: 876u32,
-                        statuses: &[500u16],
-                        message: "the result of decode token is null!",
-                        description: "Empty token.",
-                        solution: "Check whether the account information is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2040 => {
-                &[
-                    ErrorCodeRow {
-                        line: 887u32,
-                        statuses: &[400u16],
-                        message: "The status of encrypt Key is not enable!",
-                        description: "Incorrect key status.",
-                        solution: "Ensure that the key status is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2041 => {
-                &[
-                    ErrorCodeRow {
-                        line: 898u32,
-                        statuses: &[400u16],
-                        message: "The encrypt Param is invalid!",
-                        description: "The input encryption parameter is invalid.",
-                        solution: "Check whether the encryption parameter in the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2042 => {
-                &[
-                    ErrorCodeRow {
-                        line: 909u32,
-                        statuses: &[500u16],
-                        message: "Failed to create cmk.",
-                        description: "Failed to create the CMK.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2043 => {
-                &[
-                    ErrorCodeRow {
-                        line: 920u32,
-                        statuses: &[400u16],
-                        message: "The status of snapshot is not available or backing-up.",
-                        description: "The snapshot status is in correct.",
-                        solution: "Ensure that the snapshot status is available or backing-up.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2044 => {
-                &[
-                    ErrorCodeRow {
-                        line: 931u32,
-                        statuses: &[404u16],
-                        message: "Failed to check the role of kms.",
-                        description: "Failed to check KMS.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2045 => {
-                &[
-                    ErrorCodeRow {
-                        line: 942u32,
-                        statuses: &[400u16],
-                        message: "invalid snapshot_id!",
-                        description: "Input parameter snapshot_id is invalid.",
-                        solution: "Ensure that the input snapshot_id value is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2046 => {
-                &[
-                    ErrorCodeRow {
-                        line: 953u32,
-                        statuses: &[400u16],
-                        message: "invalid imageRef!",
-                        description: "Input parameter imageRef is invalid.",
-                        solution: "Ensure that the input imageRef value is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2047 => {
-                &[
-                    ErrorCodeRow {
-                        line: 964u32,
-                        statuses: &[400u16],
-                        message: "the metadata Param is not allowed to be updated!",
-                        description: "The metadata field cannot be modified.",
-                        solution: "Ensure that the input metadata value is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2050 => {
-                &[
-                    ErrorCodeRow {
-                        line: 975u32,
-                        statuses: &[500u16],
-                        message: "set volume Qos failed!",
-                        description: "Failed to set the disk QoS.",
-                        solution: "Ensure that the input qos value is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2052 => {
-                &[
-                    ErrorCodeRow {
-                        line: 986u32,
-                        statuses: &[400u16],
-                        message: "the job result using order id to query is invalid!",
-                        description: "The job corresponding to the order ID is not unique.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2053 => {
-                &[
-                    ErrorCodeRow {
-                        line: 997u32,
-                        statuses: &[400u16],
-                        message: "The az information from request is invalid!",
-                        description: "Input parameter availability_zone is invalid.",
-                        solution: "Ensure that the input availability_zone value is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2054 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1008u32,
-                        statuses: &[400u16],
-                        message: "Cannot create volume from snapshot as the az is invalid!",
-                        description: "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot.",
-                        solution: "Ensure that the availability_zone value of the disk is consistent with that of the snapshot.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2055 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1019u32,
-                        statuses: &[400u16],
-                        message: "can not create encrypt volume because hasn't xrole.",
-                        description: "KMS access rights have not been granted to EVS.",
-                        solution: "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2056 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1031u32,
-                        statuses: &[403u16],
-                        message: "action in pdp check deny!",
-                        description: "Fine-grained PDP authentication failed.",
-                        solution: "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2068 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1042u32,
-                        statuses: &[400u16],
-                        message: "operation failed because of volume be locked",
-                        description: "Operations cannot be performed on locked resources.",
-                        solution: "Unlock the resource and then perform the operation.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2070 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1053u32,
-                        statuses: &[400u16],
-                        message: "VolumeTypes are not supported !",
-                        description: "Disk type does not exist.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2071 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1064u32,
-                        statuses: &[400u16],
-                        message: "Invalid input received: Availability zone [%s] do not have volume type [%s]",
-                        description: "This type of disks in the current AZ is sold out.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2072 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1075u32,
-                        statuses: &[400u16],
-                        message: "Volume type [SSD] in availability zone [AZ1] is sold out !",
-                        description: "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition.",
-                        solution: "Select another disk type or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2078 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1088u32,
-                        statuses: &[400u16],
-                        message: "checkQuotaCapacity request body is invalid.",
-                        description: "Request conversion error.",
-                        solution: "Check whether the request body is empty.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2083 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1099u32,
-                        statuses: &[400u16],
-                        message: "AZ and volume type must not be empty or null!",
-                        description: "The AZ or disk type parameter in the request is invalid.",
-                        solution: "Ensure that the input AZ and disk type parameters are correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2084 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1110u32,
-                        statuses: &[400u16],
-                        message: "resource size must greater than zero!",
-                        description: "The disk size parameter in the request is invalid.",
-                        solution: "Check whether the disk size specified in the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2085 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1121u32,
-                        statuses: &[400u16],
-                        message: "when operation type is SPEC_CHG, resource id must not be empty or null!",
-                        description: "The disk ID is invalid during expansion.",
-                        solution: "Check whether the disk ID specified in the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2087 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1132u32,
-                        statuses: &[400u16],
-                        message: "retype failed. please make sure that type is supported and the new one is higher then origin",
-                        description: "Invalid request parameter.",
-                        solution: "Ensure that the new type has higher specifications than the old type.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2089 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1143u32,
-                        statuses: &[400u16],
-                        message: "operation failed because the volume is belong to SDRS",
-                        description: "The disk is used by the SDRS service.",
-                        solution: "Free the disk from SDRS or select another disk.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2093 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1154u32,
-                        statuses: &[400u16],
-                        message: "operation failed because the volume is not EVS",
-                        description: "The disk is not an EVS disk.",
-                        solution: "This operation cannot be performed because the disk is not an EVS disk.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2094 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1165u32,
-                        statuses: &[400u16],
-                        message: "system image is not support to create Multiattach/shareable volume !",
-                        description: "A shared disk cannot be created from a system disk image.",
-                        solution: "A shared disk cannot be created from a system disk image.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2096 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1176u32,
-                        statuses: &[400u16],
-                        message: "Target volumeType[%s] is not matched with snapshot[%s] !",
-                        description: "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk.",
-                        solution: "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2105 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1187u32,
-                        statuses: &[500u16],
-                        message: "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
-                        description: "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored.",
-                        solution: "Contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2108 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1198u32,
-                        statuses: &[400u16],
-                        message: "Request body is invalid.",
-                        description: "Request conversion error.",
-                        solution: "Check whether the request body is correct.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2130 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1209u32,
-                        statuses: &[400u16],
-                        message: "Volume is backing-up, forbidden deleting!",
-                        description: "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created.",
-                        solution: "Wait until the backup is created or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2131 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1220u32,
-                        statuses: &[400u16],
-                        message: "Query server info from ecs fail",
-                        description: "Failed to query the server details.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2134 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1231u32,
-                        statuses: &[400u16],
-                        message: "call ecs api - attach volume fail.",
-                        description: "Failed to attach the disk.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2142 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1242u32,
-                        statuses: &[400u16],
-                        message: "invalid filter limit, can not greater than 1000.",
-                        description: "Request parameter limit cannot be greater than 1000.",
-                        solution: "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2143 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1253u32,
-                        statuses: &[401u16],
-                        message: "You need to create an agency for this project for the first time ever",
-                        description: "The account does not have the encryption permission.",
-                        solution: "Create an agency.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2144 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1264u32,
-                        statuses: &[403u16],
-                        message: "Your account is frozen and resources cannot be used.",
-                        description: "Insufficient permission because the account is frozen.",
-                        solution: "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs2145 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1276u32,
-                        statuses: &[403u16],
-                        message: "Your account is suspended and resources cannot be used.",
-                        description: "Insufficient permission because the account is suspended.",
-                        solution: "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5400 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1288u32,
-                        statuses: &[400u16],
-                        message: "Malformed request body.",
-                        description: "Incorrect request body parameter and format.",
-                        solution: "Check whether the parameters and format of the request body are correct.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1299u32,
-                        statuses: &[400u16],
-                        message: "Malformed request url.",
-                        description: "Incorrect request URL parameter and format.",
-                        solution: "Check whether the parameters and format of the request URL are correct.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1310u32,
-                        statuses: &[400u16],
-                        message: "Request body and URI mismatch.",
-                        description: "Request body and URI mismatch.",
-                        solution: "Check whether the request body and URI belong to the same API.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1321u32,
-                        statuses: &[400u16],
-                        message: "Invalid imageRef provided.",
-                        description: "The image is unavailable.",
-                        solution: "Select another image.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1332u32,
-                        statuses: &[400u16],
-                        message: "Must specify a valid status.",
-                        description: "The disk status is incorrect.",
-                        solution: "Specify a disk that is in the correct state.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1343u32,
-                        statuses: &[400u16],
-                        message: "offset param must be an integer.",
-                        description: "The value of parameter offset must be an integer.",
-                        solution: "Set the value of parameter offset to an integer.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1354u32,
-                        statuses: &[400u16],
-                        message: "limit param must be an integer.",
-                        description: "The value of parameter limit must be set to an integer.",
-                        solution: "Set the value of parameter limit to an integer.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1365u32,
-                        statuses: &[400u16],
-                        message: "limit param must be positive.",
-                        description: "The value of parameter limit must be a positive number.",
-                        solution: "Ensure that the limit value is an integer ranging from 1 to 1000. The default value is 1000.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5401 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1376u32,
-                        statuses: &[401u16],
-                        message: "Authentication required.",
-                        description: "This operation is unauthorized.",
-                        solution: "Call the API after authorization.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5403 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1387u32,
-                        statuses: &[403u16],
-                        message: "Policy check failed.",
-                        description: "Insufficient permission.",
-                        solution: "Add the permission and try again.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1398u32,
-                        statuses: &[403u16],
-                        message: "metadata can not be operated.",
-                        description: "No operation permission.",
-                        solution: "Modifying parameter metadata is forbidden.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5404 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1409u32,
-                        statuses: &[404u16],
-                        message: "Resource(Volume, Snapshot, Backup .etc) cound not be found.",
-                        description: "Resources, such as the disk, snapshot, and backup, do not exist.",
-                        solution: "Check whether the resources are available.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5413 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1420u32,
-                        statuses: &[413u16],
-                        message: "Insufficient volume quota.",
-                        description: "Insufficient disk quotas.",
-                        solution: "Check whether the disk capacity and quantity quotas are sufficient.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5500 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1431u32,
-                        statuses: &[500u16],
-                        message: "Internal server error.",
-                        description: "Internal server error.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Evs5503 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1442u32,
-                        statuses: &[503u16],
-                        message: "Service unavailable.",
-                        description: "The service is unavailable.",
-                        solution: "Try again later or contact customer service.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Common0011 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1453u32,
-                        statuses: &[400u16],
-                        message: "query job fail.",
-                        description: "Incorrect tenant ID. The tenant ID is actually the project ID.",
-                        solution: "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1464u32,
-                        statuses: &[400u16],
-                        message: "No jobs found.",
-                        description: "jobId is empty.",
-                        solution: "Enter the correct jobId value.",
-                        section: "Error Codes",
-                    },
-                    ErrorCodeRow {
-                        line: 1475u32,
-                        statuses: &[400u16],
-                        message: "query job fail.",
-                        description: "Failed to query JobVO using jobId.",
-                        solution: "Check whether the jobId value is correct. If the jobId value is correct, check whether the request is delivered to the target EVS service node. If the request has been delivered, contact customer service to locate the fault. If the request has not been delivered, contact customer service to deliver the request to the target EVS service node.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Common0013 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1486u32,
-                        statuses: &[400u16],
-                        message: "Invalid token in the header.",
-                        description: "Failed to parse the token because the token expires or the token string is incomplete.",
-                        solution: "Obtain the token again and ensure that the token string is complete.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
-            Self::Common0018 => {
-                &[
-                    ErrorCodeRow {
-                        line: 1497u32,
-                        statuses: &[400u16],
-                        message: "Invalid token in the header",
-                        description: "The project ID in the URI is different from the project ID in the token.",
-                        solution: "Ensure that the project ID in the URI is the same as that in the token and try again.",
-                        section: "Error Codes",
-                    },
-                ]
-            }
+            Self::Evs0001 => 0usize,
+            Self::Evs0002 => 1usize,
+            Self::Evs0003 => 2usize,
+            Self::Evs1001 => 3usize,
+            Self::Evs1002 => 4usize,
+            Self::Evs1003 => 5usize,
+            Self::Evs1004 => 6usize,
+            Self::Evs1005 => 7usize,
+            Self::Evs1006 => 8usize,
+            Self::Evs1007 => 9usize,
+            Self::Evs1008 => 10usize,
+            Self::Evs1009 => 11usize,
+            Self::Evs1010 => 12usize,
+            Self::Evs1011 => 13usize,
+            Self::Evs1012 => 14usize,
+            Self::Evs1013 => 15usize,
+            Self::Evs1014 => 16usize,
+            Self::Evs1015 => 17usize,
+            Self::Evs1016 => 18usize,
+            Self::Evs1018 => 19usize,
+            Self::Evs1020 => 20usize,
+            Self::Evs1021 => 21usize,
+            Self::Evs1022 => 22usize,
+            Self::Evs1023 => 23usize,
+            Self::Evs1024 => 24usize,
+            Self::Evs1025 => 25usize,
+            Self::Evs1027 => 26usize,
+            Self::Evs1031 => 27usize,
+            Self::Evs1032 => 28usize,
+            Self::Evs1033 => 29usize,
+            Self::Evs1034 => 30usize,
+            Self::Evs1036 => 31usize,
+            Self::Evs1039 => 32usize,
+            Self::Evs1040 => 33usize,
+            Self::Evs1041 => 34usize,
+            Self::Evs1042 => 35usize,
+            Self::Evs1043 => 36usize,
+            Self::Evs1044 => 37usize,
+            Self::Evs1045 => 38usize,
+            Self::Evs1046 => 39usize,
+            Self::Evs1047 => 40usize,
+            Self::Evs1048 => 41usize,
+            Self::Evs1049 => 42usize,
+            Self::Evs1051 => 43usize,
+            Self::Evs1052 => 44usize,
+            Self::Evs1053 => 45usize,
+            Self::Evs1054 => 46usize,
+            Self::Evs1057 => 47usize,
+            Self::Evs1058 => 48usize,
+            Self::Evs1061 => 49usize,
+            Self::Evs1062 => 50usize,
+            Self::Evs1063 => 51usize,
+            Self::Evs1064 => 52usize,
+            Self::Evs1065 => 53usize,
+            Self::Evs1066 => 54usize,
+            Self::Evs1070 => 55usize,
+            Self::Evs2001 => 56usize,
+            Self::Evs2002 => 57usize,
+            Self::Evs2005 => 58usize,
+            Self::Evs2007 => 59usize,
+            Self::Evs2010 => 60usize,
+            Self::Evs2011 => 61usize,
+            Self::Evs2013 => 62usize,
+            Self::Evs2014 => 63usize,
+            Self::Evs2019 => 64usize,
+            Self::Evs2020 => 65usize,
+            Self::Evs2021 => 66usize,
+            Self::Evs2023 => 67usize,
+            Self::Evs2024 => 68usize,
+            Self::Evs2025 => 69usize,
+            Self::Evs2026 => 70usize,
+            Self::Evs2029 => 71usize,
+            Self::Evs2030 => 72usize,
+            Self::Evs2031 => 73usize,
+            Self::Evs2032 => 74usize,
+            Self::Evs2033 => 75usize,
+            Self::Evs2034 => 76usize,
+            Self::Evs2035 => 77usize,
+            Self::Evs2036 => 78usize,
+            Self::Evs2040 => 79usize,
+            Self::Evs2041 => 80usize,
+            Self::Evs2042 => 81usize,
+            Self::Evs2043 => 82usize,
+            Self::Evs2044 => 83usize,
+            Self::Evs2045 => 84usize,
+            Self::Evs2046 => 85usize,
+            Self::Evs2047 => 86usize,
+            Self::Evs2050 => 87usize,
+            Self::Evs2052 => 88usize,
+            Self::Evs2053 => 89usize,
+            Self::Evs2054 => 90usize,
+            Self::Evs2055 => 91usize,
+            Self::Evs2056 => 92usize,
+            Self::Evs2068 => 93usize,
+            Self::Evs2070 => 94usize,
+            Self::Evs2071 => 95usize,
+            Self::Evs2072 => 96usize,
+            Self::Evs2078 => 97usize,
+            Self::Evs2083 => 98usize,
+            Self::Evs2084 => 99usize,
+            Self::Evs2085 => 100usize,
+            Self::Evs2087 => 101usize,
+            Self::Evs2089 => 102usize,
+            Self::Evs2093 => 103usize,
+            Self::Evs2094 => 104usize,
+            Self::Evs2096 => 105usize,
+            Self::Evs2105 => 106usize,
+            Self::Evs2108 => 107usize,
+            Self::Evs2130 => 108usize,
+            Self::Evs2131 => 109usize,
+            Self::Evs2134 => 110usize,
+            Self::Evs2142 => 111usize,
+            Self::Evs2143 => 112usize,
+            Self::Evs2144 => 113usize,
+            Self::Evs2145 => 114usize,
+            Self::Evs5400 => 115usize,
+            Self::Evs5401 => 116usize,
+            Self::Evs5403 => 117usize,
+            Self::Evs5404 => 118usize,
+            Self::Evs5413 => 119usize,
+            Self::Evs5500 => 120usize,
+            Self::Evs5503 => 121usize,
+            Self::Common0011 => 122usize,
+            Self::Common0013 => 123usize,
+            Self::Common0018 => 124usize,
         }
     }
 }
-#[allow(clippy::match_same_arms)]
 impl ErrorCode {
     /// The message, exactly as the document writes it (its first row), in `en`.
     #[must_use]
     #[inline]
     pub const fn message(self) -> &'static str {
-        match self {
-            Self::Evs0001 => "invalid tenant id!",
-            Self::Evs0002 => "invalid token!",
-            Self::Evs0003 => "invalid token roles!",
-            Self::Evs1001 => "null volume!",
-            Self::Evs1002 => "invalid volume id!",
-            Self::Evs1003 => "invalid volume name!",
-            Self::Evs1004 => "invalid volume description!",
-            Self::Evs1005 => "size of metadata is too large!",
-            Self::Evs1006 => "invalid backup id!",
-            Self::Evs1007 => "volume name and description can not both be empty!",
-            Self::Evs1008 => "null createVolumeReq!",
-            Self::Evs1009 => "invalid volumeForCreate!",
-            Self::Evs1010 => "invalid volume size!",
-            Self::Evs1011 => "null extendVolumeReq!",
-            Self::Evs1012 => "temporary volume!",
-            Self::Evs1013 => "request transforming failed!",
-            Self::Evs1014 => "volume can not be extended!",
-            Self::Evs1015 => "new volume Size must be greater than old Size!",
-            Self::Evs1016 => {
-                "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!"
-            }
-            Self::Evs1018 => "Type conversion error , parameter type is unexpected",
-            Self::Evs1020 => "invalid volume type!",
-            Self::Evs1021 => "the quantity of volume is invalid!",
-            Self::Evs1022 => "the size param is less than backup size!",
-            Self::Evs1023 => "invalid filter limit!",
-            Self::Evs1024 => "invalid filter marker!",
-            Self::Evs1025 => "url encoding failed!",
-            Self::Evs1027 => "user role is not allowed for this action!",
-            Self::Evs1031 => "invalid resources status!",
-            Self::Evs1032 => "invalid resources ID!",
-            Self::Evs1033 => "query quota failed!",
-            Self::Evs1034 => "volume count exceeded volume count quota!",
-            Self::Evs1036 => "invalid availability zone!",
-            Self::Evs1039 => "invalid sort_key!",
-            Self::Evs1040 => "invalid sort_dir!",
-            Self::Evs1041 => "invalid filter availablity-zone!",
-            Self::Evs1042 => "volume gigabytes exceeded volume gigabytes quota!",
-            Self::Evs1043 => {
-                "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!"
-            }
-            Self::Evs1044 => {
-                "backup status must be available when create a volume from it!"
-            }
-            Self::Evs1045 => "backupDetail returned by FSP is null!",
-            Self::Evs1046 => {
-                "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!"
-            }
-            Self::Evs1047 => {
-                "snapshot status must be available or error when delete snapshot!"
-            }
-            Self::Evs1048 => "volume status must be available when extend volume!",
-            Self::Evs1049 => "available-zone is not equal to backup available-zone!",
-            Self::Evs1051 => "can not batch create volume from backup!",
-            Self::Evs1052 => "invalid http body!",
-            Self::Evs1053 => "the size of volumes to be deleted is too large!",
-            Self::Evs1054 => "invalid shareable parameter!",
-            Self::Evs1057 => "invalid hw:passthrough in metadata!",
-            Self::Evs1058 => "invalid metadata filter!",
-            Self::Evs1061 => "The Volume Tags is Exceed Max Limit Num.",
-            Self::Evs1062 => "invalid tag!",
-            Self::Evs1063 => "invalid full_clone in metadata!",
-            Self::Evs1064 => "volume status must be available or in-use when extending!",
-            Self::Evs1065 => {
-                "multiattach volume status must be available when extending!"
-            }
-            Self::Evs1066 => {
-                "status of ECS or BMS does not support volume online extension!"
-            }
-            Self::Evs1070 => "invalid request.",
-            Self::Evs2001 => "submit job failed!",
-            Self::Evs2002 => "internal error!",
-            Self::Evs2005 => "client exception!",
-            Self::Evs2007 => "update volume timeout!",
-            Self::Evs2010 => "exchange token failed!",
-            Self::Evs2011 => "delete orderId and productId timeout!",
-            Self::Evs2013 => "assume role error!",
-            Self::Evs2014 => "thread is interrupted when sleep!",
-            Self::Evs2019 => "snapshot is error_deleting!",
-            Self::Evs2020 => "volume is error_deleting!",
-            Self::Evs2021 => "volume is error_detaching!",
-            Self::Evs2023 => "ConnectException happened!",
-            Self::Evs2024 => "volume is error!",
-            Self::Evs2025 => "volume is error_restoring!",
-            Self::Evs2026 => "volume is error_extending!",
-            Self::Evs2029 => "The size of joIdList and resultList are mismatched!",
-            Self::Evs2030 => "query context based on parent jobId exception!",
-            Self::Evs2031 => "result queried from context is null!",
-            Self::Evs2032 => "some volume count quota usage params are null!",
-            Self::Evs2033 => "some volume gigabytes quota usage params are null!",
-            Self::Evs2034 => "domainId decoded from token is null or empty!",
-            Self::Evs2035 => "domainName decoded from token is null or empty!",
-            Self::Evs2036 => "the result of decode token is null!",
-            Self::Evs2040 => "The status of encrypt Key is not enable!",
-            Self::Evs2041 => "The encrypt Param is invalid!",
-            Self::Evs2042 => "Failed to create cmk.",
-            Self::Evs2043 => "The status of snapshot is not available or backing-up.",
-            Self::Evs2044 => "Failed to check the role of kms.",
-            Self::Evs2045 => "invalid snapshot_id!",
-            Self::Evs2046 => "invalid imageRef!",
-            Self::Evs2047 => "the metadata Param is not allowed to be updated!",
-            Self::Evs2050 => "set volume Qos failed!",
-            Self::Evs2052 => "the job result using order id to query is invalid!",
-            Self::Evs2053 => "The az information from request is invalid!",
-            Self::Evs2054 => "Cannot create volume from snapshot as the az is invalid!",
-            Self::Evs2055 => "can not create encrypt volume because hasn't xrole.",
-            Self::Evs2056 => "action in pdp check deny!",
-            Self::Evs2068 => "operation failed because of volume be locked",
-            Self::Evs2070 => "VolumeTypes are not supported !",
-            Self::Evs2071 => {
-                "Invalid input received: Availability zone [%s] do not have volume type [%s]"
-            }
-            Self::Evs2072 => "Volume type [SSD] in availability zone [AZ1] is sold out !",
-            Self::Evs2078 => "checkQuotaCapacity request body is invalid.",
-            Self::Evs2083 => "AZ and volume type must not be empty or null!",
-            Self::Evs2084 => "resource size must greater than zero!",
-            Self::Evs2085 => {
-                "when operation type is SPEC_CHG, resource id must not be empty or null!"
-            }
-            Self::Evs2087 => {
-                "retype failed. please make sure that type is supported and the new one is higher then origin"
-            }
-            Self::Evs2089 => "operation failed because the volume is belong to SDRS",
-            Self::Evs2093 => "operation failed because the volume is not EVS",
-            Self::Evs2094 => {
-                "system image is not support to create Multiattach/shareable volume !"
-            }
-            Self::Evs2096 => "Target volumeType[%s] is not matched with snapshot[%s] !",
-            Self::Evs2105 => {
-                "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!"
-            }
-            Self::Evs2108 => "Request body is invalid.",
-            Self::Evs2130 => "Volume is backing-up, forbidden deleting!",
-            Self::Evs2131 => "Query server info from ecs fail",
-            Self::Evs2134 => "call ecs api - attach volume fail.",
-            Self::Evs2142 => "invalid filter limit, can not greater than 1000.",
-            Self::Evs2143 => {
-                "You need to create an agency for this project for the first time ever"
-            }
-            Self::Evs2144 => "Your account is frozen and resources cannot be used.",
-            Self::Evs2145 => "Your account is suspended and resources cannot be used.",
-            Self::Evs5400 => "Malformed request body.",
-            Self::Evs5401 => "Authentication required.",
-            Self::Evs5403 => "Policy check failed.",
-            Self::Evs5404 => {
-                "Resource(Volume, Snapshot, Backup .etc) cound not be found."
-            }
-            Self::Evs5413 => "Insufficient volume quota.",
-            Self::Evs5500 => "Internal server error.",
-            Self::Evs5503 => "Service unavailable.",
-            Self::Common0011 => "query job fail.",
-            Self::Common0013 => "Invalid token in the header.",
-            Self::Common0018 => "Invalid token in the header",
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.message,
+            ::core::option::Option::None => "",
         }
     }
     /// The message in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -3854,391 +4426,16 @@ impl ErrorCode {
             &mut Self::LANGS.iter(),
             |l| *l == lang,
         )?;
-        let texts: &'static [&'static str] = match self {
-            Self::Evs0001 => &["invalid tenant id!"],
-            Self::Evs0002 => &["invalid token!"],
-            Self::Evs0003 => &["invalid token roles!"],
-            Self::Evs1001 => &["null volume!"],
-            Self::Evs1002 => &["invalid volume id!"],
-            Self::Evs1003 => &["invalid volume name!"],
-            Self::Evs1004 => &["invalid volume description!"],
-            Self::Evs1005 => &["size of metadata is too large!"],
-            Self::Evs1006 => &["invalid backup id!"],
-            Self::Evs1007 => &["volume name and description can not both be empty!"],
-            Self::Evs1008 => &["null createVolumeReq!"],
-            Self::Evs1009 => &["invalid volumeForCreate!"],
-            Self::Evs1010 => &["invalid volume size!"],
-            Self::Evs1011 => &["null extendVolumeReq!"],
-            Self::Evs1012 => &["temporary volume!"],
-            Self::Evs1013 => &["request transforming failed!"],
-            Self::Evs1014 => &["volume can not be extended!"],
-            Self::Evs1015 => &["new volume Size must be greater than old Size!"],
-            Self::Evs1016 => {
-                &[
-                    "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
-                ]
-            }
-            Self::Evs1018 => &["Type conversion error , parameter type is unexpected"],
-            Self::Evs1020 => &["invalid volume type!"],
-            Self::Evs1021 => &["the quantity of volume is invalid!"],
-            Self::Evs1022 => &["the size param is less than backup size!"],
-            Self::Evs1023 => &["invalid filter limit!"],
-            Self::Evs1024 => &["invalid filter marker!"],
-            Self::Evs1025 => &["url encoding failed!"],
-            Self::Evs1027 => &["user role is not allowed for this action!"],
-            Self::Evs1031 => &["invalid resources status!"],
-            Self::Evs1032 => &["invalid resources ID!"],
-            Self::Evs1033 => &["query quota failed!"],
-            Self::Evs1034 => &["volume count exceeded volume count quota!"],
-            Self::Evs1036 => &["invalid availability zone!"],
-            Self::Evs1039 => &["invalid sort_key!"],
-            Self::Evs1040 => &["invalid sort_dir!"],
-            Self::Evs1041 => &["invalid filter availablity-zone!"],
-            Self::Evs1042 => &["volume gigabytes exceeded volume gigabytes quota!"],
-            Self::Evs1043 => {
-                &[
-                    "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
-                ]
-            }
-            Self::Evs1044 => {
-                &["backup status must be available when create a volume from it!"]
-            }
-            Self::Evs1045 => &["backupDetail returned by FSP is null!"],
-            Self::Evs1046 => {
-                &[
-                    "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
-                ]
-            }
-            Self::Evs1047 => {
-                &["snapshot status must be available or error when delete snapshot!"]
-            }
-            Self::Evs1048 => &["volume status must be available when extend volume!"],
-            Self::Evs1049 => &["available-zone is not equal to backup available-zone!"],
-            Self::Evs1051 => &["can not batch create volume from backup!"],
-            Self::Evs1052 => &["invalid http body!"],
-            Self::Evs1053 => &["the size of volumes to be deleted is too large!"],
-            Self::Evs1054 => &["invalid shareable parameter!"],
-            Self::Evs1057 => &["invalid hw:passthrough in metadata!"],
-            Self::Evs1058 => &["invalid metadata filter!"],
-            Self::Evs1061 => &["The Volume Tags is Exceed Max Limit Num."],
-            Self::Evs1062 => &["invalid tag!"],
-            Self::Evs1063 => &["invalid full_clone in metadata!"],
-            Self::Evs1064 => {
-                &["volume status must be available or in-use when extending!"]
-            }
-            Self::Evs1065 => {
-                &["multiattach volume status must be available when extending!"]
-            }
-            Self::Evs1066 => {
-                &["status of ECS or BMS does not support volume online extension!"]
-            }
-            Self::Evs1070 => &["invalid request."],
-            Self::Evs2001 => &["submit job failed!"],
-            Self::Evs2002 => &["internal error!"],
-            Self::Evs2005 => &["client exception!"],
-            Self::Evs2007 => &["update volume timeout!"],
-            Self::Evs2010 => &["exchange token failed!"],
-            Self::Evs2011 => &["delete orderId and productId timeout!"],
-            Self::Evs2013 => &["assume role error!"],
-            Self::Evs2014 => &["thread is interrupted when sleep!"],
-            Self::Evs2019 => &["snapshot is error_deleting!"],
-            Self::Evs2020 => &["volume is error_deleting!"],
-            Self::Evs2021 => &["volume is error_detaching!"],
-            Self::Evs2023 => &["ConnectException happened!"],
-            Self::Evs2024 => &["volume is error!"],
-            Self::Evs2025 => &["volume is error_restoring!"],
-            Self::Evs2026 => &["volume is error_extending!"],
-            Self::Evs2029 => &["The size of joIdList and resultList are mismatched!"],
-            Self::Evs2030 => &["query context based on parent jobId exception!"],
-            Self::Evs2031 => &["result queried from context is null!"],
-            Self::Evs2032 => &["some volume count quota usage params are null!"],
-            Self::Evs2033 => &["some volume gigabytes quota usage params are null!"],
-            Self::Evs2034 => &["domainId decoded from token is null or empty!"],
-            Self::Evs2035 => &["domainName decoded from token is null or empty!"],
-            Self::Evs2036 => &["the result of decode token is null!"],
-            Self::Evs2040 => &["The status of encrypt Key is not enable!"],
-            Self::Evs2041 => &["The encrypt Param is invalid!"],
-            Self::Evs2042 => &["Failed to create cmk."],
-            Self::Evs2043 => &["The status of snapshot is not available or backing-up."],
-            Self::Evs2044 => &["Failed to check the role of kms."],
-            Self::Evs2045 => &["invalid snapshot_id!"],
-            Self::Evs2046 => &["invalid imageRef!"],
-            Self::Evs2047 => &["the metadata Param is not allowed to be updated!"],
-            Self::Evs2050 => &["set volume Qos failed!"],
-            Self::Evs2052 => &["the job result using order id to query is invalid!"],
-            Self::Evs2053 => &["The az information from request is invalid!"],
-            Self::Evs2054 => {
-                &["Cannot create volume from snapshot as the az is invalid!"]
-            }
-            Self::Evs2055 => &["can not create encrypt volume because hasn't xrole."],
-            Self::Evs2056 => &["action in pdp check deny!"],
-            Self::Evs2068 => &["operation failed because of volume be locked"],
-            Self::Evs2070 => &["VolumeTypes are not supported !"],
-            Self::Evs2071 => {
-                &[
-                    "Invalid input received: Availability zone [%s] do not have volume type [%s]",
-                ]
-            }
-            Self::Evs2072 => {
-                &["Volume type [SSD] in availability zone [AZ1] is sold out !"]
-            }
-            Self::Evs2078 => &["checkQuotaCapacity request body is invalid."],
-            Self::Evs2083 => &["AZ and volume type must not be empty or null!"],
-            Self::Evs2084 => &["resource size must greater than zero!"],
-            Self::Evs2085 => {
-                &[
-                    "when operation type is SPEC_CHG, resource id must not be empty or null!",
-                ]
-            }
-            Self::Evs2087 => {
-                &[
-                    "retype failed. please make sure that type is supported and the new one is higher then origin",
-                ]
-            }
-            Self::Evs2089 => &["operation failed because the volume is belong to SDRS"],
-            Self::Evs2093 => &["operation failed because the volume is not EVS"],
-            Self::Evs2094 => {
-                &["system image is not support to create Multiattach/shareable volume !"]
-            }
-            Self::Evs2096 => {
-                &["Target volumeType[%s] is not matched with snapshot[%s] !"]
-            }
-            Self::Evs2105 => {
-                &[
-                    "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
-                ]
-            }
-            Self::Evs2108 => &["Request body is invalid."],
-            Self::Evs2130 => &["Volume is backing-up, forbidden deleting!"],
-            Self::Evs2131 => &["Query server info from ecs fail"],
-            Self::Evs2134 => &["call ecs api - attach volume fail."],
-            Self::Evs2142 => &["invalid filter limit, can not greater than 1000."],
-            Self::Evs2143 => {
-                &[
-                    "You need to create an agency for this project for the first time ever",
-                ]
-            }
-            Self::Evs2144 => &["Your account is frozen and resources cannot be used."],
-            Self::Evs2145 => &["Your account is suspended and resources cannot be used."],
-            Self::Evs5400 => &["Malformed request body."],
-            Self::Evs5401 => &["Authentication required."],
-            Self::Evs5403 => &["Policy check failed."],
-            Self::Evs5404 => {
-                &["Resource(Volume, Snapshot, Backup .etc) cound not be found."]
-            }
-            Self::Evs5413 => &["Insufficient volume quota."],
-            Self::Evs5500 => &["Internal server error."],
-            Self::Evs5503 => &["Service unavailable."],
-            Self::Common0011 => &["query job fail."],
-            Self::Common0013 => &["Invalid token in the header."],
-            Self::Common0018 => &["Invalid token in the header"],
-        };
+        let texts: &'static [&'static str] = Self::MESSAGE_IN[self.position()];
         texts.get(index).copied()
     }
     /// The description, exactly as the document writes it (its first row), in `en`.
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::Evs0001 => {
-                "Incorrect tenant ID in the URI. The tenant ID is actually the project ID."
-            }
-            Self::Evs0002 => "Header parameters in the HTTP request are incorrect.",
-            Self::Evs0003 => "The token used is incorrect.",
-            Self::Evs1001 => {
-                "The name and description formats set in the request to update the disk are incorrect."
-            }
-            Self::Evs1002 => "Incorrect disk ID.",
-            Self::Evs1003 => "Incorrect disk name format.",
-            Self::Evs1004 => "Incorrect disk description format.",
-            Self::Evs1005 => {
-                "The size of the metadata set in the request to create the disk exceeds the upper limit."
-            }
-            Self::Evs1006 => "The ID of the backup used to create the disk is incorrect.",
-            Self::Evs1007 => "Parameters name and description are incorrect.",
-            Self::Evs1008 => "The format of the request to create the disk is incorrect.",
-            Self::Evs1009 => "The body of the request to create the disk is incorrect.",
-            Self::Evs1010 => {
-                "Parameter size set in the request to create the disk is invalid."
-            }
-            Self::Evs1011 => {
-                "The format of the request to expand the disk capacity is incorrect."
-            }
-            Self::Evs1012 => "You do not have the permission to access this disk.",
-            Self::Evs1013 => "Request conversion error.",
-            Self::Evs1014 => "Failed to meet the capacity expansion requirements.",
-            Self::Evs1015 => "The new size of the disk is incorrect.",
-            Self::Evs1016 => {
-                "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source."
-            }
-            Self::Evs1018 => "Type conversion error. The parameter type is unexpected.",
-            Self::Evs1020 => {
-                "The disk type set in the request to create the disk is incorrect."
-            }
-            Self::Evs1021 => {
-                "The disk quantity set in the request to batch create disks is incorrect."
-            }
-            Self::Evs1022 => {
-                "Parameter size set in the request to create the disk using a backup is incorrect."
-            }
-            Self::Evs1023 => {
-                "Parameter limit in the URL for querying the disk is incorrect."
-            }
-            Self::Evs1024 => {
-                "Parameter marker in the URL for querying the disk is incorrect."
-            }
-            Self::Evs1025 => "Metadata decoding error.",
-            Self::Evs1027 => "You do not have the rights to perform the operation.",
-            Self::Evs1031 => "Input value of parameter resources status is invalid.",
-            Self::Evs1032 => "Parameter resources id cannot be left empty.",
-            Self::Evs1033 => "Failed to query the tenant quota.",
-            Self::Evs1034 => "Insufficient disk quantity quota assigned to the tenant.",
-            Self::Evs1036 => {
-                "Parameter availability_zone set in the request to create the disk is incorrect."
-            }
-            Self::Evs1039 => "Input parameter sort_key is incorrect.",
-            Self::Evs1040 => {
-                "Parameter sort_dir in the URL for querying the disk is incorrect."
-            }
-            Self::Evs1041 => {
-                "Parameter availability-zone in the URL for querying the disk is incorrect."
-            }
-            Self::Evs1042 => "Insufficient disk capacity quota assigned to the tenant.",
-            Self::Evs1043 => {
-                "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot."
-            }
-            Self::Evs1044 => "The backup cannot be used to create a disk.",
-            Self::Evs1045 => "Failed to query the backup details.",
-            Self::Evs1046 => {
-                "Failed to delete the disk because the disk status is incorrect."
-            }
-            Self::Evs1047 => {
-                "Failed to delete the snapshot because the snapshot status is incorrect."
-            }
-            Self::Evs1048 => {
-                "Failed to expand the disk capacity because the disk status is incorrect."
-            }
-            Self::Evs1049 => "The backup used to create the disk is in the incorrect AZ.",
-            Self::Evs1051 => "Batch creating disks from a backup is not available.",
-            Self::Evs1052 => "Request conversion error.",
-            Self::Evs1053 => {
-                "Too many disks are specified in the request for batch deleting disks."
-            }
-            Self::Evs1054 => "Input parameter shareable is invalid.",
-            Self::Evs1057 => "Input parameter hw:passthrough under metadata is invalid.",
-            Self::Evs1058 => "Metadata decoding error.",
-            Self::Evs1061 => "The tag quantity of this EVS disk exceeds the upper limit.",
-            Self::Evs1062 => "Invalid tag.",
-            Self::Evs1063 => "Input parameter full_clone under metadata is invalid.",
-            Self::Evs1064 => {
-                "A disk can be expanded only when its status is available or in-use."
-            }
-            Self::Evs1065 => {
-                "A shared disk can be expanded only when its status is available."
-            }
-            Self::Evs1066 => {
-                "The ECS or BMS status fails to meet the requirement of online disk expansion."
-            }
-            Self::Evs1070 => "Request conversion error.",
-            Self::Evs2001 => "Failed to submit the task.",
-            Self::Evs2002 => "The system is currently unavailable.",
-            Self::Evs2005 => "A connection exception occurs.",
-            Self::Evs2007 => "Updating the metadata of the disk timed out.",
-            Self::Evs2010 => "Failed to obtain the token for the tenant.",
-            Self::Evs2011 => {
-                "Deleting order information from the disk metadata timed out."
-            }
-            Self::Evs2013 => "Failed to elevate the permissions.",
-            Self::Evs2014 => "Failed to escalate rights.",
-            Self::Evs2019 => {
-                "Failed to delete the snapshot because the snapshot is in the error_deleting status."
-            }
-            Self::Evs2020 => {
-                "Failed to delete the disk because the disk is in the error_deleting status."
-            }
-            Self::Evs2021 => "The disk status is error_detaching.",
-            Self::Evs2023 => "Network connection timed out.",
-            Self::Evs2024 => "The status of the created disk is error.",
-            Self::Evs2025 => "The status of the created disk is error_restoring.",
-            Self::Evs2026 => {
-                "Failed to expand the disk capacity because the disk is in the error_extending state."
-            }
-            Self::Evs2029 => "Incorrect subtask quantity.",
-            Self::Evs2030 => "Failed to submit the subtask again.",
-            Self::Evs2031 => "Failed to query the context.",
-            Self::Evs2032 => {
-                "Failed to query the disk quantity quota assigned to the tenant."
-            }
-            Self::Evs2033 => {
-                "Failed to query the disk capacity quota assigned to the tenant."
-            }
-            Self::Evs2034 => "Token resolution failure.",
-            Self::Evs2035 => "Token resolution failure.",
-            Self::Evs2036 => "Empty token.",
-            Self::Evs2040 => "Incorrect key status.",
-            Self::Evs2041 => "The input encryption parameter is invalid.",
-            Self::Evs2042 => "Failed to create the CMK.",
-            Self::Evs2043 => "The snapshot status is in correct.",
-            Self::Evs2044 => "Failed to check KMS.",
-            Self::Evs2045 => "Input parameter snapshot_id is invalid.",
-            Self::Evs2046 => "Input parameter imageRef is invalid.",
-            Self::Evs2047 => "The metadata field cannot be modified.",
-            Self::Evs2050 => "Failed to set the disk QoS.",
-            Self::Evs2052 => "The job corresponding to the order ID is not unique.",
-            Self::Evs2053 => "Input parameter availability_zone is invalid.",
-            Self::Evs2054 => {
-                "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot."
-            }
-            Self::Evs2055 => "KMS access rights have not been granted to EVS.",
-            Self::Evs2056 => "Fine-grained PDP authentication failed.",
-            Self::Evs2068 => "Operations cannot be performed on locked resources.",
-            Self::Evs2070 => "Disk type does not exist.",
-            Self::Evs2071 => "This type of disks in the current AZ is sold out.",
-            Self::Evs2072 => {
-                "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition."
-            }
-            Self::Evs2078 => "Request conversion error.",
-            Self::Evs2083 => "The AZ or disk type parameter in the request is invalid.",
-            Self::Evs2084 => "The disk size parameter in the request is invalid.",
-            Self::Evs2085 => "The disk ID is invalid during expansion.",
-            Self::Evs2087 => "Invalid request parameter.",
-            Self::Evs2089 => "The disk is used by the SDRS service.",
-            Self::Evs2093 => "The disk is not an EVS disk.",
-            Self::Evs2094 => "A shared disk cannot be created from a system disk image.",
-            Self::Evs2096 => {
-                "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk."
-            }
-            Self::Evs2105 => {
-                "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored."
-            }
-            Self::Evs2108 => "Request conversion error.",
-            Self::Evs2130 => {
-                "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created."
-            }
-            Self::Evs2131 => "Failed to query the server details.",
-            Self::Evs2134 => "Failed to attach the disk.",
-            Self::Evs2142 => "Request parameter limit cannot be greater than 1000.",
-            Self::Evs2143 => "The account does not have the encryption permission.",
-            Self::Evs2144 => "Insufficient permission because the account is frozen.",
-            Self::Evs2145 => "Insufficient permission because the account is suspended.",
-            Self::Evs5400 => "Incorrect request body parameter and format.",
-            Self::Evs5401 => "This operation is unauthorized.",
-            Self::Evs5403 => "Insufficient permission.",
-            Self::Evs5404 => {
-                "Resources, such as the disk, snapshot, and backup, do not exist."
-            }
-            Self::Evs5413 => "Insufficient disk quotas.",
-            Self::Evs5500 => "Internal server error.",
-            Self::Evs5503 => "The service is unavailable.",
-            Self::Common0011 => {
-                "Incorrect tenant ID. The tenant ID is actually the project ID."
-            }
-            Self::Common0013 => {
-                "Failed to parse the token because the token expires or the token string is incomplete."
-            }
-            Self::Common0018 => {
-                "The project ID in the URI is different from the project ID in the token."
-            }
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.description,
+            ::core::option::Option::None => "",
         }
     }
     /// The description in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -4248,483 +4445,16 @@ impl ErrorCode {
             &mut Self::LANGS.iter(),
             |l| *l == lang,
         )?;
-        let texts: &'static [&'static str] = match self {
-            Self::Evs0001 => {
-                &[
-                    "Incorrect tenant ID in the URI. The tenant ID is actually the project ID.",
-                ]
-            }
-            Self::Evs0002 => &["Header parameters in the HTTP request are incorrect."],
-            Self::Evs0003 => &["The token used is incorrect."],
-            Self::Evs1001 => {
-                &[
-                    "The name and description formats set in the request to update the disk are incorrect.",
-                ]
-            }
-            Self::Evs1002 => &["Incorrect disk ID."],
-            Self::Evs1003 => &["Incorrect disk name format."],
-            Self::Evs1004 => &["Incorrect disk description format."],
-            Self::Evs1005 => {
-                &[
-                    "The size of the metadata set in the request to create the disk exceeds the upper limit.",
-                ]
-            }
-            Self::Evs1006 => {
-                &["The ID of the backup used to create the disk is incorrect."]
-            }
-            Self::Evs1007 => &["Parameters name and description are incorrect."],
-            Self::Evs1008 => {
-                &["The format of the request to create the disk is incorrect."]
-            }
-            Self::Evs1009 => {
-                &["The body of the request to create the disk is incorrect."]
-            }
-            Self::Evs1010 => {
-                &["Parameter size set in the request to create the disk is invalid."]
-            }
-            Self::Evs1011 => {
-                &["The format of the request to expand the disk capacity is incorrect."]
-            }
-            Self::Evs1012 => &["You do not have the permission to access this disk."],
-            Self::Evs1013 => &["Request conversion error."],
-            Self::Evs1014 => &["Failed to meet the capacity expansion requirements."],
-            Self::Evs1015 => &["The new size of the disk is incorrect."],
-            Self::Evs1016 => {
-                &[
-                    "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source.",
-                ]
-            }
-            Self::Evs1018 => {
-                &["Type conversion error. The parameter type is unexpected."]
-            }
-            Self::Evs1020 => {
-                &["The disk type set in the request to create the disk is incorrect."]
-            }
-            Self::Evs1021 => {
-                &[
-                    "The disk quantity set in the request to batch create disks is incorrect.",
-                ]
-            }
-            Self::Evs1022 => {
-                &[
-                    "Parameter size set in the request to create the disk using a backup is incorrect.",
-                ]
-            }
-            Self::Evs1023 => {
-                &["Parameter limit in the URL for querying the disk is incorrect."]
-            }
-            Self::Evs1024 => {
-                &["Parameter marker in the URL for querying the disk is incorrect."]
-            }
-            Self::Evs1025 => &["Metadata decoding error."],
-            Self::Evs1027 => &["You do not have the rights to perform the operation."],
-            Self::Evs1031 => &["Input value of parameter resources status is invalid."],
-            Self::Evs1032 => &["Parameter resources id cannot be left empty."],
-            Self::Evs1033 => &["Failed to query the tenant quota."],
-            Self::Evs1034 => {
-                &["Insufficient disk quantity quota assigned to the tenant."]
-            }
-            Self::Evs1036 => {
-                &[
-                    "Parameter availability_zone set in the request to create the disk is incorrect.",
-                ]
-            }
-            Self::Evs1039 => &["Input parameter sort_key is incorrect."],
-            Self::Evs1040 => {
-                &["Parameter sort_dir in the URL for querying the disk is incorrect."]
-            }
-            Self::Evs1041 => {
-                &[
-                    "Parameter availability-zone in the URL for querying the disk is incorrect.",
-                ]
-            }
-            Self::Evs1042 => {
-                &["Insufficient disk capacity quota assigned to the tenant."]
-            }
-            Self::Evs1043 => {
-                &[
-                    "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot.",
-                ]
-            }
-            Self::Evs1044 => &["The backup cannot be used to create a disk."],
-            Self::Evs1045 => &["Failed to query the backup details."],
-            Self::Evs1046 => {
-                &["Failed to delete the disk because the disk status is incorrect."]
-            }
-            Self::Evs1047 => {
-                &[
-                    "Failed to delete the snapshot because the snapshot status is incorrect.",
-                ]
-            }
-            Self::Evs1048 => {
-                &[
-                    "Failed to expand the disk capacity because the disk status is incorrect.",
-                ]
-            }
-            Self::Evs1049 => {
-                &["The backup used to create the disk is in the incorrect AZ."]
-            }
-            Self::Evs1051 => &["Batch creating disks from a backup is not available."],
-            Self::Evs1052 => &["Request conversion error."],
-            Self::Evs1053 => {
-                &[
-                    "Too many disks are specified in the request for batch deleting disks.",
-                ]
-            }
-            Self::Evs1054 => &["Input parameter shareable is invalid."],
-            Self::Evs1057 => {
-                &["Input parameter hw:passthrough under metadata is invalid."]
-            }
-            Self::Evs1058 => &["Metadata decoding error."],
-            Self::Evs1061 => {
-                &["The tag quantity of this EVS disk exceeds the upper limit."]
-            }
-            Self::Evs1062 => &["Invalid tag."],
-            Self::Evs1063 => &["Input parameter full_clone under metadata is invalid."],
-            Self::Evs1064 => {
-                &["A disk can be expanded only when its status is available or in-use."]
-            }
-            Self::Evs1065 => {
-                &["A shared disk can be expanded only when its status is available."]
-            }
-            Self::Evs1066 => {
-                &[
-                    "The ECS or BMS status fails to meet the requirement of online disk expansion.",
-                ]
-            }
-            Self::Evs1070 => &["Request conversion error."],
-            Self::Evs2001 => &["Failed to submit the task."],
-            Self::Evs2002 => &["The system is currently unavailable."],
-            Self::Evs2005 => &["A connection exception occurs."],
-            Self::Evs2007 => &["Updating the metadata of the disk timed out."],
-            Self::Evs2010 => &["Failed to obtain the token for the tenant."],
-            Self::Evs2011 => {
-                &["Deleting order information from the disk metadata timed out."]
-            }
-            Self::Evs2013 => &["Failed to elevate the permissions."],
-            Self::Evs2014 => &["Failed to escalate rights."],
-            Self::Evs2019 => {
-                &[
-                    "Failed to delete the snapshot because the snapshot is in the error_deleting status.",
-                ]
-            }
-            Self::Evs2020 => {
-                &[
-                    "Failed to delete the disk because the disk is in the error_deleting status.",
-                ]
-            }
-            Self::Evs2021 => &["The disk status is error_detaching."],
-            Self::Evs2023 => &["Network connection timed out."],
-            Self::Evs2024 => &["The status of the created disk is error."],
-            Self::Evs2025 => &["The status of the created disk is error_restoring."],
-            Self::Evs2026 => {
-                &[
-                    "Failed to expand the disk capacity because the disk is in the error_extending state.",
-                ]
-            }
-            Self::Evs2029 => &["Incorrect subtask quantity."],
-            Self::Evs2030 => &["Failed to submit the subtask again."],
-            Self::Evs2031 => &["Failed to query the context."],
-            Self::Evs2032 => {
-                &["Failed to query the disk quantity quota assigned to the tenant."]
-            }
-            Self::Evs2033 => {
-                &["Failed to query the disk capacity quota assigned to the tenant."]
-            }
-            Self::Evs2034 => &["Token resolution failure."],
-            Self::Evs2035 => &["Token resolution failure."],
-            Self::Evs2036 => &["Empty token."],
-            Self::Evs2040 => &["Incorrect key status."],
-            Self::Evs2041 => &["The input encryption parameter is invalid."],
-            Self::Evs2042 => &["Failed to create the CMK."],
-            Self::Evs2043 => &["The snapshot status is in correct."],
-            Self::Evs2044 => &["Failed to check KMS."],
-            Self::Evs2045 => &["Input parameter snapshot_id is invalid."],
-            Self::Evs2046 => &["Input parameter imageRef is invalid."],
-            Self::Evs2047 => &["The metadata field cannot be modified."],
-            Self::Evs2050 => &["Failed to set the disk QoS."],
-            Self::Evs2052 => &["The job corresponding to the order ID is not unique."],
-            Self::Evs2053 => &["Input parameter availability_zone is invalid."],
-            Self::Evs2054 => {
-                &[
-                    "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot.",
-                ]
-            }
-            Self::Evs2055 => &["KMS access rights have not been granted to EVS."],
-            Self::Evs2056 => &["Fine-grained PDP authentication failed."],
-            Self::Evs2068 => &["Operations cannot be performed on locked resources."],
-            Self::Evs2070 => &["Disk type does not exist."],
-            Self::Evs2071 => &["This type of disks in the current AZ is sold out."],
-            Self::Evs2072 => {
-                &[
-                    "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition.",
-                ]
-            }
-            Self::Evs2078 => &["Request conversion error."],
-            Self::Evs2083 => {
-                &["The AZ or disk type parameter in the request is invalid."]
-            }
-            Self::Evs2084 => &["The disk size parameter in the request is invalid."],
-            Self::Evs2085 => &["The disk ID is invalid during expansion."],
-            Self::Evs2087 => &["Invalid request parameter."],
-            Self::Evs2089 => &["The disk is used by the SDRS service."],
-            Self::Evs2093 => &["The disk is not an EVS disk."],
-            Self::Evs2094 => {
-                &["A shared disk cannot be created from a system disk image."]
-            }
-            Self::Evs2096 => {
-                &[
-                    "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk.",
-                ]
-            }
-            Self::Evs2105 => {
-                &[
-                    "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored.",
-                ]
-            }
-            Self::Evs2108 => &["Request conversion error."],
-            Self::Evs2130 => {
-                &[
-                    "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created.",
-                ]
-            }
-            Self::Evs2131 => &["Failed to query the server details."],
-            Self::Evs2134 => &["Failed to attach the disk."],
-            Self::Evs2142 => &["Request parameter limit cannot be greater than 1000."],
-            Self::Evs2143 => &["The account does not have the encryption permission."],
-            Self::Evs2144 => &["Insufficient permission because the account is frozen."],
-            Self::Evs2145 => {
-                &["Insufficient permission because the account is suspended."]
-            }
-            Self::Evs5400 => &["Incorrect request body parameter and format."],
-            Self::Evs5401 => &["This operation is unauthorized."],
-            Self::Evs5403 => &["Insufficient permission."],
-            Self::Evs5404 => {
-                &["Resources, such as the disk, snapshot, and backup, do not exist."]
-            }
-            Self::Evs5413 => &["Insufficient disk quotas."],
-            Self::Evs5500 => &["Internal server error."],
-            Self::Evs5503 => &["The service is unavailable."],
-            Self::Common0011 => {
-                &["Incorrect tenant ID. The tenant ID is actually the project ID."]
-            }
-            Self::Common0013 => {
-                &[
-                    "Failed to parse the token because the token expires or the token string is incomplete.",
-                ]
-            }
-            Self::Common0018 => {
-                &[
-                    "The project ID in the URI is different from the project ID in the token.",
-                ]
-            }
-        };
+        let texts: &'static [&'static str] = Self::DESCRIPTION_IN[self.position()];
         texts.get(index).copied()
     }
     /// The solution, exactly as the document writes it (its first row), in `en`.
     #[must_use]
     #[inline]
     pub const fn solution(self) -> &'static str {
-        match self {
-            Self::Evs0001 => "Use the correct tenant ID.",
-            Self::Evs0002 => "Use the correct token.",
-            Self::Evs0003 => {
-                "The account permission set is empty. Add the required permissions to this account."
-            }
-            Self::Evs1001 => "Enter the disk name and description in the correct format.",
-            Self::Evs1002 => "Enter the disk ID in the correct format.",
-            Self::Evs1003 => "Enter the disk name in the correct format.",
-            Self::Evs1004 => "Enter the disk description in the correct format.",
-            Self::Evs1005 => {
-                "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes."
-            }
-            Self::Evs1006 => "Enter the correct backup ID.",
-            Self::Evs1007 => "Enter the correct disk name and description.",
-            Self::Evs1008 => "Use the correct request format.",
-            Self::Evs1009 => "Check the body of the request used to create the disk.",
-            Self::Evs1010 => "Enter a valid size value.",
-            Self::Evs1011 => "Use the correct request format.",
-            Self::Evs1012 => {
-                "Do not perform operations for a temporary disk as it does not allow any operation."
-            }
-            Self::Evs1013 => "Check whether the request body is correct.",
-            Self::Evs1014 => "Ensure that the disk meets the expansion requirements.",
-            Self::Evs1015 => {
-                "Ensure that the new disk capacity is larger than the original disk capacity."
-            }
-            Self::Evs1016 => "Select one data source.",
-            Self::Evs1018 => {
-                "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference."
-            }
-            Self::Evs1020 => "Enter a valid disk type.",
-            Self::Evs1021 => "Enter a valid disk quantity.",
-            Self::Evs1022 => {
-                "Ensure that the entered disk size is larger than the backup size."
-            }
-            Self::Evs1023 => {
-                "Ensure that the limit value ranges from 1 to 1000. The default value is 1000."
-            }
-            Self::Evs1024 => "Ensure that the marker value is in the UUID format.",
-            Self::Evs1025 => "Check whether parameter metadata is correctly specified.",
-            Self::Evs1027 => {
-                "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations."
-            }
-            Self::Evs1031 => "Specify a valid value for resources status.",
-            Self::Evs1032 => "Specify a valid value for resources id.",
-            Self::Evs1033 => "Check whether the tenant quota is configured.",
-            Self::Evs1034 => "Increase the disk quantity quota.",
-            Self::Evs1036 => "Enter the correct AZ.",
-            Self::Evs1039 => "Check whether parameter sort_key is correctly specified.",
-            Self::Evs1040 => "Ensure that the sort_dir value is desc or asc.",
-            Self::Evs1041 => "Check whether the AZ specified in the request is valid.",
-            Self::Evs1042 => "Increase the disk capacity quota.",
-            Self::Evs1043 => {
-                "Check whether the request body is correct. For details, see the metadata field description for creating disks."
-            }
-            Self::Evs1044 => "The backup is unavailable.",
-            Self::Evs1045 => "Check whether the backup exists. Contact customer service.",
-            Self::Evs1046 => "Contact customer service.",
-            Self::Evs1047 => "Contact customer service.",
-            Self::Evs1048 => {
-                "Ensure that the disk status meets the expansion requirements."
-            }
-            Self::Evs1049 => "The backup and the disk to be created must in the same AZ.",
-            Self::Evs1051 => "Batch creating disks from a backup is not available.",
-            Self::Evs1052 => "Check whether the request body is correct.",
-            Self::Evs1053 => "Reduce the number of disks specified in the batch.",
-            Self::Evs1054 => "Check whether parameter shareable is correctly specified.",
-            Self::Evs1057 => {
-                "Check whether parameter hw:passthrough is correctly specified."
-            }
-            Self::Evs1058 => "Check whether parameter metadata is correctly specified.",
-            Self::Evs1061 => {
-                "Ensure that the tag quantity of the disk is within the upper limit."
-            }
-            Self::Evs1062 => {
-                "Check the formats of the tag key and tag value and ensure that the formats are correct."
-            }
-            Self::Evs1063 => {
-                "Check whether parameter full_clone in metadata is correctly specified."
-            }
-            Self::Evs1064 => {
-                "Ensure that the disk is in the available or in-use state before expansion."
-            }
-            Self::Evs1065 => {
-                "Ensure that the shared disk is in the available state before expansion."
-            }
-            Self::Evs1066 => "Ensure that the ECS or BMS status meets the requirement.",
-            Self::Evs1070 => "Check whether the request body is correct.",
-            Self::Evs2001 => "Contact customer service.",
-            Self::Evs2002 => "Contact customer service.",
-            Self::Evs2005 => "Contact customer service.",
-            Self::Evs2007 => "Try again later or contact customer service.",
-            Self::Evs2010 => "Check the user permissions.",
-            Self::Evs2011 => "Try again later or contact customer service.",
-            Self::Evs2013 => "Contact customer service.",
-            Self::Evs2014 => "Try again later or contact customer service.",
-            Self::Evs2019 => "Contact customer service.",
-            Self::Evs2020 => "Contact customer service.",
-            Self::Evs2021 => "Try again later or contact customer service.",
-            Self::Evs2023 => {
-                "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service."
-            }
-            Self::Evs2024 => "Contact customer service.",
-            Self::Evs2025 => "Contact customer service.",
-            Self::Evs2026 => "Contact customer service.",
-            Self::Evs2029 => "Contact customer service.",
-            Self::Evs2030 => "Contact customer service.",
-            Self::Evs2031 => "Contact customer service.",
-            Self::Evs2032 => "Try again later or contact customer service.",
-            Self::Evs2033 => "Try again later or contact customer service.",
-            Self::Evs2034 => "Check whether the account information is correct.",
-            Self::Evs2035 => "Check whether the account information is correct.",
-            Self::Evs2036 => "Check whether the account information is correct.",
-            Self::Evs2040 => "Ensure that the key status is correct.",
-            Self::Evs2041 => {
-                "Check whether the encryption parameter in the request body is correct."
-            }
-            Self::Evs2042 => "Try again later or contact customer service.",
-            Self::Evs2043 => {
-                "Ensure that the snapshot status is available or backing-up."
-            }
-            Self::Evs2044 => "Try again later or contact customer service.",
-            Self::Evs2045 => "Ensure that the input snapshot_id value is correct.",
-            Self::Evs2046 => "Ensure that the input imageRef value is correct.",
-            Self::Evs2047 => "Ensure that the input metadata value is correct.",
-            Self::Evs2050 => "Ensure that the input qos value is correct.",
-            Self::Evs2052 => "Try again later or contact customer service.",
-            Self::Evs2053 => "Ensure that the input availability_zone value is correct.",
-            Self::Evs2054 => {
-                "Ensure that the availability_zone value of the disk is consistent with that of the snapshot."
-            }
-            Self::Evs2055 => {
-                "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide."
-            }
-            Self::Evs2056 => {
-                "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations."
-            }
-            Self::Evs2068 => "Unlock the resource and then perform the operation.",
-            Self::Evs2070 => "Try again later or contact customer service.",
-            Self::Evs2071 => "Try again later or contact customer service.",
-            Self::Evs2072 => "Select another disk type or contact customer service.",
-            Self::Evs2078 => "Check whether the request body is empty.",
-            Self::Evs2083 => {
-                "Ensure that the input AZ and disk type parameters are correct."
-            }
-            Self::Evs2084 => {
-                "Check whether the disk size specified in the request body is correct."
-            }
-            Self::Evs2085 => {
-                "Check whether the disk ID specified in the request body is correct."
-            }
-            Self::Evs2087 => {
-                "Ensure that the new type has higher specifications than the old type."
-            }
-            Self::Evs2089 => "Free the disk from SDRS or select another disk.",
-            Self::Evs2093 => {
-                "This operation cannot be performed because the disk is not an EVS disk."
-            }
-            Self::Evs2094 => "A shared disk cannot be created from a system disk image.",
-            Self::Evs2096 => {
-                "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk."
-            }
-            Self::Evs2105 => "Contact customer service.",
-            Self::Evs2108 => "Check whether the request body is correct.",
-            Self::Evs2130 => {
-                "Wait until the backup is created or contact customer service."
-            }
-            Self::Evs2131 => "Try again later or contact customer service.",
-            Self::Evs2134 => "Try again later or contact customer service.",
-            Self::Evs2142 => {
-                "Ensure that the limit value ranges from 1 to 1000. The default value is 1000."
-            }
-            Self::Evs2143 => "Create an agency.",
-            Self::Evs2144 => {
-                "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears."
-            }
-            Self::Evs2145 => {
-                "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears."
-            }
-            Self::Evs5400 => {
-                "Check whether the parameters and format of the request body are correct."
-            }
-            Self::Evs5401 => "Call the API after authorization.",
-            Self::Evs5403 => "Add the permission and try again.",
-            Self::Evs5404 => "Check whether the resources are available.",
-            Self::Evs5413 => {
-                "Check whether the disk capacity and quantity quotas are sufficient."
-            }
-            Self::Evs5500 => "Try again later or contact customer service.",
-            Self::Evs5503 => "Try again later or contact customer service.",
-            Self::Common0011 => {
-                "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID."
-            }
-            Self::Common0013 => {
-                "Obtain the token again and ensure that the token string is complete."
-            }
-            Self::Common0018 => {
-                "Ensure that the project ID in the URI is the same as that in the token and try again."
-            }
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.solution,
+            ::core::option::Option::None => "",
         }
     }
     /// The solution in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -4734,413 +4464,16 @@ impl ErrorCode {
             &mut Self::LANGS.iter(),
             |l| *l == lang,
         )?;
-        let texts: &'static [&'static str] = match self {
-            Self::Evs0001 => &["Use the correct tenant ID."],
-            Self::Evs0002 => &["Use the correct token."],
-            Self::Evs0003 => {
-                &[
-                    "The account permission set is empty. Add the required permissions to this account.",
-                ]
-            }
-            Self::Evs1001 => {
-                &["Enter the disk name and description in the correct format."]
-            }
-            Self::Evs1002 => &["Enter the disk ID in the correct format."],
-            Self::Evs1003 => &["Enter the disk name in the correct format."],
-            Self::Evs1004 => &["Enter the disk description in the correct format."],
-            Self::Evs1005 => {
-                &[
-                    "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes.",
-                ]
-            }
-            Self::Evs1006 => &["Enter the correct backup ID."],
-            Self::Evs1007 => &["Enter the correct disk name and description."],
-            Self::Evs1008 => &["Use the correct request format."],
-            Self::Evs1009 => &["Check the body of the request used to create the disk."],
-            Self::Evs1010 => &["Enter a valid size value."],
-            Self::Evs1011 => &["Use the correct request format."],
-            Self::Evs1012 => {
-                &[
-                    "Do not perform operations for a temporary disk as it does not allow any operation.",
-                ]
-            }
-            Self::Evs1013 => &["Check whether the request body is correct."],
-            Self::Evs1014 => &["Ensure that the disk meets the expansion requirements."],
-            Self::Evs1015 => {
-                &[
-                    "Ensure that the new disk capacity is larger than the original disk capacity.",
-                ]
-            }
-            Self::Evs1016 => &["Select one data source."],
-            Self::Evs1018 => {
-                &[
-                    "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference.",
-                ]
-            }
-            Self::Evs1020 => &["Enter a valid disk type."],
-            Self::Evs1021 => &["Enter a valid disk quantity."],
-            Self::Evs1022 => {
-                &["Ensure that the entered disk size is larger than the backup size."]
-            }
-            Self::Evs1023 => {
-                &[
-                    "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
-                ]
-            }
-            Self::Evs1024 => &["Ensure that the marker value is in the UUID format."],
-            Self::Evs1025 => {
-                &["Check whether parameter metadata is correctly specified."]
-            }
-            Self::Evs1027 => {
-                &[
-                    "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
-                ]
-            }
-            Self::Evs1031 => &["Specify a valid value for resources status."],
-            Self::Evs1032 => &["Specify a valid value for resources id."],
-            Self::Evs1033 => &["Check whether the tenant quota is configured."],
-            Self::Evs1034 => &["Increase the disk quantity quota."],
-            Self::Evs1036 => &["Enter the correct AZ."],
-            Self::Evs1039 => {
-                &["Check whether parameter sort_key is correctly specified."]
-            }
-            Self::Evs1040 => &["Ensure that the sort_dir value is desc or asc."],
-            Self::Evs1041 => &["Check whether the AZ specified in the request is valid."],
-            Self::Evs1042 => &["Increase the disk capacity quota."],
-            Self::Evs1043 => {
-                &[
-                    "Check whether the request body is correct. For details, see the metadata field description for creating disks.",
-                ]
-            }
-            Self::Evs1044 => &["The backup is unavailable."],
-            Self::Evs1045 => {
-                &["Check whether the backup exists. Contact customer service."]
-            }
-            Self::Evs1046 => &["Contact customer service."],
-            Self::Evs1047 => &["Contact customer service."],
-            Self::Evs1048 => {
-                &["Ensure that the disk status meets the expansion requirements."]
-            }
-            Self::Evs1049 => {
-                &["The backup and the disk to be created must in the same AZ."]
-            }
-            Self::Evs1051 => &["Batch creating disks from a backup is not available."],
-            Self::Evs1052 => &["Check whether the request body is correct."],
-            Self::Evs1053 => &["Reduce the number of disks specified in the batch."],
-            Self::Evs1054 => {
-                &["Check whether parameter shareable is correctly specified."]
-            }
-            Self::Evs1057 => {
-                &["Check whether parameter hw:passthrough is correctly specified."]
-            }
-            Self::Evs1058 => {
-                &["Check whether parameter metadata is correctly specified."]
-            }
-            Self::Evs1061 => {
-                &["Ensure that the tag quantity of the disk is within the upper limit."]
-            }
-            Self::Evs1062 => {
-                &[
-                    "Check the formats of the tag key and tag value and ensure that the formats are correct.",
-                ]
-            }
-            Self::Evs1063 => {
-                &[
-                    "Check whether parameter full_clone in metadata is correctly specified.",
-                ]
-            }
-            Self::Evs1064 => {
-                &[
-                    "Ensure that the disk is in the available or in-use state before expansion.",
-                ]
-            }
-            Self::Evs1065 => {
-                &[
-                    "Ensure that the shared disk is in the available state before expansion.",
-                ]
-            }
-            Self::Evs1066 => {
-                &["Ensure that the ECS or BMS status meets the requirement."]
-            }
-            Self::Evs1070 => &["Check whether the request body is correct."],
-            Self::Evs2001 => &["Contact customer service."],
-            Self::Evs2002 => &["Contact customer service."],
-            Self::Evs2005 => &["Contact customer service."],
-            Self::Evs2007 => &["Try again later or contact customer service."],
-            Self::Evs2010 => &["Check the user permissions."],
-            Self::Evs2011 => &["Try again later or contact customer service."],
-            Self::Evs2013 => &["Contact customer service."],
-            Self::Evs2014 => &["Try again later or contact customer service."],
-            Self::Evs2019 => &["Contact customer service."],
-            Self::Evs2020 => &["Contact customer service."],
-            Self::Evs2021 => &["Try again later or contact customer service."],
-            Self::Evs2023 => {
-                &[
-                    "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service.",
-                ]
-            }
-            Self::Evs2024 => &["Contact customer service."],
-            Self::Evs2025 => &["Contact customer service."],
-            Self::Evs2026 => &["Contact customer service."],
-            Self::Evs2029 => &["Contact customer service."],
-            Self::Evs2030 => &["Contact customer service."],
-            Self::Evs2031 => &["Contact customer service."],
-            Self::Evs2032 => &["Try again later or contact customer service."],
-            Self::Evs2033 => &["Try again later or contact customer service."],
-            Self::Evs2034 => &["Check whether the account information is correct."],
-            Self::Evs2035 => &["Check whether the account information is correct."],
-            Self::Evs2036 => &["Check whether the account information is correct."],
-            Self::Evs2040 => &["Ensure that the key status is correct."],
-            Self::Evs2041 => {
-                &[
-                    "Check whether the encryption parameter in the request body is correct.",
-                ]
-            }
-            Self::Evs2042 => &["Try again later or contact customer service."],
-            Self::Evs2043 => {
-                &["Ensure that the snapshot status is available or backing-up."]
-            }
-            Self::Evs2044 => &["Try again later or contact customer service."],
-            Self::Evs2045 => &["Ensure that the input snapshot_id value is correct."],
-            Self::Evs2046 => &["Ensure that the input imageRef value is correct."],
-            Self::Evs2047 => &["Ensure that the input metadata value is correct."],
-            Self::Evs2050 => &["Ensure that the input qos value is correct."],
-            Self::Evs2052 => &["Try again later or contact customer service."],
-            Self::Evs2053 => {
-                &["Ensure that the input availability_zone value is correct."]
-            }
-            Self::Evs2054 => {
-                &[
-                    "Ensure that the availability_zone value of the disk is consistent with that of the snapshot.",
-                ]
-            }
-            Self::Evs2055 => {
-                &[
-                    "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide.",
-                ]
-            }
-            Self::Evs2056 => {
-                &[
-                    "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
-                ]
-            }
-            Self::Evs2068 => &["Unlock the resource and then perform the operation."],
-            Self::Evs2070 => &["Try again later or contact customer service."],
-            Self::Evs2071 => &["Try again later or contact customer service."],
-            Self::Evs2072 => &["Select another disk type or contact customer service."],
-            Self::Evs2078 => &["Check whether the request body is empty."],
-            Self::Evs2083 => {
-                &["Ensure that the input AZ and disk type parameters are correct."]
-            }
-            Self::Evs2084 => {
-                &[
-                    "Check whether the disk size specified in the request body is correct.",
-                ]
-            }
-            Self::Evs2085 => {
-                &["Check whether the disk ID specified in the request body is correct."]
-            }
-            Self::Evs2087 => {
-                &[
-                    "Ensure that the new type has higher specifications than the old type.",
-                ]
-            }
-            Self::Evs2089 => &["Free the disk from SDRS or select another disk."],
-            Self::Evs2093 => {
-                &[
-                    "This operation cannot be performed because the disk is not an EVS disk.",
-                ]
-            }
-            Self::Evs2094 => {
-                &["A shared disk cannot be created from a system disk image."]
-            }
-            Self::Evs2096 => {
-                &[
-                    "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk.",
-                ]
-            }
-            Self::Evs2105 => &["Contact customer service."],
-            Self::Evs2108 => &["Check whether the request body is correct."],
-            Self::Evs2130 => {
-                &["Wait until the backup is created or contact customer service."]
-            }
-            Self::Evs2131 => &["Try again later or contact customer service."],
-            Self::Evs2134 => &["Try again later or contact customer service."],
-            Self::Evs2142 => {
-                &[
-                    "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
-                ]
-            }
-            Self::Evs2143 => &["Create an agency."],
-            Self::Evs2144 => {
-                &[
-                    "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears.",
-                ]
-            }
-            Self::Evs2145 => {
-                &[
-                    "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears.",
-                ]
-            }
-            Self::Evs5400 => {
-                &[
-                    "Check whether the parameters and format of the request body are correct.",
-                ]
-            }
-            Self::Evs5401 => &["Call the API after authorization."],
-            Self::Evs5403 => &["Add the permission and try again."],
-            Self::Evs5404 => &["Check whether the resources are available."],
-            Self::Evs5413 => {
-                &["Check whether the disk capacity and quantity quotas are sufficient."]
-            }
-            Self::Evs5500 => &["Try again later or contact customer service."],
-            Self::Evs5503 => &["Try again later or contact customer service."],
-            Self::Common0011 => {
-                &[
-                    "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID.",
-                ]
-            }
-            Self::Common0013 => {
-                &["Obtain the token again and ensure that the token string is complete."]
-            }
-            Self::Common0018 => {
-                &[
-                    "Ensure that the project ID in the URI is the same as that in the token and try again.",
-                ]
-            }
-        };
+        let texts: &'static [&'static str] = Self::SOLUTION_IN[self.position()];
         texts.get(index).copied()
     }
     /// The section of the document the code is listed in (empty if none), in `en`.
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
-        match self {
-            Self::Evs0001 => "Error Codes",
-            Self::Evs0002 => "Error Codes",
-            Self::Evs0003 => "Error Codes",
-            Self::Evs1001 => "Error Codes",
-            Self::Evs1002 => "Error Codes",
-            Self::Evs1003 => "Error Codes",
-            Self::Evs1004 => "Error Codes",
-            Self::Evs1005 => "Error Codes",
-            Self::Evs1006 => "Error Codes",
-            Self::Evs1007 => "Error Codes",
-            Self::Evs1008 => "Error Codes",
-            Self::Evs1009 => "Error Codes",
-            Self::Evs1010 => "Error Codes",
-            Self::Evs1011 => "Error Codes",
-            Self::Evs1012 => "Error Codes",
-            Self::Evs1013 => "Error Codes",
-            Self::Evs1014 => "Error Codes",
-            Self::Evs1015 => "Error Codes",
-            Self::Evs1016 => "Error Codes",
-            Self::Evs1018 => "Error Codes",
-            Self::Evs1020 => "Error Codes",
-            Self::Evs1021 => "Error Codes",
-            Self::Evs1022 => "Error Codes",
-            Self::Evs1023 => "Error Codes",
-            Self::Evs1024 => "Error Codes",
-            Self::Evs1025 => "Error Codes",
-            Self::Evs1027 => "Error Codes",
-            Self::Evs1031 => "Error Codes",
-            Self::Evs1032 => "Error Codes",
-            Self::Evs1033 => "Error Codes",
-            Self::Evs1034 => "Error Codes",
-            Self::Evs1036 => "Error Codes",
-            Self::Evs1039 => "Error Codes",
-            Self::Evs1040 => "Error Codes",
-            Self::Evs1041 => "Error Codes",
-            Self::Evs1042 => "Error Codes",
-            Self::Evs1043 => "Error Codes",
-            Self::Evs1044 => "Error Codes",
-            Self::Evs1045 => "Error Codes",
-            Self::Evs1046 => "Error Codes",
-            Self::Evs1047 => "Error Codes",
-            Self::Evs1048 => "Error Codes",
-            Self::Evs1049 => "Error Codes",
-            Self::Evs1051 => "Error Codes",
-            Self::Evs1052 => "Error Codes",
-            Self::Evs1053 => "Error Codes",
-            Self::Evs1054 => "Error Codes",
-            Self::Evs1057 => "Error Codes",
-            Self::Evs1058 => "Error Codes",
-            Self::Evs1061 => "Error Codes",
-            Self::Evs1062 => "Error Codes",
-            Self::Evs1063 => "Error Codes",
-            Self::Evs1064 => "Error Codes",
-            Self::Evs1065 => "Error Codes",
-            Self::Evs1066 => "Error Codes",
-            Self::Evs1070 => "Error Codes",
-            Self::Evs2001 => "Error Codes",
-            Self::Evs2002 => "Error Codes",
-            Self::Evs2005 => "Error Codes",
-            Self::Evs2007 => "Error Codes",
-            Self::Evs2010 => "Error Codes",
-            Self::Evs2011 => "Error Codes",
-            Self::Evs2013 => "Error Codes",
-            Self::Evs2014 => "Error Codes",
-            Self::Evs2019 => "Error Codes",
-            Self::Evs2020 => "Error Codes",
-            Self::Evs2021 => "Error Codes",
-            Self::Evs2023 => "Error Codes",
-            Self::Evs2024 => "Error Codes",
-            Self::Evs2025 => "Error Codes",
-            Self::Evs2026 => "Error Codes",
-            Self::Evs2029 => "Error Codes",
-            Self::Evs2030 => "Error Codes",
-            Self::Evs2031 => "Error Codes",
-            Self::Evs2032 => "Error Codes",
-            Self::Evs2033 => "Error Codes",
-            Self::Evs2034 => "Error Codes",
-            Self::Evs2035 => "Error Codes",
-            Self::Evs2036 => "Error Codes",
-            Self::Evs2040 => "Error Codes",
-            Self::Evs2041 => "Error Codes",
-            Self::Evs2042 => "Error Codes",
-            Self::Evs2043 => "Error Codes",
-            Self::Evs2044 => "Error Codes",
-            Self::Evs2045 => "Error Codes",
-            Self::Evs2046 => "Error Codes",
-            Self::Evs2047 => "Error Codes",
-            Self::Evs2050 => "Error Codes",
-            Self::Evs2052 => "Error Codes",
-            Self::Evs2053 => "Error Codes",
-            Self::Evs2054 => "Error Codes",
-            Self::Evs2055 => "Error Codes",
-            Self::Evs2056 => "Error Codes",
-            Self::Evs2068 => "Error Codes",
-            Self::Evs2070 => "Error Codes",
-            Self::Evs2071 => "Error Codes",
-            Self::Evs2072 => "Error Codes",
-            Self::Evs2078 => "Error Codes",
-            Self::Evs2083 => "Error Codes",
-            Self::Evs2084 => "Error Codes",
-            Self::Evs2085 => "Error Codes",
-            Self::Evs2087 => "Error Codes",
-            Self::Evs2089 => "Error Codes",
-            Self::Evs2093 => "Error Codes",
-            Self::Evs2094 => "Error Codes",
-            Self::Evs2096 => "Error Codes",
-            Self::Evs2105 => "Error Codes",
-            Self::Evs2108 => "Error Codes",
-            Self::Evs2130 => "Error Codes",
-            Self::Evs2131 => "Error Codes",
-            Self::Evs2134 => "Error Codes",
-            Self::Evs2142 => "Error Codes",
-            Self::Evs2143 => "Error Codes",
-            Self::Evs2144 => "Error Codes",
-            Self::Evs2145 => "Error Codes",
-            Self::Evs5400 => "Error Codes",
-            Self::Evs5401 => "Error Codes",
-            Self::Evs5403 => "Error Codes",
-            Self::Evs5404 => "Error Codes",
-            Self::Evs5413 => "Error Codes",
-            Self::Evs5500 => "Error Codes",
-            Self::Evs5503 => "Error Codes",
-            Self::Common0011 => "Error Codes",
-            Self::Common0013 => "Error Codes",
-            Self::Common0018 => "Error Codes",
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.section,
+            ::core::option::Option::None => "",
         }
     }
     /// The section in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -5150,398 +4483,28 @@ impl ErrorCode {
             &mut Self::LANGS.iter(),
             |l| *l == lang,
         )?;
-        let texts: &'static [&'static str] = match self {
-            Self::Evs0001 => &["Error Codes"],
-            Self::Evs0002 => &["Error Codes"],
-            Self::Evs0003 => &["Error Codes"],
-            Self::Evs1001 => &["Error Codes"],
-            Self::Evs1002 => &["Error Codes"],
-            Self::Evs1003 => &["Error Codes"],
-            Self::Evs1004 => &["Error Codes"],
-            Self::Evs1005 => &["Error Codes"],
-            Self::Evs1006 => &["Error Codes"],
-            Self::Evs1007 => &["Error Codes"],
-            Self::Evs1008 => &["Error Codes"],
-            Self::Evs1009 => &["Error Codes"],
-            Self::Evs1010 => &["Error Codes"],
-            Self::Evs1011 => &["Error Codes"],
-            Self::Evs1012 => &["Error Codes"],
-            Self::Evs1013 => &["Error Codes"],
-            Self::Evs1014 => &["Error Codes"],
-            Self::Evs1015 => &["Error Codes"],
-            Self::Evs1016 => &["Error Codes"],
-            Self::Evs1018 => &["Error Codes"],
-            Self::Evs1020 => &["Error Codes"],
-            Self::Evs1021 => &["Error Codes"],
-            Self::Evs1022 => &["Error Codes"],
-            Self::Evs1023 => &["Error Codes"],
-            Self::Evs1024 => &["Error Codes"],
-            Self::Evs1025 => &["Error Codes"],
-            Self::Evs1027 => &["Error Codes"],
-            Self::Evs1031 => &["Error Codes"],
-            Self::Evs1032 => &["Error Codes"],
-            Self::Evs1033 => &["Error Codes"],
-            Self::Evs1034 => &["Error Codes"],
-            Self::Evs1036 => &["Error Codes"],
-            Self::Evs1039 => &["Error Codes"],
-            Self::Evs1040 => &["Error Codes"],
-            Self::Evs1041 => &["Error Codes"],
-            Self::Evs1042 => &["Error Codes"],
-            Self::Evs1043 => &["Error Codes"],
-            Self::Evs1044 => &["Error Codes"],
-            Self::Evs1045 => &["Error Codes"],
-            Self::Evs1046 => &["Error Codes"],
-            Self::Evs1047 => &["Error Codes"],
-            Self::Evs1048 => &["Error Codes"],
-            Self::Evs1049 => &["Error Codes"],
-            Self::Evs1051 => &["Error Codes"],
-            Self::Evs1052 => &["Error Codes"],
-            Self::Evs1053 => &["Error Codes"],
-            Self::Evs1054 => &["Error Codes"],
-            Self::Evs1057 => &["Error Codes"],
-            Self::Evs1058 => &["Error Codes"],
-            Self::Evs1061 => &["Error Codes"],
-            Self::Evs1062 => &["Error Codes"],
-            Self::Evs1063 => &["Error Codes"],
-            Self::Evs1064 => &["Error Codes"],
-            Self::Evs1065 => &["Error Codes"],
-            Self::Evs1066 => &["Error Codes"],
-            Self::Evs1070 => &["Error Codes"],
-            Self::Evs2001 => &["Error Codes"],
-            Self::Evs2002 => &["Error Codes"],
-            Self::Evs2005 => &["Error Codes"],
-            Self::Evs2007 => &["Error Codes"],
-            Self::Evs2010 => &["Error Codes"],
-            Self::Evs2011 => &["Error Codes"],
-            Self::Evs2013 => &["Error Codes"],
-            Self::Evs2014 => &["Error Codes"],
-            Self::Evs2019 => &["Error Codes"],
-            Self::Evs2020 => &["Error Codes"],
-            Self::Evs2021 => &["Error Codes"],
-            Self::Evs2023 => &["Error Codes"],
-            Self::Evs2024 => &["Error Codes"],
-            Self::Evs2025 => &["Error Codes"],
-            Self::Evs2026 => &["Error Codes"],
-            Self::Evs2029 => &["Error Codes"],
-            Self::Evs2030 => &["Error Codes"],
-            Self::Evs2031 => &["Error Codes"],
-            Self::Evs2032 => &["Error Codes"],
-            Self::Evs2033 => &["Error Codes"],
-            Self::Evs2034 => &["Error Codes"],
-            Self::Evs2035 => &["Error Codes"],
-            Self::Evs2036 => &["Error Codes"],
-            Self::Evs2040 => &["Error Codes"],
-            Self::Evs2041 => &["Error Codes"],
-            Self::Evs2042 => &["Error Codes"],
-            Self::Evs2043 => &["Error Codes"],
-            Self::Evs2044 => &["Error Codes"],
-            Self::Evs2045 => &["Error Codes"],
-            Self::Evs2046 => &["Error Codes"],
-            Self::Evs2047 => &["Error Codes"],
-            Self::Evs2050 => &["Error Codes"],
-            Self::Evs2052 => &["Error Codes"],
-            Self::Evs2053 => &["Error Codes"],
-            Self::Evs2054 => &["Error Codes"],
-            Self::Evs2055 => &["Error Codes"],
-            Self::Evs2056 => &["Error Codes"],
-            Self::Evs2068 => &["Error Codes"],
-            Self::Evs2070 => &["Error Codes"],
-            Self::Evs2071 => &["Error Codes"],
-            Self::Evs2072 => &["Error Codes"],
-            Self::Evs2078 => &["Error Codes"],
-            Self::Evs2083 => &["Error Codes"],
-            Self::Evs2084 => &["Error Codes"],
-            Self::Evs2085 => &["Error Codes"],
-            Self::Evs2087 => &["Error Codes"],
-            Self::Evs2089 => &["Error Codes"],
-            Self::Evs2093 => &["Error Codes"],
-            Self::Evs2094 => &["Error Codes"],
-            Self::Evs2096 => &["Error Codes"],
-            Self::Evs2105 => &["Error Codes"],
-            Self::Evs2108 => &["Error Codes"],
-            Self::Evs2130 => &["Error Codes"],
-            Self::Evs2131 => &["Error Codes"],
-            Self::Evs2134 => &["Error Codes"],
-            Self::Evs2142 => &["Error Codes"],
-            Self::Evs2143 => &["Error Codes"],
-            Self::Evs2144 => &["Error Codes"],
-            Self::Evs2145 => &["Error Codes"],
-            Self::Evs5400 => &["Error Codes"],
-            Self::Evs5401 => &["Error Codes"],
-            Self::Evs5403 => &["Error Codes"],
-            Self::Evs5404 => &["Error Codes"],
-            Self::Evs5413 => &["Error Codes"],
-            Self::Evs5500 => &["Error Codes"],
-            Self::Evs5503 => &["Error Codes"],
-            Self::Common0011 => &["Error Codes"],
-            Self::Common0013 => &["Error Codes"],
-            Self::Common0018 => &["Error Codes"],
-        };
+        let texts: &'static [&'static str] = Self::SECTION_IN[self.position()];
         texts.get(index).copied()
     }
     /// The HTTP status the document gives for this code (the first of its first row).
     #[must_use]
     #[inline]
     pub const fn http_status(self) -> u16 {
-        match self {
-            Self::Evs0001 => 400u16,
-            Self::Evs0002 => 400u16,
-            Self::Evs0003 => 403u16,
-            Self::Evs1001 => 400u16,
-            Self::Evs1002 => 400u16,
-            Self::Evs1003 => 400u16,
-            Self::Evs1004 => 400u16,
-            Self::Evs1005 => 400u16,
-            Self::Evs1006 => 400u16,
-            Self::Evs1007 => 400u16,
-            Self::Evs1008 => 400u16,
-            Self::Evs1009 => 400u16,
-            Self::Evs1010 => 400u16,
-            Self::Evs1011 => 400u16,
-            Self::Evs1012 => 400u16,
-            Self::Evs1013 => 400u16,
-            Self::Evs1014 => 400u16,
-            Self::Evs1015 => 400u16,
-            Self::Evs1016 => 400u16,
-            Self::Evs1018 => 400u16,
-            Self::Evs1020 => 400u16,
-            Self::Evs1021 => 400u16,
-            Self::Evs1022 => 400u16,
-            Self::Evs1023 => 400u16,
-            Self::Evs1024 => 400u16,
-            Self::Evs1025 => 400u16,
-            Self::Evs1027 => 403u16,
-            Self::Evs1031 => 400u16,
-            Self::Evs1032 => 400u16,
-            Self::Evs1033 => 400u16,
-            Self::Evs1034 => 400u16,
-            Self::Evs1036 => 400u16,
-            Self::Evs1039 => 400u16,
-            Self::Evs1040 => 400u16,
-            Self::Evs1041 => 400u16,
-            Self::Evs1042 => 400u16,
-            Self::Evs1043 => 400u16,
-            Self::Evs1044 => 400u16,
-            Self::Evs1045 => 400u16,
-            Self::Evs1046 => 400u16,
-            Self::Evs1047 => 400u16,
-            Self::Evs1048 => 400u16,
-            Self::Evs1049 => 400u16,
-            Self::Evs1051 => 400u16,
-            Self::Evs1052 => 400u16,
-            Self::Evs1053 => 400u16,
-            Self::Evs1054 => 400u16,
-            Self::Evs1057 => 400u16,
-            Self::Evs1058 => 400u16,
-            Self::Evs1061 => 400u16,
-            Self::Evs1062 => 400u16,
-            Self::Evs1063 => 400u16,
-            Self::Evs1064 => 400u16,
-            Self::Evs1065 => 400u16,
-            Self::Evs1066 => 400u16,
-            Self::Evs1070 => 400u16,
-            Self::Evs2001 => 500u16,
-            Self::Evs2002 => 500u16,
-            Self::Evs2005 => 500u16,
-            Self::Evs2007 => 500u16,
-            Self::Evs2010 => 500u16,
-            Self::Evs2011 => 500u16,
-            Self::Evs2013 => 500u16,
-            Self::Evs2014 => 500u16,
-            Self::Evs2019 => 500u16,
-            Self::Evs2020 => 500u16,
-            Self::Evs2021 => 500u16,
-            Self::Evs2023 => 500u16,
-            Self::Evs2024 => 500u16,
-            Self::Evs2025 => 500u16,
-            Self::Evs2026 => 500u16,
-            Self::Evs2029 => 500u16,
-            Self::Evs2030 => 500u16,
-            Self::Evs2031 => 500u16,
-            Self::Evs2032 => 500u16,
-            Self::Evs2033 => 500u16,
-            Self::Evs2034 => 500u16,
-            Self::Evs2035 => 500u16,
-            Self::Evs2036 => 500u16,
-            Self::Evs2040 => 400u16,
-            Self::Evs2041 => 400u16,
-            Self::Evs2042 => 500u16,
-            Self::Evs2043 => 400u16,
-            Self::Evs2044 => 404u16,
-            Self::Evs2045 => 400u16,
-            Self::Evs2046 => 400u16,
-            Self::Evs2047 => 400u16,
-            Self::Evs2050 => 500u16,
-            Self::Evs2052 => 400u16,
-            Self::Evs2053 => 400u16,
-            Self::Evs2054 => 400u16,
-            Self::Evs2055 => 400u16,
-            Self::Evs2056 => 403u16,
-            Self::Evs2068 => 400u16,
-            Self::Evs2070 => 400u16,
-            Self::Evs2071 => 400u16,
-            Self::Evs2072 => 400u16,
-            Self::Evs2078 => 400u16,
-            Self::Evs2083 => 400u16,
-            Self::Evs2084 => 400u16,
-            Self::Evs2085 => 400u16,
-            Self::Evs2087 => 400u16,
-            Self::Evs2089 => 400u16,
-            Self::Evs2093 => 400u16,
-            Self::Evs2094 => 400u16,
-            Self::Evs2096 => 400u16,
-            Self::Evs2105 => 500u16,
-            Self::Evs2108 => 400u16,
-            Self::Evs2130 => 400u16,
-            Self::Evs2131 => 400u16,
-            Self::Evs2134 => 400u16,
-            Self::Evs2142 => 400u16,
-            Self::Evs2143 => 401u16,
-            Self::Evs2144 => 403u16,
-            Self::Evs2145 => 403u16,
-            Self::Evs5400 => 400u16,
-            Self::Evs5401 => 401u16,
-            Self::Evs5403 => 403u16,
-            Self::Evs5404 => 404u16,
-            Self::Evs5413 => 413u16,
-            Self::Evs5500 => 500u16,
-            Self::Evs5503 => 503u16,
-            Self::Common0011 => 400u16,
-            Self::Common0013 => 400u16,
-            Self::Common0018 => 400u16,
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => {
+                match row.statuses.first() {
+                    ::core::option::Option::Some(status) => *status,
+                    ::core::option::Option::None => 0,
+                }
+            }
+            ::core::option::Option::None => 0,
         }
     }
     /// Every HTTP status the document gives for this code, in order, once each.
     #[must_use]
     #[inline]
     pub const fn http_statuses(self) -> &'static [u16] {
-        match self {
-            Self::Evs0001 => &[400u16],
-            Self::Evs0002 => &[400u16],
-            Self::Evs0003 => &[403u16],
-            Self::Evs1001 => &[400u16],
-            Self::Evs1002 => &[400u16],
-            Self::Evs1003 => &[400u16],
-            Self::Evs1004 => &[400u16],
-            Self::Evs1005 => &[400u16],
-            Self::Evs1006 => &[400u16],
-            Self::Evs1007 => &[400u16],
-            Self::Evs1008 => &[400u16],
-            Self::Evs1009 => &[400u16],
-            Self::Evs1010 => &[400u16],
-            Self::Evs1011 => &[400u16],
-            Self::Evs1012 => &[400u16],
-            Self::Evs1013 => &[400u16],
-            Self::Evs1014 => &[400u16],
-            Self::Evs1015 => &[400u16],
-            Self::Evs1016 => &[400u16],
-            Self::Evs1018 => &[400u16],
-            Self::Evs1020 => &[400u16],
-            Self::Evs1021 => &[400u16],
-            Self::Evs1022 => &[400u16],
-            Self::Evs1023 => &[400u16],
-            Self::Evs1024 => &[400u16],
-            Self::Evs1025 => &[400u16],
-            Self::Evs1027 => &[403u16],
-            Self::Evs1031 => &[400u16],
-            Self::Evs1032 => &[400u16],
-            Self::Evs1033 => &[400u16],
-            Self::Evs1034 => &[400u16],
-            Self::Evs1036 => &[400u16],
-            Self::Evs1039 => &[400u16],
-            Self::Evs1040 => &[400u16],
-            Self::Evs1041 => &[400u16],
-            Self::Evs1042 => &[400u16],
-            Self::Evs1043 => &[400u16],
-            Self::Evs1044 => &[400u16],
-            Self::Evs1045 => &[400u16],
-            Self::Evs1046 => &[400u16],
-            Self::Evs1047 => &[400u16],
-            Self::Evs1048 => &[400u16],
-            Self::Evs1049 => &[400u16],
-            Self::Evs1051 => &[400u16],
-            Self::Evs1052 => &[400u16],
-            Self::Evs1053 => &[400u16],
-            Self::Evs1054 => &[400u16],
-            Self::Evs1057 => &[400u16],
-            Self::Evs1058 => &[400u16],
-            Self::Evs1061 => &[400u16],
-            Self::Evs1062 => &[400u16],
-            Self::Evs1063 => &[400u16],
-            Self::Evs1064 => &[400u16],
-            Self::Evs1065 => &[400u16],
-            Self::Evs1066 => &[400u16],
-            Self::Evs1070 => &[400u16],
-            Self::Evs2001 => &[500u16],
-            Self::Evs2002 => &[500u16],
-            Self::Evs2005 => &[500u16],
-            Self::Evs2007 => &[500u16],
-            Self::Evs2010 => &[500u16],
-            Self::Evs2011 => &[500u16],
-            Self::Evs2013 => &[500u16],
-            Self::Evs2014 => &[500u16],
-            Self::Evs2019 => &[500u16],
-            Self::Evs2020 => &[500u16],
-            Self::Evs2021 => &[500u16],
-            Self::Evs2023 => &[500u16],
-            Self::Evs2024 => &[500u16],
-            Self::Evs2025 => &[500u16],
-            Self::Evs2026 => &[500u16],
-            Self::Evs2029 => &[500u16],
-            Self::Evs2030 => &[500u16],
-            Self::Evs2031 => &[500u16],
-            Self::Evs2032 => &[500u16],
-            Self::Evs2033 => &[500u16],
-            Self::Evs2034 => &[500u16],
-            Self::Evs2035 => &[500u16],
-            Self::Evs2036 => &[500u16],
-            Self::Evs2040 => &[400u16],
-            Self::Evs2041 => &[400u16],
-            Self::Evs2042 => &[500u16],
-            Self::Evs2043 => &[400u16],
-            Self::Evs2044 => &[404u16],
-            Self::Evs2045 => &[400u16],
-            Self::Evs2046 => &[400u16],
-            Self::Evs2047 => &[400u16],
-            Self::Evs2050 => &[500u16],
-            Self::Evs2052 => &[400u16],
-            Self::Evs2053 => &[400u16],
-            Self::Evs2054 => &[400u16],
-            Self::Evs2055 => &[400u16],
-            Self::Evs2056 => &[403u16],
-            Self::Evs2068 => &[400u16],
-            Self::Evs2070 => &[400u16],
-            Self::Evs2071 => &[400u16],
-            Self::Evs2072 => &[400u16],
-            Self::Evs2078 => &[400u16],
-            Self::Evs2083 => &[400u16],
-            Self::Evs2084 => &[400u16],
-            Self::Evs2085 => &[400u16],
-            Self::Evs2087 => &[400u16],
-            Self::Evs2089 => &[400u16],
-            Self::Evs2093 => &[400u16],
-            Self::Evs2094 => &[400u16],
-            Self::Evs2096 => &[400u16],
-            Self::Evs2105 => &[500u16],
-            Self::Evs2108 => &[400u16],
-            Self::Evs2130 => &[400u16],
-            Self::Evs2131 => &[400u16],
-            Self::Evs2134 => &[400u16],
-            Self::Evs2142 => &[400u16],
-            Self::Evs2143 => &[401u16],
-            Self::Evs2144 => &[403u16],
-            Self::Evs2145 => &[403u16],
-            Self::Evs5400 => &[400u16],
-            Self::Evs5401 => &[401u16],
-            Self::Evs5403 => &[403u16],
-            Self::Evs5404 => &[404u16],
-            Self::Evs5413 => &[413u16],
-            Self::Evs5500 => &[500u16],
-            Self::Evs5503 => &[503u16],
-            Self::Common0011 => &[400u16],
-            Self::Common0013 => &[400u16],
-            Self::Common0018 => &[400u16],
-        }
+        Self::STATUSES[self.position()]
     }
 }
 /// One row of `tables/evs_04_0038.en.md` listing a [`ErrorCode`] code.
@@ -5570,257 +4533,7 @@ pub struct ErrorCodeRow {
 impl ::core::fmt::Display for ErrorCode {
     /// Writes the code and its message, e.g. `EVS.0001 invalid tenant id!`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self {
-            Self::Evs0001 => f.pad("EVS.0001 invalid tenant id!"),
-            Self::Evs0002 => f.pad("EVS.0002 invalid token!"),
-            Self::Evs0003 => f.pad("EVS.0003 invalid token roles!"),
-            Self::Evs1001 => f.pad("EVS.1001 null volume!"),
-            Self::Evs1002 => f.pad("EVS.1002 invalid volume id!"),
-            Self::Evs1003 => f.pad("EVS.1003 invalid volume name!"),
-            Self::Evs1004 => f.pad("EVS.1004 invalid volume description!"),
-            Self::Evs1005 => f.pad("EVS.1005 size of metadata is too large!"),
-            Self::Evs1006 => f.pad("EVS.1006 invalid backup id!"),
-            Self::Evs1007 => {
-                f.pad("EVS.1007 volume name and description can not both be empty!")
-            }
-            Self::Evs1008 => f.pad("EVS.1008 null createVolumeReq!"),
-            Self::Evs1009 => f.pad("EVS.1009 invalid volumeForCreate!"),
-            Self::Evs1010 => f.pad("EVS.1010 invalid volume size!"),
-            Self::Evs1011 => f.pad("EVS.1011 null extendVolumeReq!"),
-            Self::Evs1012 => f.pad("EVS.1012 temporary volume!"),
-            Self::Evs1013 => f.pad("EVS.1013 request transforming failed!"),
-            Self::Evs1014 => f.pad("EVS.1014 volume can not be extended!"),
-            Self::Evs1015 => {
-                f.pad("EVS.1015 new volume Size must be greater than old Size!")
-            }
-            Self::Evs1016 => {
-                f.pad(
-                    "EVS.1016 Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
-                )
-            }
-            Self::Evs1018 => {
-                f.pad("EVS.1018 Type conversion error , parameter type is unexpected")
-            }
-            Self::Evs1020 => f.pad("EVS.1020 invalid volume type!"),
-            Self::Evs1021 => f.pad("EVS.1021 the quantity of volume is invalid!"),
-            Self::Evs1022 => f.pad("EVS.1022 the size param is less than backup size!"),
-            Self::Evs1023 => f.pad("EVS.1023 invalid filter limit!"),
-            Self::Evs1024 => f.pad("EVS.1024 invalid filter marker!"),
-            Self::Evs1025 => f.pad("EVS.1025 url encoding failed!"),
-            Self::Evs1027 => f.pad("EVS.1027 user role is not allowed for this action!"),
-            Self::Evs1031 => f.pad("EVS.1031 invalid resources status!"),
-            Self::Evs1032 => f.pad("EVS.1032 invalid resources ID!"),
-            Self::Evs1033 => f.pad("EVS.1033 query quota failed!"),
-            Self::Evs1034 => f.pad("EVS.1034 volume count exceeded volume count quota!"),
-            Self::Evs1036 => f.pad("EVS.1036 invalid availability zone!"),
-            Self::Evs1039 => f.pad("EVS.1039 invalid sort_key!"),
-            Self::Evs1040 => f.pad("EVS.1040 invalid sort_dir!"),
-            Self::Evs1041 => f.pad("EVS.1041 invalid filter availablity-zone!"),
-            Self::Evs1042 => {
-                f.pad("EVS.1042 volume gigabytes exceeded volume gigabytes quota!")
-            }
-            Self::Evs1043 => {
-                f.pad(
-                    "EVS.1043 encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
-                )
-            }
-            Self::Evs1044 => {
-                f.pad(
-                    "EVS.1044 backup status must be available when create a volume from it!",
-                )
-            }
-            Self::Evs1045 => f.pad("EVS.1045 backupDetail returned by FSP is null!"),
-            Self::Evs1046 => {
-                f.pad(
-                    "EVS.1046 volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
-                )
-            }
-            Self::Evs1047 => {
-                f.pad(
-                    "EVS.1047 snapshot status must be available or error when delete snapshot!",
-                )
-            }
-            Self::Evs1048 => {
-                f.pad("EVS.1048 volume status must be available when extend volume!")
-            }
-            Self::Evs1049 => {
-                f.pad("EVS.1049 available-zone is not equal to backup available-zone!")
-            }
-            Self::Evs1051 => f.pad("EVS.1051 can not batch create volume from backup!"),
-            Self::Evs1052 => f.pad("EVS.1052 invalid http body!"),
-            Self::Evs1053 => {
-                f.pad("EVS.1053 the size of volumes to be deleted is too large!")
-            }
-            Self::Evs1054 => f.pad("EVS.1054 invalid shareable parameter!"),
-            Self::Evs1057 => f.pad("EVS.1057 invalid hw:passthrough in metadata!"),
-            Self::Evs1058 => f.pad("EVS.1058 invalid metadata filter!"),
-            Self::Evs1061 => f.pad("EVS.1061 The Volume Tags is Exceed Max Limit Num."),
-            Self::Evs1062 => f.pad("EVS.1062 invalid tag!"),
-            Self::Evs1063 => f.pad("EVS.1063 invalid full_clone in metadata!"),
-            Self::Evs1064 => {
-                f.pad(
-                    "EVS.1064 volume status must be available or in-use when extending!",
-                )
-            }
-            Self::Evs1065 => {
-                f.pad(
-                    "EVS.1065 multiattach volume status must be available when extending!",
-                )
-            }
-            Self::Evs1066 => {
-                f.pad(
-                    "EVS.1066 status of ECS or BMS does not support volume online extension!",
-                )
-            }
-            Self::Evs1070 => f.pad("EVS.1070 invalid request."),
-            Self::Evs2001 => f.pad("EVS.2001 submit job failed!"),
-            Self::Evs2002 => f.pad("EVS.2002 internal error!"),
-            Self::Evs2005 => f.pad("EVS.2005 client exception!"),
-            Self::Evs2007 => f.pad("EVS.2007 update volume timeout!"),
-            Self::Evs2010 => f.pad("EVS.2010 exchange token failed!"),
-            Self::Evs2011 => f.pad("EVS.2011 delete orderId and productId timeout!"),
-            Self::Evs2013 => f.pad("EVS.2013 assume role error!"),
-            Self::Evs2014 => f.pad("EVS.2014 thread is interrupted when sleep!"),
-            Self::Evs2019 => f.pad("EVS.2019 snapshot is error_deleting!"),
-            Self::Evs2020 => f.pad("EVS.2020 volume is error_deleting!"),
-            Self::Evs2021 => f.pad("EVS.2021 volume is error_detaching!"),
-            Self::Evs2023 => f.pad("EVS.2023 ConnectException happened!"),
-            Self::Evs2024 => f.pad("EVS.2024 volume is error!"),
-            Self::Evs2025 => f.pad("EVS.2025 volume is error_restoring!"),
-            Self::Evs2026 => f.pad("EVS.2026 volume is error_extending!"),
-            Self::Evs2029 => {
-                f.pad("EVS.2029 The size of joIdList and resultList are mismatched!")
-            }
-            Self::Evs2030 => {
-                f.pad("EVS.2030 query context based on parent jobId exception!")
-            }
-            Self::Evs2031 => f.pad("EVS.2031 result queried from context is null!"),
-            Self::Evs2032 => {
-                f.pad("EVS.2032 some volume count quota usage params are null!")
-            }
-            Self::Evs2033 => {
-                f.pad("EVS.2033 some volume gigabytes quota usage params are null!")
-            }
-            Self::Evs2034 => {
-                f.pad("EVS.2034 domainId decoded from token is null or empty!")
-            }
-            Self::Evs2035 => {
-                f.pad("EVS.2035 domainName decoded from token is null or empty!")
-            }
-            Self::Evs2036 => f.pad("EVS.2036 the result of decode token is null!"),
-            Self::Evs2040 => f.pad("EVS.2040 The status of encrypt Key is not enable!"),
-            Self::Evs2041 => f.pad("EVS.2041 The encrypt Param is invalid!"),
-            Self::Evs2042 => f.pad("EVS.2042 Failed to create cmk."),
-            Self::Evs2043 => {
-                f.pad("EVS.2043 The status of snapshot is not available or backing-up.")
-            }
-            Self::Evs2044 => f.pad("EVS.2044 Failed to check the role of kms."),
-            Self::Evs2045 => f.pad("EVS.2045 invalid snapshot_id!"),
-            Self::Evs2046 => f.pad("EVS.2046 invalid imageRef!"),
-            Self::Evs2047 => {
-                f.pad("EVS.2047 the metadata Param is not allowed to be updated!")
-            }
-            Self::Evs2050 => f.pad("EVS.2050 set volume Qos failed!"),
-            Self::Evs2052 => {
-                f.pad("EVS.2052 the job result using order id to query is invalid!")
-            }
-            Self::Evs2053 => {
-                f.pad("EVS.2053 The az information from request is invalid!")
-            }
-            Self::Evs2054 => {
-                f.pad(
-                    "EVS.2054 Cannot create volume from snapshot as the az is invalid!",
-                )
-            }
-            Self::Evs2055 => {
-                f.pad("EVS.2055 can not create encrypt volume because hasn't xrole.")
-            }
-            Self::Evs2056 => f.pad("EVS.2056 action in pdp check deny!"),
-            Self::Evs2068 => {
-                f.pad("EVS.2068 operation failed because of volume be locked")
-            }
-            Self::Evs2070 => f.pad("EVS.2070 VolumeTypes are not supported !"),
-            Self::Evs2071 => {
-                f.pad(
-                    "EVS.2071 Invalid input received: Availability zone [%s] do not have volume type [%s]",
-                )
-            }
-            Self::Evs2072 => {
-                f.pad(
-                    "EVS.2072 Volume type [SSD] in availability zone [AZ1] is sold out !",
-                )
-            }
-            Self::Evs2078 => {
-                f.pad("EVS.2078 checkQuotaCapacity request body is invalid.")
-            }
-            Self::Evs2083 => {
-                f.pad("EVS.2083 AZ and volume type must not be empty or null!")
-            }
-            Self::Evs2084 => f.pad("EVS.2084 resource size must greater than zero!"),
-            Self::Evs2085 => {
-                f.pad(
-                    "EVS.2085 when operation type is SPEC_CHG, resource id must not be empty or null!",
-                )
-            }
-            Self::Evs2087 => {
-                f.pad(
-                    "EVS.2087 retype failed. please make sure that type is supported and the new one is higher then origin",
-                )
-            }
-            Self::Evs2089 => {
-                f.pad("EVS.2089 operation failed because the volume is belong to SDRS")
-            }
-            Self::Evs2093 => {
-                f.pad("EVS.2093 operation failed because the volume is not EVS")
-            }
-            Self::Evs2094 => {
-                f.pad(
-                    "EVS.2094 system image is not support to create Multiattach/shareable volume !",
-                )
-            }
-            Self::Evs2096 => {
-                f.pad(
-                    "EVS.2096 Target volumeType[%s] is not matched with snapshot[%s] !",
-                )
-            }
-            Self::Evs2105 => {
-                f.pad(
-                    "EVS.2105 Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
-                )
-            }
-            Self::Evs2108 => f.pad("EVS.2108 Request body is invalid."),
-            Self::Evs2130 => f.pad("EVS.2130 Volume is backing-up, forbidden deleting!"),
-            Self::Evs2131 => f.pad("EVS.2131 Query server info from ecs fail"),
-            Self::Evs2134 => f.pad("EVS.2134 call ecs api - attach volume fail."),
-            Self::Evs2142 => {
-                f.pad("EVS.2142 invalid filter limit, can not greater than 1000.")
-            }
-            Self::Evs2143 => {
-                f.pad(
-                    "EVS.2143 You need to create an agency for this project for the first time ever",
-                )
-            }
-            Self::Evs2144 => {
-                f.pad("EVS.2144 Your account is frozen and resources cannot be used.")
-            }
-            Self::Evs2145 => {
-                f.pad("EVS.2145 Your account is suspended and resources cannot be used.")
-            }
-            Self::Evs5400 => f.pad("EVS.5400 Malformed request body."),
-            Self::Evs5401 => f.pad("EVS.5401 Authentication required."),
-            Self::Evs5403 => f.pad("EVS.5403 Policy check failed."),
-            Self::Evs5404 => {
-                f.pad(
-                    "EVS.5404 Resource(Volume, Snapshot, Backup .etc) cound not be found.",
-                )
-            }
-            Self::Evs5413 => f.pad("EVS.5413 Insufficient volume quota."),
-            Self::Evs5500 => f.pad("EVS.5500 Internal server error."),
-            Self::Evs5503 => f.pad("EVS.5503 Service unavailable."),
-            Self::Common0011 => f.pad("Common.0011 query job fail."),
-            Self::Common0013 => f.pad("Common.0013 Invalid token in the header."),
-            Self::Common0018 => f.pad("Common.0018 Invalid token in the header"),
-        }
+        f.pad(Self::DISPLAYS[self.position()])
     }
 }
 impl ::core::str::FromStr for ErrorCode {
@@ -5828,434 +4541,146 @@ impl ::core::str::FromStr for ErrorCode {
     /// Accepts the code (`"EVS.0001"`), the variant name (`"Evs0001"`) or the `Display` form.
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
         match s {
-            "EVS.0001" | "Evs0001" | "EVS.0001 invalid tenant id!" => {
-                ::core::result::Result::Ok(Self::Evs0001)
-            }
-            "EVS.0002" | "Evs0002" | "EVS.0002 invalid token!" => {
-                ::core::result::Result::Ok(Self::Evs0002)
-            }
-            "EVS.0003" | "Evs0003" | "EVS.0003 invalid token roles!" => {
-                ::core::result::Result::Ok(Self::Evs0003)
-            }
-            "EVS.1001" | "Evs1001" | "EVS.1001 null volume!" => {
-                ::core::result::Result::Ok(Self::Evs1001)
-            }
-            "EVS.1002" | "Evs1002" | "EVS.1002 invalid volume id!" => {
-                ::core::result::Result::Ok(Self::Evs1002)
-            }
-            "EVS.1003" | "Evs1003" | "EVS.1003 invalid volume name!" => {
-                ::core::result::Result::Ok(Self::Evs1003)
-            }
-            "EVS.1004" | "Evs1004" | "EVS.1004 invalid volume description!" => {
-                ::core::result::Result::Ok(Self::Evs1004)
-            }
-            "EVS.1005" | "Evs1005" | "EVS.1005 size of metadata is too large!" => {
-                ::core::result::Result::Ok(Self::Evs1005)
-            }
-            "EVS.1006" | "Evs1006" | "EVS.1006 invalid backup id!" => {
-                ::core::result::Result::Ok(Self::Evs1006)
-            }
-            "EVS.1007" | "Evs1007"
-            | "EVS.1007 volume name and description can not both be empty!" => {
-                ::core::result::Result::Ok(Self::Evs1007)
-            }
-            "EVS.1008" | "Evs1008" | "EVS.1008 null createVolumeReq!" => {
-                ::core::result::Result::Ok(Self::Evs1008)
-            }
-            "EVS.1009" | "Evs1009" | "EVS.1009 invalid volumeForCreate!" => {
-                ::core::result::Result::Ok(Self::Evs1009)
-            }
-            "EVS.1010" | "Evs1010" | "EVS.1010 invalid volume size!" => {
-                ::core::result::Result::Ok(Self::Evs1010)
-            }
-            "EVS.1011" | "Evs1011" | "EVS.1011 null extendVolumeReq!" => {
-                ::core::result::Result::Ok(Self::Evs1011)
-            }
-            "EVS.1012" | "Evs1012" | "EVS.1012 temporary volume!" => {
-                ::core::result::Result::Ok(Self::Evs1012)
-            }
-            "EVS.1013" | "Evs1013" | "EVS.1013 request transforming failed!" => {
-                ::core::result::Result::Ok(Self::Evs1013)
-            }
-            "EVS.1014" | "Evs1014" | "EVS.1014 volume can not be extended!" => {
-                ::core::result::Result::Ok(Self::Evs1014)
-            }
-            "EVS.1015" | "Evs1015"
-            | "EVS.1015 new volume Size must be greater than old Size!" => {
-                ::core::result::Result::Ok(Self::Evs1015)
-            }
-            "EVS.1016" | "Evs1016"
-            | "EVS.1016 Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!" => {
-                ::core::result::Result::Ok(Self::Evs1016)
-            }
-            "EVS.1018" | "Evs1018"
-            | "EVS.1018 Type conversion error , parameter type is unexpected" => {
-                ::core::result::Result::Ok(Self::Evs1018)
-            }
-            "EVS.1020" | "Evs1020" | "EVS.1020 invalid volume type!" => {
-                ::core::result::Result::Ok(Self::Evs1020)
-            }
-            "EVS.1021" | "Evs1021" | "EVS.1021 the quantity of volume is invalid!" => {
-                ::core::result::Result::Ok(Self::Evs1021)
-            }
-            "EVS.1022" | "Evs1022"
-            | "EVS.1022 the size param is less than backup size!" => {
-                ::core::result::Result::Ok(Self::Evs1022)
-            }
-            "EVS.1023" | "Evs1023" | "EVS.1023 invalid filter limit!" => {
-                ::core::result::Result::Ok(Self::Evs1023)
-            }
-            "EVS.1024" | "Evs1024" | "EVS.1024 invalid filter marker!" => {
-                ::core::result::Result::Ok(Self::Evs1024)
-            }
-            "EVS.1025" | "Evs1025" | "EVS.1025 url encoding failed!" => {
-                ::core::result::Result::Ok(Self::Evs1025)
-            }
-            "EVS.1027" | "Evs1027"
-            | "EVS.1027 user role is not allowed for this action!" => {
-                ::core::result::Result::Ok(Self::Evs1027)
-            }
-            "EVS.1031" | "Evs1031" | "EVS.1031 invalid resources status!" => {
-                ::core::result::Result::Ok(Self::Evs1031)
-            }
-            "EVS.1032" | "Evs1032" | "EVS.1032 invalid resources ID!" => {
-                ::core::result::Result::Ok(Self::Evs1032)
-            }
-            "EVS.1033" | "Evs1033" | "EVS.1033 query quota failed!" => {
-                ::core::result::Result::Ok(Self::Evs1033)
-            }
-            "EVS.1034" | "Evs1034"
-            | "EVS.1034 volume count exceeded volume count quota!" => {
-                ::core::result::Result::Ok(Self::Evs1034)
-            }
-            "EVS.1036" | "Evs1036" | "EVS.1036 invalid availability zone!" => {
-                ::core::result::Result::Ok(Self::Evs1036)
-            }
-            "EVS.1039" | "Evs1039" | "EVS.1039 invalid sort_key!" => {
-                ::core::result::Result::Ok(Self::Evs1039)
-            }
-            "EVS.1040" | "Evs1040" | "EVS.1040 invalid sort_dir!" => {
-                ::core::result::Result::Ok(Self::Evs1040)
-            }
-            "EVS.1041" | "Evs1041" | "EVS.1041 invalid filter availablity-zone!" => {
-                ::core::result::Result::Ok(Self::Evs1041)
-            }
-            "EVS.1042" | "Evs1042"
-            | "EVS.1042 volume gigabytes exceeded volume gigabytes quota!" => {
-                ::core::result::Result::Ok(Self::Evs1042)
-            }
-            "EVS.1043" | "Evs1043"
-            | "EVS.1043 encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!" => {
-                ::core::result::Result::Ok(Self::Evs1043)
-            }
-            "EVS.1044" | "Evs1044"
-            | "EVS.1044 backup status must be available when create a volume from it!" => {
-                ::core::result::Result::Ok(Self::Evs1044)
-            }
-            "EVS.1045" | "Evs1045" | "EVS.1045 backupDetail returned by FSP is null!" => {
-                ::core::result::Result::Ok(Self::Evs1045)
-            }
-            "EVS.1046" | "Evs1046"
-            | "EVS.1046 volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!" => {
-                ::core::result::Result::Ok(Self::Evs1046)
-            }
-            "EVS.1047" | "Evs1047"
-            | "EVS.1047 snapshot status must be available or error when delete snapshot!" => {
-                ::core::result::Result::Ok(Self::Evs1047)
-            }
-            "EVS.1048" | "Evs1048"
-            | "EVS.1048 volume status must be available when extend volume!" => {
-                ::core::result::Result::Ok(Self::Evs1048)
-            }
-            "EVS.1049" | "Evs1049"
-            | "EVS.1049 available-zone is not equal to backup available-zone!" => {
-                ::core::result::Result::Ok(Self::Evs1049)
-            }
-            "EVS.1051" | "Evs1051"
-            | "EVS.1051 can not batch create volume from backup!" => {
-                ::core::result::Result::Ok(Self::Evs1051)
-            }
-            "EVS.1052" | "Evs1052" | "EVS.1052 invalid http body!" => {
-                ::core::result::Result::Ok(Self::Evs1052)
-            }
-            "EVS.1053" | "Evs1053"
-            | "EVS.1053 the size of volumes to be deleted is too large!" => {
-                ::core::result::Result::Ok(Self::Evs1053)
-            }
-            "EVS.1054" | "Evs1054" | "EVS.1054 invalid shareable parameter!" => {
-                ::core::result::Result::Ok(Self::Evs1054)
-            }
-            "EVS.1057" | "Evs1057" | "EVS.1057 invalid hw:passthrough in metadata!" => {
-                ::core::result::Result::Ok(Self::Evs1057)
-            }
-            "EVS.1058" | "Evs1058" | "EVS.1058 invalid metadata filter!" => {
-                ::core::result::Result::Ok(Self::Evs1058)
-            }
-            "EVS.1061" | "Evs1061"
-            | "EVS.1061 The Volume Tags is Exceed Max Limit Num." => {
-                ::core::result::Result::Ok(Self::Evs1061)
-            }
-            "EVS.1062" | "Evs1062" | "EVS.1062 invalid tag!" => {
-                ::core::result::Result::Ok(Self::Evs1062)
-            }
-            "EVS.1063" | "Evs1063" | "EVS.1063 invalid full_clone in metadata!" => {
-                ::core::result::Result::Ok(Self::Evs1063)
-            }
-            "EVS.1064" | "Evs1064"
-            | "EVS.1064 volume status must be available or in-use when extending!" => {
-                ::core::result::Result::Ok(Self::Evs1064)
-            }
-            "EVS.1065" | "Evs1065"
-            | "EVS.1065 multiattach volume status must be available when extending!" => {
-                ::core::result::Result::Ok(Self::Evs1065)
-            }
-            "EVS.1066" | "Evs1066"
-            | "EVS.1066 status of ECS or BMS does not support volume online extension!" => {
-                ::core::result::Result::Ok(Self::Evs1066)
-            }
-            "EVS.1070" | "Evs1070" | "EVS.1070 invalid request." => {
-                ::core::result::Result::Ok(Self::Evs1070)
-            }
-            "EVS.2001" | "Evs2001" | "EVS.2001 submit job failed!" => {
-                ::core::result::Result::Ok(Self::Evs2001)
-            }
-            "EVS.2002" | "Evs2002" | "EVS.2002 internal error!" => {
-                ::core::result::Result::Ok(Self::Evs2002)
-            }
-            "EVS.2005" | "Evs2005" | "EVS.2005 client exception!" => {
-                ::core::result::Result::Ok(Self::Evs2005)
-            }
-            "EVS.2007" | "Evs2007" | "EVS.2007 update volume timeout!" => {
-                ::core::result::Result::Ok(Self::Evs2007)
-            }
-            "EVS.2010" | "Evs2010" | "EVS.2010 exchange token failed!" => {
-                ::core::result::Result::Ok(Self::Evs2010)
-            }
-            "EVS.2011" | "Evs2011" | "EVS.2011 delete orderId and productId timeout!" => {
-                ::core::result::Result::Ok(Self::Evs2011)
-            }
-            "EVS.2013" | "Evs2013" | "EVS.2013 assume role error!" => {
-                ::core::result::Result::Ok(Self::Evs2013)
-            }
-            "EVS.2014" | "Evs2014" | "EVS.2014 thread is interrupted when sleep!" => {
-                ::core::result::Result::Ok(Self::Evs2014)
-            }
-            "EVS.2019" | "Evs2019" | "EVS.2019 snapshot is error_deleting!" => {
-                ::core::result::Result::Ok(Self::Evs2019)
-            }
-            "EVS.2020" | "Evs2020" | "EVS.2020 volume is error_deleting!" => {
-                ::core::result::Result::Ok(Self::Evs2020)
-            }
-            "EVS.2021" | "Evs2021" | "EVS.2021 volume is error_detaching!" => {
-                ::core::result::Result::Ok(Self::Evs2021)
-            }
-            "EVS.2023" | "Evs2023" | "EVS.2023 ConnectException happened!" => {
-                ::core::result::Result::Ok(Self::Evs2023)
-            }
-            "EVS.2024" | "Evs2024" | "EVS.2024 volume is error!" => {
-                ::core::result::Result::Ok(Self::Evs2024)
-            }
-            "EVS.2025" | "Evs2025" | "EVS.2025 volume is error_restoring!" => {
-                ::core::result::Result::Ok(Self::Evs2025)
-            }
-            "EVS.2026" | "Evs2026" | "EVS.2026 volume is error_extending!" => {
-                ::core::result::Result::Ok(Self::Evs2026)
-            }
-            "EVS.2029" | "Evs2029"
-            | "EVS.2029 The size of joIdList and resultList are mismatched!" => {
-                ::core::result::Result::Ok(Self::Evs2029)
-            }
-            "EVS.2030" | "Evs2030"
-            | "EVS.2030 query context based on parent jobId exception!" => {
-                ::core::result::Result::Ok(Self::Evs2030)
-            }
-            "EVS.2031" | "Evs2031" | "EVS.2031 result queried from context is null!" => {
-                ::core::result::Result::Ok(Self::Evs2031)
-            }
-            "EVS.2032" | "Evs2032"
-            | "EVS.2032 some volume count quota usage params are null!" => {
-                ::core::result::Result::Ok(Self::Evs2032)
-            }
-            "EVS.2033" | "Evs2033"
-            | "EVS.2033 some volume gigabytes quota usage params are null!" => {
-                ::core::result::Result::Ok(Self::Evs2033)
-            }
-            "EVS.2034" | "Evs2034"
-            | "EVS.2034 domainId decoded from token is null or empty!" => {
-                ::core::result::Result::Ok(Self::Evs2034)
-            }
-            "EVS.2035" | "Evs2035"
-            | "EVS.2035 domainName decoded from token is null or empty!" => {
-                ::core::result::Result::Ok(Self::Evs2035)
-            }
-            "EVS.2036" | "Evs2036" | "EVS.2036 the result of decode token is null!" => {
-                ::core::result::Result::Ok(Self::Evs2036)
-            }
-            "EVS.2040" | "Evs2040"
-            | "EVS.2040 The status of encrypt Key is not enable!" => {
-                ::core::result::Result::Ok(Self::Evs2040)
-            }
-            "EVS.2041" | "Evs2041" | "EVS.2041 The encrypt Param is invalid!" => {
-                ::core::result::Result::Ok(Self::Evs2041)
-            }
-            "EVS.2042" | "Evs2042" | "EVS.2042 Failed to create cmk." => {
-                ::core::result::Result::Ok(Self::Evs2042)
-            }
-            "EVS.2043" | "Evs2043"
-            | "EVS.2043 The status of snapshot is not available or backing-up." => {
-                ::core::result::Result::Ok(Self::Evs2043)
-            }
-            "EVS.2044" | "Evs2044" | "EVS.2044 Failed to check the role of kms." => {
-                ::core::result::Result::Ok(Self::Evs2044)
-            }
-            "EVS.2045" | "Evs2045" | "EVS.2045 invalid snapshot_id!" => {
-                ::core::result::Result::Ok(Self::Evs2045)
-            }
-            "EVS.2046" | "Evs2046" | "EVS.2046 invalid imageRef!" => {
-                ::core::result::Result::Ok(Self::Evs2046)
-            }
-            "EVS.2047" | "Evs2047"
-            | "EVS.2047 the metadata Param is not allowed to be updated!" => {
-                ::core::result::Result::Ok(Self::Evs2047)
-            }
-            "EVS.2050" | "Evs2050" | "EVS.2050 set volume Qos failed!" => {
-                ::core::result::Result::Ok(Self::Evs2050)
-            }
-            "EVS.2052" | "Evs2052"
-            | "EVS.2052 the job result using order id to query is invalid!" => {
-                ::core::result::Result::Ok(Self::Evs2052)
-            }
-            "EVS.2053" | "Evs2053"
-            | "EVS.2053 The az information from request is invalid!" => {
-                ::core::result::Result::Ok(Self::Evs2053)
-            }
-            "EVS.2054" | "Evs2054"
-            | "EVS.2054 Cannot create volume from snapshot as the az is invalid!" => {
-                ::core::result::Result::Ok(Self::Evs2054)
-            }
-            "EVS.2055" | "Evs2055"
-            | "EVS.2055 can not create encrypt volume because hasn't xrole." => {
-                ::core::result::Result::Ok(Self::Evs2055)
-            }
-            "EVS.2056" | "Evs2056" | "EVS.2056 action in pdp check deny!" => {
-                ::core::result::Result::Ok(Self::Evs2056)
-            }
-            "EVS.2068" | "Evs2068"
-            | "EVS.2068 operation failed because of volume be locked" => {
-                ::core::result::Result::Ok(Self::Evs2068)
-            }
-            "EVS.2070" | "Evs2070" | "EVS.2070 VolumeTypes are not supported !" => {
-                ::core::result::Result::Ok(Self::Evs2070)
-            }
-            "EVS.2071" | "Evs2071"
-            | "EVS.2071 Invalid input received: Availability zone [%s] do not have volume type [%s]" => {
-                ::core::result::Result::Ok(Self::Evs2071)
-            }
-            "EVS.2072" | "Evs2072"
-            | "EVS.2072 Volume type [SSD] in availability zone [AZ1] is sold out !" => {
-                ::core::result::Result::Ok(Self::Evs2072)
-            }
-            "EVS.2078" | "Evs2078"
-            | "EVS.2078 checkQuotaCapacity request body is invalid." => {
-                ::core::result::Result::Ok(Self::Evs2078)
-            }
-            "EVS.2083" | "Evs2083"
-            | "EVS.2083 AZ and volume type must not be empty or null!" => {
-                ::core::result::Result::Ok(Self::Evs2083)
-            }
-            "EVS.2084" | "Evs2084" | "EVS.2084 resource size must greater than zero!" => {
-                ::core::result::Result::Ok(Self::Evs2084)
-            }
-            "EVS.2085" | "Evs2085"
-            | "EVS.2085 when operation type is SPEC_CHG, resource id must not be empty or null!" => {
-                ::core::result::Result::Ok(Self::Evs2085)
-            }
-            "EVS.2087" | "Evs2087"
-            | "EVS.2087 retype failed. please make sure that type is supported and the new one is higher then origin" => {
-                ::core::result::Result::Ok(Self::Evs2087)
-            }
-            "EVS.2089" | "Evs2089"
-            | "EVS.2089 operation failed because the volume is belong to SDRS" => {
-                ::core::result::Result::Ok(Self::Evs2089)
-            }
-            "EVS.2093" | "Evs2093"
-            | "EVS.2093 operation failed because the volume is not EVS" => {
-                ::core::result::Result::Ok(Self::Evs2093)
-            }
-            "EVS.2094" | "Evs2094"
-            | "EVS.2094 system image is not support to create Multiattach/shareable volume !" => {
-                ::core::result::Result::Ok(Self::Evs2094)
-            }
-            "EVS.2096" | "Evs2096"
-            | "EVS.2096 Target volumeType[%s] is not matched with snapshot[%s] !" => {
-                ::core::result::Result::Ok(Self::Evs2096)
-            }
-            "EVS.2105" | "Evs2105"
-            | "EVS.2105 Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!" => {
-                ::core::result::Result::Ok(Self::Evs2105)
-            }
-            "EVS.2108" | "Evs2108" | "EVS.2108 Request body is invalid." => {
-                ::core::result::Result::Ok(Self::Evs2108)
-            }
-            "EVS.2130" | "Evs2130"
-            | "EVS.2130 Volume is backing-up, forbidden deleting!" => {
-                ::core::result::Result::Ok(Self::Evs2130)
-            }
-            "EVS.2131" | "Evs2131" | "EVS.2131 Query server info from ecs fail" => {
-                ::core::result::Result::Ok(Self::Evs2131)
-            }
-            "EVS.2134" | "Evs2134" | "EVS.2134 call ecs api - attach volume fail." => {
-                ::core::result::Result::Ok(Self::Evs2134)
-            }
-            "EVS.2142" | "Evs2142"
-            | "EVS.2142 invalid filter limit, can not greater than 1000." => {
-                ::core::result::Result::Ok(Self::Evs2142)
-            }
-            "EVS.2143" | "Evs2143"
-            | "EVS.2143 You need to create an agency for this project for the first time ever" => {
-                ::core::result::Result::Ok(Self::Evs2143)
-            }
-            "EVS.2144" | "Evs2144"
-            | "EVS.2144 Your account is frozen and resources cannot be used." => {
-                ::core::result::Result::Ok(Self::Evs2144)
-            }
-            "EVS.2145" | "Evs2145"
-            | "EVS.2145 Your account is suspended and resources cannot be used." => {
-                ::core::result::Result::Ok(Self::Evs2145)
-            }
-            "EVS.5400" | "Evs5400" | "EVS.5400 Malformed request body." => {
-                ::core::result::Result::Ok(Self::Evs5400)
-            }
-            "EVS.5401" | "Evs5401" | "EVS.5401 Authentication required." => {
-                ::core::result::Result::Ok(Self::Evs5401)
-            }
-            "EVS.5403" | "Evs5403" | "EVS.5403 Policy check failed." => {
-                ::core::result::Result::Ok(Self::Evs5403)
-            }
-            "EVS.5404" | "Evs5404"
-            | "EVS.5404 Resource(Volume, Snapshot, Backup .etc) cound not be found." => {
-                ::core::result::Result::Ok(Self::Evs5404)
-            }
-            "EVS.5413" | "Evs5413" | "EVS.5413 Insufficient volume quota." => {
-                ::core::result::Result::Ok(Self::Evs5413)
-            }
-            "EVS.5500" | "Evs5500" | "EVS.5500 Internal server error." => {
-                ::core::result::Result::Ok(Self::Evs5500)
-            }
-            "EVS.5503" | "Evs5503" | "EVS.5503 Service unavailable." => {
-                ::core::result::Result::Ok(Self::Evs5503)
-            }
-            "Common.0011" | "Common0011" | "Common.0011 query job fail." => {
-                ::core::result::Result::Ok(Self::Common0011)
-            }
-            "Common.0013" | "Common0013" | "Common.0013 Invalid token in the header." => {
-                ::core::result::Result::Ok(Self::Common0013)
-            }
-            "Common.0018" | "Common0018" | "Common.0018 Invalid token in the header" => {
-                ::core::result::Result::Ok(Self::Common0018)
-            }
-            _ => ::core::result::Result::Err(ParseErrorCodeError(())),
+            "EVS.0001" | "Evs0001" => return ::core::result::Result::Ok(Self::Evs0001),
+            "EVS.0002" | "Evs0002" => return ::core::result::Result::Ok(Self::Evs0002),
+            "EVS.0003" | "Evs0003" => return ::core::result::Result::Ok(Self::Evs0003),
+            "EVS.1001" | "Evs1001" => return ::core::result::Result::Ok(Self::Evs1001),
+            "EVS.1002" | "Evs1002" => return ::core::result::Result::Ok(Self::Evs1002),
+            "EVS.1003" | "Evs1003" => return ::core::result::Result::Ok(Self::Evs1003),
+            "EVS.1004" | "Evs1004" => return ::core::result::Result::Ok(Self::Evs1004),
+            "EVS.1005" | "Evs1005" => return ::core::result::Result::Ok(Self::Evs1005),
+            "EVS.1006" | "Evs1006" => return ::core::result::Result::Ok(Self::Evs1006),
+            "EVS.1007" | "Evs1007" => return ::core::result::Result::Ok(Self::Evs1007),
+            "EVS.1008" | "Evs1008" => return ::core::result::Result::Ok(Self::Evs1008),
+            "EVS.1009" | "Evs1009" => return ::core::result::Result::Ok(Self::Evs1009),
+            "EVS.1010" | "Evs1010" => return ::core::result::Result::Ok(Self::Evs1010),
+            "EVS.1011" | "Evs1011" => return ::core::result::Result::Ok(Self::Evs1011),
+            "EVS.1012" | "Evs1012" => return ::core::result::Result::Ok(Self::Evs1012),
+            "EVS.1013" | "Evs1013" => return ::core::result::Result::Ok(Self::Evs1013),
+            "EVS.1014" | "Evs1014" => return ::core::result::Result::Ok(Self::Evs1014),
+            "EVS.1015" | "Evs1015" => return ::core::result::Result::Ok(Self::Evs1015),
+            "EVS.1016" | "Evs1016" => return ::core::result::Result::Ok(Self::Evs1016),
+            "EVS.1018" | "Evs1018" => return ::core::result::Result::Ok(Self::Evs1018),
+            "EVS.1020" | "Evs1020" => return ::core::result::Result::Ok(Self::Evs1020),
+            "EVS.1021" | "Evs1021" => return ::core::result::Result::Ok(Self::Evs1021),
+            "EVS.1022" | "Evs1022" => return ::core::result::Result::Ok(Self::Evs1022),
+            "EVS.1023" | "Evs1023" => return ::core::result::Result::Ok(Self::Evs1023),
+            "EVS.1024" | "Evs1024" => return ::core::result::Result::Ok(Self::Evs1024),
+            "EVS.1025" | "Evs1025" => return ::core::result::Result::Ok(Self::Evs1025),
+            "EVS.1027" | "Evs1027" => return ::core::result::Result::Ok(Self::Evs1027),
+            "EVS.1031" | "Evs1031" => return ::core::result::Result::Ok(Self::Evs1031),
+            "EVS.1032" | "Evs1032" => return ::core::result::Result::Ok(Self::Evs1032),
+            "EVS.1033" | "Evs1033" => return ::core::result::Result::Ok(Self::Evs1033),
+            "EVS.1034" | "Evs1034" => return ::core::result::Result::Ok(Self::Evs1034),
+            "EVS.1036" | "Evs1036" => return ::core::result::Result::Ok(Self::Evs1036),
+            "EVS.1039" | "Evs1039" => return ::core::result::Result::Ok(Self::Evs1039),
+            "EVS.1040" | "Evs1040" => return ::core::result::Result::Ok(Self::Evs1040),
+            "EVS.1041" | "Evs1041" => return ::core::result::Result::Ok(Self::Evs1041),
+            "EVS.1042" | "Evs1042" => return ::core::result::Result::Ok(Self::Evs1042),
+            "EVS.1043" | "Evs1043" => return ::core::result::Result::Ok(Self::Evs1043),
+            "EVS.1044" | "Evs1044" => return ::core::result::Result::Ok(Self::Evs1044),
+            "EVS.1045" | "Evs1045" => return ::core::result::Result::Ok(Self::Evs1045),
+            "EVS.1046" | "Evs1046" => return ::core::result::Result::Ok(Self::Evs1046),
+            "EVS.1047" | "Evs1047" => return ::core::result::Result::Ok(Self::Evs1047),
+            "EVS.1048" | "Evs1048" => return ::core::result::Result::Ok(Self::Evs1048),
+            "EVS.1049" | "Evs1049" => return ::core::result::Result::Ok(Self::Evs1049),
+            "EVS.1051" | "Evs1051" => return ::core::result::Result::Ok(Self::Evs1051),
+            "EVS.1052" | "Evs1052" => return ::core::result::Result::Ok(Self::Evs1052),
+            "EVS.1053" | "Evs1053" => return ::core::result::Result::Ok(Self::Evs1053),
+            "EVS.1054" | "Evs1054" => return ::core::result::Result::Ok(Self::Evs1054),
+            "EVS.1057" | "Evs1057" => return ::core::result::Result::Ok(Self::Evs1057),
+            "EVS.1058" | "Evs1058" => return ::core::result::Result::Ok(Self::Evs1058),
+            "EVS.1061" | "Evs1061" => return ::core::result::Result::Ok(Self::Evs1061),
+            "EVS.1062" | "Evs1062" => return ::core::result::Result::Ok(Self::Evs1062),
+            "EVS.1063" | "Evs1063" => return ::core::result::Result::Ok(Self::Evs1063),
+            "EVS.1064" | "Evs1064" => return ::core::result::Result::Ok(Self::Evs1064),
+            "EVS.1065" | "Evs1065" => return ::core::result::Result::Ok(Self::Evs1065),
+            "EVS.1066" | "Evs1066" => return ::core::result::Result::Ok(Self::Evs1066),
+            "EVS.1070" | "Evs1070" => return ::core::result::Result::Ok(Self::Evs1070),
+            "EVS.2001" | "Evs2001" => return ::core::result::Result::Ok(Self::Evs2001),
+            "EVS.2002" | "Evs2002" => return ::core::result::Result::Ok(Self::Evs2002),
+            "EVS.2005" | "Evs2005" => return ::core::result::Result::Ok(Self::Evs2005),
+            "EVS.2007" | "Evs2007" => return ::core::result::Result::Ok(Self::Evs2007),
+            "EVS.2010" | "Evs2010" => return ::core::result::Result::Ok(Self::Evs2010),
+            "EVS.2011" | "Evs2011" => return ::core::result::Result::Ok(Self::Evs2011),
+            "EVS.2013" | "Evs2013" => return ::core::result::Result::Ok(Self::Evs2013),
+            "EVS.2014" | "Evs2014" => return ::core::result::Result::Ok(Self::Evs2014),
+            "EVS.2019" | "Evs2019" => return ::core::result::Result::Ok(Self::Evs2019),
+            "EVS.2020" | "Evs2020" => return ::core::result::Result::Ok(Self::Evs2020),
+            "EVS.2021" | "Evs2021" => return ::core::result::Result::Ok(Self::Evs2021),
+            "EVS.2023" | "Evs2023" => return ::core::result::Result::Ok(Self::Evs2023),
+            "EVS.2024" | "Evs2024" => return ::core::result::Result::Ok(Self::Evs2024),
+            "EVS.2025" | "Evs2025" => return ::core::result::Result::Ok(Self::Evs2025),
+            "EVS.2026" | "Evs2026" => return ::core::result::Result::Ok(Self::Evs2026),
+            "EVS.2029" | "Evs2029" => return ::core::result::Result::Ok(Self::Evs2029),
+            "EVS.2030" | "Evs2030" => return ::core::result::Result::Ok(Self::Evs2030),
+            "EVS.2031" | "Evs2031" => return ::core::result::Result::Ok(Self::Evs2031),
+            "EVS.2032" | "Evs2032" => return ::core::result::Result::Ok(Self::Evs2032),
+            "EVS.2033" | "Evs2033" => return ::core::result::Result::Ok(Self::Evs2033),
+            "EVS.2034" | "Evs2034" => return ::core::result::Result::Ok(Self::Evs2034),
+            "EVS.2035" | "Evs2035" => return ::core::result::Result::Ok(Self::Evs2035),
+            "EVS.2036" | "Evs2036" => return ::core::result::Result::Ok(Self::Evs2036),
+            "EVS.2040" | "Evs2040" => return ::core::result::Result::Ok(Self::Evs2040),
+            "EVS.2041" | "Evs2041" => return ::core::result::Result::Ok(Self::Evs2041),
+            "EVS.2042" | "Evs2042" => return ::core::result::Result::Ok(Self::Evs2042),
+            "EVS.2043" | "Evs2043" => return ::core::result::Result::Ok(Self::Evs2043),
+            "EVS.2044" | "Evs2044" => return ::core::result::Result::Ok(Self::Evs2044),
+            "EVS.2045" | "Evs2045" => return ::core::result::Result::Ok(Self::Evs2045),
+            "EVS.2046" | "Evs2046" => return ::core::result::Result::Ok(Self::Evs2046),
+            "EVS.2047" | "Evs2047" => return ::core::result::Result::Ok(Self::Evs2047),
+            "EVS.2050" | "Evs2050" => return ::core::result::Result::Ok(Self::Evs2050),
+            "EVS.2052" | "Evs2052" => return ::core::result::Result::Ok(Self::Evs2052),
+            "EVS.2053" | "Evs2053" => return ::core::result::Result::Ok(Self::Evs2053),
+            "EVS.2054" | "Evs2054" => return ::core::result::Result::Ok(Self::Evs2054),
+            "EVS.2055" | "Evs2055" => return ::core::result::Result::Ok(Self::Evs2055),
+            "EVS.2056" | "Evs2056" => return ::core::result::Result::Ok(Self::Evs2056),
+            "EVS.2068" | "Evs2068" => return ::core::result::Result::Ok(Self::Evs2068),
+            "EVS.2070" | "Evs2070" => return ::core::result::Result::Ok(Self::Evs2070),
+            "EVS.2071" | "Evs2071" => return ::core::result::Result::Ok(Self::Evs2071),
+            "EVS.2072" | "Evs2072" => return ::core::result::Result::Ok(Self::Evs2072),
+            "EVS.2078" | "Evs2078" => return ::core::result::Result::Ok(Self::Evs2078),
+            "EVS.2083" | "Evs2083" => return ::core::result::Result::Ok(Self::Evs2083),
+            "EVS.2084" | "Evs2084" => return ::core::result::Result::Ok(Self::Evs2084),
+            "EVS.2085" | "Evs2085" => return ::core::result::Result::Ok(Self::Evs2085),
+            "EVS.2087" | "Evs2087" => return ::core::result::Result::Ok(Self::Evs2087),
+            "EVS.2089" | "Evs2089" => return ::core::result::Result::Ok(Self::Evs2089),
+            "EVS.2093" | "Evs2093" => return ::core::result::Result::Ok(Self::Evs2093),
+            "EVS.2094" | "Evs2094" => return ::core::result::Result::Ok(Self::Evs2094),
+            "EVS.2096" | "Evs2096" => return ::core::result::Result::Ok(Self::Evs2096),
+            "EVS.2105" | "Evs2105" => return ::core::result::Result::Ok(Self::Evs2105),
+            "EVS.2108" | "Evs2108" => return ::core::result::Result::Ok(Self::Evs2108),
+            "EVS.2130" | "Evs2130" => return ::core::result::Result::Ok(Self::Evs2130),
+            "EVS.2131" | "Evs2131" => return ::core::result::Result::Ok(Self::Evs2131),
+            "EVS.2134" | "Evs2134" => return ::core::result::Result::Ok(Self::Evs2134),
+            "EVS.2142" | "Evs2142" => return ::core::result::Result::Ok(Self::Evs2142),
+            "EVS.2143" | "Evs2143" => return ::core::result::Result::Ok(Self::Evs2143),
+            "EVS.2144" | "Evs2144" => return ::core::result::Result::Ok(Self::Evs2144),
+            "EVS.2145" | "Evs2145" => return ::core::result::Result::Ok(Self::Evs2145),
+            "EVS.5400" | "Evs5400" => return ::core::result::Result::Ok(Self::Evs5400),
+            "EVS.5401" | "Evs5401" => return ::core::result::Result::Ok(Self::Evs5401),
+            "EVS.5403" | "Evs5403" => return ::core::result::Result::Ok(Self::Evs5403),
+            "EVS.5404" | "Evs5404" => return ::core::result::Result::Ok(Self::Evs5404),
+            "EVS.5413" | "Evs5413" => return ::core::result::Result::Ok(Self::Evs5413),
+            "EVS.5500" | "Evs5500" => return ::core::result::Result::Ok(Self::Evs5500),
+            "EVS.5503" | "Evs5503" => return ::core::result::Result::Ok(Self::Evs5503),
+            "Common.0011" | "Common0011" => {
+                return ::core::result::Result::Ok(Self::Common0011);
+            }
+            "Common.0013" | "Common0013" => {
+                return ::core::result::Result::Ok(Self::Common0013);
+            }
+            "Common.0018" | "Common0018" => {
+                return ::core::result::Result::Ok(Self::Common0018);
+            }
+            _ => {}
         }
+        if let ::core::option::Option::Some(index) = ::core::iter::Iterator::position(
+            &mut Self::DISPLAYS.iter(),
+            |d| *d == s,
+        ) {
+            return ::core::result::Result::Ok(Self::ALL[index]);
+        }
+        ::core::result::Result::Err(ParseErrorCodeError(()))
     }
 }
 impl ::core::convert::From<ErrorCode> for &'static str {

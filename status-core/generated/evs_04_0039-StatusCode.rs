@@ -151,7 +151,6 @@ pub enum StatusCode {
     /// Section: 异常. From `tables/evs_04_0039.md`, line 119.
     GatewayTimeout = 504,
 }
-#[allow(clippy::match_same_arms)]
 impl StatusCode {
     /// Every code the document lists, in document order.
     pub const ALL: &'static [Self] = &[
@@ -216,236 +215,14 @@ impl StatusCode {
     #[must_use]
     #[inline]
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::Ok => "Ok",
-            Self::Created => "Created",
-            Self::Accepted => "Accepted",
-            Self::NoContent => "NoContent",
-            Self::BadRequest => "BadRequest",
-            Self::Unauthorized => "Unauthorized",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "NotFound",
-            Self::MethodNotAllowed => "MethodNotAllowed",
-            Self::NotAcceptable => "NotAcceptable",
-            Self::ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
-            Self::RequestTimeout => "RequestTimeout",
-            Self::Conflict => "Conflict",
-            Self::OverLimit => "OverLimit",
-            Self::BadMediaType => "BadMediaType",
-            Self::InternalServerError => "InternalServerError",
-            Self::NotImplemented => "NotImplemented",
-            Self::BadGateway => "BadGateway",
-            Self::ServiceUnavailable => "ServiceUnavailable",
-            Self::GatewayTimeout => "GatewayTimeout",
-        }
+        Self::NAMES[self.position()]
     }
     /// Every row of the document that lists this code, in document order
     /// (most codes have one; the accessors give the first).
     #[must_use]
     #[inline]
     pub const fn rows(self) -> &'static [StatusCodeRow] {
-        match self {
-            Self::Ok => {
-                &[
-                    StatusCodeRow {
-                        line: 12u32,
-                        statuses: &[200u16],
-                        description: "OK",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::Created => {
-                &[
-                    StatusCodeRow {
-                        line: 17u32,
-                        statuses: &[201u16],
-                        description: "Created",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::Accepted => {
-                &[
-                    StatusCodeRow {
-                        line: 22u32,
-                        statuses: &[202u16],
-                        description: "Accepted",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::NoContent => {
-                &[
-                    StatusCodeRow {
-                        line: 27u32,
-                        statuses: &[204u16],
-                        description: "No Content",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::BadRequest => {
-                &[
-                    StatusCodeRow {
-                        line: 44u32,
-                        statuses: &[400u16],
-                        description: "Bad Request",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Unauthorized => {
-                &[
-                    StatusCodeRow {
-                        line: 49u32,
-                        statuses: &[401u16],
-                        description: "Unauthorized",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Forbidden => {
-                &[
-                    StatusCodeRow {
-                        line: 54u32,
-                        statuses: &[403u16],
-                        description: "Forbidden",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::NotFound => {
-                &[
-                    StatusCodeRow {
-                        line: 59u32,
-                        statuses: &[404u16],
-                        description: "Not Found",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::MethodNotAllowed => {
-                &[
-                    StatusCodeRow {
-                        line: 64u32,
-                        statuses: &[405u16],
-                        description: "Method Not Allowed",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::NotAcceptable => {
-                &[
-                    StatusCodeRow {
-                        line: 69u32,
-                        statuses: &[406u16],
-                        description: "Not Acceptable",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::ProxyAuthenticationRequired => {
-                &[
-                    StatusCodeRow {
-                        line: 74u32,
-                        statuses: &[407u16],
-                        description: "Proxy Authentication Required",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::RequestTimeout => {
-                &[
-                    StatusCodeRow {
-                        line: 79u32,
-                        statuses: &[408u16],
-                        description: "Request Timeout",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Conflict => {
-                &[
-                    StatusCodeRow {
-                        line: 84u32,
-                        statuses: &[409u16],
-                        description: "Conflict",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::OverLimit => {
-                &[
-                    StatusCodeRow {
-                        line: 89u32,
-                        statuses: &[413u16],
-                        description: "overLimit",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::BadMediaType => {
-                &[
-                    StatusCodeRow {
-                        line: 94u32,
-                        statuses: &[415u16],
-                        description: "badMediaType",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::InternalServerError => {
-                &[
-                    StatusCodeRow {
-                        line: 99u32,
-                        statuses: &[500u16],
-                        description: "Internal Server Error",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::NotImplemented => {
-                &[
-                    StatusCodeRow {
-                        line: 104u32,
-                        statuses: &[501u16],
-                        description: "Not Implemented",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::BadGateway => {
-                &[
-                    StatusCodeRow {
-                        line: 109u32,
-                        statuses: &[502u16],
-                        description: "Bad Gateway",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::ServiceUnavailable => {
-                &[
-                    StatusCodeRow {
-                        line: 114u32,
-                        statuses: &[503u16],
-                        description: "Service Unavailable",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::GatewayTimeout => {
-                &[
-                    StatusCodeRow {
-                        line: 119u32,
-                        statuses: &[504u16],
-                        description: "Gateway Timeout",
-                        section: "异常",
-                    },
-                ]
-            }
-        }
+        Self::ROWS[self.position()]
     }
     /// Whether the code is informational (100–199).
     #[must_use]
@@ -483,33 +260,291 @@ impl StatusCode {
         code >= 500u16 && code < 600u16
     }
 }
-#[allow(clippy::match_same_arms)]
+impl StatusCode {
+    const ROWS: &'static [&'static [StatusCodeRow]] = &[
+        &[
+            StatusCodeRow {
+                line: 12u32,
+                statuses: &[200u16],
+                description: "OK",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 17u32,
+                statuses: &[201u16],
+                description: "Created",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 22u32,
+                statuses: &[202u16],
+                description: "Accepted",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 27u32,
+                statuses: &[204u16],
+                description: "No Content",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 44u32,
+                statuses: &[400u16],
+                description: "Bad Request",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 49u32,
+                statuses: &[401u16],
+                description: "Unauthorized",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 54u32,
+                statuses: &[403u16],
+                description: "Forbidden",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 59u32,
+                statuses: &[404u16],
+                description: "Not Found",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 64u32,
+                statuses: &[405u16],
+                description: "Method Not Allowed",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 69u32,
+                statuses: &[406u16],
+                description: "Not Acceptable",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 74u32,
+                statuses: &[407u16],
+                description: "Proxy Authentication Required",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 79u32,
+                statuses: &[408u16],
+                description: "Request Timeout",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 84u32,
+                statuses: &[409u16],
+                description: "Conflict",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 89u32,
+                statuses: &[413u16],
+                description: "overLimit",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 94u32,
+                statuses: &[415u16],
+                description: "badMediaType",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 99u32,
+                statuses: &[500u16],
+                description: "Internal Server Error",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 104u32,
+                statuses: &[501u16],
+                description: "Not Implemented",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 109u32,
+                statuses: &[502u16],
+                description: "Bad Gateway",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 114u32,
+                statuses: &[503u16],
+                description: "Service Unavailable",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusCodeRow {
+                line: 119u32,
+                statuses: &[504u16],
+                description: "Gateway Timeout",
+                section: "异常",
+            },
+        ],
+    ];
+    const DESCRIPTION_IN: &'static [&'static [&'static str]] = &[
+        &["OK", "OK"],
+        &["Created", "Created"],
+        &["Accepted", "Accepted"],
+        &["No Content", "No Content"],
+        &["Bad Request", "Bad Request"],
+        &["Unauthorized", "Unauthorized"],
+        &["Forbidden", "Forbidden"],
+        &["Not Found", "Not Found"],
+        &["Method Not Allowed", "Method Not Allowed"],
+        &["Not Acceptable", "Not Acceptable"],
+        &["Proxy Authentication Required", "Proxy Authentication Required"],
+        &["Request Timeout", "Request Timeout"],
+        &["Conflict", "Conflict"],
+        &["overLimit", "overLimit"],
+        &["badMediaType", "badMediaType"],
+        &["Internal Server Error", "Internal Server Error"],
+        &["Not Implemented", "Not Implemented"],
+        &["Bad Gateway", "Bad Gateway"],
+        &["Service Unavailable", "Service Unavailable"],
+        &["Gateway Timeout", "Gateway Timeout"],
+    ];
+    const SECTION_IN: &'static [&'static [&'static str]] = &[
+        &["正常", "Normal"],
+        &["正常", "Normal"],
+        &["正常", "Normal"],
+        &["正常", "Normal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+    ];
+    const NAMES: &'static [&'static str] = &[
+        "Ok",
+        "Created",
+        "Accepted",
+        "NoContent",
+        "BadRequest",
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "MethodNotAllowed",
+        "NotAcceptable",
+        "ProxyAuthenticationRequired",
+        "RequestTimeout",
+        "Conflict",
+        "OverLimit",
+        "BadMediaType",
+        "InternalServerError",
+        "NotImplemented",
+        "BadGateway",
+        "ServiceUnavailable",
+        "GatewayTimeout",
+    ];
+    const DISPLAYS: &'static [&'static str] = &[
+        "200 OK",
+        "201 Created",
+        "202 Accepted",
+        "204 No Content",
+        "400 Bad Request",
+        "401 Unauthorized",
+        "403 Forbidden",
+        "404 Not Found",
+        "405 Method Not Allowed",
+        "406 Not Acceptable",
+        "407 Proxy Authentication Required",
+        "408 Request Timeout",
+        "409 Conflict",
+        "413 overLimit",
+        "415 badMediaType",
+        "500 Internal Server Error",
+        "501 Not Implemented",
+        "502 Bad Gateway",
+        "503 Service Unavailable",
+        "504 Gateway Timeout",
+    ];
+    #[inline]
+    const fn position(self) -> usize {
+        match self {
+            Self::Ok => 0usize,
+            Self::Created => 1usize,
+            Self::Accepted => 2usize,
+            Self::NoContent => 3usize,
+            Self::BadRequest => 4usize,
+            Self::Unauthorized => 5usize,
+            Self::Forbidden => 6usize,
+            Self::NotFound => 7usize,
+            Self::MethodNotAllowed => 8usize,
+            Self::NotAcceptable => 9usize,
+            Self::ProxyAuthenticationRequired => 10usize,
+            Self::RequestTimeout => 11usize,
+            Self::Conflict => 12usize,
+            Self::OverLimit => 13usize,
+            Self::BadMediaType => 14usize,
+            Self::InternalServerError => 15usize,
+            Self::NotImplemented => 16usize,
+            Self::BadGateway => 17usize,
+            Self::ServiceUnavailable => 18usize,
+            Self::GatewayTimeout => 19usize,
+        }
+    }
+}
 impl StatusCode {
     /// The description, exactly as the document writes it (its first row), in `zh`.
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::Ok => "OK",
-            Self::Created => "Created",
-            Self::Accepted => "Accepted",
-            Self::NoContent => "No Content",
-            Self::BadRequest => "Bad Request",
-            Self::Unauthorized => "Unauthorized",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "Not Found",
-            Self::MethodNotAllowed => "Method Not Allowed",
-            Self::NotAcceptable => "Not Acceptable",
-            Self::ProxyAuthenticationRequired => "Proxy Authentication Required",
-            Self::RequestTimeout => "Request Timeout",
-            Self::Conflict => "Conflict",
-            Self::OverLimit => "overLimit",
-            Self::BadMediaType => "badMediaType",
-            Self::InternalServerError => "Internal Server Error",
-            Self::NotImplemented => "Not Implemented",
-            Self::BadGateway => "Bad Gateway",
-            Self::ServiceUnavailable => "Service Unavailable",
-            Self::GatewayTimeout => "Gateway Timeout",
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.description,
+            ::core::option::Option::None => "",
         }
     }
     /// The description in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -519,59 +554,16 @@ impl StatusCode {
             &mut Self::LANGS.iter(),
             |l| *l == lang,
         )?;
-        let texts: &'static [&'static str] = match self {
-            Self::Ok => &["OK", "OK"],
-            Self::Created => &["Created", "Created"],
-            Self::Accepted => &["Accepted", "Accepted"],
-            Self::NoContent => &["No Content", "No Content"],
-            Self::BadRequest => &["Bad Request", "Bad Request"],
-            Self::Unauthorized => &["Unauthorized", "Unauthorized"],
-            Self::Forbidden => &["Forbidden", "Forbidden"],
-            Self::NotFound => &["Not Found", "Not Found"],
-            Self::MethodNotAllowed => &["Method Not Allowed", "Method Not Allowed"],
-            Self::NotAcceptable => &["Not Acceptable", "Not Acceptable"],
-            Self::ProxyAuthenticationRequired => {
-                &["Proxy Authentication Required", "Proxy Authentication Required"]
-            }
-            Self::RequestTimeout => &["Request Timeout", "Request Timeout"],
-            Self::Conflict => &["Conflict", "Conflict"],
-            Self::OverLimit => &["overLimit", "overLimit"],
-            Self::BadMediaType => &["badMediaType", "badMediaType"],
-            Self::InternalServerError => {
-                &["Internal Server Error", "Internal Server Error"]
-            }
-            Self::NotImplemented => &["Not Implemented", "Not Implemented"],
-            Self::BadGateway => &["Bad Gateway", "Bad Gateway"],
-            Self::ServiceUnavailable => &["Service Unavailable", "Service Unavailable"],
-            Self::GatewayTimeout => &["Gateway Timeout", "Gateway Timeout"],
-        };
+        let texts: &'static [&'static str] = Self::DESCRIPTION_IN[self.position()];
         texts.get(index).copied()
     }
     /// The section of the document the code is listed in (empty if none), in `zh`.
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
-        match self {
-            Self::Ok => "正常",
-            Self::Created => "正常",
-            Self::Accepted => "正常",
-            Self::NoContent => "正常",
-            Self::BadRequest => "异常",
-            Self::Unauthorized => "异常",
-            Self::Forbidden => "异常",
-            Self::NotFound => "异常",
-            Self::MethodNotAllowed => "异常",
-            Self::NotAcceptable => "异常",
-            Self::ProxyAuthenticationRequired => "异常",
-            Self::RequestTimeout => "异常",
-            Self::Conflict => "异常",
-            Self::OverLimit => "异常",
-            Self::BadMediaType => "异常",
-            Self::InternalServerError => "异常",
-            Self::NotImplemented => "异常",
-            Self::BadGateway => "异常",
-            Self::ServiceUnavailable => "异常",
-            Self::GatewayTimeout => "异常",
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.section,
+            ::core::option::Option::None => "",
         }
     }
     /// The section in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -581,28 +573,7 @@ impl StatusCode {
             &mut Self::LANGS.iter(),
             |l| *l == lang,
         )?;
-        let texts: &'static [&'static str] = match self {
-            Self::Ok => &["正常", "Normal"],
-            Self::Created => &["正常", "Normal"],
-            Self::Accepted => &["正常", "Normal"],
-            Self::NoContent => &["正常", "Normal"],
-            Self::BadRequest => &["异常", "Abnormal"],
-            Self::Unauthorized => &["异常", "Abnormal"],
-            Self::Forbidden => &["异常", "Abnormal"],
-            Self::NotFound => &["异常", "Abnormal"],
-            Self::MethodNotAllowed => &["异常", "Abnormal"],
-            Self::NotAcceptable => &["异常", "Abnormal"],
-            Self::ProxyAuthenticationRequired => &["异常", "Abnormal"],
-            Self::RequestTimeout => &["异常", "Abnormal"],
-            Self::Conflict => &["异常", "Abnormal"],
-            Self::OverLimit => &["异常", "Abnormal"],
-            Self::BadMediaType => &["异常", "Abnormal"],
-            Self::InternalServerError => &["异常", "Abnormal"],
-            Self::NotImplemented => &["异常", "Abnormal"],
-            Self::BadGateway => &["异常", "Abnormal"],
-            Self::ServiceUnavailable => &["异常", "Abnormal"],
-            Self::GatewayTimeout => &["异常", "Abnormal"],
-        };
+        let texts: &'static [&'static str] = Self::SECTION_IN[self.position()];
         texts.get(index).copied()
     }
 }
@@ -628,30 +599,7 @@ pub struct StatusCodeRow {
 impl ::core::fmt::Display for StatusCode {
     /// Writes the code and its text, e.g. `413 overLimit`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self {
-            Self::Ok => f.pad("200 OK"),
-            Self::Created => f.pad("201 Created"),
-            Self::Accepted => f.pad("202 Accepted"),
-            Self::NoContent => f.pad("204 No Content"),
-            Self::BadRequest => f.pad("400 Bad Request"),
-            Self::Unauthorized => f.pad("401 Unauthorized"),
-            Self::Forbidden => f.pad("403 Forbidden"),
-            Self::NotFound => f.pad("404 Not Found"),
-            Self::MethodNotAllowed => f.pad("405 Method Not Allowed"),
-            Self::NotAcceptable => f.pad("406 Not Acceptable"),
-            Self::ProxyAuthenticationRequired => {
-                f.pad("407 Proxy Authentication Required")
-            }
-            Self::RequestTimeout => f.pad("408 Request Timeout"),
-            Self::Conflict => f.pad("409 Conflict"),
-            Self::OverLimit => f.pad("413 overLimit"),
-            Self::BadMediaType => f.pad("415 badMediaType"),
-            Self::InternalServerError => f.pad("500 Internal Server Error"),
-            Self::NotImplemented => f.pad("501 Not Implemented"),
-            Self::BadGateway => f.pad("502 Bad Gateway"),
-            Self::ServiceUnavailable => f.pad("503 Service Unavailable"),
-            Self::GatewayTimeout => f.pad("504 Gateway Timeout"),
-        }
+        f.pad(Self::DISPLAYS[self.position()])
     }
 }
 impl ::core::str::FromStr for StatusCode {
@@ -671,52 +619,43 @@ impl ::core::str::FromStr for StatusCode {
             };
         }
         match s {
-            "Ok" | "200 OK" => ::core::result::Result::Ok(Self::Ok),
-            "Created" | "201 Created" => ::core::result::Result::Ok(Self::Created),
-            "Accepted" | "202 Accepted" => ::core::result::Result::Ok(Self::Accepted),
-            "NoContent" | "204 No Content" => ::core::result::Result::Ok(Self::NoContent),
-            "BadRequest" | "400 Bad Request" => {
-                ::core::result::Result::Ok(Self::BadRequest)
+            "Ok" => return ::core::result::Result::Ok(Self::Ok),
+            "Created" => return ::core::result::Result::Ok(Self::Created),
+            "Accepted" => return ::core::result::Result::Ok(Self::Accepted),
+            "NoContent" => return ::core::result::Result::Ok(Self::NoContent),
+            "BadRequest" => return ::core::result::Result::Ok(Self::BadRequest),
+            "Unauthorized" => return ::core::result::Result::Ok(Self::Unauthorized),
+            "Forbidden" => return ::core::result::Result::Ok(Self::Forbidden),
+            "NotFound" => return ::core::result::Result::Ok(Self::NotFound),
+            "MethodNotAllowed" => {
+                return ::core::result::Result::Ok(Self::MethodNotAllowed);
             }
-            "Unauthorized" | "401 Unauthorized" => {
-                ::core::result::Result::Ok(Self::Unauthorized)
+            "NotAcceptable" => return ::core::result::Result::Ok(Self::NotAcceptable),
+            "ProxyAuthenticationRequired" => {
+                return ::core::result::Result::Ok(Self::ProxyAuthenticationRequired);
             }
-            "Forbidden" | "403 Forbidden" => ::core::result::Result::Ok(Self::Forbidden),
-            "NotFound" | "404 Not Found" => ::core::result::Result::Ok(Self::NotFound),
-            "MethodNotAllowed" | "405 Method Not Allowed" => {
-                ::core::result::Result::Ok(Self::MethodNotAllowed)
+            "RequestTimeout" => return ::core::result::Result::Ok(Self::RequestTimeout),
+            "Conflict" => return ::core::result::Result::Ok(Self::Conflict),
+            "OverLimit" => return ::core::result::Result::Ok(Self::OverLimit),
+            "BadMediaType" => return ::core::result::Result::Ok(Self::BadMediaType),
+            "InternalServerError" => {
+                return ::core::result::Result::Ok(Self::InternalServerError);
             }
-            "NotAcceptable" | "406 Not Acceptable" => {
-                ::core::result::Result::Ok(Self::NotAcceptable)
+            "NotImplemented" => return ::core::result::Result::Ok(Self::NotImplemented),
+            "BadGateway" => return ::core::result::Result::Ok(Self::BadGateway),
+            "ServiceUnavailable" => {
+                return ::core::result::Result::Ok(Self::ServiceUnavailable);
             }
-            "ProxyAuthenticationRequired" | "407 Proxy Authentication Required" => {
-                ::core::result::Result::Ok(Self::ProxyAuthenticationRequired)
-            }
-            "RequestTimeout" | "408 Request Timeout" => {
-                ::core::result::Result::Ok(Self::RequestTimeout)
-            }
-            "Conflict" | "409 Conflict" => ::core::result::Result::Ok(Self::Conflict),
-            "OverLimit" | "413 overLimit" => ::core::result::Result::Ok(Self::OverLimit),
-            "BadMediaType" | "415 badMediaType" => {
-                ::core::result::Result::Ok(Self::BadMediaType)
-            }
-            "InternalServerError" | "500 Internal Server Error" => {
-                ::core::result::Result::Ok(Self::InternalServerError)
-            }
-            "NotImplemented" | "501 Not Implemented" => {
-                ::core::result::Result::Ok(Self::NotImplemented)
-            }
-            "BadGateway" | "502 Bad Gateway" => {
-                ::core::result::Result::Ok(Self::BadGateway)
-            }
-            "ServiceUnavailable" | "503 Service Unavailable" => {
-                ::core::result::Result::Ok(Self::ServiceUnavailable)
-            }
-            "GatewayTimeout" | "504 Gateway Timeout" => {
-                ::core::result::Result::Ok(Self::GatewayTimeout)
-            }
-            _ => ::core::result::Result::Err(ParseStatusCodeError(())),
+            "GatewayTimeout" => return ::core::result::Result::Ok(Self::GatewayTimeout),
+            _ => {}
         }
+        if let ::core::option::Option::Some(index) = ::core::iter::Iterator::position(
+            &mut Self::DISPLAYS.iter(),
+            |d| *d == s,
+        ) {
+            return ::core::result::Result::Ok(Self::ALL[index]);
+        }
+        ::core::result::Result::Err(ParseStatusCodeError(()))
     }
 }
 impl ::core::convert::From<StatusCode> for u16 {

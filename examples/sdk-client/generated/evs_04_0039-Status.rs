@@ -148,7 +148,6 @@ pub enum Status {
     /// A code that `tables/evs_04_0039.md` does not list, kept as it was received.
     Other(UnknownStatus),
 }
-#[allow(clippy::match_same_arms)]
 impl Status {
     /// Every code the document lists, in document order.
     pub const ALL: &'static [Self] = &[
@@ -233,28 +232,9 @@ impl Status {
     #[must_use]
     #[inline]
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::Ok => "Ok",
-            Self::Created => "Created",
-            Self::Accepted => "Accepted",
-            Self::NoContent => "NoContent",
-            Self::BadRequest => "BadRequest",
-            Self::Unauthorized => "Unauthorized",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "NotFound",
-            Self::MethodNotAllowed => "MethodNotAllowed",
-            Self::NotAcceptable => "NotAcceptable",
-            Self::ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
-            Self::RequestTimeout => "RequestTimeout",
-            Self::Conflict => "Conflict",
-            Self::OverLimit => "OverLimit",
-            Self::BadMediaType => "BadMediaType",
-            Self::InternalServerError => "InternalServerError",
-            Self::NotImplemented => "NotImplemented",
-            Self::BadGateway => "BadGateway",
-            Self::ServiceUnavailable => "ServiceUnavailable",
-            Self::GatewayTimeout => "GatewayTimeout",
-            Self::Other(_) => "Other",
+        match self.position() {
+            ::core::option::Option::Some(index) => Self::NAMES[index],
+            ::core::option::Option::None => "Other",
         }
     }
     /// Every row of the document that lists this code, in document order
@@ -262,208 +242,9 @@ impl Status {
     #[must_use]
     #[inline]
     pub const fn rows(self) -> &'static [StatusRow] {
-        match self {
-            Self::Ok => {
-                &[
-                    StatusRow {
-                        line: 12u32,
-                        statuses: &[200u16],
-                        description: "OK",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::Created => {
-                &[
-                    StatusRow {
-                        line: 17u32,
-                        statuses: &[201u16],
-                        description: "Created",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::Accepted => {
-                &[
-                    StatusRow {
-                        line: 22u32,
-                        statuses: &[202u16],
-                        description: "Accepted",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::NoContent => {
-                &[
-                    StatusRow {
-                        line: 27u32,
-                        statuses: &[204u16],
-                        description: "No Content",
-                        section: "正常",
-                    },
-                ]
-            }
-            Self::BadRequest => {
-                &[
-                    StatusRow {
-                        line: 44u32,
-                        statuses: &[400u16],
-                        description: "Bad Request",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Unauthorized => {
-                &[
-                    StatusRow {
-                        line: 49u32,
-                        statuses: &[401u16],
-                        description: "Unauthorized",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Forbidden => {
-                &[
-                    StatusRow {
-                        line: 54u32,
-                        statuses: &[403u16],
-                        description: "Forbidden",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::NotFound => {
-                &[
-                    StatusRow {
-                        line: 59u32,
-                        statuses: &[404u16],
-                        description: "Not Found",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::MethodNotAllowed => {
-                &[
-                    StatusRow {
-                        line: 64u32,
-                        statuses: &[405u16],
-                        description: "Method Not Allowed",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::NotAcceptable => {
-                &[
-                    StatusRow {
-                        line: 69u32,
-                        statuses: &[406u16],
-                        description: "Not Acceptable",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::ProxyAuthenticationRequired => {
-                &[
-                    StatusRow {
-                        line: 74u32,
-                        statuses: &[407u16],
-                        description: "Proxy Authentication Required",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::RequestTimeout => {
-                &[
-                    StatusRow {
-                        line: 79u32,
-                        statuses: &[408u16],
-                        description: "Request Timeout",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Conflict => {
-                &[
-                    StatusRow {
-                        line: 84u32,
-                        statuses: &[409u16],
-                        description: "Conflict",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::OverLimit => {
-                &[
-                    StatusRow {
-                        line: 89u32,
-                        statuses: &[413u16],
-                        description: "overLimit",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::BadMediaType => {
-                &[
-                    StatusRow {
-                        line: 94u32,
-                        statuses: &[415u16],
-                        description: "badMediaType",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::InternalServerError => {
-                &[
-                    StatusRow {
-                        line: 99u32,
-                        statuses: &[500u16],
-                        description: "Internal Server Error",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::NotImplemented => {
-                &[
-                    StatusRow {
-                        line: 104u32,
-                        statuses: &[501u16],
-                        description: "Not Implemented",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::BadGateway => {
-                &[
-                    StatusRow {
-                        line: 109u32,
-                        statuses: &[502u16],
-                        description: "Bad Gateway",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::ServiceUnavailable => {
-                &[
-                    StatusRow {
-                        line: 114u32,
-                        statuses: &[503u16],
-                        description: "Service Unavailable",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::GatewayTimeout => {
-                &[
-                    StatusRow {
-                        line: 119u32,
-                        statuses: &[504u16],
-                        description: "Gateway Timeout",
-                        section: "异常",
-                    },
-                ]
-            }
-            Self::Other(_) => &[],
+        match self.position() {
+            ::core::option::Option::Some(index) => Self::ROWS[index],
+            ::core::option::Option::None => &[],
         }
     }
     /// Whether the code is informational (100–199).
@@ -502,62 +283,257 @@ impl Status {
         code >= 500u16 && code < 600u16
     }
 }
-#[allow(clippy::match_same_arms)]
+impl Status {
+    const ROWS: &'static [&'static [StatusRow]] = &[
+        &[
+            StatusRow {
+                line: 12u32,
+                statuses: &[200u16],
+                description: "OK",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 17u32,
+                statuses: &[201u16],
+                description: "Created",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 22u32,
+                statuses: &[202u16],
+                description: "Accepted",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 27u32,
+                statuses: &[204u16],
+                description: "No Content",
+                section: "正常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 44u32,
+                statuses: &[400u16],
+                description: "Bad Request",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 49u32,
+                statuses: &[401u16],
+                description: "Unauthorized",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 54u32,
+                statuses: &[403u16],
+                description: "Forbidden",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 59u32,
+                statuses: &[404u16],
+                description: "Not Found",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 64u32,
+                statuses: &[405u16],
+                description: "Method Not Allowed",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 69u32,
+                statuses: &[406u16],
+                description: "Not Acceptable",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 74u32,
+                statuses: &[407u16],
+                description: "Proxy Authentication Required",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 79u32,
+                statuses: &[408u16],
+                description: "Request Timeout",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 84u32,
+                statuses: &[409u16],
+                description: "Conflict",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 89u32,
+                statuses: &[413u16],
+                description: "overLimit",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 94u32,
+                statuses: &[415u16],
+                description: "badMediaType",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 99u32,
+                statuses: &[500u16],
+                description: "Internal Server Error",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 104u32,
+                statuses: &[501u16],
+                description: "Not Implemented",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 109u32,
+                statuses: &[502u16],
+                description: "Bad Gateway",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 114u32,
+                statuses: &[503u16],
+                description: "Service Unavailable",
+                section: "异常",
+            },
+        ],
+        &[
+            StatusRow {
+                line: 119u32,
+                statuses: &[504u16],
+                description: "Gateway Timeout",
+                section: "异常",
+            },
+        ],
+    ];
+    const NAMES: &'static [&'static str] = &[
+        "Ok",
+        "Created",
+        "Accepted",
+        "NoContent",
+        "BadRequest",
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "MethodNotAllowed",
+        "NotAcceptable",
+        "ProxyAuthenticationRequired",
+        "RequestTimeout",
+        "Conflict",
+        "OverLimit",
+        "BadMediaType",
+        "InternalServerError",
+        "NotImplemented",
+        "BadGateway",
+        "ServiceUnavailable",
+        "GatewayTimeout",
+    ];
+    const DISPLAYS: &'static [&'static str] = &[
+        "200 OK",
+        "201 Created",
+        "202 Accepted",
+        "204 No Content",
+        "400 Bad Request",
+        "401 Unauthorized",
+        "403 Forbidden",
+        "404 Not Found",
+        "405 Method Not Allowed",
+        "406 Not Acceptable",
+        "407 Proxy Authentication Required",
+        "408 Request Timeout",
+        "409 Conflict",
+        "413 overLimit",
+        "415 badMediaType",
+        "500 Internal Server Error",
+        "501 Not Implemented",
+        "502 Bad Gateway",
+        "503 Service Unavailable",
+        "504 Gateway Timeout",
+    ];
+    #[inline]
+    const fn position(self) -> ::core::option::Option<usize> {
+        match self {
+            Self::Ok => ::core::option::Option::Some(0usize),
+            Self::Created => ::core::option::Option::Some(1usize),
+            Self::Accepted => ::core::option::Option::Some(2usize),
+            Self::NoContent => ::core::option::Option::Some(3usize),
+            Self::BadRequest => ::core::option::Option::Some(4usize),
+            Self::Unauthorized => ::core::option::Option::Some(5usize),
+            Self::Forbidden => ::core::option::Option::Some(6usize),
+            Self::NotFound => ::core::option::Option::Some(7usize),
+            Self::MethodNotAllowed => ::core::option::Option::Some(8usize),
+            Self::NotAcceptable => ::core::option::Option::Some(9usize),
+            Self::ProxyAuthenticationRequired => ::core::option::Option::Some(10usize),
+            Self::RequestTimeout => ::core::option::Option::Some(11usize),
+            Self::Conflict => ::core::option::Option::Some(12usize),
+            Self::OverLimit => ::core::option::Option::Some(13usize),
+            Self::BadMediaType => ::core::option::Option::Some(14usize),
+            Self::InternalServerError => ::core::option::Option::Some(15usize),
+            Self::NotImplemented => ::core::option::Option::Some(16usize),
+            Self::BadGateway => ::core::option::Option::Some(17usize),
+            Self::ServiceUnavailable => ::core::option::Option::Some(18usize),
+            Self::GatewayTimeout => ::core::option::Option::Some(19usize),
+            Self::Other(_) => ::core::option::Option::None,
+        }
+    }
+}
 impl Status {
     /// The description, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::Ok => "OK",
-            Self::Created => "Created",
-            Self::Accepted => "Accepted",
-            Self::NoContent => "No Content",
-            Self::BadRequest => "Bad Request",
-            Self::Unauthorized => "Unauthorized",
-            Self::Forbidden => "Forbidden",
-            Self::NotFound => "Not Found",
-            Self::MethodNotAllowed => "Method Not Allowed",
-            Self::NotAcceptable => "Not Acceptable",
-            Self::ProxyAuthenticationRequired => "Proxy Authentication Required",
-            Self::RequestTimeout => "Request Timeout",
-            Self::Conflict => "Conflict",
-            Self::OverLimit => "overLimit",
-            Self::BadMediaType => "badMediaType",
-            Self::InternalServerError => "Internal Server Error",
-            Self::NotImplemented => "Not Implemented",
-            Self::BadGateway => "Bad Gateway",
-            Self::ServiceUnavailable => "Service Unavailable",
-            Self::GatewayTimeout => "Gateway Timeout",
-            Self::Other(_) => "",
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.description,
+            ::core::option::Option::None => "",
         }
     }
     /// The section of the document the code is listed in (empty if none).
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
-        match self {
-            Self::Ok => "正常",
-            Self::Created => "正常",
-            Self::Accepted => "正常",
-            Self::NoContent => "正常",
-            Self::BadRequest => "异常",
-            Self::Unauthorized => "异常",
-            Self::Forbidden => "异常",
-            Self::NotFound => "异常",
-            Self::MethodNotAllowed => "异常",
-            Self::NotAcceptable => "异常",
-            Self::ProxyAuthenticationRequired => "异常",
-            Self::RequestTimeout => "异常",
-            Self::Conflict => "异常",
-            Self::OverLimit => "异常",
-            Self::BadMediaType => "异常",
-            Self::InternalServerError => "异常",
-            Self::NotImplemented => "异常",
-            Self::BadGateway => "异常",
-            Self::ServiceUnavailable => "异常",
-            Self::GatewayTimeout => "异常",
-            Self::Other(_) => "",
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.section,
+            ::core::option::Option::None => "",
         }
     }
 }
@@ -584,29 +560,13 @@ impl ::core::fmt::Display for Status {
     /// Writes the code and its text, e.g. `413 overLimit`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::Ok => f.pad("200 OK"),
-            Self::Created => f.pad("201 Created"),
-            Self::Accepted => f.pad("202 Accepted"),
-            Self::NoContent => f.pad("204 No Content"),
-            Self::BadRequest => f.pad("400 Bad Request"),
-            Self::Unauthorized => f.pad("401 Unauthorized"),
-            Self::Forbidden => f.pad("403 Forbidden"),
-            Self::NotFound => f.pad("404 Not Found"),
-            Self::MethodNotAllowed => f.pad("405 Method Not Allowed"),
-            Self::NotAcceptable => f.pad("406 Not Acceptable"),
-            Self::ProxyAuthenticationRequired => {
-                f.pad("407 Proxy Authentication Required")
-            }
-            Self::RequestTimeout => f.pad("408 Request Timeout"),
-            Self::Conflict => f.pad("409 Conflict"),
-            Self::OverLimit => f.pad("413 overLimit"),
-            Self::BadMediaType => f.pad("415 badMediaType"),
-            Self::InternalServerError => f.pad("500 Internal Server Error"),
-            Self::NotImplemented => f.pad("501 Not Implemented"),
-            Self::BadGateway => f.pad("502 Bad Gateway"),
-            Self::ServiceUnavailable => f.pad("503 Service Unavailable"),
-            Self::GatewayTimeout => f.pad("504 Gateway Timeout"),
             Self::Other(unknown) => ::core::fmt::Display::fmt(&unknown.0, f),
+            documented => {
+                match documented.position() {
+                    ::core::option::Option::Some(index) => f.pad(Self::DISPLAYS[index]),
+                    ::core::option::Option::None => ::core::result::Result::Ok(()),
+                }
+            }
         }
     }
 }
@@ -629,52 +589,43 @@ impl ::core::str::FromStr for Status {
             };
         }
         match s {
-            "Ok" | "200 OK" => ::core::result::Result::Ok(Self::Ok),
-            "Created" | "201 Created" => ::core::result::Result::Ok(Self::Created),
-            "Accepted" | "202 Accepted" => ::core::result::Result::Ok(Self::Accepted),
-            "NoContent" | "204 No Content" => ::core::result::Result::Ok(Self::NoContent),
-            "BadRequest" | "400 Bad Request" => {
-                ::core::result::Result::Ok(Self::BadRequest)
+            "Ok" => return ::core::result::Result::Ok(Self::Ok),
+            "Created" => return ::core::result::Result::Ok(Self::Created),
+            "Accepted" => return ::core::result::Result::Ok(Self::Accepted),
+            "NoContent" => return ::core::result::Result::Ok(Self::NoContent),
+            "BadRequest" => return ::core::result::Result::Ok(Self::BadRequest),
+            "Unauthorized" => return ::core::result::Result::Ok(Self::Unauthorized),
+            "Forbidden" => return ::core::result::Result::Ok(Self::Forbidden),
+            "NotFound" => return ::core::result::Result::Ok(Self::NotFound),
+            "MethodNotAllowed" => {
+                return ::core::result::Result::Ok(Self::MethodNotAllowed);
             }
-            "Unauthorized" | "401 Unauthorized" => {
-                ::core::result::Result::Ok(Self::Unauthorized)
+            "NotAcceptable" => return ::core::result::Result::Ok(Self::NotAcceptable),
+            "ProxyAuthenticationRequired" => {
+                return ::core::result::Result::Ok(Self::ProxyAuthenticationRequired);
             }
-            "Forbidden" | "403 Forbidden" => ::core::result::Result::Ok(Self::Forbidden),
-            "NotFound" | "404 Not Found" => ::core::result::Result::Ok(Self::NotFound),
-            "MethodNotAllowed" | "405 Method Not Allowed" => {
-                ::core::result::Result::Ok(Self::MethodNotAllowed)
+            "RequestTimeout" => return ::core::result::Result::Ok(Self::RequestTimeout),
+            "Conflict" => return ::core::result::Result::Ok(Self::Conflict),
+            "OverLimit" => return ::core::result::Result::Ok(Self::OverLimit),
+            "BadMediaType" => return ::core::result::Result::Ok(Self::BadMediaType),
+            "InternalServerError" => {
+                return ::core::result::Result::Ok(Self::InternalServerError);
             }
-            "NotAcceptable" | "406 Not Acceptable" => {
-                ::core::result::Result::Ok(Self::NotAcceptable)
+            "NotImplemented" => return ::core::result::Result::Ok(Self::NotImplemented),
+            "BadGateway" => return ::core::result::Result::Ok(Self::BadGateway),
+            "ServiceUnavailable" => {
+                return ::core::result::Result::Ok(Self::ServiceUnavailable);
             }
-            "ProxyAuthenticationRequired" | "407 Proxy Authentication Required" => {
-                ::core::result::Result::Ok(Self::ProxyAuthenticationRequired)
-            }
-            "RequestTimeout" | "408 Request Timeout" => {
-                ::core::result::Result::Ok(Self::RequestTimeout)
-            }
-            "Conflict" | "409 Conflict" => ::core::result::Result::Ok(Self::Conflict),
-            "OverLimit" | "413 overLimit" => ::core::result::Result::Ok(Self::OverLimit),
-            "BadMediaType" | "415 badMediaType" => {
-                ::core::result::Result::Ok(Self::BadMediaType)
-            }
-            "InternalServerError" | "500 Internal Server Error" => {
-                ::core::result::Result::Ok(Self::InternalServerError)
-            }
-            "NotImplemented" | "501 Not Implemented" => {
-                ::core::result::Result::Ok(Self::NotImplemented)
-            }
-            "BadGateway" | "502 Bad Gateway" => {
-                ::core::result::Result::Ok(Self::BadGateway)
-            }
-            "ServiceUnavailable" | "503 Service Unavailable" => {
-                ::core::result::Result::Ok(Self::ServiceUnavailable)
-            }
-            "GatewayTimeout" | "504 Gateway Timeout" => {
-                ::core::result::Result::Ok(Self::GatewayTimeout)
-            }
-            _ => ::core::result::Result::Err(ParseStatusError(())),
+            "GatewayTimeout" => return ::core::result::Result::Ok(Self::GatewayTimeout),
+            _ => {}
         }
+        if let ::core::option::Option::Some(index) = ::core::iter::Iterator::position(
+            &mut Self::DISPLAYS.iter(),
+            |d| *d == s,
+        ) {
+            return ::core::result::Result::Ok(Self::ALL[index]);
+        }
+        ::core::result::Result::Err(ParseStatusError(()))
     }
 }
 impl ::core::convert::From<Status> for u16 {

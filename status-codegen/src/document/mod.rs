@@ -107,16 +107,16 @@ pub fn read(source: &Source, diagnostics: &mut Diagnostics) -> Document {
 
 /// Reads every table of `source` as `syntax`.
 pub fn read_as(source: &Source, syntax: Syntax, diagnostics: &mut Diagnostics) -> Document {
-    let html = rendered(source, syntax);
-    tree::read(source, &html, diagnostics)
+    let rendering = rendered(source, syntax, render::Marks::Tables);
+    tree::read(source, syntax, &rendering, diagnostics)
 }
 
-/// The HTML a browser would parse for `source`, every start tag marked with
-/// its source offset (`data-at`).
-pub fn rendered(source: &Source, syntax: Syntax) -> String {
+/// The HTML a browser would parse for `source`, the chosen start tags marked
+/// with their source offset (`data-at`).
+pub(crate) fn rendered(source: &Source, syntax: Syntax, marks: render::Marks) -> render::Rendering {
     match syntax {
-        Syntax::Markdown => render::markdown(source.text()),
-        Syntax::Html => render::html(source.text()),
+        Syntax::Markdown => render::markdown(source.text(), marks),
+        Syntax::Html => render::html(source.text(), marks),
     }
 }
 

@@ -2,9 +2,11 @@
 //! renders it (`CommonMark` with GFM tables, strikethrough and footnotes; YAML
 //! front matter is not shown), raw HTML passed through.
 //!
-//! Every start tag of the output carries its source offset as a `data-at`
-//! attribute, the tags rendered from Markdown and the raw HTML tags alike, so
-//! that the parsed tree knows where each element came from.
+//! The start tags of tables, rows and cells carry their source offset as a
+//! `data-at` attribute, the tags rendered from Markdown and the raw HTML tags
+//! alike, so that the parsed tree knows where each one came from (every start
+//! tag, on the rare path that locates markup nested too deep). The same pass
+//! bounds how deep the markup nests and finds the `<table>`s never closed.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -24,15 +26,57 @@ pub(crate) fn markdown_options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-/// An HTML document: its start tags marked with their offsets.
-pub(crate) fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    mark_tags(&mut out, text, &[(0, 0)]);
-    out
+/// Which start tags carry their offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marks {
+    /// Tables, rows and cells: what the reader locates.
+    Tables,
+    /// Every start tag.
+    All,
 }
 
-/// A Markdown document rendered to HTML, start tags marked with their offsets.
-pub(crate) fn markdown(text: &str) -> String {
+impl Marks {
+    fn wants(self, name: &str) -> bool {
+        self == Self::All
+            || ["table", "tr", "td", "th"]
+                .iter()
+                .any(|t| name.eq_ignore_ascii_case(t))
+    }
+}
+
+/// A document as HTML, with what the same pass learned about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Rendering {
+    /// The HTML.
+    pub(crate) html: String,
+    /// At least as deep as the markup nests (the raw HTML's depth plus the
+    /// rendered elements'): when it is within the limit, the markup is.
+    pub(crate) depth_bound: usize,
+    /// Source offsets of `<table>` tags with no matching `</table>`.
+    pub(crate) unclosed: Vec<usize>,
+}
+
+/// What marking raw HTML keeps across its pieces.
+#[derive(Debug, Default)]
+struct RawState {
+    depth: scan::Depth,
+    open_tables: Vec<usize>,
+}
+
+/// An HTML document, its tags marked.
+pub(crate) fn html(text: &str, marks: Marks) -> Rendering {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut raw = RawState::default();
+    mark_tags(&mut out, text, &[(0, 0)], marks, &mut raw);
+    Rendering {
+        html: out,
+        depth_bound: raw.depth.deepest,
+        unclosed: raw.open_tables,
+    }
+}
+
+/// A Markdown document rendered to HTML, its tags marked.
+pub(crate) fn markdown(text: &str, marks: Marks) -> Rendering {
     let mut renderer = Renderer {
         text,
         out: String::with_capacity(text.len() + text.len() / 2),
@@ -40,11 +84,19 @@ pub(crate) fn markdown(text: &str) -> String {
         table: None,
         image: 0,
         metadata: false,
+        marks,
+        raw: RawState::default(),
+        depth: 0,
+        deepest: 0,
     };
     for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
         renderer.event(event, range);
     }
-    renderer.out
+    Rendering {
+        depth_bound: renderer.deepest + renderer.raw.depth.deepest,
+        unclosed: renderer.raw.open_tables,
+        html: renderer.out,
+    }
 }
 
 /// Raw HTML collected over the lines of one HTML block, with where each piece
@@ -69,6 +121,11 @@ struct Renderer<'t> {
     /// Inside an image: its text is alt text, not content.
     image: usize,
     metadata: bool,
+    marks: Marks,
+    raw: RawState,
+    /// Rendered elements open now, and the most at once.
+    depth: usize,
+    deepest: usize,
 }
 
 impl Renderer<'_> {
@@ -106,10 +163,22 @@ impl Renderer<'_> {
                     block.segments.push((block.text.len(), range.start));
                     block.text.push_str(&text);
                 }
-                None => mark_tags(&mut self.out, &text, &[(0, range.start)]),
+                None => mark_tags(
+                    &mut self.out,
+                    &text,
+                    &[(0, range.start)],
+                    self.marks,
+                    &mut self.raw,
+                ),
             },
             Event::InlineHtml(text) => {
-                mark_tags(&mut self.out, &text, &[(0, range.start)]);
+                mark_tags(
+                    &mut self.out,
+                    &text,
+                    &[(0, range.start)],
+                    self.marks,
+                    &mut self.raw,
+                );
             }
             Event::SoftBreak => self.out.push('\n'),
             Event::HardBreak => {
@@ -137,16 +206,28 @@ impl Renderer<'_> {
         }
     }
 
-    /// Writes `<name data-at="offset"{attributes}>`.
+    /// Writes `<name data-at="offset"{attributes}>` (the offset only when the
+    /// marks want it).
     fn open(&mut self, name: &str, offset: usize, attributes: &str) {
-        let _ = write!(
-            self.out,
-            "<{name} {OFFSET_ATTRIBUTE}=\"{offset}\"{attributes}>"
-        );
+        if self.marks.wants(name) {
+            let _ = write!(
+                self.out,
+                "<{name} {OFFSET_ATTRIBUTE}=\"{offset}\"{attributes}>"
+            );
+        } else {
+            let _ = write!(self.out, "<{name}{attributes}>");
+        }
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         let at = range.start;
+        if !matches!(
+            tag,
+            Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. }
+        ) {
+            self.depth += 1;
+            self.deepest = self.deepest.max(self.depth + 1);
+        }
         match tag {
             Tag::Paragraph => self.open("p", at, ""),
             Tag::Heading { level, .. } => self.open(&format!("{level}"), at, ""),
@@ -260,6 +341,12 @@ impl Renderer<'_> {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if !matches!(
+            tag,
+            TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image
+        ) {
+            self.depth = self.depth.saturating_sub(1);
+        }
         let close = match tag {
             TagEnd::Paragraph => "</p>\n",
             TagEnd::Heading(level) => {
@@ -270,7 +357,13 @@ impl Renderer<'_> {
             TagEnd::CodeBlock => "</code></pre>\n",
             TagEnd::HtmlBlock => {
                 if let Some(block) = self.block.take() {
-                    mark_tags(&mut self.out, &block.text, &block.segments);
+                    mark_tags(
+                        &mut self.out,
+                        &block.text,
+                        &block.segments,
+                        self.marks,
+                        &mut self.raw,
+                    );
                 }
                 return;
             }
@@ -315,18 +408,42 @@ impl Renderer<'_> {
     }
 }
 
-/// Copies raw HTML into `out`, adding the source offset to every start tag.
+/// Copies raw HTML into `out`, adding the source offset to the start tags
+/// `marks` wants, while counting how deep it nests and which tables stay open.
 /// `segments` maps offsets in `raw` to offsets in the source: (raw, source),
 /// sorted, the first at 0.
-fn mark_tags(out: &mut String, raw: &str, segments: &[(usize, usize)]) {
+fn mark_tags(
+    out: &mut String,
+    raw: &str,
+    segments: &[(usize, usize)],
+    marks: Marks,
+    state: &mut RawState,
+) {
     let mut copied = 0;
-    for tag in scan::tags(raw, 0).filter(|t| !t.closing) {
-        out.push_str(&raw[copied..tag.name_end]);
+    for tag in scan::tags(raw, 0) {
+        state.depth.visit(&tag, raw);
+        let is_table = tag.is("table");
+        if tag.closing {
+            if is_table {
+                state.open_tables.pop();
+            }
+            continue;
+        }
+        let wanted = marks.wants(tag.name);
+        if !wanted && !is_table {
+            continue;
+        }
         let segment = segments.partition_point(|(at, _)| *at <= tag.start);
         let (raw_at, source_at) = segments[segment.saturating_sub(1)];
         let offset = source_at + (tag.start - raw_at);
-        let _ = write!(out, " {OFFSET_ATTRIBUTE}=\"{offset}\"");
-        copied = tag.name_end;
+        if is_table {
+            state.open_tables.push(offset);
+        }
+        if wanted {
+            out.push_str(&raw[copied..tag.name_end]);
+            let _ = write!(out, " {OFFSET_ATTRIBUTE}=\"{offset}\"");
+            copied = tag.name_end;
+        }
     }
     out.push_str(&raw[copied..]);
 }
@@ -351,7 +468,7 @@ mod tests {
     fn raw_tags_get_their_source_offsets() {
         let text =
             "- Normal\n\n    <table><tr><td\n      class=\"x\">200</td></tr>\n    </table>\n";
-        let html = markdown(text);
+        let html = markdown(text, Marks::Tables).html;
         let td = text.find("<td").unwrap();
         assert!(html.contains(&format!("<td data-at=\"{td}\"\n")), "{html}");
         let table = text.find("<table").unwrap();
@@ -364,7 +481,7 @@ mod tests {
     #[test]
     fn pipe_cells_point_at_their_text_and_padding_is_marked() {
         let text = "| a | b |\n|---|---|\n|  x |\n";
-        let html = markdown(text);
+        let html = markdown(text, Marks::Tables).html;
         let x = text.find('x').unwrap();
         assert!(
             html.contains(&format!("<td data-at=\"{x}\">x</td>")),
@@ -375,7 +492,7 @@ mod tests {
 
     #[test]
     fn front_matter_and_image_text_are_not_content() {
-        let html = markdown("---\ntitle: x\n---\n![alt text](a.png) shown\n");
+        let html = markdown("---\ntitle: x\n---\n![alt text](a.png) shown\n", Marks::All).html;
         assert!(!html.contains("title"), "{html}");
         assert!(!html.contains("alt text"), "{html}");
         assert!(html.contains("shown"), "{html}");

@@ -49,7 +49,7 @@ const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "template", "sup", "table"
 /// The visible text of `node`, collapsed. A `table` given as `node` itself is
 /// read (its nested tables are not).
 pub(crate) fn visible_text(node: NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
+    let mut out = Collapsed::default();
     let mut hidden = 0usize;
     for edge in node.traverse() {
         let (child, open) = match edge {
@@ -67,11 +67,43 @@ pub(crate) fn visible_text(node: NodeRef<'_, Node>) -> String {
                         hidden -= 1;
                     }
                 } else if hidden == 0 && BLOCK_ELEMENTS.contains(&name) {
-                    out.push(' ');
+                    out.space();
                 }
             }
             _ => {}
         }
     }
-    super::collapse_whitespace(&out)
+    out.text
+}
+
+/// Text with whitespace runs (NBSP included) collapsed to one space as it is
+/// written, and no space at either end: one pass, one allocation.
+#[derive(Default)]
+struct Collapsed {
+    text: String,
+    /// A space is owed before the next word.
+    space: bool,
+}
+
+impl Collapsed {
+    fn space(&mut self) {
+        self.space = !self.text.is_empty();
+    }
+
+    fn push_str(&mut self, text: &str) {
+        // The pieces between whitespace: a space is owed between two of them.
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                self.space();
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space {
+                self.text.push(' ');
+                self.space = false;
+            }
+            self.text.push_str(word);
+        }
+    }
 }

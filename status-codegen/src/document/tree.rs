@@ -7,15 +7,20 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use super::grid::{self, Written, WrittenRow};
-use super::render::OFFSET_ATTRIBUTE;
+use super::render::{Marks, OFFSET_ATTRIBUTE, Rendering};
 use super::text::visible_text;
-use super::{Document, MAX_DEPTH, Table, scan};
+use super::{Document, MAX_DEPTH, Syntax, Table, scan};
 use crate::diagnostic::Diagnostics;
 use crate::source::Source;
 
-/// Reads the tables of `html`, the rendering of `source`.
-pub(super) fn read(source: &Source, html: &str, diagnostics: &mut Diagnostics) -> Document {
-    if let Some(offset) = too_deep(html) {
+/// Reads the tables of `rendering`, the HTML of `source`.
+pub(super) fn read(
+    source: &Source,
+    syntax: Syntax,
+    rendering: &Rendering,
+    diagnostics: &mut Diagnostics,
+) -> Document {
+    if let Some(offset) = too_deep(source, syntax, rendering) {
         diagnostics.error(
             source,
             offset,
@@ -27,8 +32,8 @@ pub(super) fn read(source: &Source, html: &str, diagnostics: &mut Diagnostics) -
             ..Document::default()
         };
     }
-    let dom = Html::parse_document(html);
-    let unclosed = unclosed_tables(source.text());
+    let dom = Html::parse_document(&rendering.html);
+    let unclosed = &rendering.unclosed;
     let mut reader = Reader {
         source,
         document: Document::default(),
@@ -40,7 +45,7 @@ pub(super) fn read(source: &Source, html: &str, diagnostics: &mut Diagnostics) -
                 && let Some(element) = ElementRef::wrap(node)
                 && element.value().name() == "table"
             {
-                reader.table(element, &unclosed, diagnostics);
+                reader.table(element, unclosed, diagnostics);
             }
             continue;
         };
@@ -62,33 +67,29 @@ pub(super) fn read(source: &Source, html: &str, diagnostics: &mut Diagnostics) -
 }
 
 /// The source offset of the first tag past [`MAX_DEPTH`], if the markup nests
-/// that deep.
-fn too_deep(html: &str) -> Option<usize> {
-    let mut depth = scan::Depth::default();
-    for tag in scan::tags(html, 0) {
-        depth.visit(&tag, html);
-        if depth.deepest > MAX_DEPTH {
-            let marked = &html[tag.start..tag.end];
-            let offset = marked
-                .split_once(&format!("{OFFSET_ATTRIBUTE}=\""))
-                .and_then(|(_, rest)| rest.split('"').next()?.parse().ok());
-            return Some(offset.unwrap_or(0));
-        }
+/// that deep. The rendering's bound settles nearly every document; past it the
+/// HTML is walked, and the rare document that is too deep rendered again with
+/// every tag marked, to say where.
+fn too_deep(source: &Source, syntax: Syntax, rendering: &Rendering) -> Option<usize> {
+    if rendering.depth_bound <= MAX_DEPTH {
+        return None;
     }
-    None
+    deepest_tag(&rendering.html)?;
+    let marked = super::rendered(source, syntax, Marks::All);
+    let tag = deepest_tag(&marked.html)?;
+    let offset = tag
+        .split_once(&format!("{OFFSET_ATTRIBUTE}=\""))
+        .and_then(|(_, rest)| rest.split('"').next()?.parse().ok());
+    Some(offset.unwrap_or(0))
 }
 
-/// Start offsets of `<table>` tags with no matching `</table>`, in one pass.
-fn unclosed_tables(text: &str) -> Vec<usize> {
-    let mut open = Vec::new();
-    for tag in scan::tags(text, 0).filter(|t| t.is("table")) {
-        if tag.closing {
-            open.pop();
-        } else {
-            open.push(tag.start);
-        }
-    }
-    open
+/// The first tag of `html` past [`MAX_DEPTH`], as written.
+fn deepest_tag(html: &str) -> Option<&str> {
+    let mut depth = scan::Depth::default();
+    scan::tags(html, 0).find_map(|tag| {
+        depth.visit(&tag, html);
+        (depth.deepest > MAX_DEPTH).then(|| &html[tag.start..tag.end])
+    })
 }
 
 struct Reader<'s> {

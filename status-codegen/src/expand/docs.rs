@@ -51,11 +51,17 @@ pub(super) fn enum_doc(view: &View<'_>) -> Vec<String> {
 }
 
 /// The columns of the table in the docs: (heading, text, language index).
+/// The text columns of the enum's table: the main text (the one `Display`
+/// writes) and the section, in every language. The other texts (a solution,
+/// say: long, and one per row) are in each variant's documentation.
 fn text_columns(view: &View<'_>) -> Vec<(String, Text, usize)> {
     let model = view.model;
     let languages = model.langs.len().max(1);
+    let main = [Text::Message, Text::Description, Text::Reason]
+        .into_iter()
+        .find(|t| model.has(*t));
     let mut columns = Vec::new();
-    for text in &model.texts {
+    for text in main.iter().chain([&Text::Section]) {
         for lang in 0..languages {
             let mut heading = capitalised(text.as_str());
             if model.langs.len() > 1 {
@@ -76,7 +82,6 @@ fn table(view: &View<'_>, lines: &mut Vec<String>) {
         head.push("HTTP status".to_owned());
     }
     head.extend(columns.iter().map(|(h, _, _)| h.clone()));
-    head.extend(model.others.iter().map(|h| escape(h)));
     head.push("Line".to_owned());
     let align: Vec<&str> = head
         .iter()
@@ -99,7 +104,6 @@ fn table(view: &View<'_>, lines: &mut Vec<String>) {
                 .iter()
                 .map(|(_, text, lang)| escape(row.text_in(*text, *lang))),
         );
-        cells.extend((0..model.others.len()).map(|i| escape(row.other(i))));
         cells.push(row.line.to_string());
         lines.push(format!(" | {} |", cells.join(" | ")));
     }
@@ -174,7 +178,11 @@ fn variant_doc(view: &View<'_>, variant: &Variant) -> Vec<String> {
         lines.push(String::new());
         lines.push(format!(" HTTP status {}.", statuses.join(", ")));
     }
-    for line in others {
+    let unmapped = model.others.iter().enumerate().filter_map(|(i, header)| {
+        let text = first.other(i);
+        (!text.is_empty()).then(|| format!(" {}: {}", escape(header), escape(text)))
+    });
+    for line in others.into_iter().chain(unmapped) {
         lines.push(String::new());
         lines.push(line);
     }

@@ -30,7 +30,7 @@ pub(super) fn value_traits(copy: bool) -> TokenStream {
 }
 
 pub(super) fn enum_item(view: &View<'_>) -> TokenStream {
-    let doc = docs::enum_doc(view);
+    let doc = super::texts(docs::enum_doc(view).iter().map(String::as_str));
     let value = value_traits(view.is_copy());
     // With a catch-all the order is by code, written out in `ordering`.
     let ord = view
@@ -53,6 +53,7 @@ pub(super) fn enum_item(view: &View<'_>) -> TokenStream {
             .zip(variant_docs)
             .map(|((v, code), doc)| {
                 let discriminant = numbered.then(|| quote!(= #code));
+                let doc = super::texts(doc.iter().map(String::as_str));
                 quote!(#(#[doc = #doc])* #v #discriminant,)
             });
     let other = view.other.as_ref().map(|other| {
@@ -80,7 +81,7 @@ pub(super) fn enum_item(view: &View<'_>) -> TokenStream {
 }
 
 /// `ALL`, `LANGS`, `code()`, `from_code()`, `name()`, `rows()` and, for status
-/// codes, the HTTP classes.
+/// codes, the HTTP classes; the accessors read the private tables of [`data`].
 pub(super) fn inherent(view: &View<'_>) -> TokenStream {
     let (name, variants) = (&view.name, &view.variants);
     let langs = (!view.model.langs.is_empty()).then(|| {
@@ -90,52 +91,130 @@ pub(super) fn inherent(view: &View<'_>) -> TokenStream {
             pub const LANGS: &'static [&'static str] = &[#(#langs),*];
         }
     });
-    let names: Vec<TokenStream> = view
-        .model
-        .variants
-        .iter()
-        .map(|v| {
-            let n = &v.name;
-            quote!(#n)
-        })
-        .collect();
     let other_name = view
         .other
         .as_ref()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let name_body = view.arms(&names, &view.other_arm(&quote!(_), &quote!(#other_name)));
-    let (receiver, constness) = (view.receiver(), view.constness());
-    let rows = rows_fn(view);
+    let name_body = view.lookup(&quote!(Self::NAMES), &quote!(#other_name));
+    let rows_body = view.lookup(&quote!(Self::ROWS), &quote!(&[]));
+    let (receiver, constness, row) = (view.receiver(), view.constness(), &view.row);
     let code = code_fns(view);
     let classes = view.is_status().then(|| status_classes(view));
     quote! {
-        // Rows often share a section (and sometimes a text).
-        #[allow(clippy::match_same_arms)]
         impl #name {
             /// Every code the document lists, in document order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
             #langs
             #code
+
             /// The variant's name, as `FromStr` accepts it.
             #[must_use]
             #[inline]
             pub #constness fn name(#receiver) -> &'static str {
                 #name_body
             }
-            #rows
+
+            /// Every row of the document that lists this code, in document order
+            /// (most codes have one; the accessors give the first).
+            #[must_use]
+            #[inline]
+            pub const fn rows(#receiver) -> &'static [#row] {
+                #rows_body
+            }
             #classes
         }
     }
 }
 
+/// The document's data, once: every variant's rows, name, `Display` form (and
+/// code and statuses for error codes), indexed by the variant's position in
+/// `ALL`. The accessors read these instead of each matching every variant.
+pub(super) fn data(view: &View<'_>) -> TokenStream {
+    if view.variants.is_empty() && view.other.is_none() {
+        return quote!(); // uninhabited: every method is `match self {}`
+    }
+    let (name, row) = (&view.name, &view.row);
+    let fields = docs::row_fields(view);
+    let rows = view.model.variants.iter().map(|variant| {
+        let rows = variant.rows.iter().map(|r| {
+            let line = u32::try_from(r.line).unwrap_or(u32::MAX);
+            let statuses = &r.statuses;
+            let texts = fields.iter().map(|(field, text)| {
+                let value = super::text(r.text(*text));
+                quote!(#field: #value)
+            });
+            let other = (!view.model.others.is_empty()).then(|| {
+                let pairs = view.model.others.iter().enumerate().map(|(i, header)| {
+                    let (header, text) = (super::text(header), super::text(r.other(i)));
+                    quote!((#header, #text))
+                });
+                quote!(other: &[#(#pairs),*],)
+            });
+            quote!(#row { line: #line, statuses: &[#(#statuses),*], #(#texts,)* #other })
+        });
+        quote!(&[#(#rows),*])
+    });
+    let names = view.model.variants.iter().map(|v| v.name.as_str());
+    let displays = super::texts(view.displays.iter().map(String::as_str));
+    let errors = (!view.is_status()).then(|| {
+        let codes = &view.codes;
+        let statuses = view.model.variants.iter().map(|v| {
+            let statuses = v.statuses();
+            quote!(&[#(#statuses),*])
+        });
+        quote! {
+            const CODES: &'static [&'static str] = &[#(#codes),*];
+            const STATUSES: &'static [&'static [u16]] = &[#(#statuses),*];
+        }
+    });
+    let position = position(view);
+    let languages = language_tables(view);
+    quote! {
+        impl #name {
+            const ROWS: &'static [&'static [#row]] = &[#(#rows),*];
+            #languages
+            const NAMES: &'static [&'static str] = &[#(#names),*];
+            const DISPLAYS: &'static [&'static str] = &[#(#displays),*];
+            #errors
+            #position
+        }
+    }
+}
+
+/// The variant's position in `ALL` (`None` for the catch-all).
+fn position(view: &View<'_>) -> TokenStream {
+    let receiver = view.receiver();
+    let variants = &view.variants;
+    let indexes = 0..variants.len();
+    match &view.other {
+        None => quote! {
+            #[inline]
+            const fn position(#receiver) -> usize {
+                match self {
+                    #(Self::#variants => #indexes,)*
+                }
+            }
+        },
+        Some(other) => quote! {
+            #[inline]
+            const fn position(#receiver) -> ::core::option::Option<usize> {
+                match self {
+                    #(Self::#variants => ::core::option::Option::Some(#indexes),)*
+                    Self::#other(_) => ::core::option::Option::None,
+                }
+            }
+        },
+    }
+}
+
 fn code_fns(view: &View<'_>) -> TokenStream {
     let (variants, codes) = (&view.variants, &view.codes);
-    let values: Vec<TokenStream> = codes.iter().map(|c| quote!(#c)).collect();
     if view.is_status() {
         let body = if view.other.is_none() && !variants.is_empty() {
             quote!(self as u16)
         } else {
+            let values: Vec<TokenStream> = codes.iter().map(|c| quote!(#c)).collect();
             view.arms(
                 &values,
                 &view.other_arm(&quote!(unknown), &quote!(unknown.0)),
@@ -161,7 +240,7 @@ fn code_fns(view: &View<'_>) -> TokenStream {
         };
     }
     let code = if view.is_copy() {
-        let body = view.arms(&values, &quote!());
+        let body = view.lookup(&quote!(Self::CODES), &quote!(""));
         quote! {
             /// The error code, exactly as the document writes it.
             #[must_use]
@@ -171,16 +250,19 @@ fn code_fns(view: &View<'_>) -> TokenStream {
             }
         }
     } else {
-        let body = view.arms(
-            &values,
-            &view.other_arm(&quote!(unknown), &quote!(&unknown.0)),
-        );
+        let other = view.other.as_ref();
         quote! {
             /// The error code: as the document writes it, or as it was received.
             #[must_use]
             #[inline]
             pub fn code(&self) -> &str {
-                #body
+                match self {
+                    Self::#other(unknown) => &unknown.0,
+                    documented => match documented.position() {
+                        ::core::option::Option::Some(i) => Self::CODES[i],
+                        ::core::option::Option::None => "",
+                    },
+                }
             }
         }
     };
@@ -194,46 +276,6 @@ fn code_fns(view: &View<'_>) -> TokenStream {
                 #(#codes => ::core::option::Option::Some(Self::#variants),)*
                 _ => ::core::option::Option::None,
             }
-        }
-    }
-}
-
-fn rows_fn(view: &View<'_>) -> TokenStream {
-    let row = &view.row;
-    let fields = docs::row_fields(view);
-    let values: Vec<TokenStream> = view
-        .model
-        .variants
-        .iter()
-        .map(|variant| {
-            let rows = variant.rows.iter().map(|r| {
-                let line = u32::try_from(r.line).unwrap_or(u32::MAX);
-                let statuses = &r.statuses;
-                let texts = fields.iter().map(|(field, text)| {
-                    let value = r.text(*text);
-                    quote!(#field: #value)
-                });
-                let other = (!view.model.others.is_empty()).then(|| {
-                    let pairs = view.model.others.iter().enumerate().map(|(i, header)| {
-                        let text = r.other(i);
-                        quote!((#header, #text))
-                    });
-                    quote!(other: &[#(#pairs),*],)
-                });
-                quote!(#row { line: #line, statuses: &[#(#statuses),*], #(#texts,)* #other })
-            });
-            quote!(&[#(#rows),*])
-        })
-        .collect();
-    let body = view.arms(&values, &view.other_arm(&quote!(_), &quote!(&[])));
-    let (receiver, constness) = (view.receiver(), view.constness());
-    quote! {
-        /// Every row of the document that lists this code, in document order
-        /// (most codes have one; the accessors give the first).
-        #[must_use]
-        #[inline]
-        pub #constness fn rows(#receiver) -> &'static [#row] {
-            #body
         }
     }
 }
@@ -267,24 +309,40 @@ fn status_classes(view: &View<'_>) -> TokenStream {
     quote!(#(#fns)*)
 }
 
+/// `match self.rows().first() { Some(row) => row.FIELD, None => "" }`: a
+/// text of the first row (none for the catch-all).
+fn first_row(view: &View<'_>, field: &TokenStream) -> TokenStream {
+    if view.variants.is_empty() && view.other.is_none() {
+        return if view.is_copy() {
+            quote!(match self {})
+        } else {
+            quote!(match *self {})
+        };
+    }
+    quote! {
+        match self.rows().first() {
+            ::core::option::Option::Some(row) => row.#field,
+            ::core::option::Option::None => "",
+        }
+    }
+}
+
 /// One accessor per text the document has, its `_in(lang)` twin when the type
 /// has languages, the accessors the invocation names, and the HTTP statuses of
 /// error codes.
 pub(super) fn texts(view: &View<'_>) -> TokenStream {
     let name = &view.name;
-    let (receiver, constness) = (view.receiver(), view.constness());
-    let empty_arm = view.other_arm(&quote!(_), &quote!(""));
+    let receiver = view.receiver();
     let mut fns = Vec::new();
     for text in &view.model.texts {
         let method = format_ident!("{}", text.as_str());
         let doc = docs::text_doc(*text, view.model.langs.first());
-        let values = view.text_values(*text, 0);
-        let body = view.arms(&values, &empty_arm);
+        let body = first_row(view, &quote!(#method));
         fns.push(quote! {
             #[doc = #doc]
             #[must_use]
             #[inline]
-            pub #constness fn #method(#receiver) -> &'static str {
+            pub const fn #method(#receiver) -> &'static str {
                 #body
             }
         });
@@ -296,21 +354,13 @@ pub(super) fn texts(view: &View<'_>) -> TokenStream {
         let method = format_ident!("{accessor}");
         let header = &view.model.others[*index];
         let doc = format!(" The `{header}` column, exactly as the document writes it.");
-        let values: Vec<TokenStream> = view
-            .model
-            .variants
-            .iter()
-            .map(|v| {
-                let text = v.rows.first().map_or("", |r| r.other(*index));
-                quote!(#text)
-            })
-            .collect();
-        let body = view.arms(&values, &empty_arm);
+        let index = proc_macro2::Literal::usize_unsuffixed(*index);
+        let body = first_row(view, &quote!(other[#index].1));
         fns.push(quote! {
             #[doc = #doc]
             #[must_use]
             #[inline]
-            pub #constness fn #method(#receiver) -> &'static str {
+            pub const fn #method(#receiver) -> &'static str {
                 #body
             }
         });
@@ -319,31 +369,22 @@ pub(super) fn texts(view: &View<'_>) -> TokenStream {
         fns.push(http_statuses(view));
     }
     quote! {
-        #[allow(clippy::match_same_arms)]
         impl #name {
             #(#fns)*
         }
     }
 }
 
+/// `description_in(lang)` and its like: the text in a language chosen at run
+/// time, from the per-language table of [`data`].
 fn text_in(view: &View<'_>, text: Text) -> TokenStream {
     let method = format_ident!("{}_in", text.as_str());
+    let table = in_table(text);
     let doc = format!(
         " The {} in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.",
         text.as_str()
     );
-    let languages = view.model.langs.len();
-    let values: Vec<TokenStream> = view
-        .model
-        .variants
-        .iter()
-        .map(|v| {
-            let texts =
-                (0..languages).map(|lang| v.rows.first().map_or("", |r| r.text_in(text, lang)));
-            quote!(&[#(#texts),*])
-        })
-        .collect();
-    let body = view.arms(&values, &view.other_arm(&quote!(_), &quote!(&[])));
+    let body = view.lookup(&quote!(Self::#table), &quote!(&[]));
     let receiver = view.receiver();
     quote! {
         #[doc = #doc]
@@ -356,62 +397,81 @@ fn text_in(view: &View<'_>, text: Text) -> TokenStream {
     }
 }
 
+/// The name of the per-language table of `text` (`DESCRIPTION_IN`).
+fn in_table(text: Text) -> proc_macro2::Ident {
+    format_ident!("{}_IN", text.as_str().to_ascii_uppercase())
+}
+
+/// The per-language tables: for each text, each variant's first-row text in
+/// every language.
+fn language_tables(view: &View<'_>) -> TokenStream {
+    if view.model.langs.is_empty() {
+        return quote!();
+    }
+    let languages = view.model.langs.len();
+    let tables = view.model.texts.iter().map(|text| {
+        let table = in_table(*text);
+        let rows = view.model.variants.iter().map(|v| {
+            let texts = super::texts(
+                (0..languages).map(|lang| v.rows.first().map_or("", |r| r.text_in(*text, lang))),
+            );
+            quote!(&[#(#texts),*])
+        });
+        quote!(const #table: &'static [&'static [&'static str]] = &[#(#rows),*];)
+    });
+    quote!(#(#tables)*)
+}
+
 fn http_statuses(view: &View<'_>) -> TokenStream {
-    let (receiver, constness) = (view.receiver(), view.constness());
-    let firsts: Vec<TokenStream> = view
-        .model
-        .variants
-        .iter()
-        .map(|v| {
-            let first = v
-                .rows
-                .first()
-                .and_then(|r| r.statuses.first())
-                .copied()
-                .unwrap_or_default();
-            if view.other.is_some() {
-                quote!(::core::option::Option::Some(#first))
-            } else {
-                quote!(#first)
-            }
-        })
-        .collect();
-    let lists: Vec<TokenStream> = view
-        .model
-        .variants
-        .iter()
-        .map(|v| {
-            let statuses = v.statuses();
-            quote!(&[#(#statuses),*])
-        })
-        .collect();
-    let (first_type, first_doc, first_other) = if view.other.is_some() {
+    let receiver = view.receiver();
+    let empty = view.variants.is_empty() && view.other.is_none();
+    let (first_type, first_doc, first) = if view.other.is_some() {
         (
             quote!(::core::option::Option<u16>),
             " The HTTP status the document gives for this code (the first of its first row); `None` for a code it does not list.",
-            view.other_arm(&quote!(_), &quote!(::core::option::Option::None)),
+            quote! {
+                match self.rows().first() {
+                    ::core::option::Option::Some(row) => match row.statuses.first() {
+                        ::core::option::Option::Some(status) => ::core::option::Option::Some(*status),
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    },
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            },
         )
     } else {
         (
             quote!(u16),
             " The HTTP status the document gives for this code (the first of its first row).",
-            quote!(),
+            if empty {
+                quote!(match self {})
+            } else {
+                // Every row of an error table with a status column has one.
+                quote! {
+                    match self.rows().first() {
+                        ::core::option::Option::Some(row) => match row.statuses.first() {
+                            ::core::option::Option::Some(status) => *status,
+                            ::core::option::Option::None => 0,
+                        },
+                        ::core::option::Option::None => 0,
+                    }
+                }
+            },
         )
     };
-    let first = view.arms(&firsts, &first_other);
-    let all = view.arms(&lists, &view.other_arm(&quote!(_), &quote!(&[])));
+    let all = view.lookup(&quote!(Self::STATUSES), &quote!(&[]));
     quote! {
         #[doc = #first_doc]
         #[must_use]
         #[inline]
-        pub #constness fn http_status(#receiver) -> #first_type {
+        pub const fn http_status(#receiver) -> #first_type {
             #first
         }
 
         /// Every HTTP status the document gives for this code, in order, once each.
         #[must_use]
         #[inline]
-        pub #constness fn http_statuses(#receiver) -> &'static [u16] {
+        pub const fn http_statuses(#receiver) -> &'static [u16] {
             #all
         }
     }

@@ -26,6 +26,7 @@ pub(crate) fn generate(model: &Model, options: &Options) -> TokenStream {
         items::alloc_crate(&view),
         items::enum_item(&view),
         items::inherent(&view),
+        items::data(&view),
         items::texts(&view),
         items::row_type(&view),
         traits::display(&view),
@@ -37,6 +38,33 @@ pub(crate) fn generate(model: &Model, options: &Options) -> TokenStream {
         interop::serde(&view),
     ];
     quote!(#(#items)*)
+}
+
+/// A string literal of the document's text, written as is: `"…"` when the
+/// text needs no escape, else a raw string `r#"…"#` with enough `#`s. The
+/// same value as `Literal::string`, without escaping every character (which is
+/// most of the cost of generating a large page's code); falls back to it for
+/// text a raw string cannot hold (a carriage return).
+pub(crate) fn text(value: &str) -> Literal {
+    let plain = !value.contains(['"', '\\']) && !value.chars().any(char::is_control);
+    let written = if plain {
+        format!("\"{value}\"")
+    } else if value.contains('\r') {
+        return Literal::string(value);
+    } else {
+        let mut hashes = 1;
+        while value.contains(&format!("\"{}", "#".repeat(hashes))) {
+            hashes += 1;
+        }
+        let hashes = "#".repeat(hashes);
+        format!("r{hashes}\"{value}\"{hashes}")
+    };
+    written.parse().unwrap_or_else(|_| Literal::string(value))
+}
+
+/// Every element of `values` as a literal ([`text`]).
+pub(crate) fn texts<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<Literal> {
+    values.into_iter().map(text).collect()
 }
 
 /// Everything the item functions need, computed once.
@@ -78,7 +106,7 @@ impl<'m> View<'m> {
             .iter()
             .map(|v| match v.number {
                 Some(number) => Literal::u16_unsuffixed(number),
-                None => Literal::string(&v.code),
+                None => text(&v.code),
             })
             .collect();
         let displays = model
@@ -163,6 +191,27 @@ impl<'m> View<'m> {
         }
     }
 
+    /// A value of `table` (a private table indexed by the variant's position in
+    /// `ALL`), or `other` for the catch-all. An uninhabited type matches nothing.
+    pub(crate) fn lookup(&self, table: &TokenStream, other: &TokenStream) -> TokenStream {
+        if self.variants.is_empty() && self.other.is_none() {
+            return if self.is_copy() {
+                quote!(match self {})
+            } else {
+                quote!(match *self {})
+            };
+        }
+        if self.other.is_none() {
+            return quote!(#table[self.position()]);
+        }
+        quote! {
+            match self.position() {
+                ::core::option::Option::Some(index) => #table[index],
+                ::core::option::Option::None => #other,
+            }
+        }
+    }
+
     /// `Self::Other(pattern) => body,` when the type has a catch-all.
     pub(crate) fn other_arm(&self, pattern: &TokenStream, body: &TokenStream) -> TokenStream {
         match &self.other {
@@ -174,18 +223,6 @@ impl<'m> View<'m> {
     /// The path of the document, as written.
     pub(crate) fn path(&self) -> &str {
         self.model.path()
-    }
-
-    /// A text of every variant (first row), as string literals.
-    pub(crate) fn text_values(&self, text: Text, lang: usize) -> Vec<TokenStream> {
-        self.model
-            .variants
-            .iter()
-            .map(|v| {
-                let value = v.rows.first().map_or("", |r| r.text_in(text, lang));
-                quote!(#value)
-            })
-            .collect()
     }
 
     /// `#[cfg(feature = "…")]` for a gate, or nothing.
@@ -201,5 +238,29 @@ impl<'m> View<'m> {
     pub(crate) fn alloc_path(&self) -> TokenStream {
         let alloc = &self.alloc;
         quote_spanned!(self.other_span=> #alloc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn text_literals_hold_the_text_exactly() {
+        for value in [
+            "OK",
+            "say \"hello\"",
+            "C:\\path",
+            "a\"#b",
+            "tab\there",
+            "r#\"x\"#",
+            "line\rcr",
+            "状态码",
+            "",
+        ] {
+            let literal: syn::LitStr =
+                syn::parse2(proc_macro2::TokenTree::Literal(text(value)).into()).unwrap();
+            assert_eq!(literal.value(), value);
+        }
     }
 }

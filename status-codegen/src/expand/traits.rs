@@ -10,20 +10,25 @@ use super::items::value_traits;
 
 pub(super) fn display(view: &View<'_>) -> TokenStream {
     let name = &view.name;
-    let values: Vec<TokenStream> = view.displays.iter().map(|d| quote!(f.pad(#d))).collect();
-    let other = if view.is_status() {
-        view.other_arm(
-            &quote!(unknown),
-            &quote!(::core::fmt::Display::fmt(&unknown.0, f)),
-        )
-    } else {
-        view.other_arm(&quote!(unknown), &quote!(f.pad(&unknown.0)))
-    };
-    let body = if view.variants.is_empty() && view.other.is_none() {
-        quote!(match *self {})
-    } else {
-        let variants = &view.variants;
-        quote!(match self { #(Self::#variants => #values,)* #other })
+    let body = match (&view.other, view.variants.is_empty()) {
+        (None, true) => quote!(match *self {}),
+        (None, false) => quote!(f.pad(Self::DISPLAYS[self.position()])),
+        (Some(other), _) => {
+            let unknown = if view.is_status() {
+                quote!(::core::fmt::Display::fmt(&unknown.0, f))
+            } else {
+                quote!(f.pad(&unknown.0))
+            };
+            quote! {
+                match self {
+                    Self::#other(unknown) => #unknown,
+                    documented => match documented.position() {
+                        ::core::option::Option::Some(index) => f.pad(Self::DISPLAYS[index]),
+                        ::core::option::Option::None => ::core::result::Result::Ok(()),
+                    },
+                }
+            }
+        }
     };
     let doc = if view.is_status() {
         " Writes the code and its text, e.g. `413 overLimit`."
@@ -66,6 +71,22 @@ pub(super) fn from_str(view: &View<'_>) -> TokenStream {
             " Accepts the code (`\"EVS.0001\"`), the variant name (`\"Evs0001\"`) or the `Display` form.",
         )
     };
+    // The `Display` forms are the private table `Display` writes: compared
+    // there rather than written out again as patterns.
+    let displays = (!variants.is_empty()).then(|| {
+        let found = if view.is_copy() {
+            quote!(Self::ALL[index])
+        } else {
+            quote!(::core::clone::Clone::clone(&Self::ALL[index]))
+        };
+        quote! {
+            if let ::core::option::Option::Some(index) =
+                ::core::iter::Iterator::position(&mut Self::DISPLAYS.iter(), |d| *d == s)
+            {
+                return ::core::result::Result::Ok(#found);
+            }
+        }
+    });
     quote! {
         impl ::core::str::FromStr for #name {
             type Err = #error;
@@ -74,31 +95,31 @@ pub(super) fn from_str(view: &View<'_>) -> TokenStream {
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
                 #numbers
                 match s {
-                    #(#patterns => ::core::result::Result::Ok(Self::#variants),)*
-                    _ => #fallback,
+                    #(#patterns => return ::core::result::Result::Ok(Self::#variants),)*
+                    _ => {}
                 }
+                #displays
+                #fallback
             }
         }
     }
 }
 
-/// Per variant, the texts `FromStr` accepts: the code (error tables), the
-/// variant name and the `Display` form, each once.
+/// Per variant, the texts `FromStr` matches: the code (error tables) and the
+/// variant name, each once.
 fn text_forms(view: &View<'_>) -> Vec<TokenStream> {
     view.model
         .variants
         .iter()
-        .zip(&view.displays)
-        .map(|(v, display)| {
+        .map(|v| {
             let mut forms: Vec<&str> = Vec::new();
             if !view.is_status() {
                 forms.push(&v.code);
             }
-            for form in [v.name.as_str(), display.as_str()] {
-                if !forms.contains(&form) {
-                    forms.push(form);
-                }
+            if !forms.contains(&v.name.as_str()) {
+                forms.push(&v.name);
             }
+            let forms = super::texts(forms);
             quote!(#(#forms)|*)
         })
         .collect()
