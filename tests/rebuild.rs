@@ -1,5 +1,6 @@
 //! Cargo rebuilds a crate that uses the macro when its document changes, with
-//! no `.rs` file touched: a row added to the document becomes a variant.
+//! no `.rs` file touched: a row added to the document becomes a variant; and
+//! when a translation changes, its text follows.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,11 +14,21 @@ const BEFORE: &str = "\
 | 404         | Not Found   |
 ";
 
-const MAIN: &str = r#"status_macros::status_table!("tables/codes.md");
+/// The same table in Chinese, the translation.
+const BEFORE_ZH: &str = "\
+# 探针状态码
+
+| 状态码 | 描述 |
+|--------|------|
+| 200    | 成功 |
+| 404    | 未找到 |
+";
+
+const MAIN: &str = r#"status_macros::status_table!("tables/codes.md", lang = "en", translation(zh = "tables/codes.zh.md"));
 
 fn main() {
     for status in StatusCode::ALL {
-        println!("{} {}", status.code(), status.name());
+        println!("{} {} {}", status.code(), status.name(), status.description_in("zh").unwrap_or("-"));
     }
 }
 "#;
@@ -61,8 +72,9 @@ fn editing_the_document_rebuilds_the_crate() {
     std::fs::copy(workspace().join("Cargo.lock"), probe.join("Cargo.lock")).unwrap();
     std::fs::write(probe.join("src/main.rs"), MAIN).unwrap();
     std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
+    std::fs::write(probe.join("tables/codes.zh.md"), BEFORE_ZH).unwrap();
 
-    assert_eq!(run(&probe), "200 Ok\n404 NotFound\n");
+    assert_eq!(run(&probe), "200 Ok 成功\n404 NotFound 未找到\n");
 
     let main_modified = std::fs::metadata(probe.join("src/main.rs"))
         .unwrap()
@@ -73,8 +85,29 @@ fn editing_the_document_rebuilds_the_crate() {
         format!("{BEFORE}| 418         | I'm a teapot |\n"),
     )
     .unwrap();
+    std::fs::write(
+        probe.join("tables/codes.zh.md"),
+        format!("{BEFORE_ZH}| 418    | 我是茶壶 |\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        run(&probe),
+        "200 Ok 成功\n404 NotFound 未找到\n418 ImATeapot 我是茶壶\n"
+    );
 
-    assert_eq!(run(&probe), "200 Ok\n404 NotFound\n418 ImATeapot\n");
+    // Only the translation changes: its text follows.
+    std::fs::write(
+        probe.join("tables/codes.zh.md"),
+        format!(
+            "{}| 418    | 我是茶壶 |\n",
+            BEFORE_ZH.replace("未找到", "资源不存在")
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        run(&probe),
+        "200 Ok 成功\n404 NotFound 资源不存在\n418 ImATeapot 我是茶壶\n"
+    );
     let still = std::fs::metadata(probe.join("src/main.rs"))
         .unwrap()
         .modified()

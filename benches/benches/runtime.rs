@@ -191,6 +191,78 @@ fn from_str(c: &mut Criterion) {
     }
 }
 
+/// The seed with a catch-all variant (`other = Other`, issue 12), and the EVS
+/// error page with and without one, to measure what total decoding costs
+/// against the plain enums.
+mod catch_all {
+    status_macros::status_table!("tables/evs_04_0039.md", name = Status, other = Other);
+    status_macros::status_table!("tables/evs_04_0038.en.md", name = PlainError);
+    status_macros::status_table!("tables/evs_04_0038.en.md", name = Error, other = Other);
+}
+
+/// The first 20 error codes of the page, and 20 it does not list.
+fn error_codes() -> (Vec<&'static str>, Vec<String>) {
+    let known: Vec<&'static str> = catch_all::PlainError::ALL[..20]
+        .iter()
+        .map(|c| c.code())
+        .collect();
+    let unknown = (0..20).map(|i| format!("EVS.9{i:03}")).collect();
+    (known, unknown)
+}
+
+/// Decoding a status the plain way (`TryFrom<u16>`, which fails on an
+/// undocumented code) and the total way (`From<u16>` with a catch-all), then
+/// reading its description; and the same for error codes (`from_code(&str)`
+/// against `From<&str>`, which keeps an undocumented code in a `Box<str>`).
+fn catch_all_cost(c: &mut Criterion) {
+    for (set, codes) in [("known", KNOWN), ("unknown", UNKNOWN)] {
+        let mut group = c.benchmark_group(format!("catch-all-status/{set}"));
+        group.bench_function("plain", |b| {
+            b.iter(|| {
+                for code in codes {
+                    black_box(
+                        Generated::try_from(black_box(code))
+                            .map(Generated::description)
+                            .ok(),
+                    );
+                }
+            });
+        });
+        group.bench_function("catch-all", |b| {
+            b.iter(|| {
+                for code in codes {
+                    black_box(catch_all::Status::from(black_box(code)).description());
+                }
+            });
+        });
+        group.finish();
+    }
+    let (known, unknown) = error_codes();
+    let unknown: Vec<&str> = unknown.iter().map(String::as_str).collect();
+    for (set, codes) in [("known", &known), ("unknown", &unknown)] {
+        let mut group = c.benchmark_group(format!("catch-all-error/{set}"));
+        group.bench_function("plain", |b| {
+            b.iter(|| {
+                for code in codes {
+                    black_box(
+                        catch_all::PlainError::from_code(black_box(code))
+                            .map(catch_all::PlainError::message),
+                    );
+                }
+            });
+        });
+        group.bench_function("catch-all", |b| {
+            b.iter(|| {
+                for code in codes {
+                    let error = catch_all::Error::from(black_box(*code));
+                    black_box(error.message());
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_secs(1))
@@ -201,6 +273,6 @@ fn config() -> Criterion {
 criterion::criterion_group! {
     name = benches;
     config = config();
-    targets = from_code, reason, description, display, from_str
+    targets = from_code, reason, description, display, from_str, catch_all_cost
 }
 criterion::criterion_main!(benches);

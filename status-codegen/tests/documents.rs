@@ -204,3 +204,36 @@ fn hostile_text_stays_text() {
         .collect();
     assert_eq!(descriptions, nasty);
 }
+
+#[test]
+fn a_translation_with_another_status_is_an_error_in_both_documents() {
+    let zh = "| 状态码 | 错误码 | 错误描述 |\n|---|---|---|\n| 400 | ORD.0001 | 订单ID无效 |\n";
+    let en = "| Status Code | Error Code | Description |\n|---|---|---|\n| 404 | ORD.0001 | Invalid order ID |\n";
+    let invocation = status_codegen::invocation::parse(
+        r#""zh.md", lang = "zh", translation(en = "en.md")"#
+            .parse()
+            .unwrap(),
+    );
+    let expansion = status_codegen::expand_all(
+        status_codegen::Input {
+            path: "zh.md",
+            bytes: zh.as_bytes(),
+        },
+        &[status_codegen::Input {
+            path: "en.md",
+            bytes: en.as_bytes(),
+        }],
+        &invocation.options,
+    );
+    let errors = messages(&expansion);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]
+            .starts_with("zh.md:3:9: code `ORD.0001` has HTTP status 400 here and 404 in en.md"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[0].contains("en.md:3:9"),
+        "the second location: {errors:?}"
+    );
+}

@@ -22,3 +22,16 @@ fn http_statuses_missing_from_the_document_keep_their_code() {
     assert_eq!(error.code(), 418);
     assert!(StatusCode::try_from(http::StatusCode::MOVED_PERMANENTLY).is_err());
 }
+
+#[test]
+fn error_codes_give_their_documented_http_status() {
+    use status_core::evs::ErrorCode;
+    // EVS.0001 is listed with HTTP status 400 in tables/evs_04_0038.en.md.
+    assert_eq!(
+        ErrorCode::Evs0001.http_status_code(),
+        http::StatusCode::BAD_REQUEST
+    );
+    for &code in ErrorCode::ALL {
+        assert_eq!(code.http_status_code().as_u16(), code.http_status());
+    }
+}

@@ -34,6 +34,7 @@ fn main() {
     print!("{}", expansion(&medians));
     print!("{}", hostile(&medians));
     print!("{}", runtime(&medians));
+    print!("{}", catch_all(&medians));
 }
 
 fn default_dir() -> PathBuf {
@@ -207,11 +208,41 @@ fn hostile(medians: &Medians) -> String {
     out
 }
 
+/// The catch-all variant (issue 12): total decoding against the plain enum.
+fn catch_all(medians: &Medians) -> String {
+    let mut groups: BTreeMap<&str, BTreeMap<&str, f64>> = BTreeMap::new();
+    for (id, &ns) in medians {
+        if let Some((group, function)) = id.rsplit_once('/')
+            && group.starts_with("catch-all")
+        {
+            groups.entry(group).or_default().insert(function, ns);
+        }
+    }
+    if groups.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("## Catch-all variant (medians, 20 codes per iteration)\n\n");
+    out.push_str("| decode + text | plain enum | with `other` | with `other` / plain |\n|---|---:|---:|---:|\n");
+    for (group, f) in &groups {
+        let get = |name: &str| f.get(name).copied();
+        let _ = writeln!(
+            out,
+            "| {group} | {} | {} | {} |",
+            cell(get("plain")),
+            cell(get("catch-all")),
+            ratio(get("catch-all"), get("plain"))
+        );
+    }
+    out.push('\n');
+    out
+}
+
 /// Benchmark 2: one line per operation, generated against its baselines.
 fn runtime(medians: &Medians) -> String {
     let mut groups: BTreeMap<&str, BTreeMap<&str, f64>> = BTreeMap::new();
     for (id, &ns) in medians {
-        if id.starts_with("expansion-") || id.starts_with("hostile/") {
+        if id.starts_with("expansion-") || id.starts_with("hostile/") || id.starts_with("catch-all")
+        {
             continue;
         }
         if let Some((group, function)) = id.rsplit_once('/') {
