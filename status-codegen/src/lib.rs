@@ -13,7 +13,7 @@
 //! [`expand()`] runs all three on bytes; [`load::load`] is the one step every
 //! front end calls (resolve the path, read, expand, say what to track).
 //! Problems are values ([`Diagnostic`], collected by one
-//! [`Diagnostics`](diagnostic::Diagnostics)), all of them at once; this crate
+//! [`diagnostic::Diagnostics`]), all of them at once; this crate
 //! never panics on bad input and knows nothing of `proc_macro`, so the macro, the
 //! CLI and build.rs share it and print the same errors.
 

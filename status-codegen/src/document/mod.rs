@@ -1,7 +1,7 @@
 //! The document stage: a Markdown or HTML file read into plain tables of text,
 //! the way a reader sees it.
 //!
-//! Markdown is rendered to HTML as GitHub renders it ([`render`]); that HTML (or
+//! Markdown is rendered to HTML as GitHub renders it (the `render` module); that HTML (or
 //! an HTML file as it is) is parsed by html5ever as a browser parses it; one
 //! walker then reads every table of the tree, with its rows and cells (visible
 //! text, spans spread out), the text that introduces it and the source offset of
