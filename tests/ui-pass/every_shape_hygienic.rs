@@ -30,6 +30,16 @@ pub mod errors_other {
     ::status_table::status_table!("tables/evs_04_0038.en.md", other = Other, http, serde);
 }
 
+/// Error codes with no HTTP status column (a module column, a code on
+/// several rows).
+pub mod no_status {
+    ::status_table::status_table!(
+        "tests/documents/corpus/otc-docs-md/kms_error-code_module-rowspan.en.md",
+        http,
+        serde,
+    );
+}
+
 /// A column per language, and an accessor for an unrecognised column.
 pub mod columns {
     ::status_table::status_table!(
@@ -40,6 +50,7 @@ pub mod columns {
 }
 
 fn main() {
+    ::std::assert_eq!(no_status::ErrorCode::Kms0101.module(), "Common");
     ::std::assert_eq!(status::StatusCode::OverLimit.section_in("en"), ::std::option::Option::Some("Abnormal"));
     let status = <status_other::StatusCode as ::std::convert::From<u16>>::from(429);
     ::std::assert_eq!(status.code(), 429);

@@ -159,13 +159,17 @@ pub(super) fn data(view: &View<'_>) -> TokenStream {
     let displays = super::texts(view.displays.iter().map(String::as_str));
     let errors = (!view.is_status()).then(|| {
         let codes = &view.codes;
-        let statuses = view.model.variants.iter().map(|v| {
-            let statuses = v.statuses();
-            quote!(&[#(#statuses),*])
+        // `http_statuses()` exists only when the table has a status column.
+        let statuses = view.model.has_status.then(|| {
+            let statuses = view.model.variants.iter().map(|v| {
+                let statuses = v.statuses();
+                quote!(&[#(#statuses),*])
+            });
+            quote!(const STATUSES: &'static [&'static [u16]] = &[#(#statuses),*];)
         });
         quote! {
             const CODES: &'static [&'static str] = &[#(#codes),*];
-            const STATUSES: &'static [&'static [u16]] = &[#(#statuses),*];
+            #statuses
         }
     });
     let position = position(view);
