@@ -180,15 +180,18 @@ fn assign(
 mod tests {
     use super::*;
 
-    fn roles(headers: &[&str], kind: Option<Kind>) -> (Vec<Role>, Option<Kind>) {
-        let headers: Vec<HeaderCell> = headers
+    fn cells(headers: &[&str]) -> Vec<HeaderCell> {
+        headers
             .iter()
             .map(|h| HeaderCell {
                 text: (*h).to_owned(),
                 offset: 0,
             })
-            .collect();
-        let columns = read(&headers, &ColumnChoice::default(), kind);
+            .collect()
+    }
+
+    fn roles(headers: &[&str], kind: Option<Kind>) -> (Vec<Role>, Option<Kind>) {
+        let columns = read(&cells(headers), &ColumnChoice::default(), kind);
         (
             columns.columns.iter().map(|c| c.role).collect(),
             columns.kind,
@@ -268,13 +271,7 @@ mod tests {
 
     #[test]
     fn side_by_side_tables_are_two_groups() {
-        let headers: Vec<HeaderCell> = ["Code", "Description", "Code", "Description"]
-            .iter()
-            .map(|h| HeaderCell {
-                text: (*h).to_owned(),
-                offset: 0,
-            })
-            .collect();
+        let headers = cells(&["Code", "Description", "Code", "Description"]);
         let columns = read(&headers, &ColumnChoice::default(), None);
         assert_eq!(columns.groups, [vec![0, 1], vec![2, 3]]);
         assert_eq!(columns.code(&columns.groups[1]), Some(2));
@@ -283,16 +280,9 @@ mod tests {
     #[test]
     fn code_column_names_status_codes_unless_the_table_has_a_status_column() {
         let read_with = |headers: &[&str], code: &str, kind| {
-            let headers: Vec<HeaderCell> = headers
-                .iter()
-                .map(|h| HeaderCell {
-                    text: (*h).to_owned(),
-                    offset: 0,
-                })
-                .collect();
             let mut choice = ColumnChoice::default();
             choice.set(Role::Code, code.to_owned());
-            let columns = read(&headers, &choice, kind);
+            let columns = read(&cells(headers), &choice, kind);
             (
                 columns.columns.iter().map(|c| c.role).collect::<Vec<_>>(),
                 columns.kind,
