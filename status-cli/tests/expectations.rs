@@ -13,7 +13,9 @@
 //! - `skipped_tables` (optional): tables not used, each `{index, contains}`, the
 //!   reason `inspect` gives containing that text;
 //! - `diagnostics` (optional): the problems expected, each `{line, column,
-//!   contains}`; without it, the document must give none.
+//!   contains}`; without it, the document must give none;
+//! - `alternatives` (optional): more expectations of the same shape for other
+//!   options, e.g. the other `kind` a page with both kinds offers.
 
 use std::path::{Path, PathBuf};
 
@@ -217,7 +219,15 @@ fn every_document_reads_as_its_expectation_says() {
                 .to_string_lossy()
                 .trim_end_matches(".expect.json"),
         );
-        let problems = compare(&document, &expected);
+        let mut problems = compare(&document, &expected);
+        for alternative in expected["alternatives"].as_array().into_iter().flatten() {
+            let options = alternative["options"].as_str().unwrap_or_default();
+            problems.extend(
+                compare(&document, alternative)
+                    .into_iter()
+                    .map(|p| format!("with `{options}`: {p}")),
+            );
+        }
         if !problems.is_empty() {
             failures.push(format!(
                 "{}:\n  {}",

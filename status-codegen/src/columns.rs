@@ -150,7 +150,12 @@ fn assign(
             let (rank, roles) = vocabulary::roles_of(&header.word)?;
             let mut roles = roles.to_vec();
             match kind {
-                Some(Kind::Status) => roles.retain(|r| *r != Role::Code),
+                // Asked for statuses: a word that can also name error codes
+                // (`Code`) does not; an error-code word (`Error Code`) still
+                // makes the table an error table, which is then skipped.
+                Some(Kind::Status) if roles.first() != Some(&Role::Code) => {
+                    roles.retain(|r| *r != Role::Code);
+                }
                 // Asked for error codes: a word that can name them does.
                 Some(Kind::Error) if roles.contains(&Role::Code) => {
                     roles.retain(|r| *r != Role::Code);
@@ -261,6 +266,26 @@ mod tests {
             (vec![Role::Other, Role::Code], Some(Kind::Error))
         );
         assert_eq!(roles(&["Case", "Code"], None).1, Some(Kind::Status));
+    }
+
+    #[test]
+    fn kind_status_leaves_an_error_code_table_an_error_table() {
+        // The ELB page's third table: `kind = "status"` must skip it, not read
+        // it as a second table of HTTP statuses.
+        assert_eq!(
+            roles(
+                &["Module", "HTTP Status Code", "Error Code", "Description"],
+                Some(Kind::Status)
+            ),
+            (
+                vec![Role::Module, Role::Status, Role::Code, Role::Description],
+                Some(Kind::Error)
+            )
+        );
+        assert_eq!(
+            roles(&["Code", "Description"], Some(Kind::Status)),
+            (vec![Role::Status, Role::Description], Some(Kind::Status))
+        );
     }
 
     #[test]
