@@ -27,6 +27,15 @@ pub(crate) fn derived_name(description: &str) -> Option<String> {
     Some(name)
 }
 
+/// Whether a description reads as a name (`Not Found`, `overLimit`) rather than
+/// a sentence (`The requested resource does not exist.`): at most five words,
+/// not ending as a sentence ends. A status table with a reason column names a
+/// variant by its reason when the description is a sentence.
+pub(crate) fn reads_as_name(description: &str) -> bool {
+    let text = description.trim();
+    text.split_whitespace().count() <= 5 && !text.ends_with(['.', '。', '!', '！', '?', '？'])
+}
+
 /// The variant name of an error code: the code in `UpperCamelCase`
 /// (`EVS.0001` → `Evs0001`, `badRequest` → `BadRequest`), or `Code` + the code
 /// when it does not start with a letter (`111400002` → `Code111400002`).
@@ -100,6 +109,22 @@ mod tests {
         assert_eq!(variant_name("", 500), "Status500");
         assert_eq!(variant_name("--", 501), "Status501");
         assert_eq!(variant_name("self", 502), "Status502");
+    }
+
+    #[test]
+    fn names_and_sentences_are_told_apart() {
+        // Descriptions typed from the corpus: the EVS twin, WAF, LTS, SMN, ELB.
+        for name in ["OK", "overLimit", "Not Found", "HTTP Version not supported"] {
+            assert!(reads_as_name(name), "{name}");
+        }
+        for sentence in [
+            "Request error.",
+            "The requested resource does not exist.",
+            "Non existent URI Resource not found today",
+            "请求成功。",
+        ] {
+            assert!(!reads_as_name(sentence), "{sentence}");
+        }
     }
 
     #[test]

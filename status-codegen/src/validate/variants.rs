@@ -3,7 +3,7 @@
 //! cross-row checks: duplicate codes, colliding names, renames of codes the
 //! table lacks.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Findings;
 use super::rows::Candidate;
@@ -56,8 +56,9 @@ pub(super) fn group(
             fallback: false,
         });
     }
+    let mut reasons_taken = HashSet::new();
     for p in &mut pending {
-        name(p, kind, options);
+        name(p, kind, options, &mut reasons_taken);
     }
     renames_are_used(&pending, options, &mut findings.invocation);
     names_are_distinct(source, pending, options, findings)
@@ -91,9 +92,11 @@ fn duplicate(source: &Source, first: &Pending, candidate: &Candidate, findings: 
     }
 }
 
-/// A variant's name: the user's, else from the code (error tables) or the
-/// description, then the reason (status tables), else `Status{code}`.
-fn name(pending: &mut Pending, kind: Kind, options: &Options) {
+/// A variant's name: the user's, else from the code (error tables); in status
+/// tables from a description that reads as a name, else from the reason (when
+/// no earlier variant took that reason: `200 OK` and `201 OK` on one page),
+/// else from the description, the reason, the message; else `Status{code}`.
+fn name(pending: &mut Pending, kind: Kind, options: &Options, reasons_taken: &mut HashSet<String>) {
     let variant = &mut pending.variant;
     if let Some(rename) = options.renames.iter().find(|r| r.code == variant.code) {
         variant.name.clone_from(&rename.name);
@@ -102,9 +105,18 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options) {
     }
     let derived = match kind {
         Kind::Error => naming::code_name(&variant.code),
-        Kind::Status => naming::derived_name(variant.text(Text::Description))
-            .or_else(|| naming::derived_name(variant.text(Text::Reason)))
-            .or_else(|| naming::derived_name(variant.text(Text::Message))),
+        Kind::Status => {
+            let description = variant.text(Text::Description);
+            let reason = naming::derived_name(variant.text(Text::Reason));
+            let by_reason = reason
+                .clone()
+                .filter(|_| !naming::reads_as_name(description))
+                .filter(|name| reasons_taken.insert(name.clone()));
+            by_reason
+                .or_else(|| naming::derived_name(description))
+                .or(reason)
+                .or_else(|| naming::derived_name(variant.text(Text::Message)))
+        }
     };
     if let Some(name) = derived {
         variant.name = name;
