@@ -331,7 +331,12 @@ impl Renderer<'_> {
         };
         table.cell += 1;
         let raw = &self.text[range.clone()];
-        let offset = if raw.trim().is_empty() {
+        let offset = if range.is_empty() {
+            // pulldown-cmark puts a padding cell where the row's line ends,
+            // which may be the start of the next line: point just past the
+            // row's last written character instead.
+            self.text[..range.start].trim_end().len()
+        } else if raw.trim().is_empty() {
             range.start
         } else {
             range.start + (raw.len() - raw.trim_start().len())

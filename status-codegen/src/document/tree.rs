@@ -215,17 +215,20 @@ impl Reader<'_> {
     }
 
     /// Where a cell's text starts: past its `<td …><p …><a …></a>` markup, when
-    /// the first character found there is the text's own.
+    /// the first character found there is the text's own; else (an empty cell,
+    /// text the scan cannot find) the cell's start tag.
     fn text_offset(&self, cell: NodeRef<'_, Node>, text: &str) -> Option<usize> {
         let offset = self.offset(cell)?;
         let source = self.source.text();
         if !source[offset..].starts_with('<') {
             return Some(offset); // a pipe-table cell already points at its text
         }
-        let first = text.chars().next()?;
-        let found = scan::text_start(source, offset, source.len())?;
-        let at = source[found..].chars().next()?;
-        (at == first || at == '&').then_some(found).or(Some(offset))
+        let found = text.chars().next().and_then(|first| {
+            let found = scan::text_start(source, offset, source.len())?;
+            let at = source[found..].chars().next()?;
+            (at == first || at == '&').then_some(found)
+        });
+        Some(found.unwrap_or(offset))
     }
 }
 
