@@ -145,13 +145,29 @@ impl fmt::Display for Diagnostic {
                 AnnotationKind::Primary,
                 self.label.as_deref(),
             ));
-            for related in &self.related {
+            // A window of a long line cannot name its file (its columns are
+            // not the file's): the label says where it is instead.
+            let labels: Vec<String> = self
+                .related
+                .iter()
+                .map(|r| {
+                    if r.excerpt.1 == r.location.column {
+                        r.message.clone()
+                    } else {
+                        format!(
+                            "{} ({}:{}:{})",
+                            r.message, r.path, r.location.line, r.location.column
+                        )
+                    }
+                })
+                .collect();
+            for (related, label) in self.related.iter().zip(&labels) {
                 group = group.element(snippet(
                     &related.path,
                     &related.excerpt,
                     related.location,
                     AnnotationKind::Context,
-                    Some(&related.message),
+                    Some(label),
                 ));
             }
             write!(f, "\n{}", Renderer::plain().render(&[group]))?;
@@ -340,6 +356,7 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::EXCERPT_CHARS;
 
     #[test]
     fn the_cap_counts_every_stage() {
@@ -361,6 +378,29 @@ mod tests {
             "{}",
             shown[MAX_DIAGNOSTICS].message
         );
+    }
+
+    #[test]
+    fn both_places_name_their_file_on_long_lines() {
+        // A corpus page's HTML lines run to hundreds of characters; a second
+        // document (a translation) must still be told apart from the first.
+        let long = format!("<td title=\"{}\">200</td>\n", "x".repeat(300));
+        let first = Source::new("en.md", long.as_bytes()).unwrap();
+        let second = Source::new("zh.md", b"| 200 | OK |\n").unwrap();
+        let mut diagnostic = Diagnostic::at(&second, 2, "duplicate");
+        diagnostic.relate(&first, 312, "first defined here");
+        let text = diagnostic.to_string();
+        assert!(text.contains("--> zh.md:1:3"), "{text}");
+        assert!(text.contains("::: en.md:1:313"), "{text}");
+
+        // Past the window, the label carries the place.
+        let huge = format!("{}200\n", "x".repeat(EXCERPT_CHARS * 2));
+        let huge = Source::new("huge.html", huge.as_bytes()).unwrap();
+        let mut diagnostic = Diagnostic::at(&second, 2, "duplicate");
+        diagnostic.relate(&huge, EXCERPT_CHARS * 2, "first defined here");
+        let text = diagnostic.to_string();
+        let place = format!("first defined here (huge.html:1:{})", EXCERPT_CHARS * 2 + 1);
+        assert!(text.contains(&place), "{text}");
     }
 
     #[test]
