@@ -202,11 +202,16 @@ fn expand(
             error.message
         );
     }
+    if !expansion.is_ok() {
+        // Like a compiler: no output when there are errors (the stand-in type
+        // the macro emits then is for rustc's sake, not a reader's).
+        return Ok(1);
+    }
     let code = format_tokens(&expansion.tokens)?;
     stdout
         .write_all(code.as_bytes())
         .map_err(|e| e.to_string())?;
-    Ok(u8::from(!expansion.is_ok()))
+    Ok(0)
 }
 
 fn inspect(

@@ -300,6 +300,12 @@ fn expand_takes_the_macros_options() {
     let (code, _, err) = run(&["expand", &seed, "--options", "colour = red"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown option `colour`"), "{err}");
+
+    // A document that cannot be read: the error, and no stand-in code.
+    let (code, out, err) = run(&["expand", "tables/no_such_page.md"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("tables/no_such_page.md"), "{err}");
+    assert!(out.is_empty(), "{out}");
 }
 
 #[test]

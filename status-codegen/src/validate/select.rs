@@ -59,8 +59,12 @@ pub(super) fn select(
             tables[index].used = true;
             used.push((index, read[index].clone()));
         } else {
-            tables[index].skipped_because =
-                Some(skipped_because(&document.tables[index], &read[index], kind));
+            tables[index].skipped_because = Some(skipped_because(
+                &document.tables[index],
+                &read[index],
+                kind,
+                options.kind.is_some(),
+            ));
             if read[index].kind.is_none() && options.tables.is_some() {
                 diagnostics.push(not_a_code_table(source, &document.tables[index]));
             }
@@ -122,16 +126,21 @@ fn chosen(
     chosen
 }
 
-/// Why a chosen table is not read for a type of `kind`.
-fn skipped_because(table: &Table, columns: &Columns, kind: Kind) -> String {
+/// Why a chosen table is not read for a type of `kind` (`asked`: the
+/// invocation says `kind = …`; else the page's first code table decided it).
+fn skipped_because(table: &Table, columns: &Columns, kind: Kind, asked: bool) -> String {
     match columns.kind {
         Some(other) => {
             let article = if other == Kind::Error { "an" } else { "a" };
+            let why = if asked {
+                format!("`kind = \"{}\"`", kind.as_str())
+            } else {
+                "the first code table's kind; choose with `kind`".to_owned()
+            };
             format!(
-                "{article} {} table, and the type reads {} tables (`kind = \"{}\"`)",
+                "{article} {} table, and the type reads {} tables ({why})",
                 other.as_str(),
                 kind.as_str(),
-                kind.as_str()
             )
         }
         None if table.width == 0 => "it has no rows".to_owned(),
