@@ -1,6 +1,7 @@
 //! Cargo rebuilds a crate that uses the macro when its document changes, with
 //! no `.rs` file touched: a row added to the document becomes a variant; and
-//! when a translation changes, its text follows.
+//! when a translation changes, its text follows. A rebuild with unchanged
+//! documents takes the expansion kept in the target directory.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -113,4 +114,31 @@ fn editing_the_document_rebuilds_the_crate() {
         .modified()
         .unwrap();
     assert_eq!(main_modified, still, "no .rs file was touched");
+
+    // The clean expansion is kept in the target directory, one entry per
+    // invocation. A rebuild after a `.rs` edit takes it instead of running
+    // the engine: an entry altered here (same length, so still well formed)
+    // shows in the program. Deleting the cache is always safe.
+    let cache = probe.join("target/status-table-cache");
+    let entries: Vec<PathBuf> = std::fs::read_dir(&cache)
+        .expect("the cache is in the target directory")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    let mut entry = std::fs::read(&entries[0]).unwrap();
+    let (from, to) = (b"ImATeapot", b"ImATeaPot");
+    let mut altered = 0;
+    for at in 0..entry.len().saturating_sub(from.len()) {
+        if entry[at..].starts_with(from) {
+            entry[at..at + to.len()].copy_from_slice(to);
+            altered += 1;
+        }
+    }
+    assert!(altered > 0, "the expansion names the variant");
+    std::fs::write(&entries[0], &entry).unwrap();
+    std::fs::write(probe.join("src/main.rs"), format!("// edited\n{MAIN}")).unwrap();
+    assert!(run(&probe).ends_with("418 ImATeaPot 我是茶壶\n"));
+    std::fs::remove_dir_all(&cache).unwrap();
+    std::fs::write(probe.join("src/main.rs"), MAIN).unwrap();
+    assert!(run(&probe).ends_with("418 ImATeapot 我是茶壶\n"));
 }

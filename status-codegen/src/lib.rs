@@ -18,6 +18,7 @@
 //! CLI and build.rs share it and print the same errors.
 
 pub mod build_script;
+pub mod cache;
 mod columns;
 pub mod diagnostic;
 pub mod document;

@@ -52,12 +52,44 @@ pub fn manifest_dir() -> Option<PathBuf> {
 /// Loads the invocation's documents, found from `manifest_dir` (see
 /// [`resolve`]), and expands them.
 pub fn load(path: &str, options: &Options, manifest_dir: &Path) -> Loaded {
-    let mut documents = vec![read(path, manifest_dir)];
-    for translation in &options.translations {
-        documents.push(read(&translation.path, manifest_dir));
+    expand_documents(path, options, read_documents(path, options, manifest_dir))
+}
+
+/// The documents of an invocation, read but not yet expanded.
+#[derive(Debug, Clone)]
+pub struct Documents {
+    /// Primary first, then the translations in the invocation's order.
+    pub list: Vec<LoadedDocument>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Documents {
+    /// Whether every document was found and read.
+    pub fn all_read(&self) -> bool {
+        self.problems.is_empty()
     }
-    let problems: Vec<Diagnostic> = documents.iter().filter_map(|d| d.problem.clone()).collect();
-    let documents: Vec<LoadedDocument> = documents.into_iter().map(|d| d.document).collect();
+}
+
+/// The first half of [`load`]: finds and reads the invocation's documents.
+pub fn read_documents(path: &str, options: &Options, manifest_dir: &Path) -> Documents {
+    let mut read_all = vec![read(path, manifest_dir)];
+    for translation in &options.translations {
+        read_all.push(read(&translation.path, manifest_dir));
+    }
+    let problems = read_all.iter().filter_map(|d| d.problem.clone()).collect();
+    Documents {
+        list: read_all.into_iter().map(|d| d.document).collect(),
+        problems,
+    }
+}
+
+/// The second half of [`load`]: expands documents read by [`read_documents`]
+/// (or gives the placeholder and the reading problems).
+pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> Loaded {
+    let Documents {
+        list: documents,
+        problems,
+    } = documents;
     let expansion = if problems.is_empty() {
         let primary = Input {
             path,

@@ -7,6 +7,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
+use status_codegen::cache::Cache;
 use status_codegen::invocation;
 use status_codegen::load::{self, Loaded};
 
@@ -29,19 +30,48 @@ use status_codegen::load::{self, Loaded};
 /// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR` (or
 /// `STATUS_TABLE_MANIFEST_DIR` when set), then each parent directory up to
 /// the root of the workspace the crate belongs to. The crate is rebuilt
-/// whenever a document changes. Every problem in a document or the invocation
-/// is a compile error that names the file, line and column.
+/// whenever a document changes. A clean expansion is kept in the target
+/// directory's `status-table-cache/` and reused while the invocation, the
+/// documents and the engine are the same (`STATUS_TABLE_NO_CACHE` turns that
+/// off). Every problem in a document or the invocation is a compile error that
+/// names the file, line and column.
 #[proc_macro]
 pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    expand(
-        input.into(),
-        load::manifest_dir().unwrap_or_default().as_path(),
-    )
-    .into()
+    let manifest_dir = load::manifest_dir().unwrap_or_default();
+    let cache = Cache::find(&manifest_dir);
+    match expand(&input.into(), &manifest_dir, cache.as_ref()) {
+        // rustc lexes the text in one call; a token at a time across the
+        // proc-macro bridge costs more than the engine on large documents.
+        Output::Text(text) => text.parse().unwrap_or_else(|_| {
+            quote!(::core::compile_error! {
+                "status-table: the expansion does not lex; delete the target directory's status-table-cache/ and build again"
+            })
+            .into()
+        }),
+        Output::Tokens(tokens) => tokens.into(),
+    }
 }
 
-fn expand(input: TokenStream, manifest_dir: &std::path::Path) -> TokenStream {
-    let invocation = invocation::parse(input);
+/// What the macro hands rustc: a clean expansion as text (every token at the
+/// call site), or, when there are problems, tokens whose errors point into the
+/// invocation.
+enum Output {
+    Text(String),
+    Tokens(TokenStream),
+}
+
+#[cfg(test)]
+impl Output {
+    fn into_tokens(self) -> TokenStream {
+        match self {
+            Output::Text(text) => text.parse().expect("the expansion lexes"),
+            Output::Tokens(tokens) => tokens,
+        }
+    }
+}
+
+fn expand(input: &TokenStream, manifest_dir: &std::path::Path, cache: Option<&Cache>) -> Output {
+    let invocation = invocation::parse(input.clone());
     let mut errors: Vec<TokenStream> = invocation
         .errors
         .iter()
@@ -49,10 +79,26 @@ fn expand(input: TokenStream, manifest_dir: &std::path::Path) -> TokenStream {
         .collect();
     let Some(path) = &invocation.path else {
         let code = status_codegen::placeholder("", &invocation.options, Vec::new()).tokens;
-        return quote!(#(#errors)* #code);
+        return Output::Tokens(quote!(#(#errors)* #code));
     };
-    let loaded = load::load(path, &invocation.options, manifest_dir);
+    let documents = load::read_documents(path, &invocation.options, manifest_dir);
+    // The cache key: the invocation as written and every document's bytes.
+    let written = input.to_string();
+    let cache = cache.filter(|_| errors.is_empty() && documents.all_read());
+    if let Some(text) = cache.and_then(|c| c.get(&written, &documents.list)) {
+        return Output::Text(text);
+    }
+    let loaded = load::expand_documents(path, &invocation.options, documents);
     let expansion = &loaded.expansion;
+    let code = &expansion.tokens;
+    let tracking = tracking(&loaded);
+    if errors.is_empty() && expansion.is_ok() {
+        let text = quote!(#code #tracking).to_string();
+        if let Some(cache) = cache {
+            cache.put(&written, &loaded.documents, &text);
+        }
+        return Output::Text(text);
+    }
     errors.extend(
         expansion
             .diagnostics
@@ -65,9 +111,7 @@ fn expand(input: TokenStream, manifest_dir: &std::path::Path) -> TokenStream {
             .iter()
             .map(|e| compile_error(e.span, &e.message)),
     );
-    let code = &expansion.tokens;
-    let tracking = tracking(&loaded);
-    quote!(#(#errors)* #code #tracking)
+    Output::Tokens(quote!(#(#errors)* #code #tracking))
 }
 
 /// `include_bytes!` of every document found, so that cargo rebuilds the crate
@@ -149,8 +193,9 @@ mod tests {
         .unwrap();
         let package = root.join("probe");
 
-        let macro_errors =
-            compile_errors(&super::expand(quote::quote!("tables/broken.md"), &package));
+        let macro_errors = compile_errors(
+            &super::expand(&quote::quote!("tables/broken.md"), &package, None).into_tokens(),
+        );
         assert_eq!(macro_errors.len(), 2, "{macro_errors:#?}");
 
         let build = status_codegen::build_script::Generator::new("tables/broken.md")
@@ -196,7 +241,7 @@ mod tests {
         );
         for site in sites {
             let manifest_dir = root.join(&site.package_dir);
-            let tokens = super::expand(site.tokens.clone(), &manifest_dir);
+            let tokens = super::expand(&site.tokens, &manifest_dir, None).into_tokens();
             let text = tokens.to_string();
             assert!(!text.contains("compile_error"), "{}: {text}", site.source);
             assert!(
