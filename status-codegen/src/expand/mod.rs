@@ -234,7 +234,9 @@ impl<'m> View<'m> {
     }
 
     /// The `alloc` crate's path, spanned at the `other` option so that a
-    /// target without `alloc` is an error there.
+    /// target without `alloc` is an error there when the tokens are handed
+    /// over as they are (the CLI's checks, build.rs); the macro hands a clean
+    /// expansion over as text, and then the error is at the invocation.
     pub(crate) fn alloc_path(&self) -> TokenStream {
         let alloc = &self.alloc;
         quote_spanned!(self.other_span=> #alloc)
