@@ -42,13 +42,14 @@ fn every_description_round_trips_exactly() {
 
 #[test]
 fn keywords_become_safe_variant_names() {
-    // "match" is a fine UpperCamelCase name; "Self" is not, so it falls back.
+    // "match" is a fine UpperCamelCase name; "Self" is not, so 208 takes its
+    // registered reason phrase, "Already Reported".
     assert_eq!(
         StatusCode::from_code(207).map(StatusCode::name),
         Some("Match")
     );
     assert_eq!(
         StatusCode::from_code(208).map(StatusCode::name),
-        Some("Status208")
+        Some("AlreadyReported")
     );
 }

@@ -68,28 +68,28 @@ fn a_translated_document_gives_every_text_in_both_languages() {
     assert_eq!(
         OrderStatus::ALL,
         [
-            OrderStatus::Status200,
-            OrderStatus::Status201,
-            OrderStatus::Status404,
-            OrderStatus::Status409
+            OrderStatus::Ok,
+            OrderStatus::Created,
+            OrderStatus::NotFound,
+            OrderStatus::Conflict
         ]
     );
-    assert_eq!(OrderStatus::Status201.description(), "订单已创建");
+    assert_eq!(OrderStatus::Created.description(), "订单已创建");
     assert_eq!(
-        OrderStatus::Status201.description_in("en"),
+        OrderStatus::Created.description_in("en"),
         Some("Order created")
     );
     assert_eq!(
-        OrderStatus::Status409.description_in("zh"),
+        OrderStatus::Conflict.description_in("zh"),
         Some("订单状态冲突")
     );
     assert_eq!(
-        OrderStatus::Status409.description_in("en"),
+        OrderStatus::Conflict.description_in("en"),
         Some("Order state conflict")
     );
-    assert_eq!(OrderStatus::Status404.section_in("en"), Some("Abnormal"));
-    assert_eq!(OrderStatus::Status404.section(), "异常");
-    assert_eq!(OrderStatus::Status200.to_string(), "200 请求成功");
+    assert_eq!(OrderStatus::NotFound.section_in("en"), Some("Abnormal"));
+    assert_eq!(OrderStatus::NotFound.section(), "异常");
+    assert_eq!(OrderStatus::Ok.to_string(), "200 请求成功");
 }
 
 mod orders_fallback {
@@ -106,11 +106,11 @@ mod orders_fallback {
 fn fallback_fills_a_missing_translation_with_the_primary_text() {
     use orders_fallback::OrderStatus;
     assert_eq!(
-        OrderStatus::Status201.description_in("en"),
+        OrderStatus::Created.description_in("en"),
         Some("订单已创建")
     );
     assert_eq!(
-        OrderStatus::Status200.description_in("en"),
+        OrderStatus::Ok.description_in("en"),
         Some("Request succeeded")
     );
 }

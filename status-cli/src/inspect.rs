@@ -63,7 +63,11 @@ pub(crate) fn human(
                 .lang
                 .as_deref()
                 .map_or_else(String::new, |l| format!(" [{l}]"));
-            let _ = writeln!(out, "  column `{}`{lang}: {role}", column.header);
+            let _ = writeln!(
+                out,
+                "  column `{}`{lang}: {role} ({})",
+                column.header, column.because
+            );
         }
     }
     for row in &model.skipped_rows {
@@ -94,7 +98,7 @@ pub(crate) fn json(
             let column = parts.next().and_then(|c| c.parse::<usize>().ok());
             let line = parts.next().and_then(|l| l.parse::<usize>().ok());
             let path = parts.next().unwrap_or_default();
-            serde_json::json!({"path": path, "line": line, "column": column, "message": e.message, "notes": []})
+            serde_json::json!({"path": path, "line": line, "column": column, "message": e.message, "notes": [], "fix": null})
         })
         .collect();
     all.extend(diagnostics.iter().map(crate::json::diagnostic));

@@ -35,7 +35,7 @@ pub(crate) fn tables(model: &Model) -> Vec<Value> {
             let columns: Vec<Value> = t
                 .columns
                 .iter()
-                .map(|c| json!({"header": c.header, "role": c.role.as_str(), "lang": c.lang}))
+                .map(|c| json!({"header": c.header, "role": c.role.as_str(), "lang": c.lang, "because": c.because}))
                 .collect();
             json!({
                 "index": t.index,
@@ -112,5 +112,6 @@ pub(crate) fn diagnostic(diagnostic: &Diagnostic) -> Value {
         "column": diagnostic.location.map(|l| l.column),
         "message": diagnostic.message,
         "notes": diagnostic.notes,
+        "fix": diagnostic.fix,
     })
 }

@@ -12,6 +12,8 @@
 //! - `sample_rows`: rows compared key by key (only the keys given);
 //! - `skipped_tables` (optional): tables not used, each `{index, contains}`, the
 //!   reason `inspect` gives containing that text;
+//! - `column_roles` (optional): `{"table index": ["status", "reason", …]}`, the
+//!   role of every column of that table, in order;
 //! - `diagnostics` (optional): the problems expected, each `{line, column,
 //!   contains}`; without it, the document must give none;
 //! - `alternatives` (optional): more expectations of the same shape for other
@@ -161,6 +163,18 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
                 "table {} is not skipped as {skipped}: {table}",
                 skipped["index"]
             ));
+        }
+    }
+    for (index, roles) in expected["column_roles"].as_object().into_iter().flatten() {
+        let index: usize = index.parse().unwrap_or_default();
+        let found: Vec<Value> = report["tables"][index]["columns"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| c["role"].clone())
+            .collect();
+        if Value::Array(found.clone()) != *roles {
+            problems.push(format!("table {index}: column roles {found:?} != {roles}"));
         }
     }
     let rows = report["rows"].as_array().unwrap();

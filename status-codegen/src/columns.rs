@@ -1,11 +1,17 @@
 //! Columns: a table's headers mapped to roles, and so the table's kind.
 //!
-//! Decided by header words only ([`crate::vocabulary`]), never by cell
-//! contents: a column with an error-code word makes an error table, else a
-//! status column makes a status table, else the table holds no codes.
+//! The header word is the first evidence ([`crate::vocabulary`]); the cells
+//! confirm or overrule it ([`crate::cells`]) when the word names codes: a
+//! `返回值` column of `BMS.0001` holds error codes, a `Code` column of
+//! `Switching Protocols` reason phrases, a `Code` column of `0` and `4001`
+//! application codes. A header of unknown words whose cells are HTTP statuses
+//! is a status column. Every column says why it has its role.
 
-use crate::document::HeaderCell;
-use crate::model::{Kind, Role};
+use std::fmt::Write as _;
+
+use crate::cells::{Profile, Shape};
+use crate::document::Table;
+use crate::model::{Kind, Role, Text};
 use crate::options::ColumnChoice;
 use crate::vocabulary;
 
@@ -20,6 +26,10 @@ pub(crate) struct Column {
     pub(crate) role: Role,
     /// The language its header names.
     pub(crate) lang: Option<&'static str>,
+    /// Why it has its role, for `inspect`.
+    pub(crate) because: String,
+    /// What its cells hold.
+    pub(crate) profile: Profile,
 }
 
 /// A table's columns, read.
@@ -51,11 +61,24 @@ impl Columns {
             Kind::Status => self.find(group, Role::Status),
         }
     }
+
+    /// Whether a column's header names codes (`错误返回码`, `Error Code`,
+    /// `Status Code`), whatever role the cells gave it.
+    pub(crate) fn names_codes(&self, column: usize) -> bool {
+        let word = vocabulary::read_header(&self.columns[column].header).word;
+        vocabulary::header_roles(&word)
+            .is_some_and(|(_, roles, _)| matches!(roles.first(), Some(Role::Code | Role::Status)))
+    }
 }
 
-/// Reads the columns of a table from its headers. `choice` names columns by
-/// header for roles; `kind` is the kind the invocation asks for, if any.
-pub(crate) fn read(headers: &[HeaderCell], choice: &ColumnChoice, kind: Option<Kind>) -> Columns {
+/// Columns of unknown words whose cells are HTTP statuses come after every
+/// column whose header names a role.
+const DEFERRED: usize = 10_000;
+
+/// Reads the columns of a table from its headers and cells. `choice` names
+/// columns by header for roles; `kind` is the kind the invocation asks for.
+pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> Columns {
+    let headers = table.header();
     let width = headers.len();
     let half = width / 2;
     let side_by_side = width >= 4
@@ -71,15 +94,22 @@ pub(crate) fn read(headers: &[HeaderCell], choice: &ColumnChoice, kind: Option<K
     };
     let mut columns: Vec<Column> = headers
         .iter()
-        .map(|h| Column {
+        .enumerate()
+        .map(|(i, h)| Column {
             header: h.text.clone(),
             offset: h.offset,
             role: Role::Other,
             lang: None,
+            because: String::new(),
+            profile: Profile::of(
+                table
+                    .body()
+                    .filter_map(|row| row.cells.get(i).map(|c| c.text.as_str())),
+            ),
         })
         .collect();
     for group in &groups {
-        assign(&mut columns, headers, group, choice, kind);
+        assign(&mut columns, group, choice, kind);
         // `code_column` names the column of codes: status codes, unless the
         // table has an HTTP status column besides or error codes are asked for.
         let status_elsewhere = group.iter().any(|&i| columns[i].role == Role::Status);
@@ -88,12 +118,16 @@ pub(crate) fn read(headers: &[HeaderCell], choice: &ColumnChoice, kind: Option<K
                 && choice.get(Role::Code).is_some()
                 && !status_elsewhere
                 && kind != Some(Kind::Error)
+                && columns[i].profile.dominant() != Some(Shape::Code)
                 && vocabulary::normalize(choice.get(Role::Code).unwrap_or_default())
                     == vocabulary::normalize(&columns[i].header)
             {
                 columns[i].role = Role::Status;
             }
         }
+    }
+    for group in &groups {
+        phrases_are_reasons(&mut columns, group);
     }
     let has = |role: Role| columns.iter().any(|c| c.role == role);
     let kind = if has(Role::Code) {
@@ -108,6 +142,9 @@ pub(crate) fn read(headers: &[HeaderCell], choice: &ColumnChoice, kind: Option<K
         for column in &mut columns {
             if column.role == Role::Message {
                 column.role = Role::Description;
+                column
+                    .because
+                    .push_str("; a status table's message is its description");
             }
         }
     }
@@ -118,58 +155,61 @@ pub(crate) fn read(headers: &[HeaderCell], choice: &ColumnChoice, kind: Option<K
     }
 }
 
+/// A `Message` column of a status table whose cells are the registered
+/// reason phrases (`Continue`, `Switching Protocols`) is its reason column,
+/// when it has no other.
+fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
+    let has = |role: Role| group.iter().any(|&i| columns[i].role == role);
+    if !has(Role::Status) || has(Role::Code) || has(Role::Reason) {
+        return;
+    }
+    if let Some(&i) = group.iter().find(|&&i| {
+        columns[i].role == Role::Message && columns[i].profile.dominant() == Some(Shape::Phrase)
+    }) {
+        let column = &mut columns[i];
+        column.role = Role::Reason;
+        let _ = write!(
+            column.because,
+            "; its cells are HTTP reason phrases (`{}`), so it is the reason",
+            column.profile.sample(Shape::Phrase)
+        );
+    }
+}
+
 /// Gives the columns of one group their roles: those the invocation names
-/// first, then by header word, earlier words first.
-fn assign(
-    columns: &mut [Column],
-    headers: &[HeaderCell],
-    group: &[usize],
-    choice: &ColumnChoice,
-    kind: Option<Kind>,
-) {
+/// first, then by header word and cells, earlier words first.
+fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, kind: Option<Kind>) {
     let mut taken: Vec<(Role, Option<&'static str>)> = Vec::new();
-    let mut free: Vec<usize> = Vec::new();
+    let mut ranked: Vec<(usize, usize, Vec<Role>)> = Vec::new();
     for &i in group {
-        let header = vocabulary::read_header(&headers[i].text);
+        let column = &mut columns[i];
+        column.lang = vocabulary::read_header(&column.header).lang;
         let chosen = choice.columns.iter().find(|(_, named)| {
-            vocabulary::normalize(named) == vocabulary::normalize(&headers[i].text)
+            vocabulary::normalize(named) == vocabulary::normalize(&column.header)
         });
-        columns[i].lang = header.lang;
-        match chosen {
-            Some((role, _)) => {
-                columns[i].role = *role;
-                taken.push((*role, header.lang));
+        if let Some((role, _)) = chosen {
+            column.role = *role;
+            column.because = format!("named by `{}_column`", role.as_str());
+            taken.push((*role, column.lang));
+            continue;
+        }
+        match candidates(&column.header, &column.profile, kind) {
+            Some((rank, roles, because)) => {
+                column.because = because;
+                ranked.push((rank, i, roles));
             }
-            None => free.push(i),
+            None => {
+                column.because = format!(
+                    "header `{}` is not a word for a role",
+                    vocabulary::normalize(&column.header)
+                );
+            }
         }
     }
-    let mut ranked: Vec<(usize, usize, Vec<Role>)> = free
-        .into_iter()
-        .filter_map(|i| {
-            let header = vocabulary::read_header(&headers[i].text);
-            let (rank, roles) = vocabulary::roles_of(&header.word)?;
-            let mut roles = roles.to_vec();
-            match kind {
-                // Asked for statuses: a word that can also name error codes
-                // (`Code`) does not; an error-code word (`Error Code`) still
-                // makes the table an error table, which is then skipped.
-                Some(Kind::Status) if roles.first() != Some(&Role::Code) => {
-                    roles.retain(|r| *r != Role::Code);
-                }
-                // Asked for error codes: a word that can name them does.
-                Some(Kind::Error) if roles.contains(&Role::Code) => {
-                    roles.retain(|r| *r != Role::Code);
-                    roles.insert(0, Role::Code);
-                }
-                _ => {}
-            }
-            Some((rank, i, roles))
-        })
-        .collect();
     ranked.sort_by_key(|(rank, i, _)| (*rank, *i));
     for (_, i, roles) in ranked {
         let lang = columns[i].lang;
-        let role = roles.into_iter().find(|role| {
+        let role = roles.iter().copied().find(|role| {
             !taken.iter().any(|(r, l)| {
                 r == role && (matches!(role, Role::Code | Role::Status) || *l == lang)
             })
@@ -177,22 +217,128 @@ fn assign(
         if let Some(role) = role {
             columns[i].role = role;
             taken.push((role, lang));
+        } else {
+            let wanted: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            let _ = write!(
+                columns[i].because,
+                "; another column has the role ({}) first",
+                wanted.join(", ")
+            );
         }
     }
+}
+
+/// The roles a column can take, first choice first, with its rank and why:
+/// from its header word, confirmed or overruled by its cells when the word
+/// names codes; `None` when neither says anything.
+fn candidates(
+    header: &str,
+    profile: &Profile,
+    kind: Option<Kind>,
+) -> Option<(usize, Vec<Role>, String)> {
+    let word = vocabulary::read_header(header).word;
+    let dominant = profile.dominant();
+    let Some((rank, mut roles, mut because)) = vocabulary::header_roles(&word) else {
+        // One number in a table of limits is no evidence; two statuses are.
+        let statuses = profile.count(Shape::Status);
+        return (dominant == Some(Shape::Status) && statuses >= 2).then(|| {
+            (
+                DEFERRED,
+                vec![Role::Status],
+                format!(
+                    "header `{word}` is not a word for a role, but its cells are HTTP statuses (`{}`)",
+                    profile.sample(Shape::Status)
+                ),
+            )
+        });
+    };
+    let names_codes = matches!(roles.first(), Some(Role::Code | Role::Status));
+    if let (true, Some(shape)) = (names_codes, dominant) {
+        let cells = format!(
+            "; its cells are {} (`{}`)",
+            shape.described(),
+            profile.sample(shape)
+        );
+        match shape {
+            Shape::Code if roles.contains(&Role::Code) => {
+                if roles[0] != Role::Code {
+                    because.push_str(&cells);
+                }
+                roles.retain(|r| *r != Role::Status && *r != Role::Code);
+                roles.insert(0, Role::Code);
+            }
+            Shape::Number => {
+                because.push_str(&cells);
+                because.push_str(", read as error codes");
+                roles = vec![Role::Code];
+            }
+            Shape::Phrase => {
+                because.push_str(&cells);
+                roles = vec![Role::Reason];
+            }
+            Shape::Prose => {
+                because.push_str(&cells);
+                roles.retain(|r| Text::of_role(*r).is_some());
+                if roles.is_empty() {
+                    roles.push(Role::Description);
+                }
+            }
+            _ => {}
+        }
+    }
+    match kind {
+        // Asked for statuses: a word that can also name error codes
+        // (`Code`) does not; an error-code word (`Error Code`) still
+        // makes the table an error table, which is then skipped.
+        Some(Kind::Status) if roles.first() != Some(&Role::Code) => {
+            roles.retain(|r| *r != Role::Code);
+        }
+        // Asked for error codes: a word that can name them does.
+        Some(Kind::Error) if roles.contains(&Role::Code) => {
+            roles.retain(|r| *r != Role::Code);
+            roles.insert(0, Role::Code);
+        }
+        _ => {}
+    }
+    Some((rank, roles, because))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cells(headers: &[&str]) -> Vec<HeaderCell> {
-        headers
-            .iter()
-            .map(|h| HeaderCell {
-                text: (*h).to_owned(),
-                offset: 0,
-            })
-            .collect()
+    use crate::document::{Cell, Row, RowKind};
+
+    /// A table of `headers` over `rows`.
+    pub(crate) fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
+        let row = |kind, texts: &[&str]| Row {
+            offset: 0,
+            kind,
+            cells: texts
+                .iter()
+                .enumerate()
+                .map(|(origin, text)| Cell {
+                    text: (*text).to_owned(),
+                    offset: 0,
+                    origin,
+                    written: true,
+                })
+                .collect(),
+        };
+        let mut all = vec![row(RowKind::Header, headers)];
+        all.extend(rows.iter().map(|r| row(RowKind::Body, r)));
+        Table {
+            index: 0,
+            offset: 0,
+            section: None,
+            caption: None,
+            rows: all,
+            width: headers.len(),
+        }
+    }
+
+    fn cells(headers: &[&str]) -> Table {
+        table(headers, &[])
     }
 
     fn roles(headers: &[&str], kind: Option<Kind>) -> (Vec<Role>, Option<Kind>) {

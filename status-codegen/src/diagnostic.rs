@@ -65,6 +65,10 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// Extra lines, such as the paths that were tried.
     pub notes: Vec<String>,
+    /// Options that make this problem go away, as written after the path
+    /// (`kind = "status"`); offered only when applying them was tried and
+    /// the problem was gone.
+    pub fix: Option<String>,
     /// The source line (or a window of a long one) and the column within it.
     excerpt: Option<(String, usize)>,
 }
@@ -80,6 +84,7 @@ impl Diagnostic {
             label: None,
             related: Vec::new(),
             notes: Vec::new(),
+            fix: None,
             excerpt: None,
         }
     }
@@ -116,6 +121,14 @@ impl Diagnostic {
             message: message.into(),
             excerpt: source.excerpt(offset),
         });
+    }
+
+    /// Proposes options that may make the problem go away; the engine tries
+    /// them and keeps them only if they do.
+    #[must_use]
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into()).filter(|f| !f.is_empty());
+        self
     }
 
     /// Adds a note line.
@@ -183,6 +196,9 @@ impl fmt::Display for Diagnostic {
         }
         for note in &self.notes {
             write!(f, "\n  = note: {note}")?;
+        }
+        if let Some(fix) = &self.fix {
+            write!(f, "\n  = help: write `{fix}` after the path")?;
         }
         Ok(())
     }

@@ -19,10 +19,12 @@
 
 pub mod build_script;
 pub mod cache;
+mod cells;
 mod columns;
 pub mod diagnostic;
 pub mod document;
 mod expand;
+mod fix;
 pub mod invocation;
 pub mod load;
 pub mod model;
@@ -84,8 +86,17 @@ pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
 }
 
 /// Expands a document and its translations (in the order of
-/// `options.translations`).
+/// `options.translations`). A problem that proposes a fix keeps it only when
+/// expanding again with the fix applied no longer has that problem.
 pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
+    let mut expansion = expand_once(primary, translations, options);
+    fix::verify(&mut expansion.diagnostics, options, |fixed| {
+        expand_once(primary, translations, fixed).diagnostics
+    });
+    expansion
+}
+
+fn expand_once(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
     let mut findings = validate::Findings::default();
     let Some(source) = decode(primary, &mut findings.diagnostics) else {
         return placeholder(primary.path, options, findings.diagnostics.finish());

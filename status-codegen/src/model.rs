@@ -282,6 +282,8 @@ pub struct ColumnInfo {
     pub role: Role,
     /// The language its header names, if any.
     pub lang: Option<String>,
+    /// Why it has its role: the header word, and what the cells showed.
+    pub because: String,
 }
 
 /// A row left out on purpose, with why.

@@ -27,13 +27,24 @@ pub(crate) fn derived_name(description: &str) -> Option<String> {
     Some(name)
 }
 
+/// Names made from prose are at most this long: past it, a text is a
+/// sentence, whatever its punctuation (a name made from a code keeps the code).
+pub(crate) const MAX_PROSE_NAME: usize = 40;
+
+/// The name a text gives when it reads as a name, and the name is short.
+pub(crate) fn name_of_words(text: &str) -> Option<String> {
+    derived_name(text).filter(|name| reads_as_name(text) && name.len() <= MAX_PROSE_NAME)
+}
+
 /// Whether a description reads as a name (`Not Found`, `overLimit`) rather than
 /// a sentence (`The requested resource does not exist.`): at most five words,
 /// not ending as a sentence ends. A status table with a reason column names a
 /// variant by its reason when the description is a sentence.
 pub(crate) fn reads_as_name(description: &str) -> bool {
     let text = description.trim();
-    text.split_whitespace().count() <= 5 && !text.ends_with(['.', '。', '!', '！', '?', '？'])
+    text.split_whitespace().count() <= 5
+        && !text.ends_with(['.', '。', '!', '！', '?', '？'])
+        && !text.contains([',', ';', '，', '；'])
 }
 
 /// The variant name of an error code: the code in `UpperCamelCase`

@@ -46,9 +46,9 @@ pub(crate) const HEADER_WORDS: &[(&str, &[Role])] = &[
     ("http response code", &[Role::Status]),
     ("normal response code", &[Role::Status]),
     ("error response code", &[Role::Status]),
-    ("返回值", &[Role::Status, Role::Reason]),
-    ("returned value", &[Role::Status, Role::Reason]),
-    ("return value", &[Role::Status, Role::Reason]),
+    ("返回值", &[Role::Status, Role::Reason, Role::Code]),
+    ("returned value", &[Role::Status, Role::Reason, Role::Code]),
+    ("return value", &[Role::Status, Role::Reason, Role::Code]),
     ("return code", &[Role::Status, Role::Reason]),
     ("status", &[Role::Status, Role::Reason]),
     ("code", &[Role::Status, Role::Code]),
@@ -110,6 +110,249 @@ pub(crate) const HEADER_WORDS: &[(&str, &[Role])] = &[
     ("类别", &[Role::Module]),
     ("服务", &[Role::Module]),
 ];
+
+/// Compound headers are read by their last word, as a reader reads them:
+/// Chinese and English headers name what the column holds at their end
+/// (`错误码说明` is an explanation of error codes, `Error Code Description` a
+/// description, `错误返回码` a code). Checked after [`HEADER_WORDS`], longest
+/// ending first; an English ending matches whole words only.
+pub(crate) const HEADER_ENDINGS: &[(&str, &[Role])] = &[
+    // Texts.
+    ("说明", &[Role::Description]),
+    ("描述", &[Role::Description]),
+    ("含义", &[Role::Description]),
+    ("解释", &[Role::Description]),
+    ("语义", &[Role::Description]),
+    ("原因", &[Role::Description]),
+    ("信息", &[Role::Message]),
+    ("消息", &[Role::Message]),
+    ("提示", &[Role::Message]),
+    ("措施", &[Role::Solution]),
+    ("方案", &[Role::Solution]),
+    ("方法", &[Role::Solution]),
+    ("办法", &[Role::Solution]),
+    ("建议", &[Role::Solution]),
+    ("名称", &[Role::Reason]),
+    ("模块", &[Role::Module]),
+    ("分类", &[Role::Module]),
+    ("类别", &[Role::Module]),
+    ("status message", &[Role::Reason]),
+    ("reason phrase", &[Role::Reason]),
+    ("description", &[Role::Description]),
+    ("descriptions", &[Role::Description]),
+    ("meaning", &[Role::Description]),
+    ("cause", &[Role::Description]),
+    ("causes", &[Role::Description]),
+    ("explanation", &[Role::Description]),
+    ("details", &[Role::Description]),
+    ("message", &[Role::Message]),
+    ("messages", &[Role::Message]),
+    ("information", &[Role::Message]),
+    ("solution", &[Role::Solution]),
+    ("solutions", &[Role::Solution]),
+    ("suggestion", &[Role::Solution]),
+    ("suggestions", &[Role::Solution]),
+    ("action", &[Role::Solution]),
+    ("actions", &[Role::Solution]),
+    ("measure", &[Role::Solution]),
+    ("measures", &[Role::Solution]),
+    ("handling", &[Role::Solution]),
+    ("resolution", &[Role::Solution]),
+    ("module", &[Role::Module]),
+    ("category", &[Role::Module]),
+    // Codes: the cells say whether they are HTTP statuses or error codes
+    // (numbers outside 100–599 are application codes under any of these).
+    ("错误码", &[Role::Code, Role::Status]),
+    ("错误代码", &[Role::Code, Role::Status]),
+    ("状态码", &[Role::Status]),
+    ("返回码", &[Role::Status]),
+    ("响应码", &[Role::Status]),
+    ("码", &[Role::Status, Role::Code]),
+    ("error code", &[Role::Code, Role::Status]),
+    ("error codes", &[Role::Code, Role::Status]),
+    ("status code", &[Role::Status]),
+    ("status codes", &[Role::Status]),
+    ("response code", &[Role::Status]),
+    ("return code", &[Role::Status, Role::Code]),
+    ("code", &[Role::Status, Role::Code]),
+    ("codes", &[Role::Status, Role::Code]),
+];
+
+/// The roles a header can take and why: its word (or the word before a
+/// parenthetical remark, `状态码（16进制）`), else its ending. The rank orders
+/// columns that want one role: whole words before endings, earlier first.
+pub(crate) fn header_roles(word: &str) -> Option<(usize, Vec<Role>, String)> {
+    if let Some((rank, roles)) = roles_of(word) {
+        return Some((rank, roles.to_vec(), format!("header word `{word}`")));
+    }
+    // A remark in parentheses: `描述（处理措施）` says what the text is;
+    // `状态码（16进制）` and `Handling Suggestions (Optional)` only qualify it.
+    if let Some(open) = word.rfind('(')
+        && word.ends_with(')')
+        && open > 0
+    {
+        let (base, inner) = (
+            word[..open].trim_end(),
+            word[open + 1..word.len() - 1].trim(),
+        );
+        let base_roles = header_roles(base);
+        if let Some((rank, inner_roles, _)) = header_roles(inner)
+            && inner_roles
+                .iter()
+                .all(|r| crate::model::Text::of_role(*r).is_some())
+        {
+            let mut roles = inner_roles;
+            for role in base_roles.iter().flat_map(|(_, r, _)| r) {
+                if !roles.contains(role) {
+                    roles.push(*role);
+                }
+            }
+            return Some((
+                rank,
+                roles,
+                format!("header `{word}`: the remark `({inner})` names the text"),
+            ));
+        }
+        return base_roles
+            .map(|(rank, roles, _)| (rank, roles, format!("header `{word}` read as `{base}`")));
+    }
+    let (index, (ending, roles)) = HEADER_ENDINGS
+        .iter()
+        .enumerate()
+        .filter(|(_, (ending, _))| ends_with_word(word, ending))
+        .max_by_key(|(i, (ending, _))| (ending.len(), usize::MAX - i))?;
+    Some((
+        HEADER_WORDS.len() + index,
+        roles.to_vec(),
+        format!("header `{word}` ends in `{ending}`"),
+    ))
+}
+
+/// `word` ends with `ending`, a whole word when the ending is ASCII.
+fn ends_with_word(word: &str, ending: &str) -> bool {
+    let Some(before) = word.strip_suffix(ending) else {
+        return false;
+    };
+    before.is_empty() || !ending.is_ascii() || before.ends_with([' ', '_', '-', '/'])
+}
+
+/// The reason phrases of the HTTP status registry (RFC 9110 and the IANA
+/// registry), by code: a column of these is a reason column, and a status row
+/// whose description is a sentence is named by its code's phrase.
+pub(crate) const REASON_PHRASES: &[(u16, &str)] = &[
+    (100, "Continue"),
+    (101, "Switching Protocols"),
+    (102, "Processing"),
+    (103, "Early Hints"),
+    (200, "OK"),
+    (201, "Created"),
+    (202, "Accepted"),
+    (203, "Non-Authoritative Information"),
+    (204, "No Content"),
+    (205, "Reset Content"),
+    (206, "Partial Content"),
+    (207, "Multi-Status"),
+    (208, "Already Reported"),
+    (226, "IM Used"),
+    (300, "Multiple Choices"),
+    (301, "Moved Permanently"),
+    (302, "Found"),
+    (303, "See Other"),
+    (304, "Not Modified"),
+    (305, "Use Proxy"),
+    (307, "Temporary Redirect"),
+    (308, "Permanent Redirect"),
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (402, "Payment Required"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Method Not Allowed"),
+    (406, "Not Acceptable"),
+    (407, "Proxy Authentication Required"),
+    (408, "Request Timeout"),
+    (409, "Conflict"),
+    (410, "Gone"),
+    (411, "Length Required"),
+    (412, "Precondition Failed"),
+    (413, "Content Too Large"),
+    (414, "URI Too Long"),
+    (415, "Unsupported Media Type"),
+    (416, "Range Not Satisfiable"),
+    (417, "Expectation Failed"),
+    (421, "Misdirected Request"),
+    (422, "Unprocessable Content"),
+    (423, "Locked"),
+    (424, "Failed Dependency"),
+    (425, "Too Early"),
+    (426, "Upgrade Required"),
+    (428, "Precondition Required"),
+    (429, "Too Many Requests"),
+    (431, "Request Header Fields Too Large"),
+    (451, "Unavailable For Legal Reasons"),
+    (500, "Internal Server Error"),
+    (501, "Not Implemented"),
+    (502, "Bad Gateway"),
+    (503, "Service Unavailable"),
+    (504, "Gateway Timeout"),
+    (505, "HTTP Version Not Supported"),
+    (506, "Variant Also Negotiates"),
+    (507, "Insufficient Storage"),
+    (508, "Loop Detected"),
+    (510, "Not Extended"),
+    (511, "Network Authentication Required"),
+];
+
+/// Phrases of earlier RFCs and common use, recognised as reason phrases but
+/// never used to name a variant.
+const FORMER_PHRASES: &[&str] = &[
+    "Moved Temporarily",
+    "Request Entity Too Large",
+    "Payload Too Large",
+    "Request-URI Too Large",
+    "Request-URI Too Long",
+    "Requested Range Not Satisfiable",
+    "Unprocessable Entity",
+    "I'm a teapot",
+    "Request Time-out",
+    "Gateway Time-out",
+    "Bandwidth Limit Exceeded",
+    "Switch Proxy",
+];
+
+/// The registered reason phrase of a status.
+pub(crate) fn reason_phrase(code: u16) -> Option<&'static str> {
+    REASON_PHRASES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, phrase)| *phrase)
+}
+
+/// Whether `text` is a reason phrase, now or formerly registered, written as
+/// words (`Bad request`, `Request-URI Too Long`, `OK`; not the `OpenStack`
+/// fault names `badRequest` or `unauthorized`, which are codes).
+pub(crate) fn is_reason_phrase(text: &str) -> bool {
+    fn words(s: &str) -> Vec<String> {
+        s.split([' ', '-'])
+            .map(|w| {
+                w.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    let wanted = words(text);
+    if wanted.is_empty() || !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    REASON_PHRASES
+        .iter()
+        .map(|(_, p)| *p)
+        .chain(FORMER_PHRASES.iter().copied())
+        .any(|p| words(p) == wanted)
+}
 
 /// Language names written in headers, and their BCP 47 tags.
 const LANGUAGES: &[(&str, &str)] = &[

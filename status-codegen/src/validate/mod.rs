@@ -8,6 +8,7 @@
 
 mod rows;
 mod select;
+mod systems;
 mod variants;
 
 use crate::diagnostic::{Diagnostics, InvocationError};

@@ -224,8 +224,17 @@ const CATCH_ALL: &[&str] = &[
     "其他状态码",
 ];
 
+/// Cells that stand for nothing: a row whose code is one of these has no code.
+const PLACEHOLDERS: &[&str] = &[
+    "-", "--", "—", "–", "...", "…", "N/A", "n/a", "NA", "无", "/",
+];
+
 fn status_cell(text: &str) -> StatusCell<'_> {
-    let (head, rest) = match text.find(char::is_whitespace) {
+    // `401Unauthorized`: the reason written against the number.
+    let glued = text
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|&at| at == 3 && text[at..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    let (head, rest) = match glued.or_else(|| text.find(char::is_whitespace)) {
         Some(at) => (
             &text[..at],
             Some(text[at..].trim()).filter(|r| !r.is_empty()),
@@ -332,6 +341,14 @@ impl TableReader<'_> {
             return;
         }
         let line = self.source.line(row.offset);
+        if self.kind == Kind::Error && PLACEHOLDERS.contains(&code_cell.text.as_str()) {
+            read.skipped.push(SkippedRow {
+                line,
+                table: self.table.index,
+                reason: format!("`{}` stands for no code", code_cell.text),
+            });
+            return;
+        }
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
         let code = match self.kind {
             Kind::Status => {
@@ -562,6 +579,10 @@ mod tests {
     #[test]
     fn status_cells() {
         assert_eq!(status_cell("200"), StatusCell::Code(200, None));
+        assert_eq!(
+            status_cell("401Unauthorized"),
+            StatusCell::Code(401, Some("Unauthorized"))
+        );
         assert_eq!(
             status_cell("400 Bad Request"),
             StatusCell::Code(400, Some("Bad Request"))

@@ -11,6 +11,8 @@ use crate::model::{ColumnInfo, Kind, Role, TableInfo};
 use crate::options::{Options, TableSelector};
 use crate::source::Source;
 
+use super::systems;
+
 /// The tables chosen, and what became of every table.
 #[derive(Debug)]
 pub(crate) struct Selection {
@@ -31,7 +33,7 @@ pub(super) fn select(
     let read: Vec<Columns> = document
         .tables
         .iter()
-        .map(|t| columns::read(&t.header(), &options.columns_for(t.index), options.kind))
+        .map(|t| columns::read(t, &options.columns_for(t.index), options.kind))
         .collect();
     let mut tables: Vec<TableInfo> = document
         .tables
@@ -74,6 +76,10 @@ pub(super) fn select(
         diagnostics.push(no_code_table(source, document, &tables));
     }
     near_misses(source, document, &read, &mut tables, diagnostics);
+    if !used.is_empty() {
+        unread_code_tables(source, document, &read, &mut tables, diagnostics);
+        systems::one_system(source, document, &used, &tables, diagnostics);
+    }
     Selection { kind, used, tables }
 }
 
@@ -165,10 +171,8 @@ fn no_code_table(source: &Source, document: &Document, tables: &[TableInfo]) -> 
     )
     .with_label("the first table");
     match first.header().first().filter(|h| !h.text.is_empty()) {
-        Some(header) => diagnostic.with_note(format!(
-            "to read a table whose headers are not recognised, name its columns, e.g. `table(0, code_column = \"{}\")`",
-            header.text
-        )),
+        // Kept only if it reads the table (the `help:` line says so).
+        Some(header) => diagnostic.with_fix(format!("table(0, code_column = {:?})", header.text)),
         None => diagnostic,
     }
 }
@@ -214,7 +218,11 @@ fn choose_kind(
                         numbers(&error)
                     ),
                 )
-                .with_label("a table of the other kind"),
+                .with_label("a table of the other kind")
+                .with_fix(format!(
+                    "kind = \"{}\"",
+                    if s < e { Kind::Status } else { Kind::Error }.as_str()
+                )),
             );
             if s < e { Kind::Status } else { Kind::Error }
         }
@@ -237,7 +245,7 @@ fn near_misses(
     for table in &document.tables {
         let header = table.header();
         // A table of the other kind (skipped for `kind`) is not a typo.
-        let bare = columns::read(&header, &crate::options::ColumnChoice::default(), None);
+        let bare = columns::read(table, &crate::options::ColumnChoice::default(), None);
         if read[table.index].kind.is_some() || bare.kind.is_some() || tables[table.index].used {
             continue;
         }
@@ -280,11 +288,71 @@ fn near_misses(
                     document.tables[twin].header()[column].text,
                 ),
             )
-            .with_label("not a recognised header"),
+            .with_label("not a recognised header")
+            .with_fix(if role == Role::Other {
+                String::new()
+            } else {
+                format!(
+                    "table({}, {}_column = {:?})",
+                    table.index,
+                    role.as_str(),
+                    header[column].text
+                )
+            }),
         );
         tables[table.index].skipped_because = Some(format!(
             "header `{}` not recognised (an error)",
             header[column].text
+        ));
+    }
+}
+
+/// No silent skip: a table with a column whose header names codes
+/// (`错误返回码`, `Error Code`), read as no code table (its cells are not
+/// codes), is an error while the page builds from other tables.
+fn unread_code_tables(
+    source: &Source,
+    document: &Document,
+    read: &[Columns],
+    tables: &mut [TableInfo],
+    diagnostics: &mut Diagnostics,
+) {
+    for table in &document.tables {
+        let columns = &read[table.index];
+        if columns.kind.is_some() || tables[table.index].used {
+            continue;
+        }
+        if tables[table.index]
+            .skipped_because
+            .as_deref()
+            .is_some_and(|b| b.starts_with("not chosen") || b.contains("(an error)"))
+        {
+            continue;
+        }
+        let Some(column) = (0..columns.columns.len()).find(|&i| columns.names_codes(i)) else {
+            continue;
+        };
+        let header = &columns.columns[column];
+        diagnostics.push(
+            Diagnostic::at(
+                source,
+                header.offset,
+                format!(
+                    "table {} is not read, though its header `{}` names codes: {}; expected a column of HTTP statuses or error codes, or leave it out with `table`/`section`",
+                    table.index,
+                    visible(&header.header),
+                    header.because
+                ),
+            )
+            .with_label("header naming codes")
+            .with_fix(format!(
+                "table({}, code_column = {:?})",
+                table.index, header.header
+            )),
+        );
+        tables[table.index].skipped_because = Some(format!(
+            "header `{}` names codes, but no column holds codes (an error)",
+            header.header
         ));
     }
 }
@@ -317,7 +385,7 @@ fn matches(selector: &TableSelector, table: &Table) -> bool {
 }
 
 /// `Table 4 Error codes` → `Error codes`; `表1 错误码` → `错误码`.
-fn strip_table_number(caption: &str) -> &str {
+pub(super) fn strip_table_number(caption: &str) -> &str {
     let rest = caption
         .strip_prefix("Table")
         .or_else(|| caption.strip_prefix('表'))
@@ -401,6 +469,7 @@ fn info(source: &Source, table: &Table, columns: &Columns) -> TableInfo {
                 header: c.header.clone(),
                 role: c.role,
                 lang: c.lang.map(str::to_owned),
+                because: c.because.clone(),
             })
             .collect(),
         rows: table.body().count(),

@@ -56,9 +56,9 @@ pub(super) fn group(
             fallback: false,
         });
     }
-    let mut reasons_taken = HashSet::new();
+    let mut taken = HashSet::new();
     for p in &mut pending {
-        name(p, kind, options, &mut reasons_taken);
+        name(p, kind, options, &mut taken);
     }
     renames_are_used(&pending, options, &mut findings.invocation);
     names_are_distinct(source, pending, options, findings)
@@ -93,10 +93,12 @@ fn duplicate(source: &Source, first: &Pending, candidate: &Candidate, findings: 
 }
 
 /// A variant's name: the user's, else from the code (error tables); in status
-/// tables from a description that reads as a name, else from the reason (when
-/// no earlier variant took that reason: `200 OK` and `201 OK` on one page),
-/// else from the description, the reason, the message; else `Status{code}`.
-fn name(pending: &mut Pending, kind: Kind, options: &Options, reasons_taken: &mut HashSet<String>) {
+/// tables from a description that reads as a name, else from the row's reason
+/// (when no earlier variant took that name: `200 OK` and `201 OK` on one
+/// page), else from the code's registered reason phrase, else from a message
+/// that reads as a name; else `Status{code}`. A sentence never names a
+/// variant: it stays the description.
+fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSet<String>) {
     let variant = &mut pending.variant;
     if let Some(rename) = options.renames.iter().find(|r| r.code == variant.code) {
         variant.name.clone_from(&rename.name);
@@ -106,16 +108,22 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, reasons_taken: &mu
     let derived = match kind {
         Kind::Error => naming::code_name(&variant.code),
         Kind::Status => {
-            let description = variant.text(Text::Description);
-            let reason = naming::derived_name(variant.text(Text::Reason));
-            let by_reason = reason
-                .clone()
-                .filter(|_| !naming::reads_as_name(description))
-                .filter(|name| reasons_taken.insert(name.clone()));
-            by_reason
-                .or_else(|| naming::derived_name(description))
-                .or(reason)
-                .or_else(|| naming::derived_name(variant.text(Text::Message)))
+            let as_name = |text: &str| naming::name_of_words(text);
+            let registered = variant
+                .number
+                .and_then(crate::vocabulary::reason_phrase)
+                .and_then(naming::derived_name);
+            let name = as_name(variant.text(Text::Description))
+                .or_else(|| {
+                    naming::derived_name(variant.text(Text::Reason))
+                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && !taken.contains(n))
+                })
+                .or_else(|| registered.filter(|n| !taken.contains(n)))
+                .or_else(|| as_name(variant.text(Text::Message)));
+            if let Some(name) = &name {
+                taken.insert(name.clone());
+            }
+            name
         }
     };
     if let Some(name) = derived {

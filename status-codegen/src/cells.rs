@@ -1,0 +1,236 @@
+//! What a column's cells hold, so that the cells can confirm or overrule what
+//! its header says: a `返回值` column of `BMS.0001` holds error codes, a `Code`
+//! column of `Switching Protocols` holds reason phrases, a `Code` column of
+//! `0` and `10000000` holds application codes, not HTTP statuses.
+
+use crate::vocabulary;
+
+/// The shape of one cell's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// An HTTP status, maybe with its reason or a remark (`400`,
+    /// `400 Bad Request`, `401Unauthorized`, `4xx`).
+    Status,
+    /// A number that is not an HTTP status (`0`, `4001`, `-32700`, `0x1F`).
+    Number,
+    /// One code-shaped word (`EVS.0001`, `NoSuchKey`, `DEADLINE_EXCEEDED`).
+    Code,
+    /// A reason phrase of the HTTP registry (`Switching Protocols`, `OK`).
+    Phrase,
+    /// Anything else: words, sentences, CJK text.
+    Prose,
+}
+
+impl Shape {
+    const ALL: [Self; 5] = [
+        Self::Status,
+        Self::Number,
+        Self::Code,
+        Self::Phrase,
+        Self::Prose,
+    ];
+
+    /// How `because` texts call a column of this shape.
+    pub(crate) fn described(self) -> &'static str {
+        match self {
+            Self::Status => "HTTP statuses",
+            Self::Number => "numbers outside 100–599, application codes",
+            Self::Code => "code-shaped words",
+            Self::Phrase => "HTTP reason phrases",
+            Self::Prose => "prose",
+        }
+    }
+}
+
+/// Characters a reader does not see: they never make a cell another shape.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+/// The shape of a cell; `None` when it is empty.
+pub(crate) fn shape(text: &str) -> Option<Shape> {
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let text = visible.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    if bytes.len() >= 3
+        && (b'1'..=b'5').contains(&bytes[0])
+        && (bytes[1].is_ascii_digit() && bytes[2].is_ascii_digit()
+            || bytes[1].eq_ignore_ascii_case(&b'x') && bytes[2].eq_ignore_ascii_case(&b'x'))
+        && bytes
+            .get(3)
+            .is_none_or(|b| !b.is_ascii_digit() && !b"._:-".contains(b))
+    {
+        return Some(Shape::Status);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let hex = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))
+        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hex || !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Shape::Number);
+    }
+    if vocabulary::is_reason_phrase(text) {
+        return Some(Shape::Phrase);
+    }
+    if is_code_word(text) {
+        return Some(Shape::Code);
+    }
+    Some(Shape::Prose)
+}
+
+/// One word of ASCII letters, digits and `._:/+-`, starting with a letter or
+/// digit and holding at least one letter.
+fn is_code_word(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && text.bytes().any(|b| b.is_ascii_alphabetic())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._:/+-".contains(&b))
+}
+
+/// The shapes of a column's cells, counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Profile {
+    counts: [usize; 5],
+    samples: [Option<String>; 5],
+}
+
+impl Profile {
+    /// The profile of some cells' texts.
+    pub(crate) fn of<'a>(cells: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut profile = Self::default();
+        for text in cells {
+            if let Some(shape) = shape(text) {
+                let at = Shape::ALL.iter().position(|s| *s == shape).unwrap_or(0);
+                profile.counts[at] += 1;
+                if profile.samples[at].is_none() {
+                    profile.samples[at] = Some(text.trim().to_owned());
+                }
+            }
+        }
+        profile
+    }
+
+    /// The shape of more than half of the non-empty cells, if one is.
+    pub(crate) fn dominant(&self) -> Option<Shape> {
+        let total: usize = self.counts.iter().sum();
+        Shape::ALL
+            .iter()
+            .zip(self.counts)
+            .find(|(_, count)| *count * 2 > total)
+            .map(|(shape, _)| *shape)
+    }
+
+    /// How many cells are of `shape`.
+    pub(crate) fn count(&self, shape: Shape) -> usize {
+        let at = Shape::ALL.iter().position(|s| *s == shape).unwrap_or(0);
+        self.counts[at]
+    }
+
+    /// The first cell of `shape`, for messages.
+    pub(crate) fn sample(&self, shape: Shape) -> &str {
+        let at = Shape::ALL.iter().position(|s| *s == shape).unwrap_or(0);
+        self.samples[at].as_deref().unwrap_or_default()
+    }
+}
+
+/// The pattern of an error code, to tell code systems apart: `EVS.0001` and
+/// `APIG.0101` are one pattern, `NoSuchKey` another, `111400002` a third.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    /// A word, a separator, digits: `EVS.0001`, `ECS_4001`, `S3M.0001`.
+    Prefixed,
+    /// Digits only, or hexadecimal.
+    Numeric,
+    /// A word or identifier: `NoSuchKey`, `DEADLINE_EXCEEDED`, `overLimit`.
+    Word,
+}
+
+/// The pattern of one code.
+pub(crate) fn pattern(code: &str) -> Pattern {
+    let code = code.trim();
+    if matches!(shape(code), Some(Shape::Number | Shape::Status)) {
+        return Pattern::Numeric;
+    }
+    let split = code.find(|c: char| ".:_-/".contains(c));
+    let prefixed = split.is_some_and(|at| {
+        let (head, tail) = (&code[..at], &code[at + 1..]);
+        head.starts_with(|c: char| c.is_ascii_alphabetic())
+            && head.bytes().all(|b| b.is_ascii_alphanumeric())
+            && tail.bytes().any(|b| b.is_ascii_digit())
+    });
+    if prefixed {
+        Pattern::Prefixed
+    } else {
+        Pattern::Word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_cells_met_in_the_family() {
+        for status in [
+            "400",
+            "400 Bad Request",
+            "401Unauthorized",
+            "4xx",
+            "429 (retry)",
+        ] {
+            assert_eq!(shape(status), Some(Shape::Status), "{status}");
+        }
+        for number in ["0", "4001", "10000000", "-32700", "0x1F", "40", "1000"] {
+            assert_eq!(shape(number), Some(Shape::Number), "{number}");
+        }
+        for code in [
+            "EVS.0001",
+            "NoSuchKey",
+            "DEADLINE_EXCEEDED",
+            "APIGW.0101",
+            "overLimit",
+        ] {
+            assert_eq!(shape(code), Some(Shape::Code), "{code}");
+        }
+        for phrase in [
+            "Switching Protocols",
+            "OK",
+            "Bad request",
+            "Request-URI Too Long",
+        ] {
+            assert_eq!(shape(phrase), Some(Shape::Phrase), "{phrase}");
+        }
+        for prose in ["The request failed.", "请求成功", "DCS. 4855"] {
+            assert_eq!(shape(prose), Some(Shape::Prose), "{prose}");
+        }
+        assert_eq!(shape(" \u{200b} "), None);
+        assert_eq!(shape("400\u{200b}"), Some(Shape::Status));
+    }
+
+    #[test]
+    fn the_dominant_shape_is_more_than_half() {
+        let profile = Profile::of(["BMS.0001", "BMS.0002", "", "Common.0018"]);
+        assert_eq!(profile.dominant(), Some(Shape::Code));
+        assert_eq!(profile.sample(Shape::Code), "BMS.0001");
+        assert_eq!(Profile::of(["400", "OK"]).dominant(), None);
+        assert_eq!(Profile::of(Vec::<&str>::new()).dominant(), None);
+    }
+
+    #[test]
+    fn patterns_tell_code_systems_apart() {
+        assert_eq!(pattern("EVS.0001"), Pattern::Prefixed);
+        assert_eq!(pattern("Common.0002"), Pattern::Prefixed);
+        assert_eq!(pattern("S3M.0001"), Pattern::Prefixed);
+        assert_eq!(pattern("NoSuchKey"), Pattern::Word);
+        assert_eq!(pattern("111400002"), Pattern::Numeric);
+        assert_eq!(pattern("0x0100"), Pattern::Numeric);
+    }
+}

@@ -1,0 +1,96 @@
+//! Fixes: options that make a problem go away, offered as data (`inspect
+//! --json`'s `"fix"`, a `help:` line) only after they were tried. A fix is
+//! parsed as the invocation parses options and applied to the invocation's
+//! options; one that does not parse, clashes with an option already written,
+//! or leaves its problem in place is dropped.
+
+use proc_macro2::TokenStream;
+
+use crate::diagnostic::Diagnostic;
+use crate::options::Options;
+
+/// Keeps each diagnostic's fix only if `expand` with the fix applied no longer
+/// reports that diagnostic (same place, same message).
+pub(crate) fn verify(
+    diagnostics: &mut [Diagnostic],
+    options: &Options,
+    expand: impl Fn(&Options) -> Vec<Diagnostic>,
+) {
+    // Each fix is tried once; what it leaves is compared with every
+    // diagnostic that proposes it.
+    let mut tried: Vec<(String, Option<Vec<Diagnostic>>)> = Vec::new();
+    for diagnostic in diagnostics.iter_mut() {
+        let Some(fix) = diagnostic.fix.clone() else {
+            continue;
+        };
+        let at = tried
+            .iter()
+            .position(|(f, _)| *f == fix)
+            .unwrap_or_else(|| {
+                let after = apply(options, &fix).map(|fixed| expand(&fixed));
+                tried.push((fix, after));
+                tried.len() - 1
+            });
+        let gone = tried[at].1.as_ref().is_some_and(|after| {
+            !after
+                .iter()
+                .any(|d| d.location == diagnostic.location && d.message == diagnostic.message)
+        });
+        if !gone {
+            diagnostic.fix = None;
+        }
+    }
+}
+
+/// `options` with `fix` added, or `None` when the fix does not parse or
+/// sets an option already set.
+pub(crate) fn apply(options: &Options, fix: &str) -> Option<Options> {
+    let tokens: TokenStream = format!("\"fix\", {fix}").parse().ok()?;
+    let parsed = crate::invocation::parse(tokens);
+    if !parsed.errors.is_empty() {
+        return None;
+    }
+    let add = parsed.options;
+    let mut fixed = options.clone();
+    if add.kind.is_some() {
+        if fixed.kind.is_some() {
+            return None;
+        }
+        fixed.kind = add.kind;
+    }
+    if add.tables.is_some() {
+        if fixed.tables.is_some() {
+            return None;
+        }
+        fixed.tables = add.tables;
+    }
+    for (role, header) in add.columns.columns {
+        if !fixed.columns.set(role, header) {
+            return None;
+        }
+    }
+    for (index, choice) in add.table_columns {
+        if fixed.table_columns.iter().any(|(i, _)| *i == index) {
+            return None;
+        }
+        fixed.table_columns.push((index, choice));
+    }
+    fixed.renames.extend(add.renames);
+    Some(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn a_fix_is_added_unless_it_clashes() {
+        let fixed = apply(&Options::default(), "kind = \"status\"").unwrap();
+        assert_eq!(fixed.kind, Some(Kind::Status));
+        assert!(apply(&fixed, "kind = \"error\"").is_none());
+        let fixed = apply(&Options::default(), "table(1, code_column = \"返回值\")").unwrap();
+        assert_eq!(fixed.table_columns.len(), 1);
+        assert!(apply(&Options::default(), "kind = ").is_none());
+    }
+}
