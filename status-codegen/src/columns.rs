@@ -483,4 +483,207 @@ mod tests {
             [Role::Status, Role::Description]
         );
     }
+
+    /// Roles and kind of a table of `headers` over `rows`, as read bare.
+    fn read_cells(headers: &[&str], rows: &[&[&str]]) -> (Vec<Role>, Option<Kind>) {
+        let columns = read(&table(headers, rows), &ColumnChoice::default(), None);
+        (
+            columns.columns.iter().map(|c| c.role).collect(),
+            columns.kind,
+        )
+    }
+
+    #[test]
+    fn cells_of_error_codes_under_a_status_word_make_an_error_table() {
+        // BMS: `返回值` (a returned value) holds BMS.0001.
+        assert_eq!(
+            read_cells(
+                &["HTTP状态码", "返回值", "说明", "Error Message", "处理措施"],
+                &[
+                    &[
+                        "400",
+                        "BMS.0001",
+                        "请求数据错误。",
+                        "Fail to parse request.",
+                        "请检查。"
+                    ],
+                    &[
+                        "400",
+                        "Common.0018",
+                        "token无效",
+                        "tenantId in token is wrong.",
+                        "请检查。"
+                    ],
+                ]
+            ),
+            (
+                vec![
+                    Role::Status,
+                    Role::Code,
+                    Role::Description,
+                    Role::Message,
+                    Role::Solution
+                ],
+                Some(Kind::Error)
+            )
+        );
+    }
+
+    #[test]
+    fn reason_phrases_under_code_are_the_reason() {
+        // CCE: `Status Code | Code | Description`, the `Code` cells are phrases.
+        assert_eq!(
+            read_cells(
+                &["Status Code", "Code", "Description"],
+                &[
+                    &["100", "Continue", "The server has received the request."],
+                    &[
+                        "101",
+                        "Switching Protocols",
+                        "The server switches protocols."
+                    ],
+                ]
+            ),
+            (
+                vec![Role::Status, Role::Reason, Role::Description],
+                Some(Kind::Status)
+            )
+        );
+        // OpenStack fault names are codes, not phrases.
+        assert_eq!(
+            read_cells(
+                &["Error Type", "Response Code", "Description"],
+                &[
+                    &["badRequest", "400", "Malformed."],
+                    &["unauthorized", "401", "No."]
+                ]
+            )
+            .0,
+            [Role::Code, Role::Status, Role::Description]
+        );
+    }
+
+    #[test]
+    fn numbers_outside_the_statuses_are_application_codes() {
+        // Anti-DDoS: `Code` holds 0 and 10000000.
+        assert_eq!(
+            read_cells(
+                &["Code", "Description"],
+                &[&["0", "Success"], &["10000000", "The task is received."]]
+            ),
+            (vec![Role::Code, Role::Description], Some(Kind::Error))
+        );
+        // One typo among statuses does not change the column.
+        assert_eq!(
+            read_cells(
+                &["Status Code", "Description"],
+                &[&["200", "OK"], &["1000", "Too big"], &["404", "Not Found"]]
+            )
+            .1,
+            Some(Kind::Status)
+        );
+    }
+
+    #[test]
+    fn sentences_under_a_code_word_are_a_text() {
+        // VPCEP: `Error Code` over sentences.
+        assert_eq!(
+            read_cells(
+                &["Status Code", "Returned Value", "Error Code"],
+                &[
+                    &["200", "OK", "The results of GET are returned as expected."],
+                    &["204", "No Content", "The results of DELETE are returned."],
+                ]
+            ),
+            (
+                vec![Role::Status, Role::Reason, Role::Description],
+                Some(Kind::Status)
+            )
+        );
+    }
+
+    #[test]
+    fn compound_headers_and_unknown_headers_over_statuses() {
+        // ELB: `错误返回码 | 类型 | 可能的错误原因`.
+        assert_eq!(
+            read_cells(
+                &["错误返回码", "类型", "可能的错误原因"],
+                &[
+                    &["400", "Bad request", "Malformed request"],
+                    &["401", "Unauthorized", "No token"]
+                ]
+            ),
+            (
+                vec![Role::Status, Role::Reason, Role::Description],
+                Some(Kind::Status)
+            )
+        );
+        // Unknown words over two statuses; one number is no evidence.
+        assert_eq!(
+            read_cells(&["Value", "Text"], &[&["200", "fine"], &["404", "gone"]]).0,
+            [Role::Status, Role::Other]
+        );
+        assert_eq!(
+            read_cells(&["Value", "Text"], &[&["500", "requests a minute"]]).1,
+            None
+        );
+        // gRPC's mapping: the second column is no second status column.
+        assert_eq!(
+            read_cells(
+                &["HTTP Status Code", "gRPC Status Code"],
+                &[
+                    &["400 Bad Request", "INTERNAL"],
+                    &["401 Unauthorized", "UNAUTHENTICATED"]
+                ]
+            )
+            .0,
+            [Role::Status, Role::Other]
+        );
+    }
+
+    #[test]
+    fn header_words_win_where_the_cells_are_plausible() {
+        // bk-base: `错误码ID` over 401 and 500 stays a column of error codes.
+        assert_eq!(
+            read_cells(
+                &["错误码ID", "错误码名称", "含义"],
+                &[
+                    &["401", "ERROR_PARAM_MISSING", "参数缺失"],
+                    &["500", "ERROR_RUNTIME", "运行异常"]
+                ]
+            ),
+            (
+                vec![Role::Code, Role::Reason, Role::Description],
+                Some(Kind::Error)
+            )
+        );
+        // CSS: a status table's `Message` of reason phrases is its reason.
+        assert_eq!(
+            read_cells(
+                &["Status Code", "Message", "Description"],
+                &[&["100", "Continue", "Go on."], &["200", "OK", "Fine."]]
+            )
+            .0,
+            [Role::Status, Role::Reason, Role::Description]
+        );
+    }
+
+    #[test]
+    fn every_column_says_why() {
+        let columns = read(
+            &table(
+                &["返回值", "说明"],
+                &[&["BMS.0001", "错误"], &["BMS.0002", "错误"]],
+            ),
+            &ColumnChoice::default(),
+            None,
+        );
+        assert!(
+            columns.columns[0].because.contains("`返回值`")
+                && columns.columns[0].because.contains("`BMS.0001`"),
+            "{}",
+            columns.columns[0].because
+        );
+        assert_eq!(columns.columns[1].because, "header word `说明`");
+    }
 }

@@ -84,6 +84,29 @@ mod tests {
     use super::*;
     use crate::model::Kind;
 
+    fn problem(message: &str, fix: &str) -> Diagnostic {
+        Diagnostic::file("page.md", message).with_fix(fix)
+    }
+
+    #[test]
+    fn a_fix_is_kept_only_when_its_problem_is_gone() {
+        let mut found = vec![
+            problem("two kinds", "kind = \"status\""),
+            problem("no table", "table = 3"),
+            problem("bad option", "kind = "),
+        ];
+        verify(&mut found, &Options::default(), |fixed| {
+            // `kind` removes "two kinds"; `table = 3` leaves "no table".
+            if fixed.kind.is_some() {
+                vec![problem("no table", "")]
+            } else {
+                vec![problem("no table", ""), problem("two kinds", "")]
+            }
+        });
+        let fixes: Vec<Option<&str>> = found.iter().map(|d| d.fix.as_deref()).collect();
+        assert_eq!(fixes, [Some("kind = \"status\""), None, None]);
+    }
+
     #[test]
     fn a_fix_is_added_unless_it_clashes() {
         let fixed = apply(&Options::default(), "kind = \"status\"").unwrap();

@@ -487,4 +487,60 @@ mod tests {
             );
         }
     }
+
+    fn first_role(header: &str) -> Option<Role> {
+        header_roles(&read_header(header).word).map(|(_, roles, _)| roles[0])
+    }
+
+    #[test]
+    fn compound_headers_are_read_by_their_last_word() {
+        for (header, role) in [
+            ("错误码说明", Role::Description),
+            ("状态码说明", Role::Description),
+            ("中文说明", Role::Description),
+            ("错误码描述", Role::Description),
+            ("可能的错误原因", Role::Description),
+            ("建议解决方法", Role::Solution),
+            ("响应状态码", Role::Status),
+            ("错误返回码", Role::Status),
+            ("返回错误码", Role::Code),
+            ("状态码（16进制）", Role::Status),
+            ("Error Code Description", Role::Description),
+            ("Handling Suggestions (Optional)", Role::Solution),
+            ("Possible Cause", Role::Description),
+            ("Recommended Action", Role::Solution),
+            ("Normal Status Code", Role::Status),
+            ("描述（处理措施）", Role::Solution),
+        ] {
+            assert_eq!(first_role(header), Some(role), "{header}");
+        }
+        assert_eq!(first_role("Glossary"), None);
+        assert_eq!(first_role("Parameter"), None);
+        // Whole words only: `Barcode` does not end in the word `code`.
+        assert_eq!(first_role("Barcode"), None);
+    }
+
+    #[test]
+    fn every_ending_is_in_normal_form_and_listed_once() {
+        for (i, (ending, roles)) in HEADER_ENDINGS.iter().enumerate() {
+            assert_eq!(normalize(ending), *ending);
+            assert!(!roles.is_empty(), "{ending}");
+            assert!(
+                HEADER_ENDINGS[..i].iter().all(|(e, _)| e != ending),
+                "{ending} twice"
+            );
+        }
+    }
+
+    #[test]
+    fn reason_phrases_are_words_of_the_registry() {
+        assert!(is_reason_phrase("Bad request"));
+        assert!(is_reason_phrase("Request-URI Too Long"));
+        assert!(is_reason_phrase("Request Entity Too Large"));
+        assert!(!is_reason_phrase("badRequest"));
+        assert!(!is_reason_phrase("unauthorized"));
+        assert!(!is_reason_phrase("Bad"));
+        assert_eq!(reason_phrase(429), Some("Too Many Requests"));
+        assert_eq!(reason_phrase(499), None);
+    }
 }
