@@ -117,3 +117,28 @@ fn the_page_is_in_english() {
     );
     assert_eq!(ErrorCode::Evs0001.message_in("zh"), None);
 }
+
+/// One code in two notations: the second column is an alias (the fixture
+/// `columns/alias_hex_decimal.md`; 0x0100 = 256, 0x0301 = 769, 0x0400 = 1024).
+mod aliases {
+    status_table::status_table!(
+        "tests/documents/fixtures/columns/alias_hex_decimal.md",
+        name = SessionCode
+    );
+
+    #[test]
+    fn both_notations_find_the_code() {
+        assert_eq!(
+            SessionCode::from_code("0x0100"),
+            Some(SessionCode::Code0x0100)
+        );
+        assert_eq!(SessionCode::from_code("256"), Some(SessionCode::Code0x0100));
+        assert_eq!("769".parse::<SessionCode>(), Ok(SessionCode::Code0x0301));
+        assert_eq!(
+            SessionCode::from_code("1024").map(SessionCode::code),
+            Some("0x0400")
+        );
+        assert_eq!(SessionCode::from_code("0x0101"), None);
+        assert_eq!(SessionCode::Code0x0500.message(), "信息校验成功");
+    }
+}

@@ -128,6 +128,7 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
     }
     for group in &groups {
         phrases_are_reasons(&mut columns, group);
+        aliases(table, &mut columns, group);
     }
     let has = |role: Role| columns.iter().any(|c| c.role == role);
     let kind = if has(Role::Code) {
@@ -173,6 +174,63 @@ fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
             "; its cells are HTTP reason phrases (`{}`), so it is the reason",
             column.profile.sample(Shape::Phrase)
         );
+    }
+}
+
+/// A second column of codes that lost the code role to the first, holding the
+/// same codes in another notation (`状态码（16进制）` 0x0100 beside
+/// `状态码（10进制）` 256): where both cells of a row are numbers they are
+/// equal, and no row repeats the code as it is.
+fn aliases(table: &Table, columns: &mut [Column], group: &[usize]) {
+    let Some(code) = group
+        .iter()
+        .copied()
+        .find(|&i| columns[i].role == Role::Code)
+    else {
+        return;
+    };
+    for &i in group {
+        let column = &columns[i];
+        let wants_code = column.role == Role::Other
+            && matches!(column.profile.dominant(), Some(Shape::Number | Shape::Code))
+            && column.because.contains("another column has the role (code");
+        if !wants_code {
+            continue;
+        }
+        let mut numeric = 0;
+        let same_codes = table.body().all(|row| {
+            let (Some(a), Some(b)) = (row.cells.get(code), row.cells.get(i)) else {
+                return true;
+            };
+            if a.text.is_empty() || b.text.is_empty() {
+                return true;
+            }
+            match (number(&a.text), number(&b.text)) {
+                (Some(x), Some(y)) => {
+                    numeric += 1;
+                    x == y && a.text != b.text
+                }
+                _ => false,
+            }
+        });
+        if same_codes && numeric > 0 {
+            let first = columns[code].header.clone();
+            let column = &mut columns[i];
+            column.role = Role::Alias;
+            let _ = write!(
+                column.because,
+                "; the same codes as `{first}` in another notation"
+            );
+        }
+    }
+}
+
+/// A decimal or `0x` hexadecimal number.
+fn number(text: &str) -> Option<u64> {
+    let text = text.trim();
+    match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => u64::from_str_radix(hex, 16).ok(),
+        None => text.parse().ok(),
     }
 }
 

@@ -36,6 +36,9 @@ pub enum Role {
     Solution,
     /// The module, service or category.
     Module,
+    /// The same code in another notation (`256` beside `0x0100`), in an
+    /// error table: `from_code` takes it too.
+    Alias,
     /// A column with no recognised role: kept, shown in the docs.
     Other,
 }
@@ -51,6 +54,7 @@ impl Role {
             Self::Description => "description",
             Self::Solution => "solution",
             Self::Module => "module",
+            Self::Alias => "alias",
             Self::Other => "other",
         }
     }
@@ -177,6 +181,17 @@ impl Variant {
         self.rows.first().map_or("", |r| r.text(text))
     }
 
+    /// The code's other notations, from every row, each once.
+    pub fn aliases(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for alias in self.rows.iter().flat_map(|r| &r.aliases) {
+            if alias != &self.code && !out.contains(&alias.as_str()) {
+                out.push(alias);
+            }
+        }
+        out
+    }
+
     /// The distinct statuses of every row, in order.
     pub fn statuses(&self) -> Vec<u16> {
         let mut out = Vec::new();
@@ -205,6 +220,8 @@ pub struct Row {
     /// The texts of the unrecognised columns, by index into [`Model::others`]
     /// (empty when its table lacks that column).
     pub others: Vec<Localized>,
+    /// The code in other notations, from alias columns (`256` for `0x0100`).
+    pub aliases: Vec<String>,
 }
 
 impl Row {
@@ -219,6 +236,7 @@ impl Row {
             statuses: Vec::new(),
             texts: std::array::from_fn(|_| empty.clone()),
             others: Vec::new(),
+            aliases: Vec::new(),
         }
     }
 

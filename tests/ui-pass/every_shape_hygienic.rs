@@ -30,6 +30,15 @@ pub mod errors_other {
     ::status_table::status_table!("tables/evs_04_0038.en.md", other = Other, http, serde);
 }
 
+/// Error codes in two notations (an alias column), with a catch-all.
+pub mod aliases {
+    ::status_table::status_table!(
+        "tests/documents/fixtures/columns/alias_hex_decimal.md",
+        other = Other,
+        serde,
+    );
+}
+
 /// Error codes with no HTTP status column (a module column, a code on
 /// several rows).
 pub mod no_status {

@@ -173,6 +173,12 @@ fn variant_doc(view: &View<'_>, variant: &Variant) -> Vec<String> {
     .filter(|t| Some(*t) != main && model.has(*t) && !first.text(*t).is_empty())
     .map(|t| format!(" {}: {}", capitalised(t.as_str()), escape(first.text(t))))
     .collect();
+    let aliases = variant.aliases();
+    if !aliases.is_empty() {
+        let written: Vec<String> = aliases.iter().map(|a| format!("`{a}`")).collect();
+        lines.push(String::new());
+        lines.push(format!(" Also written {}.", written.join(", ")));
+    }
     if model.kind == Kind::Error && model.has_status {
         let statuses: Vec<String> = variant.statuses().iter().map(u16::to_string).collect();
         lines.push(String::new());

@@ -243,6 +243,7 @@ fn code_fns(view: &View<'_>) -> TokenStream {
             }
         };
     }
+    let aliases = view.aliases();
     let code = if view.is_copy() {
         let body = view.lookup(&quote!(Self::CODES), &quote!(""));
         quote! {
@@ -273,11 +274,12 @@ fn code_fns(view: &View<'_>) -> TokenStream {
     quote! {
         #code
 
-        /// The variant the document lists for this code, if any.
+        /// The variant the document lists for this code (as written, or in
+        /// the other notation an alias column gives), if any.
         #[must_use]
         pub fn from_code(code: &str) -> ::core::option::Option<Self> {
             match code {
-                #(#codes => ::core::option::Option::Some(Self::#variants),)*
+                #(#codes #(| #aliases)* => ::core::option::Option::Some(Self::#variants),)*
                 _ => ::core::option::Option::None,
             }
         }

@@ -94,6 +94,31 @@ pub(crate) struct View<'m> {
 }
 
 impl<'m> View<'m> {
+    /// Each variant's other notations, as string literals: those no code and
+    /// no earlier variant has, so that every match arm can be reached.
+    pub(crate) fn aliases(&self) -> Vec<Vec<Literal>> {
+        let mut seen: Vec<&str> = self
+            .model
+            .variants
+            .iter()
+            .map(|v| v.code.as_str())
+            .collect();
+        self.model
+            .variants
+            .iter()
+            .map(|v| {
+                let mut literals = Vec::new();
+                for alias in v.aliases() {
+                    if !seen.contains(&alias) {
+                        seen.push(alias);
+                        literals.push(text(alias));
+                    }
+                }
+                literals
+            })
+            .collect()
+    }
+
     fn new(model: &'m Model, options: &'m Options) -> Self {
         let name = Ident::new(&model.type_name, Span::call_site());
         let variants = model

@@ -105,22 +105,25 @@ pub(super) fn from_str(view: &View<'_>) -> TokenStream {
     }
 }
 
-/// Per variant, the texts `FromStr` matches: the code (error tables) and the
-/// variant name, each once.
+/// Per variant, the texts `FromStr` matches: the code and its other
+/// notations (error tables) and the variant name, each once.
 fn text_forms(view: &View<'_>) -> Vec<TokenStream> {
+    let aliases = view.aliases();
     view.model
         .variants
         .iter()
-        .map(|v| {
+        .zip(&aliases)
+        .map(|(v, aliases)| {
             let mut forms: Vec<&str> = Vec::new();
             if !view.is_status() {
                 forms.push(&v.code);
             }
+            let aliases = aliases.iter();
             if !forms.contains(&v.name.as_str()) {
                 forms.push(&v.name);
             }
             let forms = super::texts(forms);
-            quote!(#(#forms)|*)
+            quote!(#(#forms)|* #(| #aliases)*)
         })
         .collect()
 }

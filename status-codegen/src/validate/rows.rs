@@ -470,6 +470,12 @@ impl TableReader<'_> {
         for &i in group {
             let column = &self.columns.columns[i];
             let text = &row.cells[i].text;
+            if column.role == Role::Alias {
+                if !text.is_empty() {
+                    model_row.aliases.push(text.clone());
+                }
+                continue;
+            }
             if column.role == Role::Other {
                 if let Some(index) = self.others.iter().position(|h| *h == column.header) {
                     model_row.others[index] = vec![text.clone()];
