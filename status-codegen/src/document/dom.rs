@@ -20,7 +20,7 @@ use html5ever::{Attribute, ParseOpts, QualName, expanded_name, local_name, ns};
 
 /// A node of the parsed tree.
 #[derive(Debug)]
-pub(crate) enum Node {
+pub enum Node {
     /// The root.
     Document,
     /// `<!DOCTYPE …>`.
@@ -37,7 +37,7 @@ pub(crate) enum Node {
 
 impl Node {
     /// The element this node is, if it is one.
-    pub(crate) fn as_element(&self) -> Option<&Element> {
+    pub fn as_element(&self) -> Option<&Element> {
         match self {
             Node::Element(element) => Some(element),
             _ => None,
@@ -47,19 +47,19 @@ impl Node {
 
 /// An element: its name and its attributes.
 #[derive(Debug)]
-pub(crate) struct Element {
+pub struct Element {
     name: QualName,
     attributes: Vec<Attribute>,
 }
 
 impl Element {
     /// The local name (`td`; `svg`'s `title` is `title` too).
-    pub(crate) fn name(&self) -> &str {
+    pub fn name(&self) -> &str {
         &self.name.local
     }
 
     /// The value of the attribute `name` (in no namespace), if present.
-    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+    pub fn attr(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
             .find(|a| a.name.ns == ns!() && a.name.prefix.is_none() && &*a.name.local == name)
@@ -76,7 +76,7 @@ pub(crate) fn child_elements(
 }
 
 /// Parses `html` as a whole document, as a browser would.
-pub(crate) fn parse(html: &str) -> Tree<Node> {
+pub fn parse(html: &str) -> Tree<Node> {
     let sink = Sink(RefCell::new(Tree::new(Node::Document)));
     html5ever::parse_document(sink, ParseOpts::default()).one(html)
 }
