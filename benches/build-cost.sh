@@ -3,8 +3,8 @@
 #
 #   clean:   `cargo build -p status-core` from nothing, against a crate that only
 #            depends on the engine's and macro's dependencies with the same
-#            features (`deps`: syn, quote, proc-macro2, pulldown-cmark, scraper;
-#            `deps-all`: the same plus heck and annotate-snippets, every direct
+#            features (`deps`: syn, quote, proc-macro2, pulldown-cmark, html5ever,
+#            ego-tree; `deps-all`: the same plus heck and annotate-snippets, every direct
 #            dependency of status-codegen and status-macros);
 #   rebuild: the rebuild of status-core after a one-byte edit of the document,
 #            against the rebuild of a hand-written crate of the same enum
@@ -76,13 +76,14 @@ proc-macro2 = { version = "1.0.95", default-features = false, features = ["proc-
 quote = { version = "1.0.40", default-features = false, features = ["proc-macro"] }
 syn = { version = "2.0.100", default-features = false, features = ["parsing"] }
 pulldown-cmark = { version = "0.13", default-features = false }
-scraper = { version = "0.29", default-features = false }
+html5ever = { version = "0.40", default-features = false }
+ego-tree = "0.11"
 $extra
 [workspace]
 EOF
     {
         echo '//! Links every dependency of the engine and the macro, and does nothing.'
-        for crate in proc_macro2 quote syn pulldown_cmark scraper; do
+        for crate in proc_macro2 quote syn pulldown_cmark html5ever ego_tree; do
             echo "extern crate $crate;"
         done
         case $extra in *heck*) echo 'extern crate heck;' ;; esac

@@ -80,9 +80,8 @@ TIMINGS=${TIMINGS:-1}
 WORK=${WORK:-${TMPDIR:-/tmp}/status-table-sdk-scale}
 CARGO=${CARGO:-cargo}
 # macro-optpkg: the packages whose code runs when the macro expands (the engine,
-# the macro, the parsers and what they call); not syn (the options only) nor
-# scraper's CSS half (never called).
-OPT_PACKAGES=${OPT_PACKAGES:-status-codegen status-macros pulldown-cmark scraper html5ever markup5ever tendril web_atoms string_cache ego-tree memchr unicase heck proc-macro2 quote annotate-snippets}
+# the macro, the parsers and what they call); not syn (the options only).
+OPT_PACKAGES=${OPT_PACKAGES:-status-codegen status-macros pulldown-cmark html5ever markup5ever tendril web_atoms string_cache ego-tree memchr unicase heck proc-macro2 quote annotate-snippets}
 
 say() { printf '\n==> %s\n' "$*" >&2; }
 die() { printf 'sdk-scale.sh: %s\n' "$*" >&2; exit 1; }

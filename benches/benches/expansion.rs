@@ -1,6 +1,6 @@
 //! Benchmark 1, expansion: the engine on the seed and on generated documents of
 //! 1,000, 10,000 and 100,000 rows (HTML tables in Markdown, and pipe tables),
-//! against pulldown-cmark and scraper alone parsing the same document and
+//! against pulldown-cmark and html5ever alone parsing the same document and
 //! visiting every cell (`baseline`).
 //!
 //! Functions, per document:

@@ -6,11 +6,11 @@
 # A companion of benches/sdk-scale.sh (issue 13); changes no Cargo.toml.
 #
 #   now          status-codegen's and status-macros' dependency lines as declared
+#                (html5ever and ego-tree for HTML, since issue 20)
 #   no-annotate  the same without annotate-snippets (a small renderer instead)
-#   no-selectors scraper replaced by html5ever and ego-tree, its tree half (the
-#                engine uses Html, ElementRef and Node, never a CSS selector):
-#                cssparser, selectors, derive_more, phf_macros and syn 3 go, and
-#                syn 2 keeps only the engine's own features
+#   with-scraper the lines before issue 20: scraper instead of html5ever, which
+#                adds its CSS-selector half (cssparser, selectors, derive_more,
+#                phf_macros, syn 3, and syn 2's `full`, `visit`, `extra-traits`)
 #   syn-engine   syn 2 alone, with the features the engine asks for
 #   syn-graph    syn 2 alone, with the features the whole graph turns on today
 #
@@ -34,7 +34,7 @@ pulldown-cmark = { version = "0.13", default-features = false }
 heck = "0.5"
 ego-tree = "0.11"'
 SCRAPER='scraper = { version = "0.29", default-features = false }'
-HTML5EVER='html5ever = "0.40"'
+HTML5EVER='html5ever = { version = "0.40", default-features = false }'
 ANNOTATE='annotate-snippets = { version = "0.12", default-features = false }'
 
 crate() { # crate NAME DEPENDENCY-LINES
@@ -44,18 +44,18 @@ crate() { # crate NAME DEPENDENCY-LINES
     cp "$LOCK" "$WORK/$1/Cargo.lock"
 }
 crate now "$MACRO_LINES
-$SCRAPER
+$HTML5EVER
 $ANNOTATE"
 crate no-annotate "$MACRO_LINES
-$SCRAPER"
-crate no-selectors "$MACRO_LINES
-$HTML5EVER
+$HTML5EVER"
+crate with-scraper "$MACRO_LINES
+$SCRAPER
 $ANNOTATE"
 crate syn-engine 'syn = { version = "2.0.100", default-features = false, features = ["parsing", "derive", "printing", "clone-impls", "proc-macro"] }'
 crate syn-graph 'syn = { version = "2.0.100", features = ["full", "visit", "extra-traits"] }'
-names=(now no-annotate no-selectors syn-engine syn-graph)
-# html5ever is not in the workspace's lock when scraper pins it: let cargo add
-# what is missing, from the local cache.
+names=(now no-annotate with-scraper syn-engine syn-graph)
+# scraper is not in the workspace's lock any more: let cargo add what is
+# missing, from the local cache.
 for name in "${names[@]}"; do (cd "$WORK/$name" && $CARGO fetch --quiet 2>/dev/null || true); done
 
 for ((round = 1; round <= RUNS; round++)); do

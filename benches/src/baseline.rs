@@ -1,16 +1,19 @@
-//! The baselines of the expansion benchmark: what pulldown-cmark and scraper
+//! The baselines of the expansion benchmark: what pulldown-cmark and html5ever
 //! alone take to read a document and visit the text of every table cell.
+//! html5ever builds the engine's own tree (`stages::parse_html`), as it does
+//! when the engine reads.
 //!
 //! [`rendered`] reads the document as the engine does, as a reader sees it:
 //! rendered to HTML by pulldown-cmark (GitHub's extensions on) and parsed whole
 //! by html5ever. [`markdown`] is the cheaper walk of the engine before it
-//! rendered (pulldown-cmark events, scraper on table blocks only). Both do the
+//! rendered (pulldown-cmark events, html5ever on table blocks only). Both do the
 //! least a reader of the table must do, and nothing the engine adds (offsets,
 //! sections, spans, validation, code generation): the engine's time over a
 //! baseline is the price of everything the engine adds.
 
+use ego_tree::Tree;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use scraper::Html;
+use status_codegen::stages::{self, Node};
 
 /// What a visit saw, so that no part of the work can be optimised away.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,7 +33,7 @@ impl Visit {
 
 /// A Markdown document: walked with pulldown-cmark (tables enabled); the text
 /// of each pipe-table cell is gathered from its events, and each HTML block
-/// holding a `<table>` is parsed with scraper and every `<td>`/`<th>` text read.
+/// holding a `<table>` is parsed with html5ever and every `<td>`/`<th>` text read.
 pub fn markdown(text: &str) -> Visit {
     let mut visit = Visit::default();
     let mut block = String::new();
@@ -60,7 +63,7 @@ pub fn markdown(text: &str) -> Visit {
 
 /// A Markdown document as a reader sees it: rendered to HTML with
 /// `pulldown_cmark::html::push_html` (tables, strikethrough, footnotes, YAML
-/// front matter), the whole page parsed with scraper, and the text of every
+/// front matter), the whole page parsed with html5ever, and the text of every
 /// `<td>`/`<th>` gathered.
 pub fn rendered(text: &str) -> Visit {
     let options = Options::ENABLE_TABLES
@@ -70,19 +73,11 @@ pub fn rendered(text: &str) -> Visit {
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(text, options));
     let mut visit = Visit::default();
-    let page = Html::parse_document(&html);
-    let mut cell = String::new();
-    for element in page.root_element().descendent_elements() {
-        if matches!(element.value().name(), "td" | "th") {
-            cell.clear();
-            cell.extend(element.text());
-            visit.cell(&cell);
-        }
-    }
+    cells(&stages::parse_html(&html), &mut visit);
     visit
 }
 
-/// An HTML fragment: parsed with scraper, and the text of every `<td>` and
+/// An HTML fragment: parsed with html5ever, and the text of every `<td>` and
 /// `<th>` gathered.
 pub fn html(text: &str) -> Visit {
     let mut visit = Visit::default();
@@ -90,13 +85,27 @@ pub fn html(text: &str) -> Visit {
     visit
 }
 
+/// A fragment is parsed as a document: the engine's parse has no fragment
+/// mode, and a document holding only the fragment has the same cells.
 fn html_cells(text: &str, visit: &mut Visit) {
-    let fragment = Html::parse_fragment(text);
+    cells(&stages::parse_html(text), visit);
+}
+
+/// The text of every `<td>`/`<th>` of `tree`: its text nodes, joined.
+fn cells(tree: &Tree<Node>, visit: &mut Visit) {
     let mut cell = String::new();
-    for element in fragment.root_element().descendent_elements() {
-        if matches!(element.value().name(), "td" | "th") {
+    for node in tree.root().descendants() {
+        if node
+            .value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "td" | "th"))
+        {
             cell.clear();
-            cell.extend(element.text());
+            for text in node.descendants() {
+                if let Node::Text(text) = text.value() {
+                    cell.push_str(text);
+                }
+            }
             visit.cell(&cell);
         }
     }

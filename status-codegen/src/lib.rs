@@ -208,4 +208,8 @@ pub mod stages {
     pub fn generate(model: &Model, options: &Options) -> TokenStream {
         crate::expand::generate(model, options)
     }
+
+    /// The HTML parse alone, into the tree the document stage reads (the
+    /// benchmarks' parse baseline).
+    pub use crate::document::dom::{Element, Node, parse as parse_html};
 }

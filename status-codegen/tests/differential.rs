@@ -15,7 +15,8 @@
 //! (`Options::ENABLE_TABLES | ENABLE_STRIKETHROUGH | ENABLE_FOOTNOTES |
 //! ENABLE_YAML_STYLE_METADATA_BLOCKS`), rendered to HTML with
 //! `pulldown_cmark::html::push_html`, and parsed by html5ever
-//! (`scraper::Html::parse_document`). An `.html` file (`.htm`, `.xhtml`) is
+//! (`html5ever::parse_document` with its default options, into html5ever's
+//! reference DOM, `markup5ever_rcdom`). An `.html` file (`.htm`, `.xhtml`) is
 //! parsed as it is. A leading byte-order mark is not content (browsers and
 //! GitHub drop it).
 //!
@@ -63,12 +64,12 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use ego_tree::NodeRef;
+use html5ever::tendril::TendrilSink;
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use pulldown_cmark::{Options, Parser};
-use scraper::{ElementRef, Html, Node};
 use status_codegen::Source;
 use status_codegen::diagnostic::Diagnostics;
 
@@ -167,36 +168,60 @@ fn reference_html(path: &str, text: &str) -> String {
 
 /// The tables a reader sees in `text`, as grids of cell texts.
 fn oracle(path: &str, text: &str) -> Vec<Grid> {
-    let dom = Html::parse_document(&reference_html(path, text));
-    dom.tree
-        .root()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| is(e, "table"))
-        .map(grid)
-        .collect()
+    let dom = html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default())
+        .one(reference_html(path, text));
+    let mut tables = Vec::new();
+    // `dom` keeps the nodes: dropping the last handle of a node empties its subtree.
+    let mut stack = vec![dom.document.clone()];
+    while let Some(node) = stack.pop() {
+        if is(&node, "table") {
+            tables.push(grid(&node));
+        }
+        stack.extend(nodes_in(&node).into_iter().rev());
+    }
+    tables
 }
 
-fn is(element: &ElementRef<'_>, name: &str) -> bool {
-    element.value().name() == name
+/// The nodes in `node`: its children, after a template's contents (the tree
+/// holds them too, in document order).
+fn nodes_in(node: &Handle) -> Vec<Handle> {
+    let mut nodes = Vec::new();
+    if let NodeData::Element {
+        template_contents, ..
+    } = &node.data
+        && let Some(contents) = &*template_contents.borrow()
+    {
+        nodes.extend(contents.children.borrow().iter().cloned());
+    }
+    nodes.extend(node.children.borrow().iter().cloned());
+    nodes
+}
+
+/// The local name of an element; `None` for any other node.
+fn name(node: &Handle) -> Option<&str> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
+}
+
+fn is(node: &Handle, element: &str) -> bool {
+    name(node) == Some(element)
 }
 
 /// The children of `element` that are elements named one of `names`.
-fn children<'a>(
-    element: ElementRef<'a>,
-    names: &'a [&str],
-) -> impl Iterator<Item = ElementRef<'a>> {
-    element
-        .children()
-        .filter_map(ElementRef::wrap)
-        .filter(move |e| names.contains(&e.value().name()))
+fn children(element: &Handle, names: &[&str]) -> Vec<Handle> {
+    nodes_in(element)
+        .into_iter()
+        .filter(|node| name(node).is_some_and(|name| names.contains(&name)))
+        .collect()
 }
 
 /// A table's grid, spans spread as the HTML table model spreads them.
-fn grid(table: ElementRef<'_>) -> Grid {
+fn grid(table: &Handle) -> Grid {
     // Row groups: each thead/tbody/tfoot, and each run of direct tr children.
-    let mut groups: Vec<Vec<ElementRef<'_>>> = Vec::new();
-    let mut loose: Vec<ElementRef<'_>> = Vec::new();
+    let mut groups: Vec<Vec<Handle>> = Vec::new();
+    let mut loose: Vec<Handle> = Vec::new();
     for child in children(table, &["tr", "thead", "tbody", "tfoot"]) {
         if is(&child, "tr") {
             loose.push(child);
@@ -204,7 +229,7 @@ fn grid(table: ElementRef<'_>) -> Grid {
             if !loose.is_empty() {
                 groups.push(std::mem::take(&mut loose));
             }
-            groups.push(children(child, &["tr"]).collect());
+            groups.push(children(&child, &["tr"]));
         }
     }
     if !loose.is_empty() {
@@ -218,16 +243,16 @@ fn grid(table: ElementRef<'_>) -> Grid {
         for (i, tr) in group.into_iter().enumerate() {
             let y = start + i;
             let mut x = 0;
-            for cell in children(tr, &["td", "th"]) {
+            for cell in children(&tr, &["td", "th"]) {
                 while x < MAX_COLUMNS && slots[y].get(x).is_some_and(Option::is_some) {
                     x += 1;
                 }
                 if x >= MAX_COLUMNS {
                     break;
                 }
-                let colspan = span(cell, "colspan");
-                let rowspan = span(cell, "rowspan");
-                let text = cell_text(cell);
+                let colspan = span(&cell, "colspan");
+                let rowspan = span(&cell, "rowspan");
+                let text = cell_text(&cell);
                 for row in &mut slots[y..end.min(y + rowspan)] {
                     for column in x..MAX_COLUMNS.min(x + colspan) {
                         if row.len() <= column {
@@ -255,8 +280,16 @@ fn grid(table: ElementRef<'_>) -> Grid {
 
 /// A `rowspan`/`colspan` value, by HTML's rules for parsing non-negative
 /// integers, clamped to `1..=65534`.
-fn span(cell: ElementRef<'_>, name: &str) -> usize {
-    let Some(value) = cell.value().attr(name) else {
+fn span(cell: &Handle, name: &str) -> usize {
+    let NodeData::Element { attrs, .. } = &cell.data else {
+        return 1;
+    };
+    let attrs = attrs.borrow();
+    let Some(value) = attrs
+        .iter()
+        .find(|a| a.name.ns == html5ever::ns!() && &*a.name.local == name)
+        .map(|a| &*a.value)
+    else {
         return 1;
     };
     let value = value.trim_start_matches(['\t', '\n', '\u{c}', '\r', ' ']);
@@ -272,10 +305,10 @@ fn span(cell: ElementRef<'_>, name: &str) -> usize {
 }
 
 /// A cell's visible text.
-fn cell_text(cell: ElementRef<'_>) -> String {
+fn cell_text(cell: &Handle) -> String {
     let mut raw = String::new();
-    for child in cell.children() {
-        push_text(child, &mut raw);
+    for child in nodes_in(cell) {
+        push_text(&child, &mut raw);
     }
     raw.split(char::is_whitespace)
         .filter(|word| !word.is_empty())
@@ -283,11 +316,11 @@ fn cell_text(cell: ElementRef<'_>) -> String {
         .join(" ")
 }
 
-fn push_text(node: NodeRef<'_, Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(text) => out.push_str(text),
-        Node::Element(element) => {
-            let name = element.name();
+fn push_text(node: &Handle, out: &mut String) {
+    match &node.data {
+        NodeData::Text { contents } => out.push_str(&contents.borrow()),
+        NodeData::Element { name, .. } => {
+            let name = &*name.local;
             if DROPPED.contains(&name) {
                 return;
             }
@@ -295,8 +328,8 @@ fn push_text(node: NodeRef<'_, Node>, out: &mut String) {
             if block {
                 out.push(' ');
             }
-            for child in node.children() {
-                push_text(child, out);
+            for child in nodes_in(node) {
+                push_text(&child, out);
             }
             if block {
                 out.push(' ');

@@ -7,6 +7,7 @@
 //! text, spans spread out), the text that introduces it and the source offset of
 //! each piece. Nothing here knows about status codes.
 
+pub(crate) mod dom;
 mod grid;
 mod render;
 mod scan;

@@ -5,9 +5,9 @@
 //! styles, templates, `<sup>` footnote marks and references, and the text of a
 //! table nested inside (it is read as a table of its own).
 
+use super::dom::Node;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
-use scraper::Node;
 
 /// Elements whose boundaries separate words even when the source has no space.
 const BLOCK_ELEMENTS: &[&str] = &[

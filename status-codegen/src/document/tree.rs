@@ -4,8 +4,8 @@
 
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node};
 
+use super::dom::{self, Element, Node};
 use super::grid::{self, Written, WrittenRow};
 use super::render::{Marks, OFFSET_ATTRIBUTE, Rendering};
 use super::text::visible_text;
@@ -32,27 +32,29 @@ pub(super) fn read(
             ..Document::default()
         };
     }
-    let dom = Html::parse_document(&rendering.html);
+    let tree = dom::parse(&rendering.html);
     let unclosed = &rendering.unclosed;
     let mut reader = Reader {
         source,
         document: Document::default(),
         heading: None,
     };
-    for edge in dom.tree.root().traverse() {
+    for edge in tree.root().traverse() {
         let Edge::Close(node) = edge else {
             if let Edge::Open(node) = edge
-                && let Some(element) = ElementRef::wrap(node)
-                && element.value().name() == "table"
+                && node
+                    .value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "table")
             {
-                reader.table(element, unclosed, diagnostics);
+                reader.table(node, unclosed, diagnostics);
             }
             continue;
         };
-        let Some(element) = ElementRef::wrap(node) else {
+        let Some(element) = node.value().as_element() else {
             continue;
         };
-        let name = element.value().name();
+        let name = element.name();
         if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title") {
             let text = visible_text(node);
             if !text.is_empty() {
@@ -99,8 +101,13 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
-    fn table(&mut self, table: ElementRef<'_>, unclosed: &[usize], diagnostics: &mut Diagnostics) {
-        let offset = self.offset(*table).unwrap_or(0);
+    fn table(
+        &mut self,
+        table: NodeRef<'_, Node>,
+        unclosed: &[usize],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let offset = self.offset(table).unwrap_or(0);
         if unclosed.binary_search(&offset).is_ok() {
             diagnostics.error(
                 self.source,
@@ -114,14 +121,14 @@ impl Reader<'_> {
         }
         let (written, caption) = self.written_rows(table, offset);
         let (rows, width) = grid::spread(written);
-        let caption = caption.or_else(|| caption_paragraph(*table)).or_else(|| {
+        let caption = caption.or_else(|| caption_paragraph(table)).or_else(|| {
             rows.iter()
                 .find(|r| r.kind == grid::RowKind::Title)
                 .and_then(|r| r.cells.first())
                 .map(|c| c.text.clone())
                 .filter(|t| !t.is_empty())
         });
-        let section = item_label(*table)
+        let section = item_label(table)
             .or_else(|| caption_element(table))
             .or_else(|| self.heading.clone());
         self.document.tables.push(Table {
@@ -138,7 +145,7 @@ impl Reader<'_> {
     /// `<caption>`.
     fn written_rows(
         &self,
-        table: ElementRef<'_>,
+        table: NodeRef<'_, Node>,
         offset: usize,
     ) -> (Vec<WrittenRow>, Option<String>) {
         let mut rows = Vec::new();
@@ -147,14 +154,14 @@ impl Reader<'_> {
         // share rowspans; a span never crosses into the next group.
         let mut group = 0;
         let mut loose = false;
-        for child in table.child_elements() {
-            match child.value().name() {
-                "caption" => caption = Some(visible_text(*child)).filter(|c| !c.is_empty()),
+        for (child, element) in dom::child_elements(table) {
+            match element.name() {
+                "caption" => caption = Some(visible_text(child)).filter(|c| !c.is_empty()),
                 "thead" | "tbody" | "tfoot" => {
                     group += 1;
                     loose = false;
-                    let in_head = child.value().name() == "thead";
-                    for tr in child.child_elements().filter(|e| e.value().name() == "tr") {
+                    let in_head = element.name() == "thead";
+                    for (tr, _) in dom::child_elements(child).filter(|(_, e)| e.name() == "tr") {
                         rows.push(self.row(tr, in_head, group, offset));
                     }
                 }
@@ -173,26 +180,25 @@ impl Reader<'_> {
 
     fn row(
         &self,
-        tr: ElementRef<'_>,
+        tr: NodeRef<'_, Node>,
         in_head: bool,
         group: usize,
         table_offset: usize,
     ) -> WrittenRow {
-        let cells: Vec<Written> = tr
-            .child_elements()
-            .filter(|c| matches!(c.value().name(), "td" | "th"))
-            .map(|cell| {
-                let text = visible_text(*cell);
+        let cells: Vec<Written> = dom::child_elements(tr)
+            .filter(|(_, e)| matches!(e.name(), "td" | "th"))
+            .map(|(cell, element)| {
+                let text = visible_text(cell);
                 Written {
-                    offset: self.text_offset(*cell, &text).unwrap_or(table_offset),
+                    offset: self.text_offset(cell, &text).unwrap_or(table_offset),
                     text,
-                    rowspan: span(cell, "rowspan"),
-                    colspan: span(cell, "colspan"),
+                    rowspan: span(element, "rowspan"),
+                    colspan: span(element, "colspan"),
                 }
             })
             .collect();
         let offset = self
-            .offset(*tr)
+            .offset(tr)
             .or_else(|| cells.first().map(|c| c.offset))
             .unwrap_or(table_offset);
         WrittenRow {
@@ -235,8 +241,8 @@ impl Reader<'_> {
 /// A `rowspan`/`colspan`, read as browsers read it (HTML's rules for
 /// non-negative integers: leading whitespace and `+` skipped, the digits up to
 /// the first other character, a huge number the largest), from 1 to 65534.
-fn span(cell: ElementRef<'_>, name: &str) -> usize {
-    let Some(value) = cell.value().attr(name) else {
+fn span(cell: &Element, name: &str) -> usize {
+    let Some(value) = cell.attr(name) else {
         return 1;
     };
     let value = value.trim_start_matches([' ', '\t', '\n', '\x0C', '\r']);
@@ -299,11 +305,10 @@ fn caption_paragraph(table: NodeRef<'_, Node>) -> Option<String> {
     is_caption_text(&text).then_some(text)
 }
 
-fn caption_element(table: ElementRef<'_>) -> Option<String> {
-    table
-        .child_elements()
-        .find(|c| c.value().name() == "caption")
-        .map(|c| visible_text(*c))
+fn caption_element(table: NodeRef<'_, Node>) -> Option<String> {
+    dom::child_elements(table)
+        .find(|(_, e)| e.name() == "caption")
+        .map(|(c, _)| visible_text(c))
         .filter(|c| !c.is_empty())
 }
 
@@ -401,7 +406,7 @@ fn first_text(nodes: &[NodeRef<'_, Node>], caption: Option<&str>) -> Option<Stri
             return Some(run);
         }
         inline.clear();
-        let name = node.value().as_element().map(scraper::node::Element::name);
+        let name = node.value().as_element().map(Element::name);
         if matches!(name, Some("p" | "div")) {
             let text = visible_text(*node);
             if !text.is_empty() && Some(text.as_str()) != caption && !holds_table(*node) {
