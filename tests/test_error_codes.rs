@@ -142,3 +142,35 @@ mod aliases {
         assert_eq!(SessionCode::Code0x0500.message(), "信息校验成功");
     }
 }
+
+/// Rows with no status (`N/A`, `-`, `Null`, `无`, an empty cell) and a second
+/// table with no status column (the fixture `rows/no_status.md`): the status
+/// is an `Option`, and nothing panics.
+mod no_status {
+    status_table::status_table!(
+        "tests/documents/fixtures/rows/no_status.md",
+        name = ReportCode,
+        http
+    );
+
+    #[test]
+    fn a_code_without_a_status_has_none_and_nothing_panics() {
+        assert_eq!(ReportCode::Rpt0001.http_status(), Some(400));
+        assert_eq!(ReportCode::Rpt0001.http_statuses(), [400]);
+        assert_eq!(
+            ReportCode::Rpt0001.http_status_code(),
+            Some(http::StatusCode::BAD_REQUEST)
+        );
+        // RPT.0002 (N/A) to RPT.0006 (empty), and RPT.9001/9002 of the
+        // table with no status column.
+        for code in [
+            "RPT.0002", "RPT.0003", "RPT.0004", "RPT.0005", "RPT.0006", "RPT.9001", "RPT.9002",
+        ] {
+            let code = ReportCode::from_code(code).expect("documented");
+            assert_eq!(code.http_status(), None, "{code:?}");
+            assert!(code.http_statuses().is_empty(), "{code:?}");
+            assert_eq!(code.http_status_code(), None, "{code:?}");
+        }
+        assert_eq!(ReportCode::ALL.len(), 8);
+    }
+}

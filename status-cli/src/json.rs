@@ -74,6 +74,7 @@ pub(crate) fn row(model: &Model, variant: &Variant, row: &Row) -> Value {
     object.insert("code".to_owned(), code);
     object.insert("status".to_owned(), json!(row.statuses));
     object.insert("aliases".to_owned(), json!(row.aliases));
+    object.insert("notes".to_owned(), json!(row.notes));
     for text in Text::ALL {
         object.insert(text.as_str().to_owned(), text_value(model, row, text));
     }

@@ -15,7 +15,9 @@
 //! - `column_roles` (optional): `{"table index": ["status", "reason", …]}`, the
 //!   role of every column of that table, in order;
 //! - `diagnostics` (optional): the problems expected, each `{line, column,
-//!   contains}`; without it, the document must give none;
+//!   contains}` and optionally the `fix` offered; without it, the document
+//!   must give none;
+//! - `skipped_rows` (optional): rows left out, each `{line, contains}`;
 //! - `alternatives` (optional): more expectations of the same shape for other
 //!   options, e.g. the other `kind` a page with both kinds offers.
 
@@ -81,12 +83,16 @@ fn messages(report: &Value) -> Vec<String> {
                 })
                 .unwrap_or_default();
             format!(
-                "{}:{}:{}: {} {}",
+                "{}:{}:{}: {} {} {}",
                 d["path"].as_str().unwrap_or_default(),
                 d["line"],
                 d["column"],
                 d["message"].as_str().unwrap_or_default(),
-                notes.join(" ")
+                notes.join(" "),
+                d["fix"]
+                    .as_str()
+                    .map(|f| format!("fix: {f}"))
+                    .unwrap_or_default()
             )
         })
         .collect()
@@ -114,6 +120,7 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
                 let hit = report["diagnostics"].as_array().unwrap().iter().any(|d| {
                     d["line"] == want["line"]
                         && (want.get("column").is_none() || d["column"] == want["column"])
+                        && (want.get("fix").is_none() || d["fix"] == want["fix"])
                         && d["message"].as_str().unwrap_or_default().contains(contains)
                 });
                 if !hit {
@@ -162,6 +169,23 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
             problems.push(format!(
                 "table {} is not skipped as {skipped}: {table}",
                 skipped["index"]
+            ));
+        }
+    }
+    for want in expected["skipped_rows"].as_array().into_iter().flatten() {
+        let contains = want["contains"].as_str().unwrap_or_default();
+        let hit = report["skipped_rows"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|r| {
+                r["line"] == want["line"]
+                    && r["reason"].as_str().unwrap_or_default().contains(contains)
+            });
+        if !hit {
+            problems.push(format!(
+                "no skipped row {want} among {}",
+                report["skipped_rows"]
             ));
         }
     }

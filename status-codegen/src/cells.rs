@@ -128,6 +128,11 @@ impl Profile {
             .map(|(shape, _)| *shape)
     }
 
+    /// How many cells are not empty.
+    pub(crate) fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
     /// How many cells are of `shape`.
     pub(crate) fn count(&self, shape: Shape) -> usize {
         let at = Shape::ALL.iter().position(|s| *s == shape).unwrap_or(0);

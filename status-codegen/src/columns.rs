@@ -334,7 +334,12 @@ fn candidates(
                 because.push_str(&cells);
                 roles = vec![Role::Reason];
             }
-            Shape::Prose => {
+            // Codes among the sentences (a note row, a shifted row) keep a
+            // column of codes: sentences decide only when codes are few.
+            Shape::Prose
+                if profile.count(Shape::Code) + profile.count(Shape::Number)
+                    < profile.total() / 5 + 1 =>
+            {
                 because.push_str(&cells);
                 roles.retain(|r| Text::of_role(*r).is_some());
                 if roles.is_empty() {
@@ -380,6 +385,7 @@ mod tests {
                     offset: 0,
                     origin,
                     written: true,
+                    padded: false,
                 })
                 .collect(),
         };

@@ -76,6 +76,16 @@ pub(crate) fn apply(options: &Options, fix: &str) -> Option<Options> {
         fixed.table_columns.push((index, choice));
     }
     fixed.renames.extend(add.renames);
+    for (have, add) in [
+        (&mut fixed.skips, add.skips),
+        (&mut fixed.statuses, add.statuses),
+        (&mut fixed.codes, add.codes),
+    ] {
+        if add.iter().any(|a| have.iter().any(|h| h.code == a.code)) {
+            return None;
+        }
+        have.extend(add);
+    }
     Some(fixed)
 }
 

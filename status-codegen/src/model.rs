@@ -222,6 +222,10 @@ pub struct Row {
     pub others: Vec<Localized>,
     /// The code in other notations, from alias columns (`256` for `0x0100`).
     pub aliases: Vec<String>,
+    /// What the reader should know about the row: a remark after its code or
+    /// status, characters dropped because a reader does not see them, a cell
+    /// the invocation corrects.
+    pub notes: Vec<String>,
 }
 
 impl Row {
@@ -237,6 +241,7 @@ impl Row {
             texts: std::array::from_fn(|_| empty.clone()),
             others: Vec::new(),
             aliases: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

@@ -66,6 +66,18 @@ pub struct Rename {
     pub span: Span,
 }
 
+/// A row-level correction by code: `skip(CODE)`, `status(CODE = 400)`,
+/// `code("DCS. 4855" = "DCS.4855")`.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The code as the document writes it.
+    pub code: String,
+    /// The status or the corrected code (empty for `skip`).
+    pub value: String,
+    /// Where the code is written in the invocation.
+    pub span: Span,
+}
+
 /// A document in another language.
 #[derive(Debug, Clone)]
 pub struct Translation {
@@ -129,6 +141,12 @@ pub struct Options {
     /// The name of a catch-all variant for codes the document does not list,
     /// with where it is written.
     pub other: Option<(String, Span)>,
+    /// Documented rows left out, by code (`skip(…)`).
+    pub skips: Vec<Override>,
+    /// Statuses that replace a row's status cell, by code (`status(…)`).
+    pub statuses: Vec<Override>,
+    /// Codes that replace a code cell as written (`code(…)`).
+    pub codes: Vec<Override>,
 }
 
 impl Default for Options {
@@ -152,6 +170,9 @@ impl Default for Options {
             translations: Vec::new(),
             fallback: false,
             other: None,
+            skips: Vec::new(),
+            statuses: Vec::new(),
+            codes: Vec::new(),
         }
     }
 }

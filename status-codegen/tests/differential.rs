@@ -40,7 +40,8 @@
 //!   `tbody`, `tfoot`: it never reaches into the next one); a span attribute is
 //!   read by HTML's rules for non-negative integers (leading whitespace and `+`
 //!   skipped, digits up to the first non-digit, too large saturates, anything
-//!   else is 1) and clamped to `1..=65534`; columns past 64 are not read. Short
+//!   else is 1) and clamped to `1..=65534`, `rowspan="0"` reaching the end of
+//!   its row group; columns past 64 are not read. Short
 //!   rows are padded with empty cells to the table's width (the widest row).
 //!
 //! The documents: every `.md`/`.html` document of the corpus and fixtures
@@ -279,7 +280,7 @@ fn grid(table: &Handle) -> Grid {
 }
 
 /// A `rowspan`/`colspan` value, by HTML's rules for parsing non-negative
-/// integers, clamped to `1..=65534`.
+/// integers, clamped to `1..=65534` (`rowspan="0"`: to the end of the group).
 fn span(cell: &Handle, name: &str) -> usize {
     let NodeData::Element { attrs, .. } = &cell.data else {
         return 1;
@@ -301,6 +302,10 @@ fn span(cell: &Handle, name: &str) -> usize {
     let n = digits.bytes().fold(0usize, |n, d| {
         n.saturating_mul(10).saturating_add(usize::from(d - b'0'))
     });
+    // HTML: `rowspan="0"` reaches the end of the row group.
+    if n == 0 && name == "rowspan" {
+        return MAX_SPAN;
+    }
     n.clamp(1, MAX_SPAN)
 }
 

@@ -240,3 +240,44 @@ fn a_translation_with_another_status_is_an_error_in_both_documents() {
         "the second location: {errors:?}"
     );
 }
+
+/// No generated code path panics: over every document of the repository,
+/// bare and with the catch-all and interop options, the expansion holds no
+/// `unreachable!`, `panic!`, `unwrap()` or `expect(`.
+#[test]
+fn generated_code_has_no_panic_path() {
+    fn documents(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                documents(&path, found);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "html") {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    documents(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/documents"),
+        &mut found,
+    );
+    assert!(found.len() > 50, "{}", found.len());
+    for path in found {
+        let bytes = std::fs::read(&path).unwrap();
+        for options in ["", "other = Other, http, serde", "http"] {
+            let tokens: proc_macro2::TokenStream =
+                format!("\"doc.md\", {options}").parse().unwrap();
+            let invocation = status_codegen::invocation::parse(tokens);
+            let expansion =
+                status_codegen::expand(&path.to_string_lossy(), &bytes, &invocation.options);
+            let code = expansion.tokens.to_string();
+            for word in ["unreachable !", "panic !", ". unwrap ()", ". expect ("] {
+                assert!(
+                    !code.contains(word),
+                    "{} with `{options}`: the expansion has `{word}`",
+                    path.display()
+                );
+            }
+        }
+    }
+}

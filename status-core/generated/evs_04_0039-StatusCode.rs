@@ -10,26 +10,26 @@
 // sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
 //
 // rows (read by `status-table check`; one JSON object per row):
-// {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
-// {"line":17,"table":0,"code":201,"status":[201],"aliases":[],"reason":null,"message":null,"description":{"zh":"Created","en":"Created"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Created"}
-// {"line":22,"table":0,"code":202,"status":[202],"aliases":[],"reason":null,"message":null,"description":{"zh":"Accepted","en":"Accepted"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Accepted"}
-// {"line":27,"table":0,"code":204,"status":[204],"aliases":[],"reason":null,"message":null,"description":{"zh":"No Content","en":"No Content"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"NoContent"}
-// {"line":44,"table":1,"code":400,"status":[400],"aliases":[],"reason":null,"message":null,"description":{"zh":"Bad Request","en":"Bad Request"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadRequest"}
-// {"line":49,"table":1,"code":401,"status":[401],"aliases":[],"reason":null,"message":null,"description":{"zh":"Unauthorized","en":"Unauthorized"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Unauthorized"}
-// {"line":54,"table":1,"code":403,"status":[403],"aliases":[],"reason":null,"message":null,"description":{"zh":"Forbidden","en":"Forbidden"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Forbidden"}
-// {"line":59,"table":1,"code":404,"status":[404],"aliases":[],"reason":null,"message":null,"description":{"zh":"Not Found","en":"Not Found"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotFound"}
-// {"line":64,"table":1,"code":405,"status":[405],"aliases":[],"reason":null,"message":null,"description":{"zh":"Method Not Allowed","en":"Method Not Allowed"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"MethodNotAllowed"}
-// {"line":69,"table":1,"code":406,"status":[406],"aliases":[],"reason":null,"message":null,"description":{"zh":"Not Acceptable","en":"Not Acceptable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotAcceptable"}
-// {"line":74,"table":1,"code":407,"status":[407],"aliases":[],"reason":null,"message":null,"description":{"zh":"Proxy Authentication Required","en":"Proxy Authentication Required"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ProxyAuthenticationRequired"}
-// {"line":79,"table":1,"code":408,"status":[408],"aliases":[],"reason":null,"message":null,"description":{"zh":"Request Timeout","en":"Request Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"RequestTimeout"}
-// {"line":84,"table":1,"code":409,"status":[409],"aliases":[],"reason":null,"message":null,"description":{"zh":"Conflict","en":"Conflict"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Conflict"}
-// {"line":89,"table":1,"code":413,"status":[413],"aliases":[],"reason":null,"message":null,"description":{"zh":"overLimit","en":"overLimit"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"OverLimit"}
-// {"line":94,"table":1,"code":415,"status":[415],"aliases":[],"reason":null,"message":null,"description":{"zh":"badMediaType","en":"badMediaType"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadMediaType"}
-// {"line":99,"table":1,"code":500,"status":[500],"aliases":[],"reason":null,"message":null,"description":{"zh":"Internal Server Error","en":"Internal Server Error"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"InternalServerError"}
-// {"line":104,"table":1,"code":501,"status":[501],"aliases":[],"reason":null,"message":null,"description":{"zh":"Not Implemented","en":"Not Implemented"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotImplemented"}
-// {"line":109,"table":1,"code":502,"status":[502],"aliases":[],"reason":null,"message":null,"description":{"zh":"Bad Gateway","en":"Bad Gateway"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadGateway"}
-// {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"reason":null,"message":null,"description":{"zh":"Service Unavailable","en":"Service Unavailable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ServiceUnavailable"}
-// {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"reason":null,"message":null,"description":{"zh":"Gateway Timeout","en":"Gateway Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"GatewayTimeout"}
+// {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
+// {"line":17,"table":0,"code":201,"status":[201],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Created","en":"Created"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Created"}
+// {"line":22,"table":0,"code":202,"status":[202],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Accepted","en":"Accepted"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Accepted"}
+// {"line":27,"table":0,"code":204,"status":[204],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"No Content","en":"No Content"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"NoContent"}
+// {"line":44,"table":1,"code":400,"status":[400],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Bad Request","en":"Bad Request"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadRequest"}
+// {"line":49,"table":1,"code":401,"status":[401],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Unauthorized","en":"Unauthorized"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Unauthorized"}
+// {"line":54,"table":1,"code":403,"status":[403],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Forbidden","en":"Forbidden"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Forbidden"}
+// {"line":59,"table":1,"code":404,"status":[404],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Not Found","en":"Not Found"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotFound"}
+// {"line":64,"table":1,"code":405,"status":[405],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Method Not Allowed","en":"Method Not Allowed"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"MethodNotAllowed"}
+// {"line":69,"table":1,"code":406,"status":[406],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Not Acceptable","en":"Not Acceptable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotAcceptable"}
+// {"line":74,"table":1,"code":407,"status":[407],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Proxy Authentication Required","en":"Proxy Authentication Required"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ProxyAuthenticationRequired"}
+// {"line":79,"table":1,"code":408,"status":[408],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Request Timeout","en":"Request Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"RequestTimeout"}
+// {"line":84,"table":1,"code":409,"status":[409],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Conflict","en":"Conflict"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Conflict"}
+// {"line":89,"table":1,"code":413,"status":[413],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"overLimit","en":"overLimit"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"OverLimit"}
+// {"line":94,"table":1,"code":415,"status":[415],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"badMediaType","en":"badMediaType"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadMediaType"}
+// {"line":99,"table":1,"code":500,"status":[500],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Internal Server Error","en":"Internal Server Error"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"InternalServerError"}
+// {"line":104,"table":1,"code":501,"status":[501],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Not Implemented","en":"Not Implemented"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotImplemented"}
+// {"line":109,"table":1,"code":502,"status":[502],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Bad Gateway","en":"Bad Gateway"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadGateway"}
+// {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Service Unavailable","en":"Service Unavailable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ServiceUnavailable"}
+// {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Gateway Timeout","en":"Gateway Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"GatewayTimeout"}
 
 /// Status codes of *HTTP状态码*, generated from `tables/evs_04_0039.md` (zh) and `tables/evs_04_0039.en.md` (en).
 ///
@@ -726,7 +726,7 @@ const _: () = {
             match ::http::StatusCode::from_u16(status.code()) {
                 ::core::result::Result::Ok(code) => code,
                 ::core::result::Result::Err(_) => {
-                    ::core::unreachable!("every code in the table is from 100 to 999")
+                    ::http::StatusCode::INTERNAL_SERVER_ERROR
                 }
             }
         }

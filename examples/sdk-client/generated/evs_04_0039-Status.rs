@@ -8,26 +8,26 @@
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 //
 // rows (read by `status-table check`; one JSON object per row):
-// {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
-// {"line":17,"table":0,"code":201,"status":[201],"aliases":[],"reason":null,"message":null,"description":"Created","solution":null,"module":null,"section":"正常","other":{},"variant":"Created"}
-// {"line":22,"table":0,"code":202,"status":[202],"aliases":[],"reason":null,"message":null,"description":"Accepted","solution":null,"module":null,"section":"正常","other":{},"variant":"Accepted"}
-// {"line":27,"table":0,"code":204,"status":[204],"aliases":[],"reason":null,"message":null,"description":"No Content","solution":null,"module":null,"section":"正常","other":{},"variant":"NoContent"}
-// {"line":44,"table":1,"code":400,"status":[400],"aliases":[],"reason":null,"message":null,"description":"Bad Request","solution":null,"module":null,"section":"异常","other":{},"variant":"BadRequest"}
-// {"line":49,"table":1,"code":401,"status":[401],"aliases":[],"reason":null,"message":null,"description":"Unauthorized","solution":null,"module":null,"section":"异常","other":{},"variant":"Unauthorized"}
-// {"line":54,"table":1,"code":403,"status":[403],"aliases":[],"reason":null,"message":null,"description":"Forbidden","solution":null,"module":null,"section":"异常","other":{},"variant":"Forbidden"}
-// {"line":59,"table":1,"code":404,"status":[404],"aliases":[],"reason":null,"message":null,"description":"Not Found","solution":null,"module":null,"section":"异常","other":{},"variant":"NotFound"}
-// {"line":64,"table":1,"code":405,"status":[405],"aliases":[],"reason":null,"message":null,"description":"Method Not Allowed","solution":null,"module":null,"section":"异常","other":{},"variant":"MethodNotAllowed"}
-// {"line":69,"table":1,"code":406,"status":[406],"aliases":[],"reason":null,"message":null,"description":"Not Acceptable","solution":null,"module":null,"section":"异常","other":{},"variant":"NotAcceptable"}
-// {"line":74,"table":1,"code":407,"status":[407],"aliases":[],"reason":null,"message":null,"description":"Proxy Authentication Required","solution":null,"module":null,"section":"异常","other":{},"variant":"ProxyAuthenticationRequired"}
-// {"line":79,"table":1,"code":408,"status":[408],"aliases":[],"reason":null,"message":null,"description":"Request Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"RequestTimeout"}
-// {"line":84,"table":1,"code":409,"status":[409],"aliases":[],"reason":null,"message":null,"description":"Conflict","solution":null,"module":null,"section":"异常","other":{},"variant":"Conflict"}
-// {"line":89,"table":1,"code":413,"status":[413],"aliases":[],"reason":null,"message":null,"description":"overLimit","solution":null,"module":null,"section":"异常","other":{},"variant":"OverLimit"}
-// {"line":94,"table":1,"code":415,"status":[415],"aliases":[],"reason":null,"message":null,"description":"badMediaType","solution":null,"module":null,"section":"异常","other":{},"variant":"BadMediaType"}
-// {"line":99,"table":1,"code":500,"status":[500],"aliases":[],"reason":null,"message":null,"description":"Internal Server Error","solution":null,"module":null,"section":"异常","other":{},"variant":"InternalServerError"}
-// {"line":104,"table":1,"code":501,"status":[501],"aliases":[],"reason":null,"message":null,"description":"Not Implemented","solution":null,"module":null,"section":"异常","other":{},"variant":"NotImplemented"}
-// {"line":109,"table":1,"code":502,"status":[502],"aliases":[],"reason":null,"message":null,"description":"Bad Gateway","solution":null,"module":null,"section":"异常","other":{},"variant":"BadGateway"}
-// {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"reason":null,"message":null,"description":"Service Unavailable","solution":null,"module":null,"section":"异常","other":{},"variant":"ServiceUnavailable"}
-// {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"reason":null,"message":null,"description":"Gateway Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"GatewayTimeout"}
+// {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
+// {"line":17,"table":0,"code":201,"status":[201],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Created","solution":null,"module":null,"section":"正常","other":{},"variant":"Created"}
+// {"line":22,"table":0,"code":202,"status":[202],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Accepted","solution":null,"module":null,"section":"正常","other":{},"variant":"Accepted"}
+// {"line":27,"table":0,"code":204,"status":[204],"aliases":[],"notes":[],"reason":null,"message":null,"description":"No Content","solution":null,"module":null,"section":"正常","other":{},"variant":"NoContent"}
+// {"line":44,"table":1,"code":400,"status":[400],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Bad Request","solution":null,"module":null,"section":"异常","other":{},"variant":"BadRequest"}
+// {"line":49,"table":1,"code":401,"status":[401],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Unauthorized","solution":null,"module":null,"section":"异常","other":{},"variant":"Unauthorized"}
+// {"line":54,"table":1,"code":403,"status":[403],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Forbidden","solution":null,"module":null,"section":"异常","other":{},"variant":"Forbidden"}
+// {"line":59,"table":1,"code":404,"status":[404],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Not Found","solution":null,"module":null,"section":"异常","other":{},"variant":"NotFound"}
+// {"line":64,"table":1,"code":405,"status":[405],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Method Not Allowed","solution":null,"module":null,"section":"异常","other":{},"variant":"MethodNotAllowed"}
+// {"line":69,"table":1,"code":406,"status":[406],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Not Acceptable","solution":null,"module":null,"section":"异常","other":{},"variant":"NotAcceptable"}
+// {"line":74,"table":1,"code":407,"status":[407],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Proxy Authentication Required","solution":null,"module":null,"section":"异常","other":{},"variant":"ProxyAuthenticationRequired"}
+// {"line":79,"table":1,"code":408,"status":[408],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Request Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"RequestTimeout"}
+// {"line":84,"table":1,"code":409,"status":[409],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Conflict","solution":null,"module":null,"section":"异常","other":{},"variant":"Conflict"}
+// {"line":89,"table":1,"code":413,"status":[413],"aliases":[],"notes":[],"reason":null,"message":null,"description":"overLimit","solution":null,"module":null,"section":"异常","other":{},"variant":"OverLimit"}
+// {"line":94,"table":1,"code":415,"status":[415],"aliases":[],"notes":[],"reason":null,"message":null,"description":"badMediaType","solution":null,"module":null,"section":"异常","other":{},"variant":"BadMediaType"}
+// {"line":99,"table":1,"code":500,"status":[500],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Internal Server Error","solution":null,"module":null,"section":"异常","other":{},"variant":"InternalServerError"}
+// {"line":104,"table":1,"code":501,"status":[501],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Not Implemented","solution":null,"module":null,"section":"异常","other":{},"variant":"NotImplemented"}
+// {"line":109,"table":1,"code":502,"status":[502],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Bad Gateway","solution":null,"module":null,"section":"异常","other":{},"variant":"BadGateway"}
+// {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Service Unavailable","solution":null,"module":null,"section":"异常","other":{},"variant":"ServiceUnavailable"}
+// {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Gateway Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"GatewayTimeout"}
 
 /// Status codes of *HTTP状态码*, generated from `tables/evs_04_0039.md`.
 ///

@@ -45,6 +45,9 @@ pub struct Cell {
     pub origin: usize,
     /// Whether the cell was written: false for cells that fill a short row.
     pub written: bool,
+    /// Whether the cell is one pulldown-cmark adds to fill a short pipe row
+    /// (shown empty, as GitHub shows it; `written` stays true for it).
+    pub padded: bool,
 }
 
 /// A column's header.
@@ -63,6 +66,8 @@ pub(crate) struct Written {
     pub offset: usize,
     pub rowspan: usize,
     pub colspan: usize,
+    /// Not written in the source: a pipe row's missing cell.
+    pub padded: bool,
 }
 
 /// A written row, before spreading.
@@ -107,6 +112,7 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                 offset: cell.offset,
                 origin,
                 written: true,
+                padded: cell.padded,
             };
             origin += 1;
             for _ in 0..colspan {
@@ -146,6 +152,7 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                     offset,
                     origin,
                     written: false,
+                    padded: false,
                 });
                 origin += 1;
             }
@@ -168,6 +175,7 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                 offset,
                 origin,
                 written: false,
+                padded: false,
             });
             origin += 1;
         }
@@ -284,6 +292,7 @@ mod tests {
                         offset: i * 100 + j,
                         rowspan: *rowspan,
                         colspan: *colspan,
+                        padded: false,
                     })
                     .collect(),
             })

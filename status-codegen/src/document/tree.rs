@@ -194,6 +194,8 @@ impl Reader<'_> {
                     text,
                     rowspan: span(element, "rowspan"),
                     colspan: span(element, "colspan"),
+                    // A cell pulldown-cmark adds to fill a short pipe row.
+                    padded: element.attr("data-pad").is_some(),
                 }
             })
             .collect();
@@ -253,10 +255,13 @@ fn span(cell: &Element, name: &str) -> usize {
     if digits.is_empty() {
         return 1;
     }
-    digits
-        .parse::<usize>()
-        .unwrap_or(usize::MAX)
-        .clamp(1, 65_534)
+    let value = digits.parse::<usize>().unwrap_or(usize::MAX);
+    // `rowspan="0"` spans to the end of the row group (the HTML rule); the
+    // grid ends every rowspan with its group.
+    if value == 0 && name == "rowspan" {
+        return 65_534;
+    }
+    value.clamp(1, 65_534)
 }
 
 /// Whether a node shows nothing: whitespace, an empty anchor, an empty

@@ -173,6 +173,10 @@ fn variant_doc(view: &View<'_>, variant: &Variant) -> Vec<String> {
     .filter(|t| Some(*t) != main && model.has(*t) && !first.text(*t).is_empty())
     .map(|t| format!(" {}: {}", capitalised(t.as_str()), escape(first.text(t))))
     .collect();
+    for note in variant.rows.iter().flat_map(|r| &r.notes) {
+        lines.push(String::new());
+        lines.push(format!(" Note: {}", escape(note)));
+    }
     let aliases = variant.aliases();
     if !aliases.is_empty() {
         let written: Vec<String> = aliases.iter().map(|a| format!("`{a}`")).collect();

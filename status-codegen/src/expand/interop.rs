@@ -29,11 +29,11 @@ fn status_http(view: &View<'_>) -> TokenStream {
         quote!(match status {})
     } else {
         quote! {
+            // Every documented code is from 100 to 999, which `from_u16`
+            // accepts: the second arm is never taken, and nothing panics.
             match ::http::StatusCode::from_u16(status.code()) {
                 ::core::result::Result::Ok(code) => code,
-                ::core::result::Result::Err(_) => {
-                    ::core::unreachable!("every code in the table is from 100 to 999")
-                }
+                ::core::result::Result::Err(_) => ::http::StatusCode::INTERNAL_SERVER_ERROR,
             }
         }
     };
@@ -78,11 +78,12 @@ fn status_http_total(view: &View<'_>) -> TokenStream {
 
 fn error_http(view: &View<'_>) -> TokenStream {
     let (name, receiver) = (&view.name, view.receiver());
-    if view.other.is_some() {
+    if view.status_is_optional() {
         return quote! {
             impl #name {
                 /// The HTTP status the document gives for this code, as an
-                /// `http::StatusCode`; `None` for a code it does not list.
+                /// `http::StatusCode`; `None` for a code it does not list or
+                /// a row that gives no status.
                 #[must_use]
                 pub fn http_status_code(#receiver) -> ::core::option::Option<::http::StatusCode> {
                     ::http::StatusCode::from_u16(self.http_status()?).ok()
@@ -94,11 +95,11 @@ fn error_http(view: &View<'_>) -> TokenStream {
         quote!(match self {})
     } else {
         quote! {
+            // Every status in the table is from 100 to 999, which `from_u16`
+            // accepts: the second arm is never taken, and nothing panics.
             match ::http::StatusCode::from_u16(self.http_status()) {
                 ::core::result::Result::Ok(code) => code,
-                ::core::result::Result::Err(_) => {
-                    ::core::unreachable!("every status in the table is from 100 to 999")
-                }
+                ::core::result::Result::Err(_) => ::http::StatusCode::INTERNAL_SERVER_ERROR,
             }
         }
     };

@@ -431,10 +431,14 @@ fn language_tables(view: &View<'_>) -> TokenStream {
 fn http_statuses(view: &View<'_>) -> TokenStream {
     let receiver = view.receiver();
     let empty = view.variants.is_empty() && view.other.is_none();
-    let (first_type, first_doc, first) = if view.other.is_some() {
+    let (first_type, first_doc, first) = if view.status_is_optional() {
         (
             quote!(::core::option::Option<u16>),
-            " The HTTP status the document gives for this code (the first of its first row); `None` for a code it does not list.",
+            if view.other.is_some() {
+                " The HTTP status the document gives for this code (the first of its first row); `None` for a code it does not list, or a row that gives none."
+            } else {
+                " The HTTP status the document gives for this code (the first of its first row); `None` when the row gives none (`N/A`, an empty cell, a table with no status column)."
+            },
             quote! {
                 match self.rows().first() {
                     ::core::option::Option::Some(row) => match row.statuses.first() {

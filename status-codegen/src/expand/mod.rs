@@ -94,6 +94,13 @@ pub(crate) struct View<'m> {
 }
 
 impl<'m> View<'m> {
+    /// Whether `http_status()` is an `Option`: a catch-all, or a documented
+    /// code whose rows give no status (`N/A`, an empty cell, a table with no
+    /// status column).
+    pub(crate) fn status_is_optional(&self) -> bool {
+        self.other.is_some() || self.model.variants.iter().any(|v| v.statuses().is_empty())
+    }
+
     /// Each variant's other notations, as string literals: those no code and
     /// no earlier variant has, so that every match arm can be reached.
     pub(crate) fn aliases(&self) -> Vec<Vec<Literal>> {

@@ -61,10 +61,23 @@ pub const OPTION_NAMES: &[&str] = &[
     "translation",
     "fallback",
     "other",
+    "skip",
+    "status",
+    "code",
 ];
 
 /// Options that may be given more than once.
-const REPEATABLE: &[&str] = &["derive", "attr", "rename", "accessor", "doc", "translation"];
+const REPEATABLE: &[&str] = &[
+    "derive",
+    "attr",
+    "rename",
+    "accessor",
+    "doc",
+    "translation",
+    "skip",
+    "status",
+    "code",
+];
 
 /// Method names the generated type has already; an accessor may not take them.
 const RESERVED_METHODS: &[&str] = &[

@@ -10,7 +10,7 @@ use super::{OPTION_NAMES, REPEATABLE, RESERVED_METHODS, split_commas};
 use crate::model::{Kind, Role};
 use crate::naming;
 use crate::options::{
-    Accessor, ColumnChoice, Condition, Options, Rename, TableSelector, Translation,
+    Accessor, ColumnChoice, Condition, Options, Override, Rename, TableSelector, Translation,
 };
 
 pub(super) fn option(
@@ -66,7 +66,7 @@ pub(super) fn option(
                 options.serde = Some(gate);
             }
         }
-        "derive" | "attr" | "rename" | "accessor" | "translation" => {
+        "derive" | "attr" | "rename" | "accessor" | "translation" | "skip" | "status" | "code" => {
             list(name, &key, input, options)?;
         }
         "table" if input.peek(syn::token::Paren) => table_group(input, options)?,
@@ -256,6 +256,54 @@ fn list_item(name: &str, input: ParseStream<'_>, options: &mut Options) -> syn::
         }
         "rename" => rename(input, options)?,
         "accessor" => accessor(input, options)?,
+        "skip" => {
+            let (code, span) = code_key(input)?;
+            options.skips.push(Override {
+                code,
+                value: String::new(),
+                span,
+            });
+        }
+        "status" => {
+            let (code, span) = code_key(input)?;
+            input.parse::<Token![=]>()?;
+            let status: LitInt = input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected `CODE = STATUS`, e.g. `status(\"AOS.1001\" = 400)`",
+                )
+            })?;
+            match status.base10_parse::<u16>() {
+                Ok(value) if (100..=999).contains(&value) && status.suffix().is_empty() => {
+                    options.statuses.push(Override {
+                        code,
+                        value: value.to_string(),
+                        span,
+                    });
+                }
+                _ => {
+                    return Err(syn::Error::new(
+                        status.span(),
+                        "expected an HTTP status from 100 to 999, e.g. `status(\"AOS.1001\" = 400)`",
+                    ));
+                }
+            }
+        }
+        "code" => {
+            let (written, span) = code_key(input)?;
+            input.parse::<Token![=]>()?;
+            let code: LitStr = input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected `\"AS WRITTEN\" = \"CODE\"`, e.g. `code(\"DCS. 4855\" = \"DCS.4855\")`",
+                )
+            })?;
+            options.codes.push(Override {
+                code: written,
+                value: non_empty(&code)?,
+                span,
+            });
+        }
         _ => translation(input, options)?,
     }
     if !input.is_empty() {

@@ -6,8 +6,11 @@
 //! (duplicates, names, renames: [`variants`]). A bad row is left out of the
 //! model, so that the type can still be generated.
 
+mod codes;
+mod error_rows;
 mod rows;
 mod select;
+mod statuses;
 mod systems;
 mod variants;
 
@@ -58,6 +61,7 @@ pub(crate) fn check(
         purpose,
         &mut findings.diagnostics,
     );
+    corrections_are_used(&read, options, &mut findings.invocation);
     let mut model = Model {
         kind,
         type_name: options.type_name(kind).to_owned(),
@@ -85,6 +89,33 @@ pub(crate) fn check(
     model.variants = variants::group(source, kind, read.rows, options, findings);
     model.accessors = variants::accessors(&model.others, options, &mut findings.invocation);
     model
+}
+
+/// Every `skip`, `status` and `code` option names a code the tables write.
+fn corrections_are_used(read: &rows::Read, options: &Options, errors: &mut Vec<InvocationError>) {
+    let known = |code: &str| {
+        read.written.iter().any(|w| w == code)
+            || read.rows.iter().any(|r| r.code == code)
+            || read
+                .skipped
+                .iter()
+                .any(|s| s.reason.contains(&format!("`{code}`")))
+    };
+    for (option, list) in [
+        ("skip", &options.skips),
+        ("status", &options.statuses),
+        ("code", &options.codes),
+    ] {
+        for named in list.iter().filter(|o| !known(&o.code)) {
+            errors.push(InvocationError::new(
+                named.span,
+                format!(
+                    "`{option}` names code `{}`, which is not in the table",
+                    named.code
+                ),
+            ));
+        }
+    }
 }
 
 /// The model of a document that could not be read: the promised type with no

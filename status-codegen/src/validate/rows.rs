@@ -39,6 +39,8 @@ pub(super) struct Read {
     pub(crate) skipped: Vec<SkippedRow>,
     /// Code tables whose rows could not be read, with why (each also an error).
     pub(crate) refused: Vec<(usize, String)>,
+    /// Every code cell's text as written, to check the options naming codes.
+    pub(crate) written: Vec<String>,
 }
 
 pub(super) fn read(
@@ -83,10 +85,19 @@ pub(super) fn read(
             langs: &langs,
             others: &others,
             purpose,
+            options,
+            patterns: std::cell::OnceCell::new(),
+            statuses: std::cell::OnceCell::new(),
         };
         for group in &columns.groups {
+            let mut previous: Option<DocumentRow> = None;
             for row in table.body() {
-                reader.row(row, group, &mut read, diagnostics);
+                let (row, note) = match reader.unshifted(row, previous.as_ref(), group) {
+                    Some((row, note)) => (row, Some(note)),
+                    None => (row.clone(), None),
+                };
+                reader.row(&row, group, note, &mut read, diagnostics);
+                previous = Some(row);
             }
         }
     }
@@ -224,11 +235,6 @@ const CATCH_ALL: &[&str] = &[
     "其他状态码",
 ];
 
-/// Cells that stand for nothing: a row whose code is one of these has no code.
-const PLACEHOLDERS: &[&str] = &[
-    "-", "--", "—", "–", "...", "…", "N/A", "n/a", "NA", "无", "/",
-];
-
 fn status_cell(text: &str) -> StatusCell<'_> {
     // `401Unauthorized`: the reason written against the number.
     let glued = text
@@ -244,6 +250,18 @@ fn status_cell(text: &str) -> StatusCell<'_> {
     let lower = text.to_ascii_lowercase();
     if CATCH_ALL.contains(&lower.as_str()) {
         return StatusCell::Skip(format!("`{text}` stands for every code not listed"));
+    }
+    if ["n/a", "na", "-", "--", "—", "–", "null", "无", "...", "…"].contains(&lower.as_str())
+    {
+        return StatusCell::Skip(format!("`{text}` stands for no code"));
+    }
+    if text.chars().any(|c| ('０'..='９').contains(&c)) {
+        return StatusCell::Wrong(
+            format!(
+                "status code `{text}` is written in full-width digits: expected ASCII digits, such as 404"
+            ),
+            "full-width digits",
+        );
     }
     let class = head.as_bytes();
     if class.len() == 3
@@ -292,30 +310,19 @@ fn status_cell(text: &str) -> StatusCell<'_> {
     }
 }
 
-/// The HTTP statuses in an error table's status cell: every three-digit
-/// number from 100 to 999, in order, once each.
-fn statuses(text: &str) -> Vec<u16> {
-    let mut found = Vec::new();
-    for word in text.split(|c: char| !c.is_ascii_digit()) {
-        if word.len() == 3
-            && let Ok(code) = word.parse::<u16>()
-            && (100..=999).contains(&code)
-            && !found.contains(&code)
-        {
-            found.push(code);
-        }
-    }
-    found
-}
-
-struct TableReader<'a> {
-    source: &'a Source,
-    table: &'a Table,
-    columns: &'a Columns,
-    kind: Kind,
-    langs: &'a [String],
-    others: &'a [String],
-    purpose: Purpose,
+pub(super) struct TableReader<'a> {
+    pub(super) source: &'a Source,
+    pub(super) table: &'a Table,
+    pub(super) columns: &'a Columns,
+    pub(super) kind: Kind,
+    pub(super) langs: &'a [String],
+    pub(super) others: &'a [String],
+    pub(super) purpose: Purpose,
+    pub(super) options: &'a Options,
+    /// Per column, read once: the pattern of its codes and the statuses it
+    /// gives, with how often (for the code and status grammars).
+    pub(super) patterns: std::cell::OnceCell<Vec<Option<crate::cells::Pattern>>>,
+    pub(super) statuses: std::cell::OnceCell<Vec<Vec<(u16, usize)>>>,
 }
 
 impl TableReader<'_> {
@@ -323,6 +330,7 @@ impl TableReader<'_> {
         &self,
         row: &DocumentRow,
         group: &[usize],
+        note: Option<String>,
         read: &mut Read,
         diagnostics: &mut Diagnostics,
     ) {
@@ -335,31 +343,43 @@ impl TableReader<'_> {
             return;
         }
         let code_cell = &row.cells[code_column];
+        read.written.push(code_cell.text.clone());
         let written = group.iter().filter(|&&i| row.cells[i].written).count();
         if !code_cell.written {
             self.short_row(row, written, group.len(), diagnostics);
             return;
         }
         let line = self.source.line(row.offset);
-        if self.kind == Kind::Error && PLACEHOLDERS.contains(&code_cell.text.as_str()) {
-            read.skipped.push(SkippedRow {
-                line,
-                table: self.table.index,
-                reason: format!("`{}` stands for no code", code_cell.text),
-            });
-            return;
-        }
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
-        let code = match self.kind {
-            Kind::Status => {
-                self.status_code(code_cell, code_column, &mut model_row, read, diagnostics)
+        model_row.notes.extend(note);
+        let codes: Vec<(String, Option<u16>)> = match self.kind {
+            Kind::Status => self
+                .status_code(code_cell, code_column, &mut model_row, read, diagnostics)
+                .into_iter()
+                .collect(),
+            Kind::Error => {
+                let Some(codes) =
+                    self.error_codes(row, group, code_column, &mut model_row, read, diagnostics)
+                else {
+                    return;
+                };
+                codes.into_iter().map(|c| (c, None)).collect()
             }
-            Kind::Error => self.error_code(row, group, code_column, &mut model_row, diagnostics),
         };
-        let Some((code, number)) = code else {
+        let Some((code, _)) = codes.first().cloned() else {
             return;
         };
+        let reason = model_row.text(Text::Reason).to_owned();
         self.texts(row, group, &mut model_row);
+        if !reason.is_empty() {
+            // The reason written next to an error's status, when no column has one.
+            if model_row.text(Text::Reason).is_empty() {
+                model_row.text_mut(Text::Reason)[0] = reason;
+            }
+            if !read.texts.contains(&Text::Reason) {
+                read.texts.push(Text::Reason);
+            }
+        }
         if self.kind == Kind::Status
             && self.purpose == Purpose::Primary
             && !Self::has_text(&model_row)
@@ -371,13 +391,15 @@ impl TableReader<'_> {
             }
             return;
         }
-        read.rows.push(Candidate {
-            row: model_row,
-            code,
-            number,
-            code_offset: code_cell.offset,
-            code_cell: (self.table.index, code_cell.origin),
-        });
+        for (code, number) in codes {
+            read.rows.push(Candidate {
+                row: model_row.clone(),
+                code,
+                number,
+                code_offset: code_cell.offset,
+                code_cell: (self.table.index, code_cell.origin),
+            });
+        }
     }
 
     /// A status table's code cell: the code (and the reason written after it),
@@ -390,7 +412,32 @@ impl TableReader<'_> {
         read: &mut Read,
         diagnostics: &mut Diagnostics,
     ) -> Option<(String, Option<u16>)> {
-        match status_cell(&cell.text) {
+        // What a reader does not see is not part of the code.
+        let text: String = cell
+            .text
+            .chars()
+            .filter(|c| !crate::cells::is_invisible(*c))
+            .collect();
+        if text != cell.text {
+            model_row.notes.push(format!(
+                "characters a reader does not see were dropped from the code: `{}`",
+                visible(&cell.text)
+            ));
+        }
+        match status_cell(&text) {
+            StatusCell::Code(code, _)
+                if self.skipped_by_option(&code.to_string(), model_row.line, read) =>
+            {
+                None
+            }
+            StatusCell::Code(code, Some(remark)) if remark.starts_with(['(', '（']) => {
+                let remark = remark
+                    .trim_start_matches(['(', '（'])
+                    .trim_end_matches([')', '）']);
+                model_row.notes.push(remark.trim().to_owned());
+                model_row.statuses.push(code);
+                Some((code.to_string(), Some(code)))
+            }
             StatusCell::Code(code, reason) => {
                 if let Some(reason) = reason {
                     reason.clone_into(&mut model_row.text_mut(Text::Reason)[0]);
@@ -414,53 +461,6 @@ impl TableReader<'_> {
                 None
             }
         }
-    }
-
-    /// An error table's code, as written, and the statuses of its status cell.
-    fn error_code(
-        &self,
-        row: &DocumentRow,
-        group: &[usize],
-        column: usize,
-        model_row: &mut Row,
-        diagnostics: &mut Diagnostics,
-    ) -> Option<(String, Option<u16>)> {
-        let cell = &row.cells[column];
-        if cell.text.is_empty() {
-            diagnostics.error(
-                self.source,
-                cell.offset,
-                || {
-                    format!(
-                        "empty error code: expected a code in the `{}` column",
-                        self.columns.columns[column].header
-                    )
-                },
-                "empty cell",
-            );
-            return None;
-        }
-        let code = cell.text.clone();
-        if let Some(status) = self.columns.find(group, Role::Status) {
-            let cell = &row.cells[status];
-            model_row.statuses = statuses(&cell.text);
-            if model_row.statuses.is_empty() {
-                diagnostics.error(
-                    self.source,
-                    cell.offset,
-                    || {
-                        if cell.text.is_empty() {
-                            format!("empty HTTP status for error code `{}`: expected a status such as 400", visible(&code))
-                        } else {
-                            format!("`{}` is not an HTTP status: expected a number from 100 to 999, such as 400", visible(&cell.text))
-                        }
-                    },
-                    "no status",
-                );
-                return None;
-            }
-        }
-        Some((code, None))
     }
 
     fn texts(&self, row: &DocumentRow, group: &[usize], model_row: &mut Row) {
@@ -612,16 +612,15 @@ mod tests {
         assert!(
             matches!(status_cell("20x"), StatusCell::Wrong(m, _) if m.contains("not a number"))
         );
+        // Invisible characters are dropped before (`status_code`), as a reader
+        // does not see them; placeholders and full-width digits.
+        assert!(matches!(status_cell("N/A"), StatusCell::Skip(_)));
         assert!(
-            matches!(status_cell("200\u{200b}"), StatusCell::Wrong(m, _) if m.contains("\\u{200b}"))
+            matches!(status_cell("４０４"), StatusCell::Wrong(m, _) if m.contains("full-width"))
         );
-    }
-
-    #[test]
-    fn statuses_in_an_error_table() {
-        assert_eq!(statuses("400/404"), [400, 404]);
-        assert_eq!(statuses("400, 400 or 409"), [400, 409]);
-        assert_eq!(statuses("4000"), Vec::<u16>::new());
-        assert_eq!(statuses("Bad"), Vec::<u16>::new());
+        assert_eq!(
+            status_cell("429 (retry after 120 s)"),
+            StatusCell::Code(429, Some("(retry after 120 s)"))
+        );
     }
 }

@@ -73,7 +73,7 @@ pub(super) fn select(
         }
     }
     if used.is_empty() && options.tables.is_none() && !chosen.is_empty() {
-        diagnostics.push(no_code_table(source, document, &tables));
+        diagnostics.push(no_code_table(source, document, &read, &tables));
     }
     near_misses(source, document, &read, &mut tables, diagnostics);
     if !used.is_empty() {
@@ -159,9 +159,27 @@ fn skipped_because(table: &Table, columns: &Columns, kind: Kind, asked: bool) ->
 
 /// The bare invocation found no code table: say what each table has, and how
 /// to name the columns of one.
-fn no_code_table(source: &Source, document: &Document, tables: &[TableInfo]) -> Diagnostic {
+fn no_code_table(
+    source: &Source,
+    document: &Document,
+    read: &[Columns],
+    tables: &[TableInfo],
+) -> Diagnostic {
+    // The column a reader would take for codes: the first with no role whose
+    // cells are code-shaped words (`Error` over `E1001`), else the first
+    // table's first.
+    let shaped = read.iter().enumerate().find_map(|(t, columns)| {
+        columns.columns.iter().find_map(|c| {
+            (c.role == Role::Other
+                && matches!(
+                    c.profile.dominant(),
+                    Some(crate::cells::Shape::Code | crate::cells::Shape::Number)
+                ))
+            .then_some((t, c))
+        })
+    });
     let first = &document.tables[0];
-    let diagnostic = Diagnostic::at(
+    let mut diagnostic = Diagnostic::at(
         source,
         first.header_offset(),
         format!(
@@ -170,11 +188,22 @@ fn no_code_table(source: &Source, document: &Document, tables: &[TableInfo]) -> 
         ),
     )
     .with_label("the first table");
-    match first.header().first().filter(|h| !h.text.is_empty()) {
+    if let Some((table, column)) = shaped {
+        diagnostic = diagnostic
+            .with_note(format!(
+                "the column `{}` of table {table} holds code-shaped words (`{}`), though its header is not a word for codes",
+                visible(&column.header),
+                column
+                    .profile
+                    .dominant()
+                    .map_or("", |shape| column.profile.sample(shape))
+            ))
+            .with_fix(format!("table({table}, code_column = {:?})", column.header));
+    } else if let Some(header) = first.header().first().filter(|h| !h.text.is_empty()) {
         // Kept only if it reads the table (the `help:` line says so).
-        Some(header) => diagnostic.with_fix(format!("table(0, code_column = {:?})", header.text)),
-        None => diagnostic,
+        diagnostic = diagnostic.with_fix(format!("table(0, code_column = {:?})", header.text));
     }
+    diagnostic
 }
 
 /// The kind of the type: the one asked for, else the one the code tables

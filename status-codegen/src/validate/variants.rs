@@ -229,6 +229,16 @@ fn names_are_distinct(
 }
 
 fn no_name(p: &Pending) -> (String, &'static str) {
+    if naming::code_name(&p.variant.code).is_none() && p.variant.code.eq_ignore_ascii_case("self") {
+        return (
+            format!(
+                "code `{}` would be named `Self`, which Rust reserves: expected `rename({} = Name)`",
+                p.variant.code,
+                rename_key(&p.variant)
+            ),
+            "reserved name",
+        );
+    }
     (
         format!(
             "code `{}` gives no variant name (it has no ASCII letter or digit): expected such a code, or `rename({} = Name)`",

@@ -1,0 +1,195 @@
+//! The grammar of an error table's status cell: one or more HTTP statuses
+//! (`400`, `400/404`, `400 or 409`, `400、404`), each with an optional reason
+//! phrase (`301 Moved Permanently`); a remark in parentheses is a note, and its
+//! numbers are not statuses (`429 (retry after 120 s)`, `403（2023 年前为 401）`).
+//! A placeholder (`N/A`, `-`, `无`) or an empty cell means the row has no status.
+
+use crate::cells::is_invisible;
+
+/// What a status cell says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum StatusCell {
+    /// No status: empty, or a placeholder.
+    Nothing,
+    /// The statuses, in order, once each; the reason written next to the
+    /// first; remarks in parentheses.
+    Statuses {
+        statuses: Vec<u16>,
+        reason: Option<String>,
+        note: Option<String>,
+    },
+    /// Not a status: why, and the text that is wrong.
+    Wrong(String),
+}
+
+/// Texts that stand for no status.
+const NO_STATUS: &[&str] = &[
+    "n/a", "na", "-", "--", "—", "–", "null", "none", "无", "/", "…", "...",
+];
+
+/// Reads a status cell.
+pub(super) fn read(text: &str) -> StatusCell {
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let text = visible.trim();
+    if text.is_empty() || NO_STATUS.contains(&text.to_lowercase().as_str()) {
+        return StatusCell::Nothing;
+    }
+    if text.chars().any(|c| ('０'..='９').contains(&c)) {
+        let ascii: String = text
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => {
+                    char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+                }
+                c => c,
+            })
+            .collect();
+        return StatusCell::Wrong(format!(
+            "`{text}` is written in full-width digits: expected ASCII digits, such as `{ascii}`"
+        ));
+    }
+    let (main, note) = remarks(text);
+    let mut statuses = Vec::new();
+    let mut reason = None;
+    for part in split(&main) {
+        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+        let number = part[..digits].parse::<u16>().ok();
+        match number {
+            Some(status) if digits == 3 && (100..=999).contains(&status) => {
+                let rest = part[digits..].trim();
+                if !rest.is_empty() && reason.is_none() {
+                    reason = Some(rest.to_owned());
+                }
+                if !statuses.contains(&status) {
+                    statuses.push(status);
+                }
+            }
+            // Words after a status belong to it (`400 Bad Request, retry`).
+            None if !statuses.is_empty() => {}
+            _ => {
+                return StatusCell::Wrong(format!(
+                    "`{part}` is not an HTTP status: expected a number from 100 to 999, such as 400"
+                ));
+            }
+        }
+    }
+    if statuses.is_empty() {
+        return StatusCell::Wrong(format!(
+            "`{text}` is not an HTTP status: expected a number from 100 to 999, such as 400"
+        ));
+    }
+    StatusCell::Statuses {
+        statuses,
+        reason,
+        note,
+    }
+}
+
+/// The text without its parenthesised remarks, and the remarks.
+fn remarks(text: &str) -> (String, Option<String>) {
+    let mut main = String::new();
+    let mut notes = Vec::new();
+    let mut depth = 0usize;
+    let mut note = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '（' => {
+                if depth > 0 {
+                    note.push(c);
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    notes.push(std::mem::take(&mut note).trim().to_owned());
+                } else {
+                    note.push(c);
+                }
+            }
+            c if depth > 0 => note.push(c),
+            c => main.push(c),
+        }
+    }
+    if depth > 0 {
+        notes.push(note.trim().to_owned());
+    }
+    let notes: Vec<String> = notes.into_iter().filter(|n| !n.is_empty()).collect();
+    (
+        main.trim().to_owned(),
+        (!notes.is_empty()).then(|| notes.join("; ")),
+    )
+}
+
+/// The parts of a cell listing several statuses.
+fn split(text: &str) -> Vec<&str> {
+    let mut parts = vec![text];
+    for separator in ["/", ",", "，", "、", ";", " or ", " OR ", "或"] {
+        parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statuses(text: &str) -> Vec<u16> {
+        match read(text) {
+            StatusCell::Statuses { statuses, .. } => statuses,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_or_more_statuses() {
+        assert_eq!(statuses("400"), [400]);
+        assert_eq!(statuses("400/404"), [400, 404]);
+        assert_eq!(statuses("400, 400 or 409"), [400, 409]);
+        assert_eq!(statuses("400、404"), [400, 404]);
+        assert_eq!(statuses("400或404"), [400, 404]);
+        assert_eq!(statuses("400\u{200b}"), [400]);
+    }
+
+    #[test]
+    fn a_reason_next_to_the_status_and_remarks_in_parentheses() {
+        assert_eq!(
+            read("301 Moved Permanently"),
+            StatusCell::Statuses {
+                statuses: vec![301],
+                reason: Some("Moved Permanently".to_owned()),
+                note: None
+            }
+        );
+        assert_eq!(
+            read("429 (retry after 120 s)"),
+            StatusCell::Statuses {
+                statuses: vec![429],
+                reason: None,
+                note: Some("retry after 120 s".to_owned())
+            }
+        );
+        assert_eq!(statuses("403（2023 年前为 401）"), [403]);
+    }
+
+    #[test]
+    fn placeholders_are_no_status() {
+        for text in ["", "N/A", "NA", "-", "—", "Null", "无", " n/a "] {
+            assert_eq!(read(text), StatusCell::Nothing, "{text}");
+        }
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        assert!(matches!(read("40"), StatusCell::Wrong(m) if m.contains("`40`")));
+        assert!(matches!(read("4000"), StatusCell::Wrong(m) if m.contains("`4000`")));
+        assert!(matches!(read("VPC.0003"), StatusCell::Wrong(_)));
+        assert!(
+            matches!(read("４００"), StatusCell::Wrong(m) if m.contains("full-width") && m.contains("`400`"))
+        );
+    }
+}
