@@ -25,7 +25,8 @@ use status_codegen::load::{self, Loaded};
 /// `table = N` / `section = "…"` / `caption = "…"`, `code_column = "…"` and
 /// the other `*_column` options, `table(N, *_column = "…")`,
 /// `accessor(method = "Header")`, `doc = "…"`, `http`, `serde`, `lang = "…"`,
-/// `translation(tag = "path")`, `fallback`, `other = Name`.
+/// `translation(tag = "path")`, `fallback`, `other = Name`, `skip(CODE, …)`,
+/// `status(CODE = 400)`, `code("AS WRITTEN" = "CODE")`.
 ///
 /// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR` (or
 /// `STATUS_TABLE_MANIFEST_DIR` when set), then each parent directory up to

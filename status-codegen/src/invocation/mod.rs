@@ -22,6 +22,9 @@
 //!     http = "http", serde = "serde",    // interop, under those features
 //!     lang = "zh", translation(en = "tables/evs_04_0039.en.md"), fallback,
 //!     other = Other,                     // a catch-all variant
+//!     skip("EVS.0099"),                  // rows left out, by code
+//!     status("AOS.1001" = 400),          // a status cell's typo
+//!     code("DCS. 4855" = "DCS.4855"),    // a code cell's typo
 //! );
 //! ```
 
