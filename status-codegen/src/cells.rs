@@ -50,6 +50,24 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Texts that stand for nothing in a code or status cell (`N/A`, `-`, `无`).
+const PLACEHOLDERS: &[&str] = &[
+    "n/a", "na", "-", "--", "—", "–", "null", "none", "无", "/", "...", "…",
+];
+
+/// Whether a cell's text stands for nothing (compared in lowercase).
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    PLACEHOLDERS.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// The pattern more than half of `codes` share, if one is.
+pub(crate) fn dominant_pattern<'a>(codes: impl IntoIterator<Item = &'a str>) -> Option<Pattern> {
+    let patterns: Vec<Pattern> = codes.into_iter().map(pattern).collect();
+    [Pattern::Prefixed, Pattern::Numeric, Pattern::Word]
+        .into_iter()
+        .find(|p| patterns.iter().filter(|x| *x == p).count() * 2 > patterns.len())
+}
+
 /// The shape of a cell; `None` when it is empty.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();

@@ -31,7 +31,7 @@ const RANGE_WORDS: &[&str] = &[" to ", "~", "～", "–", "—", "至", " - "];
 pub(super) fn read(text: &str, pattern: Option<Pattern>, header: &str, alone: bool) -> CodeCell {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let text = visible.trim();
-    if ["-", "--", "—", "–", "...", "…", "N/A", "n/a"].contains(&text) {
+    if cells::is_placeholder(text) {
         return CodeCell::Skip(format!("`{text}` stands for no code"));
     }
     if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {

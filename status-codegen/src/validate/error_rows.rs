@@ -241,16 +241,13 @@ impl TableReader<'_> {
         let patterns = self.patterns.get_or_init(|| {
             (0..self.table.width)
                 .map(|column| {
-                    let patterns: Vec<Pattern> = self
-                        .table
-                        .body()
-                        .filter_map(|r| r.cells.get(column))
-                        .filter(|c| !c.text.is_empty())
-                        .map(|c| cells::pattern(&c.text))
-                        .collect();
-                    [Pattern::Prefixed, Pattern::Numeric, Pattern::Word]
-                        .into_iter()
-                        .find(|p| patterns.iter().filter(|x| *x == p).count() * 2 > patterns.len())
+                    cells::dominant_pattern(
+                        self.table
+                            .body()
+                            .filter_map(|r| r.cells.get(column))
+                            .map(|c| c.text.as_str())
+                            .filter(|t| !t.is_empty()),
+                    )
                 })
                 .collect()
         });

@@ -251,8 +251,7 @@ fn status_cell(text: &str) -> StatusCell<'_> {
     if CATCH_ALL.contains(&lower.as_str()) {
         return StatusCell::Skip(format!("`{text}` stands for every code not listed"));
     }
-    if ["n/a", "na", "-", "--", "—", "–", "null", "无", "...", "…"].contains(&lower.as_str())
-    {
+    if crate::cells::is_placeholder(text) {
         return StatusCell::Skip(format!("`{text}` stands for no code"));
     }
     if text.chars().any(|c| ('０'..='９').contains(&c)) {

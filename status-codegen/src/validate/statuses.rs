@@ -4,7 +4,7 @@
 //! numbers are not statuses (`429 (retry after 120 s)`, `403（2023 年前为 401）`).
 //! A placeholder (`N/A`, `-`, `无`) or an empty cell means the row has no status.
 
-use crate::cells::is_invisible;
+use crate::cells::{self, is_invisible};
 
 /// What a status cell says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,16 +22,11 @@ pub(super) enum StatusCell {
     Wrong(String),
 }
 
-/// Texts that stand for no status.
-const NO_STATUS: &[&str] = &[
-    "n/a", "na", "-", "--", "—", "–", "null", "none", "无", "/", "…", "...",
-];
-
 /// Reads a status cell.
 pub(super) fn read(text: &str) -> StatusCell {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let text = visible.trim();
-    if text.is_empty() || NO_STATUS.contains(&text.to_lowercase().as_str()) {
+    if text.is_empty() || cells::is_placeholder(text) {
         return StatusCell::Nothing;
     }
     if text.chars().any(|c| ('０'..='９').contains(&c)) {

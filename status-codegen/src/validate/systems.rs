@@ -46,7 +46,7 @@ pub(super) fn one_system(
                 .collect();
             Some(System {
                 table: *index,
-                pattern: dominant(&codes),
+                pattern: cells::dominant_pattern(codes.iter().copied()),
                 header: vocabulary::normalize(&columns.columns[code].header),
                 section: table.section.as_deref(),
                 sample: codes.first().copied().unwrap_or_default(),
@@ -126,12 +126,4 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Stri
         return format!("`caption = {caption:?}`");
     }
     format!("`table = {}`", system.table)
-}
-
-/// The pattern of most of the codes.
-fn dominant(codes: &[&str]) -> Option<Pattern> {
-    let patterns: Vec<Pattern> = codes.iter().map(|c| cells::pattern(c)).collect();
-    [Pattern::Prefixed, Pattern::Numeric, Pattern::Word]
-        .into_iter()
-        .find(|p| patterns.iter().filter(|x| *x == p).count() * 2 > patterns.len())
 }
