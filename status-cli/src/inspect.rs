@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use status_codegen::model::{Model, Role};
+use status_codegen::model::{Kind, Model, Role, Text};
 use status_codegen::{Diagnostic, InvocationError};
 
 /// The human form.
@@ -69,6 +69,9 @@ pub(crate) fn human(
                 column.header, column.because
             );
         }
+        if table.used {
+            rows_of(&mut out, model, table.index);
+        }
     }
     for row in &model.skipped_rows {
         let _ = writeln!(out, "\nskipped row at line {}: {}", row.line, row.reason);
@@ -83,6 +86,45 @@ pub(crate) fn human(
         let _ = writeln!(out, "\nerror: {diagnostic}");
     }
     out
+}
+
+/// Rows shown per table before the rest are counted.
+const SHOWN_ROWS: usize = 12;
+
+/// A table's rows: line, code, statuses, variant and the first text, the
+/// first [`SHOWN_ROWS`] of them and a count of the rest.
+fn rows_of(out: &mut String, model: &Model, table: usize) {
+    let rows: Vec<_> = model
+        .rows()
+        .into_iter()
+        .filter(|(_, r)| r.table == table)
+        .collect();
+    for (variant, row) in rows.iter().take(SHOWN_ROWS) {
+        let statuses: Vec<String> = row.statuses.iter().map(u16::to_string).collect();
+        let text = [Text::Message, Text::Description, Text::Reason]
+            .into_iter()
+            .map(|t| row.text(t))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        let short: String = text.chars().take(60).collect();
+        let more = if short.len() < text.len() { "…" } else { "" };
+        let status = if model.kind == Kind::Error && model.has_status {
+            format!(" [{}]", statuses.join(", "))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  line {:>4}  {}{status} → {}: {short}{more}",
+            row.line, variant.code, variant.name
+        );
+        for note in &row.notes {
+            let _ = writeln!(out, "             note: {note}");
+        }
+    }
+    if rows.len() > SHOWN_ROWS {
+        let _ = writeln!(out, "  … and {} more rows", rows.len() - SHOWN_ROWS);
+    }
 }
 
 /// The JSON form.
