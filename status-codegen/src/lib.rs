@@ -31,6 +31,7 @@ pub mod model;
 mod naming;
 pub mod options;
 pub mod source;
+mod suggest;
 mod translate;
 mod validate;
 mod vocabulary;

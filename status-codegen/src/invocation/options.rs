@@ -32,7 +32,8 @@ pub(super) fn option(
         return Err(syn::Error::new(
             key.span(),
             format!(
-                "unknown option `{key_text}`: expected one of {}",
+                "unknown option `{key_text}`{}: expected one of {}",
+                crate::suggest::did_you_mean(&key_text, OPTION_NAMES.iter().copied()),
                 OPTION_NAMES.join(", ")
             ),
         ));

@@ -110,8 +110,12 @@ fn corrections_are_used(read: &rows::Read, options: &Options, errors: &mut Vec<I
             errors.push(InvocationError::new(
                 named.span,
                 format!(
-                    "`{option}` names code `{}`, which is not in the table",
-                    named.code
+                    "`{option}` names code `{}`, which is not in the table{}",
+                    named.code,
+                    crate::suggest::did_you_mean(
+                        &named.code,
+                        read.written.iter().map(String::as_str)
+                    )
                 ),
             ));
         }

@@ -147,7 +147,13 @@ fn renames_are_used(pending: &[Pending], options: &Options, errors: &mut Vec<Inv
             };
             errors.push(InvocationError::new(
                 rename.span,
-                format!("`rename` names {what}, which is not in the table"),
+                format!(
+                    "`rename` names {what}, which is not in the table{}",
+                    crate::suggest::did_you_mean(
+                        &rename.code,
+                        pending.iter().map(|p| p.variant.code.as_str())
+                    )
+                ),
             ));
         }
     }
