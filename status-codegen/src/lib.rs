@@ -18,9 +18,9 @@
 //! CLI and build.rs share it and print the same errors.
 
 pub mod build_script;
-pub mod cache;
 mod cells;
 mod columns;
+pub mod committed;
 pub mod diagnostic;
 pub mod document;
 mod expand;

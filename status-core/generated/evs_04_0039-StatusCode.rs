@@ -2,12 +2,14 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0
-// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0039.md" , lang = "zh" , translation (en = "tables/evs_04_0039.en.md") , http = "http" , serde = "serde" ,)
+// engine:     status-codegen 0.1.0 (source 0d9b981035085494), status-macros 0.1.0 (source b5cc50ef64e44786)
+// source:     status-core/src/lib.rs
+// invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde",)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 // document:   tables/evs_04_0039.en.md
 // sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
+// body:       sha256 3735afb463d6e46670c28c6564a6c59aacaaa9ec8f05fee611c2192a0ba5a8c1 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
