@@ -2,12 +2,12 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0 (source 4853d78f0ad821d1), status-macros 0.1.0 (source b5cc50ef64e44786)
+// engine:     status-codegen 0.1.0 (source 7f4cf8459141e993), status-macros 0.1.0 (source b5cc50ef64e44786)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde",)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
-// body:       sha256 7af6dda73bde958501d3ce47b269d2ae6db31d7c85c85576633ee7d1ee3cfeb0 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 fd1d93282b1967978774d2cbd1238a77331fcdc70f2b37e8d0e3eded46302d35 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -4692,18 +4692,18 @@ impl ::core::convert::From<ErrorCode> for &'static str {
         code.code()
     }
 }
-impl ::core::convert::TryFrom<&str> for ErrorCode {
-    type Error = UnknownErrorCode;
-    fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
+    type Error = UnknownErrorCode<'a>;
+    fn try_from(code: &'a str) -> ::core::result::Result<Self, Self::Error> {
         match Self::from_code(code) {
             ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(UnknownErrorCode(()))
+                ::core::result::Result::Err(UnknownErrorCode(code))
             }
         }
     }
 }
-/// A code that is not in `tables/evs_04_0038.en.md`; returned by `TryFrom<&str>` for [`ErrorCode`].
+/// A code that is not in `tables/evs_04_0038.en.md`, as it was given; returned by `TryFrom<&str>` for [`ErrorCode`]. It borrows the code (no allocation, no `alloc` needed): to keep it past the input, keep `code().to_owned()`.
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -4712,13 +4712,23 @@ impl ::core::convert::TryFrom<&str> for ErrorCode {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
-pub struct UnknownErrorCode(());
-impl ::core::fmt::Display for UnknownErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("unknown error code: not in tables/evs_04_0038.en.md")
+pub struct UnknownErrorCode<'a>(&'a str);
+impl<'a> UnknownErrorCode<'a> {
+    /// The code, as it was given.
+    #[must_use]
+    #[inline]
+    pub const fn code(&self) -> &'a str {
+        self.0
     }
 }
-impl ::core::error::Error for UnknownErrorCode {}
+impl ::core::fmt::Display for UnknownErrorCode<'_> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(
+            f, "unknown error code {}: not in tables/evs_04_0038.en.md", self.0
+        )
+    }
+}
+impl ::core::error::Error for UnknownErrorCode<'_> {}
 /// A string that is neither a code nor a variant name of [`ErrorCode`]; returned by its `FromStr`.
 #[derive(
     ::core::fmt::Debug,
