@@ -15,6 +15,8 @@
 //! (status-core's committed expansions: no proc macro, no parser to build);
 //! `std` (default), `http`, `serde`.
 #![cfg_attr(not(feature = "std"), no_std)]
+// docs.rs: each item shows the features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use status_core::evs;
 /// The macro (feature `macros`, on by default); with `prebuilt` alone the

@@ -2,12 +2,12 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0 (source 7f4cf8459141e993), status-macros 0.1.0 (source b5cc50ef64e44786)
+// engine:     status-codegen 0.1.0 (source 7694c0c9e65904da), status-macros 0.1.0 (source b5cc50ef64e44786)
 // source:     status-core/src/lib.rs
-// invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde",)
+// invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
-// body:       sha256 fd1d93282b1967978774d2cbd1238a77331fcdc70f2b37e8d0e3eded46302d35 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 be05b5dd870f8c98b7906ed588c9523a813aee4f0accdf3b77a1b44e7b42ece3 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -297,6 +297,7 @@
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord
 )]
+#[non_exhaustive]
 #[allow(clippy::doc_markdown)]
 pub enum ErrorCode {
     /// `EVS.0001` invalid tenant id\!
@@ -4519,6 +4520,7 @@ impl ErrorCode {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
+#[non_exhaustive]
 pub struct ErrorCodeRow {
     /// The row's line in `tables/evs_04_0038.en.md`.
     pub line: u32,
