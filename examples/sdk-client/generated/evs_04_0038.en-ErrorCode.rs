@@ -2,7 +2,7 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0 (source 7694c0c9e65904da), status-macros 0.1.0 (source b5cc50ef64e44786)
+// engine:     status-codegen 0.1.0 (source f7a45d0f81cba8e8), status-macros 0.1.0 (source b5cc50ef64e44786)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md

@@ -35,6 +35,7 @@ use crate::options::Options;
 mod options;
 
 /// The options the invocation accepts, for messages.
+#[doc(hidden)]
 pub const OPTION_NAMES: &[&str] = &[
     "name",
     "vis",
