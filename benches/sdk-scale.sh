@@ -21,6 +21,9 @@
 #          the document edit, the edited document's file is generated from a
 #          third version of it, so both directions of the edit find it stale
 #          and expand that one document, as after an edit not yet regenerated.
+#   committed-optsha: the committed crate with `[profile.dev.package.sha2]
+#          opt-level = 3` in its manifest: the headers' SHA-256 optimised (cargo
+#          builds a proc macro's dependencies unoptimised in the dev profile).
 #
 # Measured, as ratios macro / plain in one run (interleaved rounds, medians):
 #   clean    `cargo build` from an empty target directory;
@@ -262,6 +265,13 @@ cp "$WORK/edit/doc.a" "$COMMITTED/$EDIT_PATH"
 [ "$(find "$COMMITTED/generated" -name '*.rs' | wc -l)" = "$(wc -l <"$WORK/invocations")" ] ||
     die "status-table generate wrote $(find "$COMMITTED/generated" -name '*.rs' | wc -l) files for $(wc -l <"$WORK/invocations") invocations"
 
+OPTSHA=$WORK/committed-optsha
+mkdir -p "$OPTSHA"
+cp -r "$COMMITTED/src" "$COMMITTED/tables" "$COMMITTED/generated" "$OPTSHA/"
+manifest sdk-committed-optsha "$MACRO_DEP" '
+[profile.dev.package.sha2]
+opt-level = 3' >"$OPTSHA/Cargo.toml"
+
 # The mixed crates: N invocations as macros, spread evenly over the list, the
 # others plain.
 is_macro() { # is_macro INDEX N: whether module INDEX (0-based) is a macro in mixed-N
@@ -366,6 +376,7 @@ EOF
 }
 build macro "$MACRO" "$WORK/target-macro"
 build committed "$COMMITTED" "$WORK/target-committed"
+build committed-optsha "$OPTSHA" "$WORK/target-committed-optsha"
 build plain "$PLAIN" "$WORK/target-plain"
 if [ "$BREAKDOWN" = 1 ]; then
     for n in $STEPS; do build "mixed-$n" "$WORK/mixed-$n" "$WORK/target-mixed"; done
@@ -440,9 +451,11 @@ rounds "$RUNS" \
     noop-plain true "$B/build-plain" \
     rs-macro "$B/flip-rs '$MACRO'" "$B/build-macro" \
     rs-committed "$B/flip-rs '$COMMITTED'" "$B/build-committed" \
+    rs-committed-optsha "$B/flip-rs '$OPTSHA'" "$B/build-committed-optsha" \
     rs-plain "$B/flip-rs '$PLAIN'" "$B/build-plain" \
     doc-macro "$B/toggle '$MACRO/$EDIT_PATH' '$WORK/edit/doc.a' '$WORK/edit/doc.b'" "$B/build-macro" \
     doc-committed "$B/toggle '$COMMITTED/$EDIT_PATH' '$WORK/edit/doc.a' '$WORK/edit/doc.b'" "$B/build-committed" \
+    doc-committed-optsha "$B/toggle '$OPTSHA/$EDIT_PATH' '$WORK/edit/doc.a' '$WORK/edit/doc.b'" "$B/build-committed-optsha" \
     doc-plain "$B/toggle '$PLAIN/src/$EDIT_MODULE.rs' '$WORK/edit/rs.a' '$WORK/edit/rs.b'" "$B/build-plain"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -469,7 +482,7 @@ ratio_row() { # ratio_row LABEL A B TARGET
     echo "| build | median wall | median cpu (user+sys) | median max RSS |"
     echo "|---|---:|---:|---:|"
     for name in clean-macro clean-committed clean-plain noop-macro noop-committed noop-plain \
-        rs-macro rs-committed rs-plain doc-macro doc-committed doc-plain; do row "$name"; done
+        rs-macro rs-committed rs-committed-optsha rs-plain doc-macro doc-committed doc-committed-optsha doc-plain; do row "$name"; done
     if [ -f "$WORK/clean-macro-optpkg.times" ]; then row clean-macro-optpkg; fi
     echo
     echo "| committed / plain (committed expansions) | wall | cpu | max RSS | target |"
@@ -478,6 +491,8 @@ ratio_row() { # ratio_row LABEL A B TARGET
     ratio_row "rebuild after a .rs edit" rs-committed rs-plain "≤ 1.10×"
     ratio_row "rebuild after a document edit (that one expanded)" doc-committed doc-plain "≤ 1.2×"
     ratio_row "no-op build (cargo alone)" noop-committed noop-plain ""
+    ratio_row "rebuild after a .rs edit, sha2 at opt-level 3" rs-committed-optsha rs-plain "≤ 1.10×"
+    ratio_row "rebuild after a document edit, sha2 at opt-level 3" doc-committed-optsha doc-plain "≤ 1.2×"
     printf '| %s | %s | %s | | |\n' "rebuild after a .rs edit, each less its no-op" \
         "$(ratio "$(minus "$(median rs-committed)" "$(median noop-committed)")" "$(minus "$(median rs-plain)" "$(median noop-plain)")")" \
         "$(ratio "$(minus "$(median rs-committed 2)" "$(median noop-committed 2)")" "$(minus "$(median rs-plain 2)" "$(median noop-plain 2)")")"
