@@ -15,6 +15,15 @@
 #          its tables/; it depends on the workspace's status-macros by path;
 #   plain: the same modules, each the output of `status-table expand DOC
 #          --options '…'` (the CLI built once, release); no dependency.
+#   committed: the macro crate with its committed expansions, as
+#          `status-table generate` writes them in its generated/ (issue 20:
+#          the macro then includes them and does not read the tables). For
+#          the document edit, the edited document's file is generated from a
+#          third version of it, so both directions of the edit find it stale
+#          and expand that one document, as after an edit not yet regenerated.
+#   committed-optsha: the committed crate with `[profile.dev.package.sha2]
+#          opt-level = 3` in its manifest: the headers' SHA-256 optimised (cargo
+#          builds a proc macro's dependencies unoptimised in the dev profile).
 #
 # Measured, as ratios macro / plain in one run (interleaved rounds, medians):
 #   clean    `cargo build` from an empty target directory;
@@ -25,6 +34,8 @@
 #            flips between the two expansions (what `status-table generate` would
 #            write);
 #   noop     `cargo build` with nothing changed: cargo alone;
+# Each for macro, committed and plain: `committed / plain` is what a crate with
+# committed expansions pays, `macro / plain` what one without them pays.
 # and the peak memory (max RSS of the largest process, /usr/bin/time) of each.
 # Debug profile throughout, each crate in its own target directory, `--offline`
 # with a copy of the workspace's Cargo.lock.
@@ -238,6 +249,29 @@ expand_into "$EDIT_PATH" "" "$WORK/edit/rs.b"
 cp "$WORK/edit/doc.a" "$MACRO/$EDIT_PATH"
 if cmp -s "$WORK/edit/rs.a" "$WORK/edit/rs.b"; then die "the document edit changed no generated code"; fi
 
+# The committed crate: the macro crate and its generated/ (as `status-table
+# generate` writes it), the edited document's file from a third version of
+# the document (doc.c), so that both doc.a and doc.b are a stale file.
+COMMITTED=$WORK/committed
+mkdir -p "$COMMITTED"
+cp -r "$MACRO/src" "$COMMITTED/"
+cp -r "$MACRO/tables" "$COMMITTED/"
+manifest sdk-committed "$MACRO_DEP" >"$COMMITTED/Cargo.toml"
+sed "0,/try again ($EDIT_SERVICE.0001)/s//try again soon ($EDIT_SERVICE.0001)/" "$WORK/edit/doc.a" >"$WORK/edit/doc.c"
+if cmp -s "$WORK/edit/doc.a" "$WORK/edit/doc.c"; then die "the third version of the document changed nothing"; fi
+cp "$WORK/edit/doc.c" "$COMMITTED/$EDIT_PATH"
+"$CLI" generate --root "$COMMITTED" >/dev/null || die "status-table generate failed in $COMMITTED"
+cp "$WORK/edit/doc.a" "$COMMITTED/$EDIT_PATH"
+[ "$(find "$COMMITTED/generated" -name '*.rs' | wc -l)" = "$(wc -l <"$WORK/invocations")" ] ||
+    die "status-table generate wrote $(find "$COMMITTED/generated" -name '*.rs' | wc -l) files for $(wc -l <"$WORK/invocations") invocations"
+
+OPTSHA=$WORK/committed-optsha
+mkdir -p "$OPTSHA"
+cp -r "$COMMITTED/src" "$COMMITTED/tables" "$COMMITTED/generated" "$OPTSHA/"
+manifest sdk-committed-optsha "$MACRO_DEP" '
+[profile.dev.package.sha2]
+opt-level = 3' >"$OPTSHA/Cargo.toml"
+
 # The mixed crates: N invocations as macros, spread evenly over the list, the
 # others plain.
 is_macro() { # is_macro INDEX N: whether module INDEX (0-based) is a macro in mixed-N
@@ -341,6 +375,8 @@ EOF
     chmod +x "$WORK/bin/build-$1"
 }
 build macro "$MACRO" "$WORK/target-macro"
+build committed "$COMMITTED" "$WORK/target-committed"
+build committed-optsha "$OPTSHA" "$WORK/target-committed-optsha"
 build plain "$PLAIN" "$WORK/target-plain"
 if [ "$BREAKDOWN" = 1 ]; then
     for n in $STEPS; do build "mixed-$n" "$WORK/mixed-$n" "$WORK/target-mixed"; done
@@ -400,6 +436,7 @@ for script in "$B"/build-*; do time_once "first-${script##*/build-}" true "$scri
 say "clean builds"
 LOAD_CLEAN=$(cut -d' ' -f1-3 /proc/loadavg)
 clean=(clean-macro "rm -rf '$WORK/target-macro'" "$B/build-macro"
+    clean-committed "rm -rf '$WORK/target-committed'" "$B/build-committed"
     clean-plain "rm -rf '$WORK/target-plain'" "$B/build-plain")
 if [ "$BREAKDOWN" = 1 ]; then
     clean+=(clean-macro-optpkg "rm -rf '$WORK/target-macro-optpkg'" "$B/build-macro-optpkg")
@@ -410,10 +447,15 @@ say "rebuilds"
 LOAD_REBUILD=$(cut -d' ' -f1-3 /proc/loadavg)
 rounds "$RUNS" \
     noop-macro true "$B/build-macro" \
+    noop-committed true "$B/build-committed" \
     noop-plain true "$B/build-plain" \
     rs-macro "$B/flip-rs '$MACRO'" "$B/build-macro" \
+    rs-committed "$B/flip-rs '$COMMITTED'" "$B/build-committed" \
+    rs-committed-optsha "$B/flip-rs '$OPTSHA'" "$B/build-committed-optsha" \
     rs-plain "$B/flip-rs '$PLAIN'" "$B/build-plain" \
     doc-macro "$B/toggle '$MACRO/$EDIT_PATH' '$WORK/edit/doc.a' '$WORK/edit/doc.b'" "$B/build-macro" \
+    doc-committed "$B/toggle '$COMMITTED/$EDIT_PATH' '$WORK/edit/doc.a' '$WORK/edit/doc.b'" "$B/build-committed" \
+    doc-committed-optsha "$B/toggle '$OPTSHA/$EDIT_PATH' '$WORK/edit/doc.a' '$WORK/edit/doc.b'" "$B/build-committed-optsha" \
     doc-plain "$B/toggle '$PLAIN/src/$EDIT_MODULE.rs' '$WORK/edit/rs.a' '$WORK/edit/rs.b'" "$B/build-plain"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -439,10 +481,23 @@ ratio_row() { # ratio_row LABEL A B TARGET
     echo
     echo "| build | median wall | median cpu (user+sys) | median max RSS |"
     echo "|---|---:|---:|---:|"
-    for name in clean-macro clean-plain noop-macro noop-plain rs-macro rs-plain doc-macro doc-plain; do row "$name"; done
+    for name in clean-macro clean-committed clean-plain noop-macro noop-committed noop-plain \
+        rs-macro rs-committed rs-committed-optsha rs-plain doc-macro doc-committed doc-committed-optsha doc-plain; do row "$name"; done
     if [ -f "$WORK/clean-macro-optpkg.times" ]; then row clean-macro-optpkg; fi
     echo
-    echo "| macro / plain | wall | cpu | max RSS | target |"
+    echo "| committed / plain (committed expansions) | wall | cpu | max RSS | target |"
+    echo "|---|---:|---:|---:|---|"
+    ratio_row "clean build" clean-committed clean-plain ""
+    ratio_row "rebuild after a .rs edit" rs-committed rs-plain "≤ 1.10×"
+    ratio_row "rebuild after a document edit (that one expanded)" doc-committed doc-plain "≤ 1.2×"
+    ratio_row "no-op build (cargo alone)" noop-committed noop-plain ""
+    ratio_row "rebuild after a .rs edit, sha2 at opt-level 3" rs-committed-optsha rs-plain "≤ 1.10×"
+    ratio_row "rebuild after a document edit, sha2 at opt-level 3" doc-committed-optsha doc-plain "≤ 1.2×"
+    printf '| %s | %s | %s | | |\n' "rebuild after a .rs edit, each less its no-op" \
+        "$(ratio "$(minus "$(median rs-committed)" "$(median noop-committed)")" "$(minus "$(median rs-plain)" "$(median noop-plain)")")" \
+        "$(ratio "$(minus "$(median rs-committed 2)" "$(median noop-committed 2)")" "$(minus "$(median rs-plain 2)" "$(median noop-plain 2)")")"
+    echo
+    echo "| macro / plain (no committed expansions) | wall | cpu | max RSS | target |"
     echo "|---|---:|---:|---:|---|"
     ratio_row "clean build" clean-macro clean-plain "as close as the design allows"
     if [ -f "$WORK/clean-macro-optpkg.times" ]; then

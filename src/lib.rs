@@ -9,12 +9,22 @@
 //! assert_eq!(status.description(), "overLimit");
 //! assert_eq!(status.to_string(), "413 overLimit");
 //! ```
+//!
+//! Features: `macros` (default: the `status_table!` macro, and status-core's
+//! types generated from its documents at compile time) or `prebuilt`
+//! (status-core's committed expansions: no proc macro, no parser to build);
+//! `std` (default), `http`, `serde`.
 #![cfg_attr(not(feature = "std"), no_std)]
+// docs.rs: each item shows the features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use status_core::evs;
+/// The macro (feature `macros`, on by default); with `prebuilt` alone the
+/// types come from committed files and no proc macro is built.
+#[cfg(feature = "macros")]
 pub use status_macros::status_table;
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doctests (they use the macro).
+#[cfg(all(doctest, feature = "macros"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -1,26 +1,48 @@
-//! Gives the engine an identity that changes whenever its source does, so that
-//! the macro's expansion cache (`src/cache.rs`) never hands rustc code that an
-//! older engine wrote: a crates.io version alone does not change between two
-//! commits of a git or path dependency.
+//! Gives the engine an identity that changes whenever its source does
+//! (`STATUS_CODEGEN_SOURCE_HASH`, part of `committed::ENGINE`), so that the
+//! macro never reuses a committed expansion that another engine wrote: a
+//! crates.io version alone does not change between two commits of a git or
+//! path dependency. SHA-256 over the files' paths and bytes, so the CLI and the
+//! macro agree whatever compiler built each of them.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
-    let mut files = Vec::new();
-    collect(Path::new("src"), &mut files);
-    files.sort();
-    let mut hasher = DefaultHasher::new();
-    for file in &files {
-        file.hash(&mut hasher);
-        std::fs::read(file).unwrap_or_default().hash(&mut hasher);
-    }
     println!(
-        "cargo:rustc-env=STATUS_CODEGEN_SOURCE_HASH={:016x}",
-        hasher.finish()
+        "cargo:rustc-env=STATUS_CODEGEN_SOURCE_HASH={}",
+        source_hash(Path::new("src"))
     );
+}
+
+/// The first 16 hex digits of the SHA-256 of every file under `dir`, in path
+/// order, each as its path (`/`-separated) and bytes, length-prefixed.
+fn source_hash(dir: &Path) -> String {
+    let mut files = Vec::new();
+    collect(dir, &mut files);
+    files.sort();
+    let mut hasher = Sha256::new();
+    for file in &files {
+        let name: Vec<String> = file
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let name = name.join("/");
+        let bytes = std::fs::read(file).unwrap_or_default();
+        hasher.update((name.len() as u64).to_le_bytes());
+        hasher.update(name.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    hasher.finalize()[..8]
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -1,7 +1,8 @@
 //! Cargo rebuilds a crate that uses the macro when its document changes, with
 //! no `.rs` file touched: a row added to the document becomes a variant; and
-//! when a translation changes, its text follows. A rebuild with unchanged
-//! documents takes the expansion kept in the target directory.
+//! when a translation changes, its text follows. The macro reuses the
+//! committed expansion (`generated/`, written by `status-table generate`) only
+//! while its header matches: a hand edit or a changed document is not used.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,11 +39,39 @@ fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// One target directory for the probes: status-macros and its dependencies
+/// are built once.
+fn target_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("probe-target")
+}
+
+/// A probe crate in its own workspace, depending on status-macros by path.
+fn probe(name: &str, main: &str) -> PathBuf {
+    let probe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&probe);
+    std::fs::create_dir_all(probe.join("src")).unwrap();
+    std::fs::create_dir_all(probe.join("tables")).unwrap();
+    let macros = workspace().join("status-macros");
+    std::fs::write(
+        probe.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nstatus-macros = {{ path = {:?} }}\n\n[workspace]\n",
+            macros.display().to_string()
+        ),
+    )
+    .unwrap();
+    // The workspace's lock file keeps the probe on the versions already fetched.
+    std::fs::copy(workspace().join("Cargo.lock"), probe.join("Cargo.lock")).unwrap();
+    std::fs::write(probe.join("src/main.rs"), main).unwrap();
+    probe
+}
+
 fn run(probe: &Path) -> String {
     let output = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--offline"])
         .current_dir(probe)
-        .env("CARGO_TARGET_DIR", probe.join("target"))
+        .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
@@ -56,22 +85,7 @@ fn run(probe: &Path) -> String {
 
 #[test]
 fn editing_the_document_rebuilds_the_crate() {
-    let probe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rebuild-probe");
-    std::fs::create_dir_all(probe.join("src")).unwrap();
-    std::fs::create_dir_all(probe.join("tables")).unwrap();
-    let macros = workspace().join("status-macros");
-    std::fs::write(
-        probe.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"rebuild-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nstatus-macros = {{ path = {:?} }}\n\n[workspace]\n",
-            macros.display().to_string()
-        ),
-    )
-    .unwrap();
-    // The workspace's lock file keeps the probe on the versions already fetched.
-    std::fs::copy(workspace().join("Cargo.lock"), probe.join("Cargo.lock")).unwrap();
-    std::fs::write(probe.join("src/main.rs"), MAIN).unwrap();
+    let probe = probe("rebuild-probe", MAIN);
     std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
     std::fs::write(probe.join("tables/codes.zh.md"), BEFORE_ZH).unwrap();
 
@@ -114,31 +128,114 @@ fn editing_the_document_rebuilds_the_crate() {
         .modified()
         .unwrap();
     assert_eq!(main_modified, still, "no .rs file was touched");
+}
 
-    // The clean expansion is kept in the target directory, one entry per
-    // invocation. A rebuild after a `.rs` edit takes it instead of running
-    // the engine: an entry altered here (same length, so still well formed)
-    // shows in the program. Deleting the cache is always safe.
-    let cache = probe.join("target/status-table-cache");
-    let entries: Vec<PathBuf> = std::fs::read_dir(&cache)
-        .expect("the cache is in the target directory")
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(entries.len(), 1, "{entries:?}");
-    let mut entry = std::fs::read(&entries[0]).unwrap();
-    let (from, to) = (b"ImATeapot", b"ImATeaPot");
-    let mut altered = 0;
-    for at in 0..entry.len().saturating_sub(from.len()) {
-        if entry[at..].starts_with(from) {
-            entry[at..at + to.len()].copy_from_slice(to);
-            altered += 1;
-        }
+const COMMITTED_MAIN: &str = r#"status_macros::status_table!("tables/codes.md");
+
+fn main() {
+    for status in StatusCode::ALL {
+        println!("{} {}", status.code(), status.description());
     }
-    assert!(altered > 0, "the expansion names the variant");
-    std::fs::write(&entries[0], &entry).unwrap();
-    std::fs::write(probe.join("src/main.rs"), format!("// edited\n{MAIN}")).unwrap();
-    assert!(run(&probe).ends_with("418 ImATeaPot 我是茶壶\n"));
-    std::fs::remove_dir_all(&cache).unwrap();
-    std::fs::write(probe.join("src/main.rs"), MAIN).unwrap();
-    assert!(run(&probe).ends_with("418 ImATeapot 我是茶壶\n"));
+}
+"#;
+
+/// `contents` with `from` replaced by `to` in the code below the header, and
+/// the header's body hash made right for the new code (SHA-256, as the
+/// header's `// body:` line says), unless `seal` is false.
+fn edit_body(contents: &str, from: &str, to: &str, seal: bool) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    let body = status_cli::body_of(contents);
+    let header = &contents[..contents.len() - body.len()];
+    assert!(body.contains(from), "{body}");
+    let body = body.replace(from, to);
+    if !seal {
+        return format!("{header}{body}");
+    }
+    let hash = sha2::Sha256::digest(body.as_bytes())
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        });
+    let header: String = header
+        .lines()
+        .map(|line| match line.strip_prefix("// body:       sha256 ") {
+            Some(rest) => format!("// body:       sha256 {hash}{}\n", &rest[64..]),
+            None => format!("{line}\n"),
+        })
+        .collect();
+    format!("{header}{body}")
+}
+
+#[test]
+fn the_committed_expansion_is_used_only_while_it_matches() {
+    let probe = probe("committed-probe", COMMITTED_MAIN);
+    std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = status_cli::run(
+        [
+            "status-table",
+            "generate",
+            "--root",
+            &probe.to_string_lossy(),
+        ],
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(
+        code,
+        std::process::ExitCode::SUCCESS,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+    let file = probe.join("generated/codes-StatusCode.rs");
+    let generated = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(run(&probe), "200 OK\n404 Not Found\n");
+
+    // A marker planted in the code, with the body's hash made right: the
+    // program shows it, so the macro handed rustc the file and did not read
+    // the table (the document still says `Not Found`).
+    let marked = edit_body(
+        &generated,
+        "\"Not Found\"",
+        "\"Not Found, from generated/\"",
+        true,
+    );
+    std::fs::write(&file, &marked).unwrap();
+    assert_eq!(run(&probe), "200 OK\n404 Not Found, from generated/\n");
+
+    // A hand edit (the hash not made right) is never used: the engine reads
+    // the document.
+    let by_hand = edit_body(&marked, "from generated/", "edited by hand", false);
+    std::fs::write(&file, &by_hand).unwrap();
+    assert_eq!(run(&probe), "200 OK\n404 Not Found\n");
+
+    // Sealed again, it is used again (a `.rs` edit makes cargo rebuild: a
+    // file the macro did not use is not tracked).
+    std::fs::write(&file, &marked).unwrap();
+    std::fs::write(
+        probe.join("src/main.rs"),
+        format!("// edited\n{COMMITTED_MAIN}"),
+    )
+    .unwrap();
+    assert_eq!(run(&probe), "200 OK\n404 Not Found, from generated/\n");
+
+    // A document edited since `generate`: the committed file is stale, and
+    // the engine expands the document as it is now.
+    std::fs::write(
+        probe.join("tables/codes.md"),
+        format!("{BEFORE}| 418         | I'm a teapot |\n"),
+    )
+    .unwrap();
+    assert_eq!(run(&probe), "200 OK\n404 Not Found\n418 I'm a teapot\n");
+
+    // The macro writes nothing: no cache beside the build.
+    assert!(!target_dir().join("status-table-cache").exists());
+    assert_eq!(
+        std::fs::read_dir(probe.join("generated")).unwrap().count(),
+        1,
+        "generated/ holds only what `generate` wrote"
+    );
 }

@@ -5,7 +5,7 @@
 
 use std::str::FromStr;
 
-use status_table::evs::{ErrorCode, ParseErrorCodeError};
+use status_table::evs::{ErrorCode, ParseErrorCodeError, UnknownErrorCode};
 
 #[test]
 fn a_code_answers_with_every_column_of_its_row() {
@@ -92,6 +92,30 @@ fn try_from_str_and_back() {
     assert!(ErrorCode::try_from("EVS.9999").is_err());
     let text: &'static str = ErrorCode::Evs0001.into();
     assert_eq!(text, "EVS.0001");
+}
+
+#[test]
+fn an_unknown_code_is_kept_as_it_was_given() {
+    // A code received at run time (not 'static), as UnknownStatusCode keeps
+    // its number: the error borrows it, so it needs no allocation.
+    let received = String::from("EVS.9999");
+    let error: UnknownErrorCode<'_> = ErrorCode::try_from(received.as_str()).unwrap_err();
+    assert_eq!(error.code(), "EVS.9999");
+    assert!(
+        std::ptr::eq(error.code(), received.as_str()),
+        "borrowed, not copied"
+    );
+    assert_eq!(
+        error.to_string(),
+        "unknown error code EVS.9999: not in tables/evs_04_0038.en.md"
+    );
+    let as_error: &dyn std::error::Error = &error;
+    assert!(as_error.source().is_none());
+    // A code that differs from a documented one only in case is not it.
+    assert_eq!(
+        ErrorCode::try_from("evs.0001").unwrap_err().code(),
+        "evs.0001"
+    );
 }
 
 #[test]

@@ -58,6 +58,12 @@ pub fn check(root: &Path) -> Result<Report, String> {
                 let new_rows = crate::json::rows(&file.model);
                 let found = diff::compare(&old_rows, &new_rows, file.non_exhaustive);
                 diff::describe(&mut text, &found);
+                if committed::body_of(&old) == committed::body_of(&file.contents) {
+                    let _ = writeln!(
+                        text,
+                        "  The code is the same, the header is not (another engine or macro, or a document\n  edit that changed no code): until it is regenerated, the macro expands the\n  documents at every build instead of reusing the file.\n"
+                    );
+                }
                 let unified = TextDiff::from_lines(old.as_str(), file.contents.as_str());
                 let _ = write!(
                     text,

@@ -95,10 +95,33 @@ fn generate_then_check_is_clean() {
         contents.contains("// document:   tables/codes.md\n"),
         "{contents}"
     );
-    assert!(contents.contains("// invocation: probe/src/lib.rs: status_table!(\"tables/codes.md\" , name = ProbeStatus)"), "{contents}");
     assert!(
-        contents.contains("// engine:     status-codegen "),
+        contents.contains("// source:     probe/src/lib.rs\n"),
         "{contents}"
+    );
+    assert!(
+        contents
+            .contains("// invocation: status_table!(\"tables/codes.md\", name = ProbeStatus)\n"),
+        "{contents}"
+    );
+    assert!(
+        contents.contains("// engine:     status-codegen 0.1.0 (source "),
+        "{contents}"
+    );
+    assert!(
+        contents.contains(", status-macros 0.1.0 (source "),
+        "{contents}"
+    );
+    // SHA-256 of the code below the header, as the header says.
+    let body = status_cli::body_of(&contents);
+    assert!(body.starts_with("/// "), "{body}");
+    let body_line = contents
+        .lines()
+        .find_map(|l| l.strip_prefix("// body:       sha256 "))
+        .unwrap();
+    assert_eq!(
+        body_line.len(),
+        64 + " (the code below this header; the macro uses this file only while it matches)".len()
     );
     assert!(
         !contents.contains(&root_arg(&root)),

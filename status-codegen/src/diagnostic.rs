@@ -99,6 +99,7 @@ impl Diagnostic {
     }
 
     /// A problem at a byte offset of `source`; the line is kept for the snippet.
+    #[doc(hidden)]
     pub fn at(source: &Source, offset: usize, message: impl Into<String>) -> Self {
         Self {
             excerpt: Some(source.excerpt(offset)),
@@ -114,6 +115,7 @@ impl Diagnostic {
     }
 
     /// Adds a second location, in `source` (this file or another).
+    #[doc(hidden)]
     pub fn relate(&mut self, source: &Source, offset: usize, message: impl Into<String>) {
         self.related.push(Related {
             path: source.path().to_owned(),
@@ -250,6 +252,7 @@ fn token_end(line: &str, start: usize) -> usize {
 
 /// Text from a document as a message shows it: invisible and control
 /// characters written as `\u{200b}`, so that `200\u{200b}` does not look like `200`.
+#[doc(hidden)]
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -278,6 +281,7 @@ pub fn visible(text: &str) -> String {
 ///
 /// Dropping it unread is allowed (a front end may stop early); nothing panics.
 #[derive(Debug, Clone, Default)]
+#[doc(hidden)]
 pub struct Diagnostics {
     kept: Vec<Diagnostic>,
     hidden: usize,

@@ -4,7 +4,7 @@
 //!
 //! The pipeline is document → model → validation → tokens:
 //!
-//! 1. [`document::read`] renders the document as a reader sees it and finds
+//! 1. the document stage renders the document as a reader sees it and finds
 //!    every table, its rows and the text introducing it, with source offsets;
 //! 2. validation maps each table's columns to roles, chooses the code tables,
 //!    checks every row and builds a [`Model`];
@@ -12,16 +12,35 @@
 //!
 //! [`expand()`] runs all three on bytes; [`load::load`] is the one step every
 //! front end calls (resolve the path, read, expand, say what to track).
-//! Problems are values ([`Diagnostic`], collected by one
-//! [`diagnostic::Diagnostics`]), all of them at once; this crate
+//! Problems are values ([`Diagnostic`]), all of them at once; this crate
 //! never panics on bad input and knows nothing of `proc_macro`, so the macro, the
 //! CLI and build.rs share it and print the same errors.
+//!
+//! # Public API
+//!
+//! Use [status-table](https://crates.io/crates/status-table) (the macro) or
+//! its CLI; this crate is what they are made of. What build scripts and
+//! front ends need is public and documented here:
+//!
+//! - [`build_script::Generator`], for a `build.rs`;
+//! - [`load`], the load step (and the path resolution it uses), with the
+//!   [`Options`] an [`invocation`] parses into;
+//! - [`model`], the model the CLI's `inspect` prints, and [`Diagnostic`];
+//! - [`committed`], the committed expansions' header, which the CLI writes
+//!   and the macro reads.
+//!
+//! The stages themselves (the document reader, the source map, the
+//! diagnostics collector, the benchmarks' `stages`) are public only for this
+//! workspace's tests, benchmarks and fuzzer: they are hidden from these docs
+//! and, like all of this crate beyond the list above, exempt from semver (as
+//! sqlx-macros-core is): a 0.x release may change them.
 
 pub mod build_script;
-pub mod cache;
 mod cells;
 mod columns;
+pub mod committed;
 pub mod diagnostic;
+#[doc(hidden)]
 pub mod document;
 mod expand;
 mod fix;
@@ -30,6 +49,7 @@ pub mod load;
 pub mod model;
 mod naming;
 pub mod options;
+#[doc(hidden)]
 pub mod source;
 mod suggest;
 mod translate;
@@ -39,7 +59,9 @@ mod vocabulary;
 pub use diagnostic::{Diagnostic, InvocationError};
 pub use model::{Kind, Model};
 pub use options::{Condition, Options, TableSelector};
-pub use source::{Location, Source};
+pub use source::Location;
+#[doc(hidden)]
+pub use source::Source;
 
 use proc_macro2::TokenStream;
 

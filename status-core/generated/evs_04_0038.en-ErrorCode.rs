@@ -2,10 +2,12 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0
-// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0038.en.md" , name = ErrorCode , lang = "en" , http = "http" , serde = "serde" ,)
+// engine:     status-codegen 0.1.0 (source 7b82cf14286a7c1b), status-macros 0.1.0 (source 882dbcfef81f3203)
+// source:     status-core/src/lib.rs
+// invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
+// body:       sha256 37b4eff32bfe16c9c1393014d8d143e48aa96bdf91d8a7a87bd59ab67c38d865 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"notes":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -295,6 +297,7 @@
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord
 )]
+#[non_exhaustive]
 #[allow(clippy::doc_markdown)]
 pub enum ErrorCode {
     /// `EVS.0001` invalid tenant id\!
@@ -4517,6 +4520,7 @@ impl ErrorCode {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
+#[non_exhaustive]
 pub struct ErrorCodeRow {
     /// The row's line in `tables/evs_04_0038.en.md`.
     pub line: u32,
@@ -4690,18 +4694,18 @@ impl ::core::convert::From<ErrorCode> for &'static str {
         code.code()
     }
 }
-impl ::core::convert::TryFrom<&str> for ErrorCode {
-    type Error = UnknownErrorCode;
-    fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
+    type Error = UnknownErrorCode<'a>;
+    fn try_from(code: &'a str) -> ::core::result::Result<Self, Self::Error> {
         match Self::from_code(code) {
             ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(UnknownErrorCode(()))
+                ::core::result::Result::Err(UnknownErrorCode(code))
             }
         }
     }
 }
-/// A code that is not in `tables/evs_04_0038.en.md`; returned by `TryFrom<&str>` for [`ErrorCode`].
+/// A code that is not in `tables/evs_04_0038.en.md`, as it was given; returned by `TryFrom<&str>` for [`ErrorCode`]. It borrows the code (no allocation, no `alloc` needed): to keep it past the input, keep `code().to_owned()`.
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -4710,13 +4714,23 @@ impl ::core::convert::TryFrom<&str> for ErrorCode {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
-pub struct UnknownErrorCode(());
-impl ::core::fmt::Display for UnknownErrorCode {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("unknown error code: not in tables/evs_04_0038.en.md")
+pub struct UnknownErrorCode<'a>(&'a str);
+impl<'a> UnknownErrorCode<'a> {
+    /// The code, as it was given.
+    #[must_use]
+    #[inline]
+    pub const fn code(&self) -> &'a str {
+        self.0
     }
 }
-impl ::core::error::Error for UnknownErrorCode {}
+impl ::core::fmt::Display for UnknownErrorCode<'_> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(
+            f, "unknown error code {}: not in tables/evs_04_0038.en.md", self.0
+        )
+    }
+}
+impl ::core::error::Error for UnknownErrorCode<'_> {}
 /// A string that is neither a code nor a variant name of [`ErrorCode`]; returned by its `FromStr`.
 #[derive(
     ::core::fmt::Debug,

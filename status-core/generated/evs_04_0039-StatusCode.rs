@@ -2,12 +2,14 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0
-// invocation: status-core/src/lib.rs: status_table!("tables/evs_04_0039.md" , lang = "zh" , translation (en = "tables/evs_04_0039.en.md") , http = "http" , serde = "serde" ,)
+// engine:     status-codegen 0.1.0 (source 7b82cf14286a7c1b), status-macros 0.1.0 (source 882dbcfef81f3203)
+// source:     status-core/src/lib.rs
+// invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 // document:   tables/evs_04_0039.en.md
 // sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
+// body:       sha256 9903a9cd2f8f59e8b3bb7628e795ec963aafd287af5130188f3eecc9c65d0055 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
@@ -68,6 +70,7 @@
     ::core::cmp::Ord
 )]
 #[repr(u16)]
+#[non_exhaustive]
 #[allow(clippy::doc_markdown)]
 pub enum StatusCode {
     /// `200` OK
@@ -586,6 +589,7 @@ impl StatusCode {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
+#[non_exhaustive]
 pub struct StatusCodeRow {
     /// The row's line in `tables/evs_04_0039.md`.
     pub line: u32,

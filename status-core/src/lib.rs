@@ -9,7 +9,12 @@
 //! without it the crate is `no_std`), `http` (conversions with
 //! `http::StatusCode`), `serde` (status codes as numbers, error codes as
 //! strings).
+//!
+//! The types are `#[non_exhaustive]` (the enums and their row structs): a row
+//! or a column that a document gains is not a breaking change.
 #![cfg_attr(not(feature = "std"), no_std)]
+// docs.rs: each item shows the features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(not(any(feature = "macros", feature = "prebuilt")))]
 compile_error!(
@@ -32,6 +37,7 @@ pub mod evs {
         translation(en = "tables/evs_04_0039.en.md"),
         http = "http",
         serde = "serde",
+        non_exhaustive,
     );
     #[cfg(all(feature = "macros", not(feature = "prebuilt")))]
     status_macros::status_table!(
@@ -40,5 +46,6 @@ pub mod evs {
         lang = "en",
         http = "http",
         serde = "serde",
+        non_exhaustive,
     );
 }

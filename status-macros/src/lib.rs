@@ -2,14 +2,14 @@
 //! crate for the guide.
 //!
 //! This crate is thin on purpose: the engine ([`status_codegen`]) parses the
-//! invocation and runs the one load step; this crate turns its problems into
-//! compile errors and makes cargo rebuild when a document changes.
+//! invocation, checks the committed expansion and runs the one load step; this
+//! crate turns its problems into compile errors and makes cargo rebuild when a
+//! document changes.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use status_codegen::cache::Cache;
-use status_codegen::invocation;
-use status_codegen::load::{self, Loaded};
+use status_codegen::load::{self, LoadedDocument};
+use status_codegen::{committed, invocation};
 
 /// Generates an enum from the status-code or error-code table of a Markdown or
 /// HTML document.
@@ -31,21 +31,22 @@ use status_codegen::load::{self, Loaded};
 /// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR` (or
 /// `STATUS_TABLE_MANIFEST_DIR` when set), then each parent directory up to
 /// the root of the workspace the crate belongs to. The crate is rebuilt
-/// whenever a document changes. A clean expansion is kept in the target
-/// directory's `status-table-cache/` and reused while the invocation, the
-/// documents and the engine are the same (`STATUS_TABLE_NO_CACHE` turns that
-/// off). Every problem in a document or the invocation is a compile error that
-/// names the file, line and column.
+/// whenever a document changes. When the crate's `generated/` folder holds the
+/// expansion `status-table generate` wrote for this invocation, and its header
+/// still names this macro, this invocation and these documents' bytes, and the
+/// code below it is unedited, the macro hands rustc `include!` of that file
+/// and does not read the documents' tables; otherwise it runs the engine. It
+/// writes nothing. Every problem in a document or the invocation is a compile
+/// error that names the file, line and column.
 #[proc_macro]
 pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let manifest_dir = load::manifest_dir().unwrap_or_default();
-    let cache = Cache::find(&manifest_dir);
-    match expand(&input.into(), &manifest_dir, cache.as_ref()) {
+    match expand(&input.into(), &manifest_dir) {
         // rustc lexes the text in one call; a token at a time across the
         // proc-macro bridge costs more than the engine on large documents.
         Output::Text(text) => text.parse().unwrap_or_else(|_| {
             quote!(::core::compile_error! {
-                "status-table: the expansion does not lex; delete the target directory's status-table-cache/ and build again"
+                "status-table: the expansion does not lex (a bug: please report it)"
             })
             .into()
         }),
@@ -53,9 +54,30 @@ pub fn status_table(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     }
 }
 
+/// The identity of this macro and its engine, which a committed expansion's
+/// header must name for the macro to reuse it: `status-table generate` writes
+/// this string (it is how the CLI learns it). Not part of the API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __identity(_: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let identity = identity();
+    quote!(#identity).into()
+}
+
+/// Both crates' versions and source hashes (from their build scripts).
+fn identity() -> String {
+    committed::identity(concat!(
+        "status-macros ",
+        env!("CARGO_PKG_VERSION"),
+        " (source ",
+        env!("STATUS_MACROS_SOURCE_HASH"),
+        ")"
+    ))
+}
+
 /// What the macro hands rustc: a clean expansion as text (every token at the
-/// call site), or, when there are problems, tokens whose errors point into the
-/// invocation.
+/// call site), or tokens: `include!` of the committed expansion, or, when
+/// there are problems, tokens whose errors point into the invocation.
 enum Output {
     Text(String),
     Tokens(TokenStream),
@@ -71,7 +93,7 @@ impl Output {
     }
 }
 
-fn expand(input: &TokenStream, manifest_dir: &std::path::Path, cache: Option<&Cache>) -> Output {
+fn expand(input: &TokenStream, manifest_dir: &std::path::Path) -> Output {
     let invocation = invocation::parse(input.clone());
     let mut errors: Vec<TokenStream> = invocation
         .errors
@@ -83,22 +105,30 @@ fn expand(input: &TokenStream, manifest_dir: &std::path::Path, cache: Option<&Ca
         return Output::Tokens(quote!(#(#errors)* #code));
     };
     let documents = load::read_documents(path, &invocation.options, manifest_dir);
-    // The cache key: the invocation as written and every document's bytes.
-    let written = input.to_string();
-    let cache = cache.filter(|_| errors.is_empty() && documents.all_read());
-    if let Some(text) = cache.and_then(|c| c.get(&written, &documents.list)) {
-        return Output::Text(text);
+    if errors.is_empty() {
+        let options = &invocation.options;
+        let identity = identity();
+        if let Some(file) = committed::find(
+            manifest_dir,
+            path,
+            options,
+            input,
+            &identity,
+            &documents.list,
+        ) {
+            // rustc tracks the included file: editing it rebuilds the crate,
+            // and the macro checks it again.
+            let file = file.to_string_lossy();
+            let tracking = tracking(&documents.list);
+            return Output::Tokens(quote!(::core::include!(#file); #tracking));
+        }
     }
     let loaded = load::expand_documents(path, &invocation.options, documents);
     let expansion = &loaded.expansion;
     let code = &expansion.tokens;
-    let tracking = tracking(&loaded);
+    let tracking = tracking(&loaded.documents);
     if errors.is_empty() && expansion.is_ok() {
-        let text = quote!(#code #tracking).to_string();
-        if let Some(cache) = cache {
-            cache.put(&written, &loaded.documents, &text);
-        }
-        return Output::Text(text);
+        return Output::Text(quote!(#code #tracking).to_string());
     }
     errors.extend(
         expansion
@@ -117,8 +147,11 @@ fn expand(input: &TokenStream, manifest_dir: &std::path::Path, cache: Option<&Ca
 
 /// `include_bytes!` of every document found, so that cargo rebuilds the crate
 /// when one changes, and `option_env!` of the variable that can move them.
-fn tracking(loaded: &Loaded) -> TokenStream {
-    let paths = loaded.tracked().map(|p| p.to_string_lossy().into_owned());
+fn tracking(documents: &[LoadedDocument]) -> TokenStream {
+    let paths = documents
+        .iter()
+        .filter_map(|d| d.found.as_deref())
+        .map(|p| p.to_string_lossy().into_owned());
     let variable = load::MANIFEST_DIR_VARIABLE;
     quote! {
         const _: () = {
@@ -195,7 +228,7 @@ mod tests {
         let package = root.join("probe");
 
         let macro_errors = compile_errors(
-            &super::expand(&quote::quote!("tables/broken.md"), &package, None).into_tokens(),
+            &super::expand(&quote::quote!("tables/broken.md"), &package).into_tokens(),
         );
         assert_eq!(macro_errors.len(), 2, "{macro_errors:#?}");
 
@@ -242,14 +275,6 @@ mod tests {
         );
         for site in sites {
             let manifest_dir = root.join(&site.package_dir);
-            let tokens = super::expand(&site.tokens, &manifest_dir, None).into_tokens();
-            let text = tokens.to_string();
-            assert!(!text.contains("compile_error"), "{}: {text}", site.source);
-            assert!(
-                text.contains("include_bytes"),
-                "{}: the document is tracked",
-                site.source
-            );
             let loaded = status_codegen::load::load(
                 site.invocation.path.as_deref().unwrap(),
                 &site.invocation.options,
@@ -261,6 +286,7 @@ mod tests {
             ));
             let committed = std::fs::read_to_string(&committed_path)
                 .unwrap_or_else(|e| panic!("{}: {e}", committed_path.display()));
+            // The committed code is what the engine generates now ...
             let expanded = status_cli::format_tokens(&loaded.expansion.tokens).unwrap();
             assert_eq!(
                 expanded,
@@ -268,9 +294,44 @@ mod tests {
                 "{}",
                 committed_path.display()
             );
-            // The macro emits exactly that code, then the tracking item.
-            let code = loaded.expansion.tokens.to_string();
-            assert!(text.starts_with(&code), "{}", site.source);
+            // ... so the macro reuses it: `include!` of that very file, and
+            // the documents tracked.
+            let text = super::expand(&site.tokens, &manifest_dir)
+                .into_tokens()
+                .to_string();
+            let file = committed_path.to_string_lossy().into_owned();
+            let include = quote::quote!(::core::include!(#file);).to_string();
+            assert!(text.starts_with(&include), "{}: {text}", site.source);
+            assert!(!text.contains("compile_error"), "{}: {text}", site.source);
+            for document in &loaded.documents {
+                let found = document.found.as_ref().unwrap().to_string_lossy();
+                assert!(
+                    text.contains(&format!("include_bytes ! ({found:?})")),
+                    "{}: {found} is tracked: {text}",
+                    site.source
+                );
+            }
         }
+    }
+
+    #[test]
+    fn the_cli_writes_the_identity_the_macro_checks() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let committed =
+            std::fs::read_to_string(root.join("status-core/generated/evs_04_0039-StatusCode.rs"))
+                .unwrap();
+        let identity = super::identity();
+        assert!(
+            identity.starts_with("status-codegen 0.1.0 (source "),
+            "{identity}"
+        );
+        assert!(
+            identity.contains(", status-macros 0.1.0 (source "),
+            "{identity}"
+        );
+        assert!(
+            committed.contains(&format!("\n// engine:     {identity}\n")),
+            "{committed}"
+        );
     }
 }

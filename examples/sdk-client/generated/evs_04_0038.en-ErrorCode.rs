@@ -2,10 +2,12 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0
-// invocation: examples/sdk-client/src/lib.rs: status_table!("tables/evs_04_0038.en.md" , name = ErrorCode , other = Other , serde)
+// engine:     status-codegen 0.1.0 (source 7b82cf14286a7c1b), status-macros 0.1.0 (source 882dbcfef81f3203)
+// source:     examples/sdk-client/src/lib.rs
+// invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
+// body:       sha256 40fab9959d5d6a359eb2b82cdaf7008d462f483a8303f87ed2c3c4a8ec20ffa7 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"notes":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}

@@ -2,10 +2,12 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0
-// invocation: examples/sdk-client/src/lib.rs: status_table!("tables/evs_04_0039.md" , name = Status , other = Other , serde)
+// engine:     status-codegen 0.1.0 (source 7b82cf14286a7c1b), status-macros 0.1.0 (source 882dbcfef81f3203)
+// source:     examples/sdk-client/src/lib.rs
+// invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
+// body:       sha256 3799c80293b34da9a1a5a6af73847ac0168fe6167b46ca30455e2a1512d5f02b (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}

@@ -505,9 +505,15 @@ pub(super) fn row_type(view: &View<'_>) -> TokenStream {
         }
     });
     let line_doc = format!(" The row's line in `{}`.", view.path());
+    // A column the document gains is a field: not breaking either.
+    let non_exhaustive = view
+        .options
+        .non_exhaustive
+        .then(|| quote!(#[non_exhaustive]));
     quote! {
         #[doc = #doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #non_exhaustive
         #vis struct #row {
             #[doc = #line_doc]
             pub line: u32,

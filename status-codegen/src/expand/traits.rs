@@ -229,13 +229,13 @@ fn from_number(view: &View<'_>) -> TokenStream {
 fn try_from_text(view: &View<'_>) -> TokenStream {
     let (name, unknown) = (&view.name, &view.unknown);
     quote! {
-        impl ::core::convert::TryFrom<&str> for #name {
-            type Error = #unknown;
+        impl<'a> ::core::convert::TryFrom<&'a str> for #name {
+            type Error = #unknown<'a>;
 
-            fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: &'a str) -> ::core::result::Result<Self, Self::Error> {
                 match Self::from_code(code) {
                     ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
-                    ::core::option::Option::None => ::core::result::Result::Err(#unknown(())),
+                    ::core::option::Option::None => ::core::result::Result::Err(#unknown(code)),
                 }
             }
         }
@@ -265,11 +265,13 @@ pub(super) fn error_types(view: &View<'_>) -> TokenStream {
         (false, true) => kept_error_code(view),
     };
     let name = &view.unknown;
+    // `UnknownErrorCode<'a>` borrows the code it was given.
+    let lifetime = (!view.is_status() && view.other.is_none()).then(|| quote!(<'_>));
     let parse = (view.is_status() || view.other.is_none()).then(|| parse_error(view));
     quote! {
         #unknown
 
-        impl ::core::error::Error for #name {}
+        impl ::core::error::Error for #name #lifetime {}
 
         #parse
     }
@@ -321,17 +323,27 @@ fn unknown_error_code(view: &View<'_>) -> TokenStream {
         view.path(),
     );
     let value = value_traits(true);
-    let doc =
-        format!(" A code that is not in `{path}`; returned by `TryFrom<&str>` for [`{name}`].");
-    let display = format!("unknown error code: not in {path}");
+    let doc = format!(
+        " A code that is not in `{path}`, as it was given; returned by `TryFrom<&str>` for [`{name}`]. It borrows the code (no allocation, no `alloc` needed): to keep it past the input, keep `code().to_owned()`."
+    );
+    let display = format!("unknown error code {{}}: not in {path}");
     quote! {
         #[doc = #doc]
         #[derive(#value)]
-        #vis struct #unknown(());
+        #vis struct #unknown<'a>(&'a str);
 
-        impl ::core::fmt::Display for #unknown {
+        impl<'a> #unknown<'a> {
+            /// The code, as it was given.
+            #[must_use]
+            #[inline]
+            pub const fn code(&self) -> &'a str {
+                self.0
+            }
+        }
+
+        impl ::core::fmt::Display for #unknown<'_> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(#display)
+                ::core::write!(f, #display, self.0)
             }
         }
     }

@@ -38,6 +38,7 @@ use crate::options::Options;
 mod options;
 
 /// The options the invocation accepts, for messages.
+#[doc(hidden)]
 pub const OPTION_NAMES: &[&str] = &[
     "name",
     "vis",
@@ -82,18 +83,41 @@ const REPEATABLE: &[&str] = &[
     "code",
 ];
 
-/// Method names the generated type has already; an accessor may not take them.
+/// Names the generated type's inherent impl has already (methods, their
+/// `_in(lang)` twins, the private `position`, associated constants); an
+/// accessor taking one would be rustc's E0592 in the generated code, so it is
+/// an error at the option instead.
 const RESERVED_METHODS: &[&str] = &[
     "code",
     "from_code",
     "name",
     "rows",
+    "position",
     "reason",
     "message",
     "description",
     "solution",
     "module",
     "section",
+    "reason_in",
+    "message_in",
+    "description_in",
+    "solution_in",
+    "module_in",
+    "section_in",
+    "ALL",
+    "LANGS",
+    "CODES",
+    "DISPLAYS",
+    "NAMES",
+    "ROWS",
+    "STATUSES",
+    "REASON_IN",
+    "MESSAGE_IN",
+    "DESCRIPTION_IN",
+    "SOLUTION_IN",
+    "MODULE_IN",
+    "SECTION_IN",
     "http_status",
     "http_statuses",
     "http_status_code",
@@ -324,6 +348,17 @@ mod tests {
             (quote!("a.md", kind = "both"), "unknown kind"),
             (quote!("a.md", lang = "e n"), "not a language tag"),
             (quote!("a.md", accessor(code = "X")), "has already"),
+            (quote!("a.md", accessor(position = "X")), "has already"),
+            (quote!("a.md", accessor(section_in = "X")), "has already"),
+            (quote!("a.md", accessor(ALL = "X")), "has already"),
+            (
+                quote!("a.md", accessor(grpc = "X"), accessor(grpc = "Y")),
+                "`grpc` is named by another accessor",
+            ),
+            (
+                quote!("a.md", accessor(grpc = "X", grpc = "Y")),
+                "`grpc` is named by another accessor",
+            ),
             (
                 quote!("a.md", table(1, colour = "X")),
                 "cannot be given for one table",

@@ -346,7 +346,17 @@ fn accessor(input: ParseStream<'_>, options: &mut Options) -> syn::Result<()> {
     if RESERVED_METHODS.contains(&method.to_string().as_str()) {
         return Err(syn::Error::new(
             method.span(),
-            format!("`{method}` is a method the type has already: expected another name"),
+            format!(
+                "`{method}` is a method or constant the type has already: expected another name"
+            ),
+        ));
+    }
+    if options.accessors.iter().any(|a| method == a.name) {
+        return Err(syn::Error::new(
+            method.span(),
+            format!(
+                "`{method}` is named by another accessor already: expected each method name once"
+            ),
         ));
     }
     options.accessors.push(Accessor {
