@@ -43,7 +43,7 @@ pub(super) fn read(text: &str) -> StatusCell {
             "`{text}` is written in full-width digits: expected ASCII digits, such as `{ascii}`"
         ));
     }
-    let (main, note) = remarks(text);
+    let (main, mut note) = remarks(text);
     let mut statuses = Vec::new();
     let mut reason = None;
     for part in split(&main) {
@@ -52,7 +52,12 @@ pub(super) fn read(text: &str) -> StatusCell {
         match number {
             Some(status) if digits == 3 && (100..=999).contains(&status) => {
                 let rest = part[digits..].trim();
-                if !rest.is_empty() && reason.is_none() {
+                // Words after the number are its reason; words with numbers
+                // (`403 before 2023: 401`) are a remark, and those numbers
+                // are not statuses.
+                if rest.contains(|c: char| c.is_ascii_digit()) {
+                    note = Some(note.map_or_else(|| rest.to_owned(), |n| format!("{n}; {rest}")));
+                } else if !rest.is_empty() && reason.is_none() {
                     reason = Some(rest.to_owned());
                 }
                 if !statuses.contains(&status) {
@@ -169,6 +174,14 @@ mod tests {
             }
         );
         assert_eq!(statuses("403（2023 年前为 401）"), [403]);
+        assert_eq!(
+            read("403 before 2023: 401"),
+            StatusCell::Statuses {
+                statuses: vec![403],
+                reason: None,
+                note: Some("before 2023: 401".to_owned())
+            }
+        );
     }
 
     #[test]
