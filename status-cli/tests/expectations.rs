@@ -25,6 +25,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod common;
+use common::inspect;
+
 fn documents_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/documents")
 }
@@ -38,34 +41,6 @@ fn expectations(dir: &Path, found: &mut Vec<PathBuf>) {
             found.push(path);
         }
     }
-}
-
-/// `status-table inspect DOC --options OPTIONS --json`: (exit code, report).
-fn inspect(document: &Path, options: &str) -> (u8, Value) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let code = status_cli::run(
-        [
-            "status-table",
-            "inspect",
-            &document.to_string_lossy(),
-            "--options",
-            options,
-            "--json",
-        ],
-        &mut out,
-        &mut err,
-    );
-    let code = u8::from(code != std::process::ExitCode::SUCCESS);
-    let text = String::from_utf8(out).unwrap();
-    let value = serde_json::from_str(&text).unwrap_or_else(|e| {
-        panic!(
-            "{}: not JSON ({e}): {text}{}",
-            document.display(),
-            String::from_utf8_lossy(&err)
-        )
-    });
-    (code, value)
 }
 
 fn messages(report: &Value) -> Vec<String> {

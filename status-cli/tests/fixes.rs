@@ -9,28 +9,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+mod common;
+
+/// The report of `inspect --json` (whatever its exit code).
 fn inspect(document: &Path, options: &str) -> Value {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let _ = status_cli::run(
-        [
-            "status-table",
-            "inspect",
-            &document.to_string_lossy(),
-            "--options",
-            options,
-            "--json",
-        ],
-        &mut out,
-        &mut err,
-    );
-    serde_json::from_slice(&out).unwrap_or_else(|e| {
-        panic!(
-            "{}: not JSON ({e}): {}",
-            document.display(),
-            String::from_utf8_lossy(&err)
-        )
-    })
+    common::inspect(document, options).1
 }
 
 fn documents(dir: &Path, found: &mut Vec<PathBuf>) {
