@@ -2,7 +2,7 @@
 //
 //     cargo run -p status-cli -- generate
 //
-// engine:     status-codegen 0.1.0 (source 96f7ec5bce05c46e), status-macros 0.1.0 (source 882dbcfef81f3203)
+// engine:     status-codegen 0.1.0 (source eff43e12f9042108), status-macros 0.1.0 (source 882dbcfef81f3203)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md

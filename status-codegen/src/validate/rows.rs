@@ -281,14 +281,19 @@ fn status_cell(text: &str) -> StatusCell<'_> {
             && text
                 .split(['/', ',', '、'])
                 .all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
-        let message = if several {
-            format!(
-                "`{text}` lists several status codes: expected one code per row of a status table"
+        return if several {
+            StatusCell::Wrong(
+                format!(
+                    "`{text}` lists several status codes: expected one code per row of a status table"
+                ),
+                "several codes",
             )
         } else {
-            format!("status code `{}` is not a number", visible(text))
+            StatusCell::Wrong(
+                format!("status code `{}` is not a number", visible(text)),
+                "not a number",
+            )
         };
-        return StatusCell::Wrong(message, "not a number");
     }
     if head.len() == 3 && head.starts_with('0') || head.len() > 3 && head.starts_with('0') {
         return StatusCell::Wrong(
@@ -560,7 +565,7 @@ impl TableReader<'_> {
             self.source,
             cell.offset,
             || {
-                if label == "not a number" && !message.contains("several") {
+                if label == "not a number" {
                     format!("{message}: expected a number such as 404 in the `{header}` column")
                 } else {
                     message
