@@ -104,7 +104,7 @@ pub fn check(root: &Path) -> Result<Report, String> {
     } else {
         let _ = writeln!(
             text,
-            "status-table check: {count} problem(s). Fix the documents if there are errors, then run\n\n    {GENERATE_COMMAND}\n\nand commit {DIRECTORY}/."
+            "status-table check: {count} problem(s). Fix the documents if there are errors, then run\n\n    {GENERATE_COMMAND}\n\nand commit {DIRECTORY}/. (Install the CLI with `cargo install status-cli`; in the\nstatus-table repository, `cargo install --path status-cli` or `cargo run -p status-cli --`.)"
         );
     }
     Ok(Report {

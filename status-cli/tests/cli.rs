@@ -88,7 +88,7 @@ fn generate_then_check_is_clean() {
         "{contents}"
     );
     assert!(
-        contents.contains("//     cargo run -p status-cli -- generate\n"),
+        contents.contains("//     status-table generate\n"),
         "{contents}"
     );
     assert!(
@@ -172,7 +172,7 @@ fn edit_and_check(name: &str, from: &str, to: &str) -> String {
         "{out}"
     );
     assert!(
-        out.contains("    cargo run -p status-cli -- generate\n"),
+        out.contains("    status-table generate\n") && out.contains("cargo install status-cli"),
         "{out}"
     );
     // After regenerating, the check is clean again.

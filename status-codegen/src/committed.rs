@@ -25,7 +25,7 @@ use crate::options::Options;
 pub const DIRECTORY: &str = "generated";
 
 /// The one command that rewrites them.
-pub const GENERATE_COMMAND: &str = "cargo run -p status-cli -- generate";
+pub const GENERATE_COMMAND: &str = "status-table generate";
 
 /// This engine: its version and a hash of its source (made by `build.rs`), so
 /// that two commits of a path or git dependency with one version differ.
