@@ -133,8 +133,12 @@ fn read(written: &str, manifest_dir: &Path) -> Read {
                 written,
                 "document not found: expected a Markdown or HTML file at one of the paths tried",
             );
+            let near = near_files(written, &tried);
             for path in tried {
                 diagnostic = diagnostic.with_note(format!("tried {}", path.display()));
+            }
+            if !near.is_empty() {
+                diagnostic = diagnostic.with_note(format!("did you mean {}?", near.join(" or ")));
             }
             Some(diagnostic)
         }
@@ -167,6 +171,40 @@ fn read(written: &str, manifest_dir: &Path) -> Read {
         }
     };
     Read { document, problem }
+}
+
+/// The files beside the places tried whose names are near the one written,
+/// each as the user would write it (`tables/evs_error-codes.md`).
+fn near_files(written: &str, tried: &[PathBuf]) -> Vec<String> {
+    let wanted = Path::new(written);
+    let Some(name) = wanted.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    for place in tried {
+        let Some(entries) = place.parent().and_then(|dir| std::fs::read_dir(dir).ok()) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if let Some(other) = entry.file_name().to_str()
+                && !names.iter().any(|n| n == other)
+            {
+                names.push(other.to_owned());
+            }
+        }
+    }
+    names.sort();
+    let folder = wanted.parent().and_then(Path::to_str).unwrap_or_default();
+    crate::suggest::nearest(name, names.iter().map(String::as_str))
+        .into_iter()
+        .map(|near| {
+            if folder.is_empty() {
+                format!("`{near}`")
+            } else {
+                format!("`{folder}/{near}`")
+            }
+        })
+        .collect()
 }
 
 /// Where the document `relative` is: tried in the invoking package's directory,

@@ -1,5 +1,5 @@
 //! "Did you mean": the nearest of some candidates to a word the user wrote
-//! (an option name, a code), by edit distance, for messages.
+//! (an option name, a code, a file name), by edit distance, for messages.
 
 /// `" (did you mean `a` or `b`?)"` for the candidates within a few edits of
 /// `wanted` (the nearest first, at most three), or `""` when none is near.
@@ -7,6 +7,23 @@ pub(crate) fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> String {
+    let named: Vec<String> = nearest(wanted, candidates)
+        .into_iter()
+        .map(|c| format!("`{c}`"))
+        .collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", named.join(" or "))
+    }
+}
+
+/// The candidates within a few edits of `wanted`, the nearest first (in the
+/// candidates' order among equals), at most three.
+pub(crate) fn nearest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let limit = (wanted.chars().count() / 3).max(2);
     let mut near: Vec<(usize, &str)> = Vec::new();
     for candidate in candidates {
@@ -16,14 +33,7 @@ pub(crate) fn did_you_mean<'a>(
         }
     }
     near.sort_by_key(|(distance, _)| *distance);
-    match near.as_slice() {
-        [] => String::new(),
-        [(_, one)] => format!(" (did you mean `{one}`?)"),
-        more => {
-            let named: Vec<String> = more.iter().take(3).map(|(_, c)| format!("`{c}`")).collect();
-            format!(" (did you mean {}?)", named.join(" or "))
-        }
-    }
+    near.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]
@@ -43,5 +53,9 @@ mod tests {
             " (did you mean `EVS.0001` or `EVS.0011`?)"
         );
         assert_eq!(did_you_mean("999", ["200", "404"]), "");
+        assert_eq!(
+            nearest("evs_error_codes.md", ["evs_error-codes.md", "README.md"]),
+            ["evs_error-codes.md"]
+        );
     }
 }

@@ -2,7 +2,7 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 1ef9622da003959e), status-macros 0.1.0 (source 882dbcfef81f3203)
+// engine:     status-codegen 0.1.0 (source 1ec1b453f40f35e8), status-macros 0.1.0 (source 882dbcfef81f3203)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0038.en.md

@@ -1,0 +1,3 @@
+status_table::status_table!("tables/evs_04_0039.mdx");
+
+fn main() {}
