@@ -2,14 +2,14 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 1ec1b453f40f35e8), status-macros 0.1.0 (source 882dbcfef81f3203)
+// engine:     status-codegen 0.1.0 (source c90f1d98c2d4ab0b), status-macros 0.1.0 (source 882dbcfef81f3203)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 // document:   tables/evs_04_0039.en.md
 // sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
-// body:       sha256 9903a9cd2f8f59e8b3bb7628e795ec963aafd287af5130188f3eecc9c65d0055 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 4cee8ee0af64b4b75edf7b9d0f86a0b63eeccb724ba6de5b4249c333a5e2458b (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
@@ -33,9 +33,12 @@
 // {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Service Unavailable","en":"Service Unavailable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ServiceUnavailable"}
 // {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Gateway Timeout","en":"Gateway Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"GatewayTimeout"}
 
-/// Status codes of *HTTP状态码*, generated from `tables/evs_04_0039.md` (zh) and `tables/evs_04_0039.en.md` (en).
+/// Status codes from the page *HTTP状态码*, generated from `tables/evs_04_0039.md` (zh) and `tables/evs_04_0039.en.md` (en).
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
+///
+/// Each code answers `code()`, `from_code()`, `name()`, `description()`, `section()`, `*_in(lang)`, `is_success()` and the other classes, `rows()`, `ALL`.
+/// The page has no column for `reason()`, `message()`, `solution()`, `module()`, so the type has no such method.
 ///
 /// | Code | Variant | Description (zh) | Description (en) | Section (zh) | Section (en) | Line |
 /// |---:|---|---|---|---|---|---:|
@@ -264,6 +267,7 @@ impl StatusCode {
     }
 }
 impl StatusCode {
+    #[doc(hidden)]
     const ROWS: &'static [&'static [StatusCodeRow]] = &[
         &[
             StatusCodeRow {
@@ -426,6 +430,7 @@ impl StatusCode {
             },
         ],
     ];
+    #[doc(hidden)]
     const DESCRIPTION_IN: &'static [&'static [&'static str]] = &[
         &["OK", "OK"],
         &["Created", "Created"],
@@ -448,6 +453,7 @@ impl StatusCode {
         &["Service Unavailable", "Service Unavailable"],
         &["Gateway Timeout", "Gateway Timeout"],
     ];
+    #[doc(hidden)]
     const SECTION_IN: &'static [&'static [&'static str]] = &[
         &["正常", "Normal"],
         &["正常", "Normal"],
@@ -470,6 +476,7 @@ impl StatusCode {
         &["异常", "Abnormal"],
         &["异常", "Abnormal"],
     ];
+    #[doc(hidden)]
     const NAMES: &'static [&'static str] = &[
         "Ok",
         "Created",
@@ -492,6 +499,7 @@ impl StatusCode {
         "ServiceUnavailable",
         "GatewayTimeout",
     ];
+    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "200 OK",
         "201 Created",
@@ -514,6 +522,7 @@ impl StatusCode {
         "503 Service Unavailable",
         "504 Gateway Timeout",
     ];
+    #[doc(hidden)]
     #[inline]
     const fn position(self) -> usize {
         match self {

@@ -2,12 +2,12 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 1ec1b453f40f35e8), status-macros 0.1.0 (source 882dbcfef81f3203)
+// engine:     status-codegen 0.1.0 (source c90f1d98c2d4ab0b), status-macros 0.1.0 (source 882dbcfef81f3203)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
-// body:       sha256 40fab9959d5d6a359eb2b82cdaf7008d462f483a8303f87ed2c3c4a8ec20ffa7 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 8e2edd347f06c3a7a6b4e674f21f709fa38eb93bedae85a4d99051de68c53310 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"notes":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -148,147 +148,152 @@
 
 #[doc(hidden)]
 extern crate alloc as __status_table_alloc_ErrorCode;
-/// Error codes of *Error Codes*, generated from `tables/evs_04_0038.en.md`.
+/// Error codes from the page *Error Codes*, generated from `tables/evs_04_0038.en.md`.
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
 ///
-/// | Code | Variant | HTTP status | Message | Section | Line |
-/// |---:|---|---|---|---|---:|
-/// | EVS.0001 | [`Evs0001`](Self::Evs0001) | 400 | invalid tenant id\! | Error Codes | 16 |
-/// | EVS.0002 | [`Evs0002`](Self::Evs0002) | 400 | invalid token\! | Error Codes | 28 |
-/// | EVS.0003 | [`Evs0003`](Self::Evs0003) | 403 | invalid token roles\! | Error Codes | 39 |
-/// | EVS.1001 | [`Evs1001`](Self::Evs1001) | 400 | null volume\! | Error Codes | 50 |
-/// | EVS.1002 | [`Evs1002`](Self::Evs1002) | 400 | invalid volume id\! | Error Codes | 61 |
-/// | EVS.1003 | [`Evs1003`](Self::Evs1003) | 400 | invalid volume name\! | Error Codes | 72 |
-/// | EVS.1004 | [`Evs1004`](Self::Evs1004) | 400 | invalid volume description\! | Error Codes | 83 |
-/// | EVS.1005 | [`Evs1005`](Self::Evs1005) | 400 | size of metadata is too large\! | Error Codes | 94 |
-/// | EVS.1006 | [`Evs1006`](Self::Evs1006) | 400 | invalid backup id\! | Error Codes | 105 |
-/// | EVS.1007 | [`Evs1007`](Self::Evs1007) | 400 | volume name and description can not both be empty\! | Error Codes | 116 |
-/// | EVS.1008 | [`Evs1008`](Self::Evs1008) | 400 | null createVolumeReq\! | Error Codes | 127 |
-/// | EVS.1009 | [`Evs1009`](Self::Evs1009) | 400 | invalid volumeForCreate\! | Error Codes | 138 |
-/// | EVS.1010 | [`Evs1010`](Self::Evs1010) | 400 | invalid volume size\! | Error Codes | 149 |
-/// | EVS.1011 | [`Evs1011`](Self::Evs1011) | 400 | null extendVolumeReq\! | Error Codes | 160 |
-/// | EVS.1012 | [`Evs1012`](Self::Evs1012) | 400 | temporary volume\! | Error Codes | 171 |
-/// | EVS.1013 | [`Evs1013`](Self::Evs1013) | 400 | request transforming failed\! | Error Codes | 182 |
-/// | EVS.1014 | [`Evs1014`](Self::Evs1014) | 400 | volume can not be extended\! | Error Codes | 193 |
-/// | EVS.1015 | [`Evs1015`](Self::Evs1015) | 400 | new volume Size must be greater than old Size\! | Error Codes | 204 |
-/// | EVS.1016 | [`Evs1016`](Self::Evs1016) | 400 | Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\! | Error Codes | 215 |
-/// | EVS.1018 | [`Evs1018`](Self::Evs1018) | 400 | Type conversion error , parameter type is unexpected | Error Codes | 226 |
-/// | EVS.1020 | [`Evs1020`](Self::Evs1020) | 400 | invalid volume type\! | Error Codes | 237 |
-/// | EVS.1021 | [`Evs1021`](Self::Evs1021) | 400 | the quantity of volume is invalid\! | Error Codes | 248 |
-/// | EVS.1022 | [`Evs1022`](Self::Evs1022) | 400 | the size param is less than backup size\! | Error Codes | 259 |
-/// | EVS.1023 | [`Evs1023`](Self::Evs1023) | 400 | invalid filter limit\! | Error Codes | 270 |
-/// | EVS.1024 | [`Evs1024`](Self::Evs1024) | 400 | invalid filter marker\! | Error Codes | 281 |
-/// | EVS.1025 | [`Evs1025`](Self::Evs1025) | 400 | url encoding failed\! | Error Codes | 292 |
-/// | EVS.1027 | [`Evs1027`](Self::Evs1027) | 403 | user role is not allowed for this action\! | Error Codes | 303 |
-/// | EVS.1031 | [`Evs1031`](Self::Evs1031) | 400 | invalid resources status\! | Error Codes | 314 |
-/// | EVS.1032 | [`Evs1032`](Self::Evs1032) | 400 | invalid resources ID\! | Error Codes | 325 |
-/// | EVS.1033 | [`Evs1033`](Self::Evs1033) | 400 | query quota failed\! | Error Codes | 336 |
-/// | EVS.1034 | [`Evs1034`](Self::Evs1034) | 400 | volume count exceeded volume count quota\! | Error Codes | 347 |
-/// | EVS.1036 | [`Evs1036`](Self::Evs1036) | 400 | invalid availability zone\! | Error Codes | 358 |
-/// | EVS.1039 | [`Evs1039`](Self::Evs1039) | 400 | invalid sort\_key\! | Error Codes | 369 |
-/// | EVS.1040 | [`Evs1040`](Self::Evs1040) | 400 | invalid sort\_dir\! | Error Codes | 380 |
-/// | EVS.1041 | [`Evs1041`](Self::Evs1041) | 400 | invalid filter availablity-zone\! | Error Codes | 391 |
-/// | EVS.1042 | [`Evs1042`](Self::Evs1042) | 400 | volume gigabytes exceeded volume gigabytes quota\! | Error Codes | 402 |
-/// | EVS.1043 | [`Evs1043`](Self::Evs1043) | 400 | encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\! | Error Codes | 413 |
-/// | EVS.1044 | [`Evs1044`](Self::Evs1044) | 400 | backup status must be available when create a volume from it\! | Error Codes | 424 |
-/// | EVS.1045 | [`Evs1045`](Self::Evs1045) | 400 | backupDetail returned by FSP is null\! | Error Codes | 435 |
-/// | EVS.1046 | [`Evs1046`](Self::Evs1046) | 400 | volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\! | Error Codes | 446 |
-/// | EVS.1047 | [`Evs1047`](Self::Evs1047) | 400 | snapshot status must be available or error when delete snapshot\! | Error Codes | 457 |
-/// | EVS.1048 | [`Evs1048`](Self::Evs1048) | 400 | volume status must be available when extend volume\! | Error Codes | 468 |
-/// | EVS.1049 | [`Evs1049`](Self::Evs1049) | 400 | available-zone is not equal to backup available-zone\! | Error Codes | 479 |
-/// | EVS.1051 | [`Evs1051`](Self::Evs1051) | 400 | can not batch create volume from backup\! | Error Codes | 490 |
-/// | EVS.1052 | [`Evs1052`](Self::Evs1052) | 400 | invalid http body\! | Error Codes | 501 |
-/// | EVS.1053 | [`Evs1053`](Self::Evs1053) | 400 | the size of volumes to be deleted is too large\! | Error Codes | 512 |
-/// | EVS.1054 | [`Evs1054`](Self::Evs1054) | 400 | invalid shareable parameter\! | Error Codes | 523 |
-/// | EVS.1057 | [`Evs1057`](Self::Evs1057) | 400 | invalid hw:passthrough in metadata\! | Error Codes | 534 |
-/// | EVS.1058 | [`Evs1058`](Self::Evs1058) | 400 | invalid metadata filter\! | Error Codes | 545 |
-/// | EVS.1061 | [`Evs1061`](Self::Evs1061) | 400 | The Volume Tags is Exceed Max Limit Num. | Error Codes | 556 |
-/// | EVS.1062 | [`Evs1062`](Self::Evs1062) | 400 | invalid tag\! | Error Codes | 567 |
-/// | EVS.1063 | [`Evs1063`](Self::Evs1063) | 400 | invalid full\_clone in metadata\! | Error Codes | 578 |
-/// | EVS.1064 | [`Evs1064`](Self::Evs1064) | 400 | volume status must be available or in-use when extending\! | Error Codes | 589 |
-/// | EVS.1065 | [`Evs1065`](Self::Evs1065) | 400 | multiattach volume status must be available when extending\! | Error Codes | 600 |
-/// | EVS.1066 | [`Evs1066`](Self::Evs1066) | 400 | status of ECS or BMS does not support volume online extension\! | Error Codes | 611 |
-/// | EVS.1070 | [`Evs1070`](Self::Evs1070) | 400 | invalid request. | Error Codes | 622 |
-/// | EVS.2001 | [`Evs2001`](Self::Evs2001) | 500 | submit job failed\! | Error Codes | 633 |
-/// | EVS.2002 | [`Evs2002`](Self::Evs2002) | 500 | internal error\! | Error Codes | 644 |
-/// | EVS.2005 | [`Evs2005`](Self::Evs2005) | 500 | client exception\! | Error Codes | 655 |
-/// | EVS.2007 | [`Evs2007`](Self::Evs2007) | 500 | update volume timeout\! | Error Codes | 666 |
-/// | EVS.2010 | [`Evs2010`](Self::Evs2010) | 500 | exchange token failed\! | Error Codes | 677 |
-/// | EVS.2011 | [`Evs2011`](Self::Evs2011) | 500 | delete orderId and productId timeout\! | Error Codes | 688 |
-/// | EVS.2013 | [`Evs2013`](Self::Evs2013) | 500 | assume role error\! | Error Codes | 699 |
-/// | EVS.2014 | [`Evs2014`](Self::Evs2014) | 500 | thread is interrupted when sleep\! | Error Codes | 710 |
-/// | EVS.2019 | [`Evs2019`](Self::Evs2019) | 500 | snapshot is error\_deleting\! | Error Codes | 721 |
-/// | EVS.2020 | [`Evs2020`](Self::Evs2020) | 500 | volume is error\_deleting\! | Error Codes | 732 |
-/// | EVS.2021 | [`Evs2021`](Self::Evs2021) | 500 | volume is error\_detaching\! | Error Codes | 743 |
-/// | EVS.2023 | [`Evs2023`](Self::Evs2023) | 500 | ConnectException happened\! | Error Codes | 754 |
-/// | EVS.2024 | [`Evs2024`](Self::Evs2024) | 500 | volume is error\! | Error Codes | 766 |
-/// | EVS.2025 | [`Evs2025`](Self::Evs2025) | 500 | volume is error\_restoring\! | Error Codes | 777 |
-/// | EVS.2026 | [`Evs2026`](Self::Evs2026) | 500 | volume is error\_extending\! | Error Codes | 788 |
-/// | EVS.2029 | [`Evs2029`](Self::Evs2029) | 500 | The size of joIdList and resultList are mismatched\! | Error Codes | 799 |
-/// | EVS.2030 | [`Evs2030`](Self::Evs2030) | 500 | query context based on parent jobId exception\! | Error Codes | 810 |
-/// | EVS.2031 | [`Evs2031`](Self::Evs2031) | 500 | result queried from context is null\! | Error Codes | 821 |
-/// | EVS.2032 | [`Evs2032`](Self::Evs2032) | 500 | some volume count quota usage params are null\! | Error Codes | 832 |
-/// | EVS.2033 | [`Evs2033`](Self::Evs2033) | 500 | some volume gigabytes quota usage params are null\! | Error Codes | 843 |
-/// | EVS.2034 | [`Evs2034`](Self::Evs2034) | 500 | domainId decoded from token is null or empty\! | Error Codes | 854 |
-/// | EVS.2035 | [`Evs2035`](Self::Evs2035) | 500 | domainName decoded from token is null or empty\! | Error Codes | 865 |
-/// | EVS.2036 | [`Evs2036`](Self::Evs2036) | 500 | the result of decode token is null\! | Error Codes | 876 |
-/// | EVS.2040 | [`Evs2040`](Self::Evs2040) | 400 | The status of encrypt Key is not enable\! | Error Codes | 887 |
-/// | EVS.2041 | [`Evs2041`](Self::Evs2041) | 400 | The encrypt Param is invalid\! | Error Codes | 898 |
-/// | EVS.2042 | [`Evs2042`](Self::Evs2042) | 500 | Failed to create cmk. | Error Codes | 909 |
-/// | EVS.2043 | [`Evs2043`](Self::Evs2043) | 400 | The status of snapshot is not available or backing-up. | Error Codes | 920 |
-/// | EVS.2044 | [`Evs2044`](Self::Evs2044) | 404 | Failed to check the role of kms. | Error Codes | 931 |
-/// | EVS.2045 | [`Evs2045`](Self::Evs2045) | 400 | invalid snapshot\_id\! | Error Codes | 942 |
-/// | EVS.2046 | [`Evs2046`](Self::Evs2046) | 400 | invalid imageRef\! | Error Codes | 953 |
-/// | EVS.2047 | [`Evs2047`](Self::Evs2047) | 400 | the metadata Param is not allowed to be updated\! | Error Codes | 964 |
-/// | EVS.2050 | [`Evs2050`](Self::Evs2050) | 500 | set volume Qos failed\! | Error Codes | 975 |
-/// | EVS.2052 | [`Evs2052`](Self::Evs2052) | 400 | the job result using order id to query is invalid\! | Error Codes | 986 |
-/// | EVS.2053 | [`Evs2053`](Self::Evs2053) | 400 | The az information from request is invalid\! | Error Codes | 997 |
-/// | EVS.2054 | [`Evs2054`](Self::Evs2054) | 400 | Cannot create volume from snapshot as the az is invalid\! | Error Codes | 1008 |
-/// | EVS.2055 | [`Evs2055`](Self::Evs2055) | 400 | can not create encrypt volume because hasn't xrole. | Error Codes | 1019 |
-/// | EVS.2056 | [`Evs2056`](Self::Evs2056) | 403 | action in pdp check deny\! | Error Codes | 1031 |
-/// | EVS.2068 | [`Evs2068`](Self::Evs2068) | 400 | operation failed because of volume be locked | Error Codes | 1042 |
-/// | EVS.2070 | [`Evs2070`](Self::Evs2070) | 400 | VolumeTypes are not supported \! | Error Codes | 1053 |
-/// | EVS.2071 | [`Evs2071`](Self::Evs2071) | 400 | Invalid input received: Availability zone \[%s\] do not have volume type \[%s\] | Error Codes | 1064 |
-/// | EVS.2072 | [`Evs2072`](Self::Evs2072) | 400 | Volume type \[SSD\] in availability zone \[AZ1\] is sold out \! | Error Codes | 1075 |
-/// | EVS.2078 | [`Evs2078`](Self::Evs2078) | 400 | checkQuotaCapacity request body is invalid. | Error Codes | 1088 |
-/// | EVS.2083 | [`Evs2083`](Self::Evs2083) | 400 | AZ and volume type must not be empty or null\! | Error Codes | 1099 |
-/// | EVS.2084 | [`Evs2084`](Self::Evs2084) | 400 | resource size must greater than zero\! | Error Codes | 1110 |
-/// | EVS.2085 | [`Evs2085`](Self::Evs2085) | 400 | when operation type is SPEC\_CHG, resource id must not be empty or null\! | Error Codes | 1121 |
-/// | EVS.2087 | [`Evs2087`](Self::Evs2087) | 400 | retype failed. please make sure that type is supported and the new one is higher then origin | Error Codes | 1132 |
-/// | EVS.2089 | [`Evs2089`](Self::Evs2089) | 400 | operation failed because the volume is belong to SDRS | Error Codes | 1143 |
-/// | EVS.2093 | [`Evs2093`](Self::Evs2093) | 400 | operation failed because the volume is not EVS | Error Codes | 1154 |
-/// | EVS.2094 | [`Evs2094`](Self::Evs2094) | 400 | system image is not support to create Multiattach/shareable volume \! | Error Codes | 1165 |
-/// | EVS.2096 | [`Evs2096`](Self::Evs2096) | 400 | Target volumeType\[%s\] is not matched with snapshot\[%s\] \! | Error Codes | 1176 |
-/// | EVS.2105 | [`Evs2105`](Self::Evs2105) | 500 | Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\! | Error Codes | 1187 |
-/// | EVS.2108 | [`Evs2108`](Self::Evs2108) | 400 | Request body is invalid. | Error Codes | 1198 |
-/// | EVS.2130 | [`Evs2130`](Self::Evs2130) | 400 | Volume is backing-up, forbidden deleting\! | Error Codes | 1209 |
-/// | EVS.2131 | [`Evs2131`](Self::Evs2131) | 400 | Query server info from ecs fail | Error Codes | 1220 |
-/// | EVS.2134 | [`Evs2134`](Self::Evs2134) | 400 | call ecs api - attach volume fail. | Error Codes | 1231 |
-/// | EVS.2142 | [`Evs2142`](Self::Evs2142) | 400 | invalid filter limit, can not greater than 1000. | Error Codes | 1242 |
-/// | EVS.2143 | [`Evs2143`](Self::Evs2143) | 401 | You need to create an agency for this project for the first time ever | Error Codes | 1253 |
-/// | EVS.2144 | [`Evs2144`](Self::Evs2144) | 403 | Your account is frozen and resources cannot be used. | Error Codes | 1264 |
-/// | EVS.2145 | [`Evs2145`](Self::Evs2145) | 403 | Your account is suspended and resources cannot be used. | Error Codes | 1276 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request body. | Error Codes | 1288 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request url. | Error Codes | 1299 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Request body and URI mismatch. | Error Codes | 1310 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Invalid imageRef provided. | Error Codes | 1321 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Must specify a valid status. | Error Codes | 1332 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | offset param must be an integer. | Error Codes | 1343 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be an integer. | Error Codes | 1354 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be positive. | Error Codes | 1365 |
-/// | EVS.5401 | [`Evs5401`](Self::Evs5401) | 401 | Authentication required. | Error Codes | 1376 |
-/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | Policy check failed. | Error Codes | 1387 |
-/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | metadata can not be operated. | Error Codes | 1398 |
-/// | EVS.5404 | [`Evs5404`](Self::Evs5404) | 404 | Resource(Volume, Snapshot, Backup .etc) cound not be found. | Error Codes | 1409 |
-/// | EVS.5413 | [`Evs5413`](Self::Evs5413) | 413 | Insufficient volume quota. | Error Codes | 1420 |
-/// | EVS.5500 | [`Evs5500`](Self::Evs5500) | 500 | Internal server error. | Error Codes | 1431 |
-/// | EVS.5503 | [`Evs5503`](Self::Evs5503) | 503 | Service unavailable. | Error Codes | 1442 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Error Codes | 1453 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | No jobs found. | Error Codes | 1464 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Error Codes | 1475 |
-/// | Common.0013 | [`Common0013`](Self::Common0013) | 400 | Invalid token in the header. | Error Codes | 1486 |
-/// | Common.0018 | [`Common0018`](Self::Common0018) | 400 | Invalid token in the header | Error Codes | 1497 |
+/// Each code answers `code()`, `from_code()`, `name()`, `message()`, `description()`, `solution()`, `section()`, `http_status()`, `http_statuses()`, `rows()`, `ALL`.
+/// The page has no column for `reason()`, `module()`, so the type has no such method.
+///
+/// Section of every row: Error Codes.
+///
+/// | Code | Variant | HTTP status | Message | Description | Solution | Line |
+/// |---:|---|---|---|---|---|---:|
+/// | EVS.0001 | [`Evs0001`](Self::Evs0001) | 400 | invalid tenant id\! | Incorrect tenant ID in the URI. The tenant ID is actually the project ID. | Use the correct tenant ID. | 16 |
+/// | EVS.0002 | [`Evs0002`](Self::Evs0002) | 400 | invalid token\! | Header parameters in the HTTP request are incorrect. | Use the correct token. | 28 |
+/// | EVS.0003 | [`Evs0003`](Self::Evs0003) | 403 | invalid token roles\! | The token used is incorrect. | The account permission set is empty. Add the required permissions to this account. | 39 |
+/// | EVS.1001 | [`Evs1001`](Self::Evs1001) | 400 | null volume\! | The name and description formats set in the request to update the disk are incorrect. | Enter the disk name and description in the correct format. | 50 |
+/// | EVS.1002 | [`Evs1002`](Self::Evs1002) | 400 | invalid volume id\! | Incorrect disk ID. | Enter the disk ID in the correct format. | 61 |
+/// | EVS.1003 | [`Evs1003`](Self::Evs1003) | 400 | invalid volume name\! | Incorrect disk name format. | Enter the disk name in the correct format. | 72 |
+/// | EVS.1004 | [`Evs1004`](Self::Evs1004) | 400 | invalid volume description\! | Incorrect disk description format. | Enter the disk description in the correct format. | 83 |
+/// | EVS.1005 | [`Evs1005`](Self::Evs1005) | 400 | size of metadata is too large\! | The size of the metadata set in the request to create the disk exceeds the upper limit. | Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes. | 94 |
+/// | EVS.1006 | [`Evs1006`](Self::Evs1006) | 400 | invalid backup id\! | The ID of the backup used to create the disk is incorrect. | Enter the correct backup ID. | 105 |
+/// | EVS.1007 | [`Evs1007`](Self::Evs1007) | 400 | volume name and description can not both be empty\! | Parameters name and description are incorrect. | Enter the correct disk name and description. | 116 |
+/// | EVS.1008 | [`Evs1008`](Self::Evs1008) | 400 | null createVolumeReq\! | The format of the request to create the disk is incorrect. | Use the correct request format. | 127 |
+/// | EVS.1009 | [`Evs1009`](Self::Evs1009) | 400 | invalid volumeForCreate\! | The body of the request to create the disk is incorrect. | Check the body of the request used to create the disk. | 138 |
+/// | EVS.1010 | [`Evs1010`](Self::Evs1010) | 400 | invalid volume size\! | Parameter size set in the request to create the disk is invalid. | Enter a valid size value. | 149 |
+/// | EVS.1011 | [`Evs1011`](Self::Evs1011) | 400 | null extendVolumeReq\! | The format of the request to expand the disk capacity is incorrect. | Use the correct request format. | 160 |
+/// | EVS.1012 | [`Evs1012`](Self::Evs1012) | 400 | temporary volume\! | You do not have the permission to access this disk. | Do not perform operations for a temporary disk as it does not allow any operation. | 171 |
+/// | EVS.1013 | [`Evs1013`](Self::Evs1013) | 400 | request transforming failed\! | Request conversion error. | Check whether the request body is correct. | 182 |
+/// | EVS.1014 | [`Evs1014`](Self::Evs1014) | 400 | volume can not be extended\! | Failed to meet the capacity expansion requirements. | Ensure that the disk meets the expansion requirements. | 193 |
+/// | EVS.1015 | [`Evs1015`](Self::Evs1015) | 400 | new volume Size must be greater than old Size\! | The new size of the disk is incorrect. | Ensure that the new disk capacity is larger than the original disk capacity. | 204 |
+/// | EVS.1016 | [`Evs1016`](Self::Evs1016) | 400 | Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\! | Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source. | Select one data source. | 215 |
+/// | EVS.1018 | [`Evs1018`](Self::Evs1018) | 400 | Type conversion error , parameter type is unexpected | Type conversion error. The parameter type is unexpected. | Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference. | 226 |
+/// | EVS.1020 | [`Evs1020`](Self::Evs1020) | 400 | invalid volume type\! | The disk type set in the request to create the disk is incorrect. | Enter a valid disk type. | 237 |
+/// | EVS.1021 | [`Evs1021`](Self::Evs1021) | 400 | the quantity of volume is invalid\! | The disk quantity set in the request to batch create disks is incorrect. | Enter a valid disk quantity. | 248 |
+/// | EVS.1022 | [`Evs1022`](Self::Evs1022) | 400 | the size param is less than backup size\! | Parameter size set in the request to create the disk using a backup is incorrect. | Ensure that the entered disk size is larger than the backup size. | 259 |
+/// | EVS.1023 | [`Evs1023`](Self::Evs1023) | 400 | invalid filter limit\! | Parameter limit in the URL for querying the disk is incorrect. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. | 270 |
+/// | EVS.1024 | [`Evs1024`](Self::Evs1024) | 400 | invalid filter marker\! | Parameter marker in the URL for querying the disk is incorrect. | Ensure that the marker value is in the UUID format. | 281 |
+/// | EVS.1025 | [`Evs1025`](Self::Evs1025) | 400 | url encoding failed\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. | 292 |
+/// | EVS.1027 | [`Evs1027`](Self::Evs1027) | 403 | user role is not allowed for this action\! | You do not have the rights to perform the operation. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. | 303 |
+/// | EVS.1031 | [`Evs1031`](Self::Evs1031) | 400 | invalid resources status\! | Input value of parameter resources status is invalid. | Specify a valid value for resources status. | 314 |
+/// | EVS.1032 | [`Evs1032`](Self::Evs1032) | 400 | invalid resources ID\! | Parameter resources id cannot be left empty. | Specify a valid value for resources id. | 325 |
+/// | EVS.1033 | [`Evs1033`](Self::Evs1033) | 400 | query quota failed\! | Failed to query the tenant quota. | Check whether the tenant quota is configured. | 336 |
+/// | EVS.1034 | [`Evs1034`](Self::Evs1034) | 400 | volume count exceeded volume count quota\! | Insufficient disk quantity quota assigned to the tenant. | Increase the disk quantity quota. | 347 |
+/// | EVS.1036 | [`Evs1036`](Self::Evs1036) | 400 | invalid availability zone\! | Parameter availability\_zone set in the request to create the disk is incorrect. | Enter the correct AZ. | 358 |
+/// | EVS.1039 | [`Evs1039`](Self::Evs1039) | 400 | invalid sort\_key\! | Input parameter sort\_key is incorrect. | Check whether parameter sort\_key is correctly specified. | 369 |
+/// | EVS.1040 | [`Evs1040`](Self::Evs1040) | 400 | invalid sort\_dir\! | Parameter sort\_dir in the URL for querying the disk is incorrect. | Ensure that the sort\_dir value is desc or asc. | 380 |
+/// | EVS.1041 | [`Evs1041`](Self::Evs1041) | 400 | invalid filter availablity-zone\! | Parameter availability-zone in the URL for querying the disk is incorrect. | Check whether the AZ specified in the request is valid. | 391 |
+/// | EVS.1042 | [`Evs1042`](Self::Evs1042) | 400 | volume gigabytes exceeded volume gigabytes quota\! | Insufficient disk capacity quota assigned to the tenant. | Increase the disk capacity quota. | 402 |
+/// | EVS.1043 | [`Evs1043`](Self::Evs1043) | 400 | encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\! | Parameters \_\_system\_\_encrypted, \_\_system\_\_cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot. | Check whether the request body is correct. For details, see the metadata field description for creating disks. | 413 |
+/// | EVS.1044 | [`Evs1044`](Self::Evs1044) | 400 | backup status must be available when create a volume from it\! | The backup cannot be used to create a disk. | The backup is unavailable. | 424 |
+/// | EVS.1045 | [`Evs1045`](Self::Evs1045) | 400 | backupDetail returned by FSP is null\! | Failed to query the backup details. | Check whether the backup exists. Contact customer service. | 435 |
+/// | EVS.1046 | [`Evs1046`](Self::Evs1046) | 400 | volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\! | Failed to delete the disk because the disk status is incorrect. | Contact customer service. | 446 |
+/// | EVS.1047 | [`Evs1047`](Self::Evs1047) | 400 | snapshot status must be available or error when delete snapshot\! | Failed to delete the snapshot because the snapshot status is incorrect. | Contact customer service. | 457 |
+/// | EVS.1048 | [`Evs1048`](Self::Evs1048) | 400 | volume status must be available when extend volume\! | Failed to expand the disk capacity because the disk status is incorrect. | Ensure that the disk status meets the expansion requirements. | 468 |
+/// | EVS.1049 | [`Evs1049`](Self::Evs1049) | 400 | available-zone is not equal to backup available-zone\! | The backup used to create the disk is in the incorrect AZ. | The backup and the disk to be created must in the same AZ. | 479 |
+/// | EVS.1051 | [`Evs1051`](Self::Evs1051) | 400 | can not batch create volume from backup\! | Batch creating disks from a backup is not available. | Batch creating disks from a backup is not available. | 490 |
+/// | EVS.1052 | [`Evs1052`](Self::Evs1052) | 400 | invalid http body\! | Request conversion error. | Check whether the request body is correct. | 501 |
+/// | EVS.1053 | [`Evs1053`](Self::Evs1053) | 400 | the size of volumes to be deleted is too large\! | Too many disks are specified in the request for batch deleting disks. | Reduce the number of disks specified in the batch. | 512 |
+/// | EVS.1054 | [`Evs1054`](Self::Evs1054) | 400 | invalid shareable parameter\! | Input parameter shareable is invalid. | Check whether parameter shareable is correctly specified. | 523 |
+/// | EVS.1057 | [`Evs1057`](Self::Evs1057) | 400 | invalid hw:passthrough in metadata\! | Input parameter hw:passthrough under metadata is invalid. | Check whether parameter hw:passthrough is correctly specified. | 534 |
+/// | EVS.1058 | [`Evs1058`](Self::Evs1058) | 400 | invalid metadata filter\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. | 545 |
+/// | EVS.1061 | [`Evs1061`](Self::Evs1061) | 400 | The Volume Tags is Exceed Max Limit Num. | The tag quantity of this EVS disk exceeds the upper limit. | Ensure that the tag quantity of the disk is within the upper limit. | 556 |
+/// | EVS.1062 | [`Evs1062`](Self::Evs1062) | 400 | invalid tag\! | Invalid tag. | Check the formats of the tag key and tag value and ensure that the formats are correct. | 567 |
+/// | EVS.1063 | [`Evs1063`](Self::Evs1063) | 400 | invalid full\_clone in metadata\! | Input parameter full\_clone under metadata is invalid. | Check whether parameter full\_clone in metadata is correctly specified. | 578 |
+/// | EVS.1064 | [`Evs1064`](Self::Evs1064) | 400 | volume status must be available or in-use when extending\! | A disk can be expanded only when its status is available or in-use. | Ensure that the disk is in the available or in-use state before expansion. | 589 |
+/// | EVS.1065 | [`Evs1065`](Self::Evs1065) | 400 | multiattach volume status must be available when extending\! | A shared disk can be expanded only when its status is available. | Ensure that the shared disk is in the available state before expansion. | 600 |
+/// | EVS.1066 | [`Evs1066`](Self::Evs1066) | 400 | status of ECS or BMS does not support volume online extension\! | The ECS or BMS status fails to meet the requirement of online disk expansion. | Ensure that the ECS or BMS status meets the requirement. | 611 |
+/// | EVS.1070 | [`Evs1070`](Self::Evs1070) | 400 | invalid request. | Request conversion error. | Check whether the request body is correct. | 622 |
+/// | EVS.2001 | [`Evs2001`](Self::Evs2001) | 500 | submit job failed\! | Failed to submit the task. | Contact customer service. | 633 |
+/// | EVS.2002 | [`Evs2002`](Self::Evs2002) | 500 | internal error\! | The system is currently unavailable. | Contact customer service. | 644 |
+/// | EVS.2005 | [`Evs2005`](Self::Evs2005) | 500 | client exception\! | A connection exception occurs. | Contact customer service. | 655 |
+/// | EVS.2007 | [`Evs2007`](Self::Evs2007) | 500 | update volume timeout\! | Updating the metadata of the disk timed out. | Try again later or contact customer service. | 666 |
+/// | EVS.2010 | [`Evs2010`](Self::Evs2010) | 500 | exchange token failed\! | Failed to obtain the token for the tenant. | Check the user permissions. | 677 |
+/// | EVS.2011 | [`Evs2011`](Self::Evs2011) | 500 | delete orderId and productId timeout\! | Deleting order information from the disk metadata timed out. | Try again later or contact customer service. | 688 |
+/// | EVS.2013 | [`Evs2013`](Self::Evs2013) | 500 | assume role error\! | Failed to elevate the permissions. | Contact customer service. | 699 |
+/// | EVS.2014 | [`Evs2014`](Self::Evs2014) | 500 | thread is interrupted when sleep\! | Failed to escalate rights. | Try again later or contact customer service. | 710 |
+/// | EVS.2019 | [`Evs2019`](Self::Evs2019) | 500 | snapshot is error\_deleting\! | Failed to delete the snapshot because the snapshot is in the error\_deleting status. | Contact customer service. | 721 |
+/// | EVS.2020 | [`Evs2020`](Self::Evs2020) | 500 | volume is error\_deleting\! | Failed to delete the disk because the disk is in the error\_deleting status. | Contact customer service. | 732 |
+/// | EVS.2021 | [`Evs2021`](Self::Evs2021) | 500 | volume is error\_detaching\! | The disk status is error\_detaching. | Try again later or contact customer service. | 743 |
+/// | EVS.2023 | [`Evs2023`](Self::Evs2023) | 500 | ConnectException happened\! | Network connection timed out. | Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service. | 754 |
+/// | EVS.2024 | [`Evs2024`](Self::Evs2024) | 500 | volume is error\! | The status of the created disk is error. | Contact customer service. | 766 |
+/// | EVS.2025 | [`Evs2025`](Self::Evs2025) | 500 | volume is error\_restoring\! | The status of the created disk is error\_restoring. | Contact customer service. | 777 |
+/// | EVS.2026 | [`Evs2026`](Self::Evs2026) | 500 | volume is error\_extending\! | Failed to expand the disk capacity because the disk is in the error\_extending state. | Contact customer service. | 788 |
+/// | EVS.2029 | [`Evs2029`](Self::Evs2029) | 500 | The size of joIdList and resultList are mismatched\! | Incorrect subtask quantity. | Contact customer service. | 799 |
+/// | EVS.2030 | [`Evs2030`](Self::Evs2030) | 500 | query context based on parent jobId exception\! | Failed to submit the subtask again. | Contact customer service. | 810 |
+/// | EVS.2031 | [`Evs2031`](Self::Evs2031) | 500 | result queried from context is null\! | Failed to query the context. | Contact customer service. | 821 |
+/// | EVS.2032 | [`Evs2032`](Self::Evs2032) | 500 | some volume count quota usage params are null\! | Failed to query the disk quantity quota assigned to the tenant. | Try again later or contact customer service. | 832 |
+/// | EVS.2033 | [`Evs2033`](Self::Evs2033) | 500 | some volume gigabytes quota usage params are null\! | Failed to query the disk capacity quota assigned to the tenant. | Try again later or contact customer service. | 843 |
+/// | EVS.2034 | [`Evs2034`](Self::Evs2034) | 500 | domainId decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. | 854 |
+/// | EVS.2035 | [`Evs2035`](Self::Evs2035) | 500 | domainName decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. | 865 |
+/// | EVS.2036 | [`Evs2036`](Self::Evs2036) | 500 | the result of decode token is null\! | Empty token. | Check whether the account information is correct. | 876 |
+/// | EVS.2040 | [`Evs2040`](Self::Evs2040) | 400 | The status of encrypt Key is not enable\! | Incorrect key status. | Ensure that the key status is correct. | 887 |
+/// | EVS.2041 | [`Evs2041`](Self::Evs2041) | 400 | The encrypt Param is invalid\! | The input encryption parameter is invalid. | Check whether the encryption parameter in the request body is correct. | 898 |
+/// | EVS.2042 | [`Evs2042`](Self::Evs2042) | 500 | Failed to create cmk. | Failed to create the CMK. | Try again later or contact customer service. | 909 |
+/// | EVS.2043 | [`Evs2043`](Self::Evs2043) | 400 | The status of snapshot is not available or backing-up. | The snapshot status is in correct. | Ensure that the snapshot status is available or backing-up. | 920 |
+/// | EVS.2044 | [`Evs2044`](Self::Evs2044) | 404 | Failed to check the role of kms. | Failed to check KMS. | Try again later or contact customer service. | 931 |
+/// | EVS.2045 | [`Evs2045`](Self::Evs2045) | 400 | invalid snapshot\_id\! | Input parameter snapshot\_id is invalid. | Ensure that the input snapshot\_id value is correct. | 942 |
+/// | EVS.2046 | [`Evs2046`](Self::Evs2046) | 400 | invalid imageRef\! | Input parameter imageRef is invalid. | Ensure that the input imageRef value is correct. | 953 |
+/// | EVS.2047 | [`Evs2047`](Self::Evs2047) | 400 | the metadata Param is not allowed to be updated\! | The metadata field cannot be modified. | Ensure that the input metadata value is correct. | 964 |
+/// | EVS.2050 | [`Evs2050`](Self::Evs2050) | 500 | set volume Qos failed\! | Failed to set the disk QoS. | Ensure that the input qos value is correct. | 975 |
+/// | EVS.2052 | [`Evs2052`](Self::Evs2052) | 400 | the job result using order id to query is invalid\! | The job corresponding to the order ID is not unique. | Try again later or contact customer service. | 986 |
+/// | EVS.2053 | [`Evs2053`](Self::Evs2053) | 400 | The az information from request is invalid\! | Input parameter availability\_zone is invalid. | Ensure that the input availability\_zone value is correct. | 997 |
+/// | EVS.2054 | [`Evs2054`](Self::Evs2054) | 400 | Cannot create volume from snapshot as the az is invalid\! | When the disk is created from a snapshot, the input availability\_zone value of the disk is inconsistent with that of the snapshot. | Ensure that the availability\_zone value of the disk is consistent with that of the snapshot. | 1008 |
+/// | EVS.2055 | [`Evs2055`](Self::Evs2055) | 400 | can not create encrypt volume because hasn't xrole. | KMS access rights have not been granted to EVS. | Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide. | 1019 |
+/// | EVS.2056 | [`Evs2056`](Self::Evs2056) | 403 | action in pdp check deny\! | Fine-grained PDP authentication failed. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. | 1031 |
+/// | EVS.2068 | [`Evs2068`](Self::Evs2068) | 400 | operation failed because of volume be locked | Operations cannot be performed on locked resources. | Unlock the resource and then perform the operation. | 1042 |
+/// | EVS.2070 | [`Evs2070`](Self::Evs2070) | 400 | VolumeTypes are not supported \! | Disk type does not exist. | Try again later or contact customer service. | 1053 |
+/// | EVS.2071 | [`Evs2071`](Self::Evs2071) | 400 | Invalid input received: Availability zone \[%s\] do not have volume type \[%s\] | This type of disks in the current AZ is sold out. | Try again later or contact customer service. | 1064 |
+/// | EVS.2072 | [`Evs2072`](Self::Evs2072) | 400 | Volume type \[SSD\] in availability zone \[AZ1\] is sold out \! | Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition. | Select another disk type or contact customer service. | 1075 |
+/// | EVS.2078 | [`Evs2078`](Self::Evs2078) | 400 | checkQuotaCapacity request body is invalid. | Request conversion error. | Check whether the request body is empty. | 1088 |
+/// | EVS.2083 | [`Evs2083`](Self::Evs2083) | 400 | AZ and volume type must not be empty or null\! | The AZ or disk type parameter in the request is invalid. | Ensure that the input AZ and disk type parameters are correct. | 1099 |
+/// | EVS.2084 | [`Evs2084`](Self::Evs2084) | 400 | resource size must greater than zero\! | The disk size parameter in the request is invalid. | Check whether the disk size specified in the request body is correct. | 1110 |
+/// | EVS.2085 | [`Evs2085`](Self::Evs2085) | 400 | when operation type is SPEC\_CHG, resource id must not be empty or null\! | The disk ID is invalid during expansion. | Check whether the disk ID specified in the request body is correct. | 1121 |
+/// | EVS.2087 | [`Evs2087`](Self::Evs2087) | 400 | retype failed. please make sure that type is supported and the new one is higher then origin | Invalid request parameter. | Ensure that the new type has higher specifications than the old type. | 1132 |
+/// | EVS.2089 | [`Evs2089`](Self::Evs2089) | 400 | operation failed because the volume is belong to SDRS | The disk is used by the SDRS service. | Free the disk from SDRS or select another disk. | 1143 |
+/// | EVS.2093 | [`Evs2093`](Self::Evs2093) | 400 | operation failed because the volume is not EVS | The disk is not an EVS disk. | This operation cannot be performed because the disk is not an EVS disk. | 1154 |
+/// | EVS.2094 | [`Evs2094`](Self::Evs2094) | 400 | system image is not support to create Multiattach/shareable volume \! | A shared disk cannot be created from a system disk image. | A shared disk cannot be created from a system disk image. | 1165 |
+/// | EVS.2096 | [`Evs2096`](Self::Evs2096) | 400 | Target volumeType\[%s\] is not matched with snapshot\[%s\] \! | When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk. | Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk. | 1176 |
+/// | EVS.2105 | [`Evs2105`](Self::Evs2105) | 500 | Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\! | The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored. | Contact customer service. | 1187 |
+/// | EVS.2108 | [`Evs2108`](Self::Evs2108) | 400 | Request body is invalid. | Request conversion error. | Check whether the request body is correct. | 1198 |
+/// | EVS.2130 | [`Evs2130`](Self::Evs2130) | 400 | Volume is backing-up, forbidden deleting\! | Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created. | Wait until the backup is created or contact customer service. | 1209 |
+/// | EVS.2131 | [`Evs2131`](Self::Evs2131) | 400 | Query server info from ecs fail | Failed to query the server details. | Try again later or contact customer service. | 1220 |
+/// | EVS.2134 | [`Evs2134`](Self::Evs2134) | 400 | call ecs api - attach volume fail. | Failed to attach the disk. | Try again later or contact customer service. | 1231 |
+/// | EVS.2142 | [`Evs2142`](Self::Evs2142) | 400 | invalid filter limit, can not greater than 1000. | Request parameter limit cannot be greater than 1000. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. | 1242 |
+/// | EVS.2143 | [`Evs2143`](Self::Evs2143) | 401 | You need to create an agency for this project for the first time ever | The account does not have the encryption permission. | Create an agency. | 1253 |
+/// | EVS.2144 | [`Evs2144`](Self::Evs2144) | 403 | Your account is frozen and resources cannot be used. | Insufficient permission because the account is frozen. | Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears. | 1264 |
+/// | EVS.2145 | [`Evs2145`](Self::Evs2145) | 403 | Your account is suspended and resources cannot be used. | Insufficient permission because the account is suspended. | Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears. | 1276 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request body. | Incorrect request body parameter and format. | Check whether the parameters and format of the request body are correct. | 1288 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request url. | Incorrect request URL parameter and format. | Check whether the parameters and format of the request URL are correct. | 1299 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Request body and URI mismatch. | Request body and URI mismatch. | Check whether the request body and URI belong to the same API. | 1310 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Invalid imageRef provided. | The image is unavailable. | Select another image. | 1321 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Must specify a valid status. | The disk status is incorrect. | Specify a disk that is in the correct state. | 1332 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | offset param must be an integer. | The value of parameter offset must be an integer. | Set the value of parameter offset to an integer. | 1343 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be an integer. | The value of parameter limit must be set to an integer. | Set the value of parameter limit to an integer. | 1354 |
+/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be positive. | The value of parameter limit must be a positive number. | Ensure that the limit value is an integer ranging from 1 to 1000. The default value is 1000. | 1365 |
+/// | EVS.5401 | [`Evs5401`](Self::Evs5401) | 401 | Authentication required. | This operation is unauthorized. | Call the API after authorization. | 1376 |
+/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | Policy check failed. | Insufficient permission. | Add the permission and try again. | 1387 |
+/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | metadata can not be operated. | No operation permission. | Modifying parameter metadata is forbidden. | 1398 |
+/// | EVS.5404 | [`Evs5404`](Self::Evs5404) | 404 | Resource(Volume, Snapshot, Backup .etc) cound not be found. | Resources, such as the disk, snapshot, and backup, do not exist. | Check whether the resources are available. | 1409 |
+/// | EVS.5413 | [`Evs5413`](Self::Evs5413) | 413 | Insufficient volume quota. | Insufficient disk quotas. | Check whether the disk capacity and quantity quotas are sufficient. | 1420 |
+/// | EVS.5500 | [`Evs5500`](Self::Evs5500) | 500 | Internal server error. | Internal server error. | Try again later or contact customer service. | 1431 |
+/// | EVS.5503 | [`Evs5503`](Self::Evs5503) | 503 | Service unavailable. | The service is unavailable. | Try again later or contact customer service. | 1442 |
+/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Incorrect tenant ID. The tenant ID is actually the project ID. | Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID. | 1453 |
+/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | No jobs found. | jobId is empty. | Enter the correct jobId value. | 1464 |
+/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Failed to query JobVO using jobId. | Check whether the jobId value is correct. If the jobId value is correct, check whether the request is delivered to the target EVS service node. If the request has been delivered, contact customer service to locate the fault. If the request has not been delivered, contact customer service to deliver the request to the target EVS service node. | 1475 |
+/// | Common.0013 | [`Common0013`](Self::Common0013) | 400 | Invalid token in the header. | Failed to parse the token because the token expires or the token string is incomplete. | Obtain the token again and ensure that the token string is complete. | 1486 |
+/// | Common.0018 | [`Common0018`](Self::Common0018) | 400 | Invalid token in the header | The project ID in the URI is different from the project ID in the token. | Ensure that the project ID in the URI is the same as that in the token and try again. | 1497 |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -1868,6 +1873,7 @@ impl ErrorCode {
     }
 }
 impl ErrorCode {
+    #[doc(hidden)]
     const ROWS: &'static [&'static [ErrorCodeRow]] = &[
         &[
             ErrorCodeRow {
@@ -3200,6 +3206,7 @@ impl ErrorCode {
             },
         ],
     ];
+    #[doc(hidden)]
     const NAMES: &'static [&'static str] = &[
         "Evs0001",
         "Evs0002",
@@ -3327,6 +3334,7 @@ impl ErrorCode {
         "Common0013",
         "Common0018",
     ];
+    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "EVS.0001 invalid tenant id!",
         "EVS.0002 invalid token!",
@@ -3454,6 +3462,7 @@ impl ErrorCode {
         "Common.0013 Invalid token in the header.",
         "Common.0018 Invalid token in the header",
     ];
+    #[doc(hidden)]
     const CODES: &'static [&'static str] = &[
         "EVS.0001",
         "EVS.0002",
@@ -3581,6 +3590,7 @@ impl ErrorCode {
         "Common.0013",
         "Common.0018",
     ];
+    #[doc(hidden)]
     const STATUSES: &'static [&'static [u16]] = &[
         &[400u16],
         &[400u16],
@@ -3708,6 +3718,7 @@ impl ErrorCode {
         &[400u16],
         &[400u16],
     ];
+    #[doc(hidden)]
     #[inline]
     const fn position(&self) -> ::core::option::Option<usize> {
         match self {

@@ -2,12 +2,12 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 1ec1b453f40f35e8), status-macros 0.1.0 (source 882dbcfef81f3203)
+// engine:     status-codegen 0.1.0 (source c90f1d98c2d4ab0b), status-macros 0.1.0 (source 882dbcfef81f3203)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
-// body:       sha256 3799c80293b34da9a1a5a6af73847ac0168fe6167b46ca30455e2a1512d5f02b (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 6409e1ea1fd45320a52221bc6267e13e981a364b8055cf2c668afad7f6725d95 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
@@ -31,9 +31,12 @@
 // {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Service Unavailable","solution":null,"module":null,"section":"异常","other":{},"variant":"ServiceUnavailable"}
 // {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Gateway Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"GatewayTimeout"}
 
-/// Status codes of *HTTP状态码*, generated from `tables/evs_04_0039.md`.
+/// Status codes from the page *HTTP状态码*, generated from `tables/evs_04_0039.md`.
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
+///
+/// Each code answers `code()`, `from_code()`, `name()`, `description()`, `section()`, `is_success()` and the other classes, `rows()`, `ALL`.
+/// The page has no column for `reason()`, `message()`, `solution()`, `module()`, so the type has no such method.
 ///
 /// | Code | Variant | Description | Section | Line |
 /// |---:|---|---|---|---:|
@@ -286,6 +289,7 @@ impl Status {
     }
 }
 impl Status {
+    #[doc(hidden)]
     const ROWS: &'static [&'static [StatusRow]] = &[
         &[
             StatusRow {
@@ -448,6 +452,7 @@ impl Status {
             },
         ],
     ];
+    #[doc(hidden)]
     const NAMES: &'static [&'static str] = &[
         "Ok",
         "Created",
@@ -470,6 +475,7 @@ impl Status {
         "ServiceUnavailable",
         "GatewayTimeout",
     ];
+    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "200 OK",
         "201 Created",
@@ -492,6 +498,7 @@ impl Status {
         "503 Service Unavailable",
         "504 Gateway Timeout",
     ];
+    #[doc(hidden)]
     #[inline]
     const fn position(self) -> ::core::option::Option<usize> {
         match self {

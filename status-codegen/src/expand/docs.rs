@@ -25,7 +25,7 @@ pub(super) fn enum_doc(view: &View<'_>) -> Vec<String> {
     let title = model
         .title
         .as_deref()
-        .map_or_else(String::new, |t| format!(" of *{}*", escape(t)));
+        .map_or_else(String::new, |t| format!(" from the page *{}*", escape(t)));
     let sources: Vec<String> = model
         .documents
         .iter()
@@ -42,6 +42,7 @@ pub(super) fn enum_doc(view: &View<'_>) -> Vec<String> {
     lines.push(
         " Regenerated whenever the document changes; edit the document, not this type.".to_owned(),
     );
+    accessors(view, &mut lines);
     if !model.variants.is_empty() {
         lines.push(String::new());
         table(view, &mut lines);
@@ -50,18 +51,63 @@ pub(super) fn enum_doc(view: &View<'_>) -> Vec<String> {
     lines
 }
 
+/// What the type answers, and what it does not because the page has no such
+/// column: the first thing a reader of the enum's page needs.
+fn accessors(view: &View<'_>, lines: &mut Vec<String>) {
+    let model = view.model;
+    let mut has: Vec<String> = vec!["`code()`".into(), "`from_code()`".into(), "`name()`".into()];
+    let texts = [
+        Text::Reason,
+        Text::Message,
+        Text::Description,
+        Text::Solution,
+        Text::Module,
+    ];
+    has.extend(
+        texts
+            .iter()
+            .filter(|t| model.has(**t))
+            .map(|t| format!("`{}()`", t.as_str())),
+    );
+    has.push("`section()`".into());
+    if model.langs.len() > 1 {
+        has.push("`*_in(lang)`".into());
+    }
+    if model.kind == Kind::Error && model.has_status {
+        has.extend(["`http_status()`".into(), "`http_statuses()`".into()]);
+    }
+    if model.kind == Kind::Status {
+        has.push("`is_success()` and the other classes".into());
+    }
+    has.extend(
+        model
+            .accessors
+            .iter()
+            .map(|(name, _)| format!("`{name}()`")),
+    );
+    has.extend(["`rows()`".into(), "`ALL`".into()]);
+    lines.push(String::new());
+    lines.push(format!(" Each code answers {}.", has.join(", ")));
+    let missing: Vec<String> = texts
+        .iter()
+        .filter(|t| !model.has(**t))
+        .map(|t| format!("`{}()`", t.as_str()))
+        .collect();
+    if !missing.is_empty() && !model.variants.is_empty() {
+        lines.push(format!(
+            " The page has no column for {}, so the type has no such method.",
+            missing.join(", ")
+        ));
+    }
+}
+
 /// The columns of the table in the docs: (heading, text, language index).
-/// The text columns of the enum's table: the main text (the one `Display`
-/// writes) and the section, in every language. The other texts (a solution,
-/// say: long, and one per row) are in each variant's documentation.
+/// Every text the type holds, in every language.
 fn text_columns(view: &View<'_>) -> Vec<(String, Text, usize)> {
     let model = view.model;
     let languages = model.langs.len().max(1);
-    let main = [Text::Message, Text::Description, Text::Reason]
-        .into_iter()
-        .find(|t| model.has(*t));
     let mut columns = Vec::new();
-    for text in main.iter().chain([&Text::Section]) {
+    for text in Text::ALL.iter().filter(|t| model.has(**t)) {
         for lang in 0..languages {
             let mut heading = capitalised(text.as_str());
             if model.langs.len() > 1 {
@@ -75,7 +121,22 @@ fn text_columns(view: &View<'_>) -> Vec<(String, Text, usize)> {
 
 fn table(view: &View<'_>, lines: &mut Vec<String>) {
     let model = view.model;
-    let columns = text_columns(view);
+    let rows = model.rows();
+    // A column with one value on every row is a sentence above the table.
+    let (constant, columns): (Vec<_>, Vec<_>) =
+        text_columns(view).into_iter().partition(|(_, text, lang)| {
+            rows.len() > 1
+                && rows
+                    .iter()
+                    .all(|(_, r)| r.text_in(*text, *lang) == rows[0].1.text_in(*text, *lang))
+        });
+    for (heading, text, lang) in &constant {
+        let value = rows[0].1.text_in(*text, *lang);
+        if !value.is_empty() {
+            lines.push(format!(" {heading} of every row: {}.", escape(value)));
+            lines.push(String::new());
+        }
+    }
     let status = model.kind == Kind::Error && model.has_status;
     let mut head = vec!["Code".to_owned(), "Variant".to_owned()];
     if status {
@@ -90,7 +151,7 @@ fn table(view: &View<'_>, lines: &mut Vec<String>) {
         .collect();
     lines.push(format!(" | {} |", head.join(" | ")));
     lines.push(format!(" |{}|", align.join("|")));
-    for (variant, row) in model.rows() {
+    for (variant, row) in rows {
         let mut cells = vec![
             escape(&variant.code),
             format!("[`{}`](Self::{})", variant.name, variant.name),

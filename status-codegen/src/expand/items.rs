@@ -165,9 +165,10 @@ pub(super) fn data(view: &View<'_>) -> TokenStream {
                 let statuses = v.statuses();
                 quote!(&[#(#statuses),*])
             });
-            quote!(const STATUSES: &'static [&'static [u16]] = &[#(#statuses),*];)
+            quote!(#[doc(hidden)] const STATUSES: &'static [&'static [u16]] = &[#(#statuses),*];)
         });
         quote! {
+            #[doc(hidden)]
             const CODES: &'static [&'static str] = &[#(#codes),*];
             #statuses
         }
@@ -176,9 +177,12 @@ pub(super) fn data(view: &View<'_>) -> TokenStream {
     let languages = language_tables(view);
     quote! {
         impl #name {
+            #[doc(hidden)]
             const ROWS: &'static [&'static [#row]] = &[#(#rows),*];
             #languages
+            #[doc(hidden)]
             const NAMES: &'static [&'static str] = &[#(#names),*];
+            #[doc(hidden)]
             const DISPLAYS: &'static [&'static str] = &[#(#displays),*];
             #errors
             #position
@@ -193,6 +197,7 @@ fn position(view: &View<'_>) -> TokenStream {
     let indexes = 0..variants.len();
     match &view.other {
         None => quote! {
+            #[doc(hidden)]
             #[inline]
             const fn position(#receiver) -> usize {
                 match self {
@@ -201,6 +206,7 @@ fn position(view: &View<'_>) -> TokenStream {
             }
         },
         Some(other) => quote! {
+            #[doc(hidden)]
             #[inline]
             const fn position(#receiver) -> ::core::option::Option<usize> {
                 match self {
@@ -423,7 +429,7 @@ fn language_tables(view: &View<'_>) -> TokenStream {
             );
             quote!(&[#(#texts),*])
         });
-        quote!(const #table: &'static [&'static [&'static str]] = &[#(#rows),*];)
+        quote!(#[doc(hidden)] const #table: &'static [&'static [&'static str]] = &[#(#rows),*];)
     });
     quote!(#(#tables)*)
 }
