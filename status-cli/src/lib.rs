@@ -9,6 +9,50 @@
 //!   invocation in the workspace's library sources, committed beside them.
 //! - `status-table check` regenerates in memory and compares: exit 1 with a
 //!   diff, a summary of what changed for users, and the command that fixes it.
+//!
+//! # `inspect`: what the generator sees, and its JSON contract
+//!
+//! ```sh
+//! status-table inspect tables/evs_04_0038.en.md
+//! status-table inspect page.md --options 'section = "异常", name = X' --json
+//! ```
+//!
+//! The human form lists each table with its line, section, caption, columns and
+//! their roles (and the ones not mapped), row count, whether it is used and why
+//! not, the rows skipped and the problems. The JSON form is a contract other tools
+//! read (keys are always present, `null` when the page has no such column;
+//! `status` is always an array; `line` and `column` count from 1):
+//!
+//! ```json
+//! {"document": "…", "documents": [{"path": "…", "lang": null}], "kind": "status" | "error",
+//!  "type": "ErrorCode", "langs": [],
+//!  "tables": [{"index": 0, "line": 12, "section": "…", "caption": "…", "kind": "error", "used": true,
+//!              "skipped_because": null, "rows": 135,
+//!              "columns": [{"header": "错误码", "role": "code", "lang": null, "because": "header word `错误码`"}]}],
+//!  "rows": [{"line": 30, "table": 0, "code": "EVS.0001", "aliases": [], "notes": [], "status": [400], "reason": null,
+//!            "message": "…", "description": "…", "solution": "…", "module": null, "section": "…",
+//!            "other": {"header": "text"}, "variant": "Evs0001"}],
+//!  "skipped_rows": [{"line": 9, "table": 0, "reason": "`2xx` is a class of codes, not one code"}],
+//!  "diagnostics": [{"path": "…", "line": 3, "column": 1, "message": "…", "notes": [], "fix": null}]}
+//! ```
+//!
+//! `notes` (per row) are what a reader should know about the row: a remark after
+//! its code or status, invisible characters dropped, a cell the invocation
+//! corrects, a row continuing cells from the row above. `because` says why a
+//! column has its role (its header word, what its cells showed); `aliases` are
+//! the code's other notations from an alias column; `fix` is `null` or the
+//! options text that, written after the path, makes that diagnostic go away
+//! (tried by the engine before it is offered). `skipped_rows` are the rows read
+//! as no code, each with its reason: a class range (`2xx`) or catch-all
+//! (`Others`), a range of error codes (`DIS.5000 to DIS.5999`), a placeholder
+//! (`-`, `...`), the header repeated mid-table, a label or note alone in its
+//! row.
+//!
+//! `code` is a number for status tables and a string for error tables; texts are
+//! exactly what the generated accessors return; `rows` lists every row in document
+//! order, repeated codes included. With translations (or a column per language)
+//! each text becomes an object keyed by language tag (`"description": {"zh": "…",
+//! "en": "…"}`).
 
 mod check;
 mod committed;
@@ -52,13 +96,17 @@ enum Command {
         options: String,
     },
     /// Show what the generator sees in a document: tables, column roles, rows, problems.
+    ///
+    /// With `--json`, the output is a stable contract for other tools; its keys
+    /// (`because`, `fix`, `aliases`, `notes`, `skipped_rows`, …) are documented in
+    /// status-cli's crate docs: <https://docs.rs/status-cli>.
     Inspect {
         /// The Markdown or HTML document.
         document: PathBuf,
         /// Options as written in the macro after the path, e.g. `section = "异常", name = X`.
         #[arg(long, default_value = "")]
         options: String,
-        /// Print JSON (a stable contract) instead of text.
+        /// Print JSON (a stable contract, documented in status-cli's crate docs) instead of text.
         #[arg(long)]
         json: bool,
     },

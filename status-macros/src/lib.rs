@@ -19,14 +19,67 @@ use status_codegen::{committed, invocation};
 /// status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other);
 /// ```
 ///
-/// Options follow the path, separated by commas (the `status-table` crate's
-/// README has the whole list): `name`, `vis`, `derive(…)`, `attr(…)`,
-/// `non_exhaustive`, `rename(CODE = Name, …)`, `kind = "status" | "error"`,
-/// `table = N` / `section = "…"` / `caption = "…"`, `code_column = "…"` and
-/// the other `*_column` options, `table(N, *_column = "…")`,
-/// `accessor(method = "Header")`, `doc = "…"`, `http`, `serde`, `lang = "…"`,
-/// `translation(tag = "path")`, `fallback`, `other = Name`, `skip(CODE, …)`,
-/// `status(CODE = 400)`, `code("AS WRITTEN" = "CODE")`.
+/// The bare form reads every code table of the document. Options follow the
+/// path, separated by commas:
+///
+/// ```
+/// # use status_macros::status_table;
+/// status_table!(
+///     "tables/evs_04_0039.md",
+///     name = EvsAbnormal,                      // the type's name
+///     vis = pub(crate),                        // its visibility
+///     derive(serde::Serialize),                // extra derives (here: by variant name)
+///     attr(allow(clippy::enum_variant_names)), // extra attributes (repeatable)
+///     non_exhaustive,                          // #[non_exhaustive]
+///     rename(413 = PayloadTooLarge),           // variant names, by code
+///     section = "异常",                         // which table: or `table = 1`, `caption = "…"`
+///     code_column = "错误码状态",               // the columns, when the header words
+///     description_column = "描述",              //   are not recognised
+///     doc = "The abnormal codes of the EVS API.", // text before the generated docs
+/// );
+///
+/// assert_eq!(EvsAbnormal::PayloadTooLarge.description(), "overLimit");
+/// assert_eq!(EvsAbnormal::ALL.len(), 16);
+/// ```
+///
+/// (Through the facade crate, the same invocation is
+/// `status_table::status_table!(…)`.)
+///
+/// # Options
+///
+/// | option | meaning | default |
+/// |---|---|---|
+/// | `name = Ident` | the enum's name; companions are `Unknown{Name}`, `Parse{Name}Error`, `{Name}Row` | `StatusCode`, or `ErrorCode` for error tables |
+/// | `vis = pub(crate)` | visibility of the enum and its companion types | `pub` |
+/// | `derive(Path, …)` | extra derives (each must be a path) | none |
+/// | `attr(…)` | an extra attribute on the enum; repeatable | none |
+/// | `non_exhaustive` | `#[non_exhaustive]` on the enum and its row struct (a row or a column the document gains is then not breaking; `status-core`'s types have it) | exhaustive |
+/// | `rename(CODE = Ident, …)` | variant names by code: `413` or `"EVS.0001"` | from the description or reason (status, [the rule](https://github.com/status-table/status-table/blob/main/ARCHITECTURE.md#variant-names-of-status-tables)) or the code (error) |
+/// | `kind = "status" \| "error"` | which kind of table, when a page has both | the kind the page has |
+/// | `table = N` | only table `N`, **counting from 0 over every table of the document** (HTML and pipe, nested ones included) | every code table |
+/// | `section = "…"`, `caption = "…"` | only the tables with this section / caption (`caption` matches with or without its `Table N`) | every code table |
+/// | `code_column = "…"`, `status_column`, `reason_column`, `message_column`, `description_column`, `solution_column`, `module_column` | a column's role, by its header text, in every table | the recognised header words |
+/// | `table(N, code_column = "…", …)` | the same for table `N` only; repeatable | |
+/// | `accessor(method = "Header")` | a method for a column with no recognised role; a name the type has already (`code`, `position`, `description_in`, `ALL`, …) or given to two accessors is an error at the option | none |
+/// | `doc = "…"` | documentation put before the generated docs; repeatable | none |
+/// | `http` / `http = "feature"` | `http::StatusCode` conversions; always, or under that cargo feature of your crate | off |
+/// | `serde` / `serde = "feature"` | `Serialize`/`Deserialize` (the number, or the code string) | off |
+/// | `lang = "zh"` | the primary document's language (BCP 47) | none |
+/// | `translation(en = "path", …)` | documents in other languages; repeatable | none |
+/// | `fallback` | an empty translated cell takes the primary text | an error |
+/// | `other = Ident` | a catch-all variant for codes the document does not list | none |
+/// | `skip(CODE, …)` | leave these documented rows out (listed in the type's docs as skipped by the invocation) | every row |
+/// | `status(CODE = 400, …)` | the HTTP status of a code's rows, for a status cell with a typo (`40`) | the status cell |
+/// | `code("AS WRITTEN" = "CODE", …)` | the code of a cell with a typo (`"DCS. 4855" = "DCS.4855"`) | the code cell |
+///
+/// `code_column` names the column of codes: status codes, unless the table also has
+/// an HTTP status column or `kind = "error"` is given (then error codes). A wrong
+/// option is a compile error at the option, saying what was expected; every wrong
+/// option is reported at once. A `rename` of a code the table lacks is an error at
+/// that code. How columns get their roles, how tables are chosen and merged
+/// and how variants are named is in [ARCHITECTURE.md](https://github.com/status-table/status-table/blob/main/ARCHITECTURE.md).
+///
+/// # Where the document is found, and the committed expansion
 ///
 /// The path is resolved against the invoking crate's `CARGO_MANIFEST_DIR` (or
 /// `STATUS_TABLE_MANIFEST_DIR` when set), then each parent directory up to
