@@ -55,12 +55,58 @@ pub fn load(path: &str, options: &Options, manifest_dir: &Path) -> Loaded {
     expand_documents(path, options, read_documents(path, options, manifest_dir))
 }
 
+/// `http` and `serde` make code that names `::http` and `::serde`: when the
+/// invoking package's `Cargo.toml` names no such dependency, say which line
+/// to add, at the option (rather than rustc's `cannot find serde` at the whole
+/// invocation). Conservative: any key or table of that name counts, and an
+/// unreadable manifest is not judged.
+fn missing_dependencies(
+    options: &Options,
+    manifest_dir: &Path,
+) -> Vec<(&'static str, crate::InvocationError)> {
+    let Ok(manifest) = std::fs::read_to_string(manifest_dir.join("Cargo.toml")) else {
+        return Vec::new();
+    };
+    options
+        .interop_spans
+        .iter()
+        .filter(|(name, _)| !declares(&manifest, name))
+        .map(|(name, span)| {
+            let error = crate::InvocationError::new(
+                *span,
+                format!(
+                    "`{name}` makes code that uses the `{name}` crate, which this package's Cargo.toml does not name: add `{name} = \"1\"` under `[dependencies]`"
+                ),
+            );
+            (*name, error)
+        })
+        .collect()
+}
+
+/// Whether a manifest names a dependency `name`: a key (`serde = …`,
+/// `serde.workspace = true`) or a table (`[dependencies.serde]`).
+fn declares(manifest: &str, name: &str) -> bool {
+    manifest.lines().any(|line| {
+        let line = line.trim_start();
+        let key = line
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with([' ', '\t', '=', '.']));
+        let table = line.starts_with('[')
+            && line
+                .split(['.', ']', '[', '\'', '"'])
+                .any(|part| part.trim() == name);
+        key || table
+    })
+}
+
 /// The documents of an invocation, read but not yet expanded.
 #[derive(Debug, Clone)]
 pub struct Documents {
     /// Primary first, then the translations in the invocation's order.
     pub list: Vec<LoadedDocument>,
     problems: Vec<Diagnostic>,
+    /// The interop options whose crate the package does not depend on.
+    missing: Vec<(&'static str, crate::InvocationError)>,
 }
 
 impl Documents {
@@ -80,6 +126,7 @@ pub fn read_documents(path: &str, options: &Options, manifest_dir: &Path) -> Doc
     Documents {
         list: read_all.into_iter().map(|d| d.document).collect(),
         problems,
+        missing: missing_dependencies(options, manifest_dir),
     }
 }
 
@@ -89,7 +136,18 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
     let Documents {
         list: documents,
         problems,
+        missing,
     } = documents;
+    // An interop whose crate is missing is left out: its error alone shows,
+    // not a cascade of "cannot find serde".
+    let mut without = options.clone();
+    for (name, _) in &missing {
+        match *name {
+            "http" => without.http = None,
+            _ => without.serde = None,
+        }
+    }
+    let options = &without;
     let expansion = if problems.is_empty() {
         let primary = Input {
             path,
@@ -106,6 +164,10 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
     } else {
         crate::placeholder(path, options, problems)
     };
+    let mut expansion = expansion;
+    expansion
+        .invocation_errors
+        .extend(missing.into_iter().map(|(_, error)| error));
     Loaded {
         expansion,
         documents,
@@ -313,6 +375,39 @@ fn glob_matches(pattern: &str, path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_interop_dependency_is_named_at_the_option() {
+        let manifest = "[package]\nname = \"x\"\n\n[dependencies]\nstatus-table = \"0.1\"\nserde_json = \"1\"\n";
+        assert!(!declares(manifest, "serde"));
+        assert!(!declares(manifest, "http"));
+        for present in [
+            "[dependencies]\nserde = \"1\"\n",
+            "[dependencies]\nserde.workspace = true\n",
+            "[dependencies]\n  http = { version = \"1\", optional = true }\n",
+            "[dependencies.serde]\nversion = \"1\"\n",
+            "[target.'cfg(unix)'.dependencies.http]\nversion = \"1\"\n",
+        ] {
+            assert!(
+                declares(present, "serde") || declares(present, "http"),
+                "{present}"
+            );
+        }
+        let dir = std::env::temp_dir().join(format!("status-table-deps-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        let tokens: proc_macro2::TokenStream = "\"x.md\", serde, http".parse().unwrap();
+        let options = crate::invocation::parse(tokens).options;
+        let errors = missing_dependencies(&options, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let messages: Vec<&str> = errors.iter().map(|(_, e)| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("add `serde = \"1\"` under `[dependencies]`"),
+            "{messages:?}"
+        );
+        assert!(messages[1].contains("add `http = \"1\"`"), "{messages:?}");
+    }
 
     #[test]
     fn member_lists_and_globs() {

@@ -147,6 +147,9 @@ pub struct Options {
     pub statuses: Vec<Override>,
     /// Codes that replace a code cell as written (`code(…)`).
     pub codes: Vec<Override>,
+    /// Where `http` and `serde` are written: the generated code names those
+    /// crates, so the invoking package must depend on them.
+    pub interop_spans: Vec<(&'static str, Span)>,
 }
 
 impl Default for Options {
@@ -173,6 +176,7 @@ impl Default for Options {
             skips: Vec::new(),
             statuses: Vec::new(),
             codes: Vec::new(),
+            interop_spans: Vec::new(),
         }
     }
 }

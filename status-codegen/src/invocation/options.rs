@@ -63,8 +63,10 @@ pub(super) fn option(
             };
             if name == "http" {
                 options.http = Some(gate);
+                options.interop_spans.push(("http", key.span()));
             } else {
                 options.serde = Some(gate);
+                options.interop_spans.push(("serde", key.span()));
             }
         }
         "derive" | "attr" | "rename" | "accessor" | "translation" | "skip" | "status" | "code" => {
