@@ -68,6 +68,14 @@ pub(crate) fn dominant_pattern<'a>(codes: impl IntoIterator<Item = &'a str>) -> 
         .find(|p| patterns.iter().filter(|x| *x == p).count() * 2 > patterns.len())
 }
 
+/// A full-width digit (`４`) as its ASCII digit; `None` for any other character.
+pub(crate) fn full_width_digit(c: char) -> Option<char> {
+    ('０'..='９')
+        .contains(&c)
+        .then(|| char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')))
+        .flatten()
+}
+
 /// The shape of a cell; `None` when it is empty.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();

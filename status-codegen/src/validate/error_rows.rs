@@ -280,11 +280,7 @@ impl TableReader<'_> {
         // Full-width digits (`４００`) are the same digits.
         let digits: String = wrong
             .chars()
-            .filter_map(|c| match c {
-                '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
-                c if c.is_ascii_digit() => Some(c),
-                _ => None,
-            })
+            .filter_map(|c| cells::full_width_digit(c).or(c.is_ascii_digit().then_some(c)))
             .collect();
         let shared = |status: u16| {
             status

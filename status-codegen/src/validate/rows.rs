@@ -254,7 +254,10 @@ fn status_cell(text: &str) -> StatusCell<'_> {
     if crate::cells::is_placeholder(text) {
         return StatusCell::Skip(format!("`{text}` stands for no code"));
     }
-    if text.chars().any(|c| ('０'..='９').contains(&c)) {
+    if text
+        .chars()
+        .any(|c| crate::cells::full_width_digit(c).is_some())
+    {
         return StatusCell::Wrong(
             format!(
                 "status code `{text}` is written in full-width digits: expected ASCII digits, such as 404"

@@ -29,15 +29,10 @@ pub(super) fn read(text: &str) -> StatusCell {
     if text.is_empty() || cells::is_placeholder(text) {
         return StatusCell::Nothing;
     }
-    if text.chars().any(|c| ('０'..='９').contains(&c)) {
+    if text.chars().any(|c| cells::full_width_digit(c).is_some()) {
         let ascii: String = text
             .chars()
-            .map(|c| match c {
-                '０'..='９' => {
-                    char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-                }
-                c => c,
-            })
+            .map(|c| cells::full_width_digit(c).unwrap_or(c))
             .collect();
         return StatusCell::Wrong(format!(
             "`{text}` is written in full-width digits: expected ASCII digits, such as `{ascii}`"
