@@ -81,7 +81,9 @@ pub(super) fn enum_item(view: &View<'_>) -> TokenStream {
 }
 
 /// `ALL`, `LANGS`, `code()`, `from_code()`, `name()`, `rows()` and, for status
-/// codes, the HTTP classes; the accessors read the private tables of [`data`].
+/// codes, the HTTP classes. A value per variant is a `match` on `self`, as one
+/// writes it by hand (the fastest shape: issue 20); only `rows()` and the
+/// `*_in` twins read the private tables of [`data`].
 pub(super) fn inherent(view: &View<'_>) -> TokenStream {
     let (name, variants) = (&view.name, &view.variants);
     let langs = (!view.model.langs.is_empty()).then(|| {
@@ -96,7 +98,8 @@ pub(super) fn inherent(view: &View<'_>) -> TokenStream {
         .as_ref()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let name_body = view.lookup(&quote!(Self::NAMES), &quote!(#other_name));
+    let names = view.model.variants.iter().map(|v| v.name.as_str());
+    let name_body = view.strings(names, &quote!(#other_name));
     let rows_body = view.lookup(&quote!(Self::ROWS), &quote!(&[]));
     let (receiver, constness, row) = (view.receiver(), view.constness(), &view.row);
     let code = code_fns(view);
@@ -127,9 +130,9 @@ pub(super) fn inherent(view: &View<'_>) -> TokenStream {
     }
 }
 
-/// The document's data, once: every variant's rows, name, `Display` form (and
-/// code and statuses for error codes), indexed by the variant's position in
-/// `ALL`. The accessors read these instead of each matching every variant.
+/// The tables the per-variant `match`es do not cover, indexed by the variant's
+/// position in `ALL`: every variant's rows, its texts in every language, and
+/// the `Display` forms `FromStr` compares.
 pub(super) fn data(view: &View<'_>) -> TokenStream {
     if view.variants.is_empty() && view.other.is_none() {
         return quote!(); // uninhabited: every method is `match self {}`
@@ -155,24 +158,7 @@ pub(super) fn data(view: &View<'_>) -> TokenStream {
         });
         quote!(&[#(#rows),*])
     });
-    let names = view.model.variants.iter().map(|v| v.name.as_str());
     let displays = super::texts(view.displays.iter().map(String::as_str));
-    let errors = (!view.is_status()).then(|| {
-        let codes = &view.codes;
-        // `http_statuses()` exists only when the table has a status column.
-        let statuses = view.model.has_status.then(|| {
-            let statuses = view.model.variants.iter().map(|v| {
-                let statuses = v.statuses();
-                quote!(&[#(#statuses),*])
-            });
-            quote!(#[doc(hidden)] const STATUSES: &'static [&'static [u16]] = &[#(#statuses),*];)
-        });
-        quote! {
-            #[doc(hidden)]
-            const CODES: &'static [&'static str] = &[#(#codes),*];
-            #statuses
-        }
-    });
     let position = position(view);
     let languages = language_tables(view);
     quote! {
@@ -181,10 +167,7 @@ pub(super) fn data(view: &View<'_>) -> TokenStream {
             const ROWS: &'static [&'static [#row]] = &[#(#rows),*];
             #languages
             #[doc(hidden)]
-            const NAMES: &'static [&'static str] = &[#(#names),*];
-            #[doc(hidden)]
             const DISPLAYS: &'static [&'static str] = &[#(#displays),*];
-            #errors
             #position
         }
     }
@@ -224,9 +207,8 @@ fn code_fns(view: &View<'_>) -> TokenStream {
         let body = if view.other.is_none() && !variants.is_empty() {
             quote!(self as u16)
         } else {
-            let values: Vec<TokenStream> = codes.iter().map(|c| quote!(#c)).collect();
             view.arms(
-                &values,
+                &values(codes),
                 &view.other_arm(&quote!(unknown), &quote!(unknown.0)),
             )
         };
@@ -251,7 +233,7 @@ fn code_fns(view: &View<'_>) -> TokenStream {
     }
     let aliases = view.aliases();
     let code = if view.is_copy() {
-        let body = view.lookup(&quote!(Self::CODES), &quote!(""));
+        let body = view.arms(&values(codes), &quote!());
         quote! {
             /// The error code, exactly as the document writes it.
             #[must_use]
@@ -261,19 +243,16 @@ fn code_fns(view: &View<'_>) -> TokenStream {
             }
         }
     } else {
-        let other = view.other.as_ref();
+        let body = view.arms(
+            &values(codes),
+            &view.other_arm(&quote!(unknown), &quote!(&unknown.0)),
+        );
         quote! {
             /// The error code: as the document writes it, or as it was received.
             #[must_use]
             #[inline]
             pub fn code(&self) -> &str {
-                match self {
-                    Self::#other(unknown) => &unknown.0,
-                    documented => match documented.position() {
-                        ::core::option::Option::Some(i) => Self::CODES[i],
-                        ::core::option::Option::None => "",
-                    },
-                }
+                #body
             }
         }
     };
@@ -321,22 +300,9 @@ fn status_classes(view: &View<'_>) -> TokenStream {
     quote!(#(#fns)*)
 }
 
-/// `match self.rows().first() { Some(row) => row.FIELD, None => "" }`: a
-/// text of the first row (none for the catch-all).
-fn first_row(view: &View<'_>, field: &TokenStream) -> TokenStream {
-    if view.variants.is_empty() && view.other.is_none() {
-        return if view.is_copy() {
-            quote!(match self {})
-        } else {
-            quote!(match *self {})
-        };
-    }
-    quote! {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.#field,
-            ::core::option::Option::None => "",
-        }
-    }
+/// Each element as an expression, for [`View::arms`].
+fn values<T: quote::ToTokens>(values: &[T]) -> Vec<TokenStream> {
+    values.iter().map(|v| quote!(#v)).collect()
 }
 
 /// One accessor per text the document has, its `_in(lang)` twin when the type
@@ -349,7 +315,10 @@ pub(super) fn texts(view: &View<'_>) -> TokenStream {
     for text in &view.model.texts {
         let method = format_ident!("{}", text.as_str());
         let doc = docs::text_doc(*text, view.model.langs.first());
-        let body = first_row(view, &quote!(#method));
+        let body = view.strings(
+            view.model.variants.iter().map(|v| v.text(*text)),
+            &quote!(""),
+        );
         fns.push(quote! {
             #[doc = #doc]
             #[must_use]
@@ -366,8 +335,12 @@ pub(super) fn texts(view: &View<'_>) -> TokenStream {
         let method = format_ident!("{accessor}");
         let header = &view.model.others[*index];
         let doc = format!(" The `{header}` column, exactly as the document writes it.");
-        let index = proc_macro2::Literal::usize_unsuffixed(*index);
-        let body = first_row(view, &quote!(other[#index].1));
+        let texts = view
+            .model
+            .variants
+            .iter()
+            .map(|v| v.rows.first().map_or("", |r| r.other(*index)));
+        let body = view.strings(texts, &quote!(""));
         fns.push(quote! {
             #[doc = #doc]
             #[must_use]
@@ -436,8 +409,18 @@ fn language_tables(view: &View<'_>) -> TokenStream {
 
 fn http_statuses(view: &View<'_>) -> TokenStream {
     let receiver = view.receiver();
-    let empty = view.variants.is_empty() && view.other.is_none();
+    let firsts = view
+        .model
+        .variants
+        .iter()
+        .map(|v| v.rows.first().and_then(|r| r.statuses.first()));
     let (first_type, first_doc, first) = if view.status_is_optional() {
+        let values: Vec<TokenStream> = firsts
+            .map(|status| match status {
+                Some(status) => quote!(::core::option::Option::Some(#status)),
+                None => quote!(::core::option::Option::None),
+            })
+            .collect();
         (
             quote!(::core::option::Option<u16>),
             if view.other.is_some() {
@@ -445,37 +428,35 @@ fn http_statuses(view: &View<'_>) -> TokenStream {
             } else {
                 " The HTTP status the document gives for this code (the first of its first row); `None` when the row gives none (`N/A`, an empty cell, a table with no status column)."
             },
-            quote! {
-                match self.rows().first() {
-                    ::core::option::Option::Some(row) => match row.statuses.first() {
-                        ::core::option::Option::Some(status) => ::core::option::Option::Some(*status),
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    },
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            },
+            view.arms(
+                &values,
+                &view.other_arm(&quote!(_), &quote!(::core::option::Option::None)),
+            ),
         )
     } else {
+        // Every row of an error table with a status column has one.
+        let values: Vec<TokenStream> = firsts
+            .map(|status| {
+                let status = status.copied().unwrap_or(0);
+                quote!(#status)
+            })
+            .collect();
         (
             quote!(u16),
             " The HTTP status the document gives for this code (the first of its first row).",
-            if empty {
-                quote!(match self {})
-            } else {
-                // Every row of an error table with a status column has one.
-                quote! {
-                    match self.rows().first() {
-                        ::core::option::Option::Some(row) => match row.statuses.first() {
-                            ::core::option::Option::Some(status) => *status,
-                            ::core::option::Option::None => 0,
-                        },
-                        ::core::option::Option::None => 0,
-                    }
-                }
-            },
+            view.arms(&values, &quote!()),
         )
     };
-    let all = view.lookup(&quote!(Self::STATUSES), &quote!(&[]));
+    let all: Vec<TokenStream> = view
+        .model
+        .variants
+        .iter()
+        .map(|v| {
+            let statuses = v.statuses();
+            quote!(&[#(#statuses),*])
+        })
+        .collect();
+    let all = view.arms(&all, &view.other_arm(&quote!(_), &quote!(&[])));
     quote! {
         #[doc = #first_doc]
         #[must_use]

@@ -223,6 +223,23 @@ impl<'m> View<'m> {
         }
     }
 
+    /// `match self { Self::A => "a", … }` with one string per variant (the
+    /// document's text, as a literal), and `other` for the catch-all.
+    pub(crate) fn strings<'a>(
+        &self,
+        values: impl IntoIterator<Item = &'a str>,
+        other: &TokenStream,
+    ) -> TokenStream {
+        let values: Vec<TokenStream> = values
+            .into_iter()
+            .map(|value| {
+                let value = text(value);
+                quote!(#value)
+            })
+            .collect();
+        self.arms(&values, &self.other_arm(&quote!(_), other))
+    }
+
     /// A value of `table` (a private table indexed by the variant's position in
     /// `ALL`), or `other` for the catch-all. An uninhabited type matches nothing.
     pub(crate) fn lookup(&self, table: &TokenStream, other: &TokenStream) -> TokenStream {

@@ -10,24 +10,24 @@ use super::items::value_traits;
 
 pub(super) fn display(view: &View<'_>) -> TokenStream {
     let name = &view.name;
-    let body = match (&view.other, view.variants.is_empty()) {
-        (None, true) => quote!(match *self {}),
-        (None, false) => quote!(f.pad(Self::DISPLAYS[self.position()])),
-        (Some(other), _) => {
+    // One literal per variant, matched as a person writes it (issue 20).
+    let body = match &view.other {
+        None if view.variants.is_empty() => quote!(match *self {}),
+        None => {
+            let displays = view.strings(view.displays.iter().map(String::as_str), &quote!());
+            quote!(f.pad(#displays))
+        }
+        Some(_) => {
             let unknown = if view.is_status() {
                 quote!(::core::fmt::Display::fmt(&unknown.0, f))
             } else {
                 quote!(f.pad(&unknown.0))
             };
-            quote! {
-                match self {
-                    Self::#other(unknown) => #unknown,
-                    documented => match documented.position() {
-                        ::core::option::Option::Some(index) => f.pad(Self::DISPLAYS[index]),
-                        ::core::option::Option::None => ::core::result::Result::Ok(()),
-                    },
-                }
-            }
+            let displays: Vec<TokenStream> = super::texts(view.displays.iter().map(String::as_str))
+                .into_iter()
+                .map(|display| quote!(f.pad(#display)))
+                .collect();
+            view.arms(&displays, &view.other_arm(&quote!(unknown), &unknown))
         }
     };
     let doc = if view.is_status() {
@@ -129,25 +129,42 @@ fn text_forms(view: &View<'_>) -> Vec<TokenStream> {
 }
 
 /// Digits are a status code, found by number rather than by comparing texts.
+/// Read digit by digit, as `str::parse::<u16>` reads them (leading zeros
+/// accepted, overflow an error) without its generic sign and radix handling:
+/// the hand-written `match` on literals is the bar (issue 20).
 fn status_digits(view: &View<'_>) -> TokenStream {
     let parse_error = &view.parse_error;
     let decode = if view.other.is_some() {
         quote! {
-            return match s.parse::<u16>() {
-                ::core::result::Result::Ok(code) => ::core::result::Result::Ok(<Self as ::core::convert::From<u16>>::from(code)),
-                ::core::result::Result::Err(_) => ::core::result::Result::Err(#parse_error(())),
+            return match code {
+                ::core::option::Option::Some(code) => ::core::result::Result::Ok(<Self as ::core::convert::From<u16>>::from(code)),
+                ::core::option::Option::None => ::core::result::Result::Err(#parse_error(())),
             };
         }
     } else {
         quote! {
-            return match s.parse::<u16>().ok().and_then(Self::from_code) {
-                ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+            return match code {
+                ::core::option::Option::Some(code) => match Self::from_code(code) {
+                    ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                    ::core::option::Option::None => ::core::result::Result::Err(#parse_error(())),
+                },
                 ::core::option::Option::None => ::core::result::Result::Err(#parse_error(())),
             };
         }
     };
     quote! {
-        if !s.is_empty() && ::core::iter::Iterator::all(&mut s.bytes(), |b| b.is_ascii_digit()) {
+        // Three digits, the usual case, without a loop.
+        let digits = if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *s.as_bytes() {
+            let digit = |d: u8| <u16 as ::core::convert::From<u8>>::from(d - b'0');
+            ::core::option::Option::Some(::core::option::Option::Some(digit(a) * 100 + digit(b) * 10 + digit(c)))
+        } else if !s.is_empty() && ::core::iter::Iterator::all(&mut s.bytes(), |b| b.is_ascii_digit()) {
+            ::core::option::Option::Some(::core::iter::Iterator::try_fold(&mut s.bytes(), 0u16, |code, digit| {
+                code.checked_mul(10)?.checked_add(<u16 as ::core::convert::From<u8>>::from(digit - b'0'))
+            }))
+        } else {
+            ::core::option::Option::None
+        };
+        if let ::core::option::Option::Some(code) = digits {
             #decode
         }
     }
