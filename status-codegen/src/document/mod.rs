@@ -121,6 +121,26 @@ pub(crate) fn rendered(source: &Source, syntax: Syntax, marks: render::Marks) ->
     }
 }
 
+/// A caption without its table number: `Table 4 Error codes` → `Error codes`,
+/// `表1 错误码` → `错误码`, `TABLE 2-1 Codes` → `Codes`; `None` when the text
+/// does not start with one (`Tables of codes`). The one rule, `Table` in any
+/// ASCII case or `表`, then a number, both for finding a caption above a table
+/// and for matching `caption = "…"` against one.
+pub(crate) fn strip_table_number(caption: &str) -> Option<&str> {
+    let rest = match caption.get(..5) {
+        Some(word) if word.eq_ignore_ascii_case("table") => &caption[5..],
+        _ => caption.strip_prefix('表')?,
+    }
+    .trim_start();
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
+            .trim_start(),
+    )
+}
+
 /// Collapses runs of whitespace (NBSP included) to one space and trims the ends.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -131,4 +151,40 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_table_number;
+
+    #[test]
+    fn a_table_number_is_stripped_in_any_ascii_case_or_after_表() {
+        for (caption, title) in [
+            ("Table 4 Error codes", "Error codes"),
+            ("table 4 Error codes", "Error codes"),
+            ("TABLE 2-1 Codes", "Codes"),
+            ("TaBlE3.2 Codes", "Codes"),
+            ("表1 错误码", "错误码"),
+            ("表 12 错误码", "错误码"),
+            ("Table 7", ""),
+        ] {
+            assert_eq!(strip_table_number(caption), Some(title), "{caption}");
+        }
+    }
+
+    #[test]
+    fn text_without_a_table_number_is_no_caption() {
+        for text in [
+            "Tables of codes",
+            "Table of codes",
+            "Table",
+            "表格 1",
+            "Error codes",
+            "",
+            "Tabl",
+            "错误码表 1",
+        ] {
+            assert_eq!(strip_table_number(text), None, "{text}");
+        }
+    }
 }

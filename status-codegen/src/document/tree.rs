@@ -279,12 +279,7 @@ fn is_blank(node: NodeRef<'_, Node>) -> bool {
 
 /// Whether a paragraph's text names a table: `Table 4 Error codes`, `表1 错误码`.
 fn is_caption_text(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("Table")
-        .or_else(|| text.strip_prefix("table"))
-        .or_else(|| text.strip_prefix("TABLE"))
-        .or_else(|| text.strip_prefix('表'));
-    rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    super::strip_table_number(text).is_some()
 }
 
 /// The element just before `node`, past blank nodes.

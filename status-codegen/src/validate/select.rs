@@ -409,19 +409,13 @@ fn matches(selector: &TableSelector, table: &Table) -> bool {
         TableSelector::Caption(c) => table
             .caption
             .as_deref()
-            .is_some_and(|caption| caption == c || strip_table_number(caption) == c.as_str()),
+            .is_some_and(|caption| caption == c || caption_title(caption) == c.as_str()),
     }
 }
 
-/// `Table 4 Error codes` → `Error codes`; `表1 错误码` → `错误码`.
-pub(super) fn strip_table_number(caption: &str) -> &str {
-    let rest = caption
-        .strip_prefix("Table")
-        .or_else(|| caption.strip_prefix('表'))
-        .unwrap_or(caption)
-        .trim_start();
-    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
-        .trim_start()
+/// A caption without its table number, or the caption when it has none.
+pub(super) fn caption_title(caption: &str) -> &str {
+    crate::document::strip_table_number(caption).unwrap_or(caption)
 }
 
 fn written(selector: &TableSelector) -> String {

@@ -110,7 +110,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Stri
     let caption = tables[system.table]
         .caption
         .as_deref()
-        .map(super::select::strip_table_number)
+        .map(super::select::caption_title)
         .filter(|c| !c.is_empty());
     if let Some(caption) = caption
         && tables
@@ -118,7 +118,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Stri
             .filter(|t| {
                 t.caption
                     .as_deref()
-                    .is_some_and(|c| super::select::strip_table_number(c) == caption)
+                    .is_some_and(|c| super::select::caption_title(c) == caption)
             })
             .count()
             == 1
