@@ -28,6 +28,8 @@ pub(crate) struct Column {
     pub(crate) lang: Option<&'static str>,
     /// Why it has its role, for `inspect`.
     pub(crate) because: String,
+    /// The role it wanted first, when another column took it first.
+    pub(crate) outranked: Option<Role>,
     /// What its cells hold.
     pub(crate) profile: Profile,
 }
@@ -101,6 +103,7 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
             role: Role::Other,
             lang: None,
             because: String::new(),
+            outranked: None,
             profile: Profile::of(
                 table
                     .body()
@@ -193,7 +196,7 @@ fn aliases(table: &Table, columns: &mut [Column], group: &[usize]) {
         let column = &columns[i];
         let wants_code = column.role == Role::Other
             && matches!(column.profile.dominant(), Some(Shape::Number | Shape::Code))
-            && column.because.contains("another column has the role (code");
+            && column.outranked == Some(Role::Code);
         if !wants_code {
             continue;
         }
@@ -276,6 +279,7 @@ fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, kind: 
             columns[i].role = role;
             taken.push((role, lang));
         } else {
+            columns[i].outranked = roles.first().copied();
             let wanted: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
             let _ = write!(
                 columns[i].because,

@@ -28,7 +28,7 @@
 //! );
 //! ```
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use syn::LitStr;
 use syn::parse::{ParseStream, Parser};
 
@@ -165,22 +165,37 @@ pub fn parse(tokens: TokenStream) -> Invocation {
             .into_iter()
             .next()
             .map_or_else(Span::call_site, |t| t.span());
-        let parsed =
-            (|input: ParseStream<'_>| options::option(input, &mut invocation.options, &mut seen))
-                .parse2(arg);
+        let parsed = parse_at(arg, span, |input| {
+            options::option(input, &mut invocation.options, &mut seen)
+        });
         if let Err(error) = parsed {
             for error in error {
-                // At the end of an option, syn has no token to point at.
-                let at = if error.to_string().contains("end of input") {
-                    span
-                } else {
-                    error.span()
-                };
-                invocation.error(at, error.to_string());
+                invocation.error(error.span(), error.to_string());
             }
         }
     }
     invocation
+}
+
+/// Parses `tokens` with `parser`, an error at their end located at `at`.
+///
+/// syn puts an error at the end of input on the parse's scope, the whole
+/// invocation for `parse2`: parsed inside a group spanning `at`, that scope is
+/// the option (or list item), where every other error already is, so no error
+/// needs telling apart by its text.
+pub(crate) fn parse_at<T>(
+    tokens: TokenStream,
+    at: Span,
+    parser: impl FnOnce(ParseStream<'_>) -> syn::Result<T>,
+) -> syn::Result<T> {
+    let mut scoped = Group::new(Delimiter::Parenthesis, tokens);
+    scoped.set_span(at);
+    (|input: ParseStream<'_>| {
+        let content;
+        syn::parenthesized!(content in input);
+        parser(&content)
+    })
+    .parse2(TokenTree::Group(scoped).into())
 }
 
 impl Invocation {
@@ -251,6 +266,27 @@ mod tests {
         assert_eq!(invocation.path.as_deref(), Some("tables/evs_04_0039.md"));
         assert!(invocation.errors.is_empty());
         assert_eq!(invocation.options.type_name, None);
+    }
+
+    /// syn's error at the end of an option's tokens has no token to point
+    /// at: it is on the option (or its closing parenthesis), told apart by no
+    /// message text (`tests/ui/option_cut_short.rs` shows where).
+    #[test]
+    fn an_option_cut_short_is_one_error() {
+        for (tokens, expected) in [
+            (quote!("a.md", name =), "expected a type name"),
+            (quote!("a.md", kind), "expected `kind = <value>`"),
+            (quote!("a.md", accessor(grpc =)), "expected string literal"),
+            (
+                quote!("a.md", table(2, code_column =)),
+                "expected string literal",
+            ),
+        ] {
+            let invocation = parse(tokens.clone());
+            let messages = messages(&invocation);
+            assert_eq!(messages.len(), 1, "{tokens}: {messages:?}");
+            assert!(messages[0].contains(expected), "{tokens}: {messages:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::{Ident, LitInt, LitStr, Token};
 
 use super::{OPTION_NAMES, REPEATABLE, RESERVED_METHODS, split_commas};
@@ -222,7 +222,12 @@ fn list(name: &str, key: &Ident, input: ParseStream<'_>, options: &mut Options) 
         ));
     }
     for part in parts {
-        let parsed = (|input: ParseStream<'_>| list_item(name, input, options)).parse2(part);
+        let at = part
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(|| key.span(), |t| t.span());
+        let parsed = super::parse_at(part, at, |input| list_item(name, input, options));
         if let Err(error) = parsed {
             match &mut errors {
                 Some(all) => all.combine(error),

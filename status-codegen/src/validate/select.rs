@@ -75,9 +75,12 @@ pub(super) fn select(
     if used.is_empty() && options.tables.is_none() && !chosen.is_empty() {
         diagnostics.push(no_code_table(source, document, &read, &tables));
     }
-    near_misses(source, document, &read, &mut tables, diagnostics);
+    let reported = near_misses(source, document, &read, &mut tables, diagnostics);
     if !used.is_empty() {
-        unread_code_tables(source, document, &read, &mut tables, diagnostics);
+        let settled: Vec<usize> = (0..document.tables.len())
+            .filter(|i| !chosen.contains(i) || reported.contains(i))
+            .collect();
+        unread_code_tables(source, document, &read, &settled, &mut tables, diagnostics);
         systems::one_system(source, document, &used, &tables, diagnostics);
     }
     Selection { kind, used, tables }
@@ -269,7 +272,8 @@ fn near_misses(
     read: &[Columns],
     tables: &mut [TableInfo],
     diagnostics: &mut Diagnostics,
-) {
+) -> Vec<usize> {
+    let mut reported = Vec::new();
     let used: Vec<usize> = tables.iter().filter(|t| t.used).map(|t| t.index).collect();
     for table in &document.tables {
         let header = table.header();
@@ -333,29 +337,26 @@ fn near_misses(
             "header `{}` not recognised (an error)",
             header[column].text
         ));
+        reported.push(table.index);
     }
+    reported
 }
 
 /// No silent skip: a table with a column whose header names codes
 /// (`错误返回码`, `Error Code`), read as no code table (its cells are not
-/// codes), is an error while the page builds from other tables.
+/// codes), is an error while the page builds from other tables. `settled`:
+/// the tables left out by the invocation or already reported.
 fn unread_code_tables(
     source: &Source,
     document: &Document,
     read: &[Columns],
+    settled: &[usize],
     tables: &mut [TableInfo],
     diagnostics: &mut Diagnostics,
 ) {
     for table in &document.tables {
         let columns = &read[table.index];
-        if columns.kind.is_some() || tables[table.index].used {
-            continue;
-        }
-        if tables[table.index]
-            .skipped_because
-            .as_deref()
-            .is_some_and(|b| b.starts_with("not chosen") || b.contains("(an error)"))
-        {
+        if columns.kind.is_some() || tables[table.index].used || settled.contains(&table.index) {
             continue;
         }
         let Some(column) = (0..columns.columns.len()).find(|&i| columns.names_codes(i)) else {

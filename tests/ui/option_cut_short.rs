@@ -1,0 +1,6 @@
+status_table::status_table!(
+    "tables/evs_04_0039.md",
+    accessor(grpc =)
+);
+
+fn main() {}
