@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use status_codegen::invocation::{self, Invocation};
-use status_codegen::load::is_workspace_root;
+use status_codegen::workspace;
 
 /// One `status_table!` invocation found in the workspace.
 #[derive(Debug, Clone)]
@@ -32,21 +32,26 @@ impl InvocationSite {
     }
 }
 
-/// The nearest directory at or above `start` whose `Cargo.toml` has `[workspace]`.
+/// The root of the workspace a command run in `start` works on.
 pub fn workspace_root(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .find(|dir| is_workspace_root(dir))
-        .map(Path::to_path_buf)
+    workspace::root_above(start)
 }
 
-/// Every invocation under `root`, in path order.
+/// Every invocation in the library sources (`src/`) of the workspace's
+/// packages, in path order.
 pub fn find_invocations(root: &Path) -> Result<Vec<InvocationSite>, String> {
-    let mut files = Vec::new();
-    collect_sources(root, root, &mut files)?;
-    files.sort();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for package in packages(root)? {
+        let src = root.join(&package).join("src");
+        let mut found = Vec::new();
+        if src.is_dir() {
+            collect_sources(&src, &mut found)?;
+        }
+        files.extend(found.into_iter().map(|file| (package.clone(), file)));
+    }
+    files.sort_by(|a, b| a.1.cmp(&b.1));
     let mut sites = Vec::new();
-    for file in files {
+    for (package, file) in files {
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         if !text.contains("status_table!") {
@@ -57,11 +62,10 @@ pub fn find_invocations(root: &Path) -> Result<Vec<InvocationSite>, String> {
             .map_err(|e| format!("{}: not valid Rust tokens: {e}", file.display()))?;
         let mut found = Vec::new();
         invocations_in(tokens, &mut found);
-        let package = package_dir(&file, root);
         for tokens in found {
             sites.push(InvocationSite {
                 source: relative(&file, root),
-                package_dir: relative(&package, root),
+                package_dir: package.clone(),
                 invocation: invocation::parse(tokens.clone()),
                 tokens,
             });
@@ -70,59 +74,29 @@ pub fn find_invocations(root: &Path) -> Result<Vec<InvocationSite>, String> {
     Ok(sites)
 }
 
-/// Every package directory under `root` (the root included when it is one),
-/// relative to the root.
+/// The workspace's packages, relative to the root (`.` for the root
+/// package), as the engine reads them from the manifests.
 pub(crate) fn packages(root: &Path) -> Result<Vec<String>, String> {
-    let mut found = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        if dir.join("Cargo.toml").is_file() {
-            found.push(relative(&dir, root));
-        }
-        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            let path = entry.path();
-            let nested = path != root && is_workspace_root(&path);
-            if entry.file_type().is_ok_and(|t| t.is_dir())
-                && !name.starts_with('.')
-                && name != "target"
-                && !nested
-            {
-                dirs.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
+    workspace::members(root)
 }
 
-/// `.rs` files under a `src/` directory, skipping build output and hidden folders.
-fn collect_sources(root: &Path, dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Every `.rs` file under `dir`, skipping hidden folders.
+fn collect_sources(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') || name == "target" {
+        if name.starts_with('.') {
             continue;
         }
         let kind = entry
             .file_type()
             .map_err(|e| format!("{}: {e}", path.display()))?;
         if kind.is_dir() {
-            // A nested workspace (cargo-fuzz's, say) is not this workspace.
-            if path != root && is_workspace_root(&path) {
-                continue;
-            }
-            collect_sources(root, &path, files)?;
-        } else if name.ends_with(".rs")
-            && path
-                .strip_prefix(root)
-                .is_ok_and(|p| p.components().any(|c| c.as_os_str() == "src"))
-        {
+            collect_sources(&path, files)?;
+        } else if name.ends_with(".rs") {
             files.push(path);
         }
     }
@@ -146,26 +120,4 @@ fn invocations_in(tokens: TokenStream, found: &mut Vec<TokenStream>) {
     }
 }
 
-/// The directory of the nearest `Cargo.toml` above `file`.
-fn package_dir(file: &Path, root: &Path) -> PathBuf {
-    file.ancestors()
-        .skip(1)
-        .take_while(|dir| dir.starts_with(root))
-        .find(|dir| dir.join("Cargo.toml").is_file())
-        .unwrap_or(root)
-        .to_path_buf()
-}
-
-/// `path` relative to `root`, with `/` separators on every platform.
-pub(crate) fn relative(path: &Path, root: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if parts.is_empty() {
-        ".".to_owned()
-    } else {
-        parts.join("/")
-    }
-}
+pub(crate) use workspace::relative;

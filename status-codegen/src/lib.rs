@@ -55,6 +55,7 @@ mod suggest;
 mod translate;
 mod validate;
 mod vocabulary;
+pub mod workspace;
 
 pub use diagnostic::{Diagnostic, InvocationError};
 pub use model::{Kind, Model};

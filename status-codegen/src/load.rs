@@ -87,19 +87,17 @@ fn missing_dependencies(
         .collect()
 }
 
-/// Whether a manifest names a dependency `name`: a key (`serde = …`,
-/// `serde.workspace = true`) or a table (`[dependencies.serde]`).
+/// Whether a manifest names a dependency `name`: a key or a table right
+/// under a `*dependencies` table (`serde = …`, `serde.workspace = true`,
+/// `[dependencies.serde]`, `[target.'cfg(unix)'.dependencies.http]`). A
+/// manifest that does not read is not judged.
 fn declares(manifest: &str, name: &str) -> bool {
-    manifest.lines().any(|line| {
-        let line = line.trim_start();
-        let key = line
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.starts_with([' ', '\t', '=', '.']));
-        let table = line.starts_with('[')
-            && line
-                .split(['.', ']', '[', '\'', '"'])
-                .any(|part| part.trim() == name);
-        key || table
+    let Ok(manifest) = crate::workspace::Manifest::parse(manifest) else {
+        return true;
+    };
+    manifest.paths().any(|path| {
+        path.windows(2)
+            .any(|w| w[0].ends_with("dependencies") && w[1] == name)
     })
 }
 
@@ -287,7 +285,7 @@ pub fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathB
             Err(vec![wanted.to_path_buf()])
         };
     }
-    let root = workspace_root_of(manifest_dir);
+    let root = crate::workspace::root_of(manifest_dir);
     let mut tried = Vec::new();
     for dir in manifest_dir.ancestors() {
         let candidate = dir.join(wanted);
@@ -302,80 +300,6 @@ pub fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathB
     Err(tried)
 }
 
-/// The root of the workspace `package` is a member of: the nearest directory
-/// at or above it whose `Cargo.toml` has a `[workspace]` listing it (the
-/// package itself, or a match of `members` not matched by `exclude`).
-pub fn workspace_root_of(package: &Path) -> Option<PathBuf> {
-    let dir = package.ancestors().find(|dir| is_workspace_root(dir))?;
-    let relative = package.strip_prefix(dir).ok()?;
-    if relative.as_os_str().is_empty() {
-        return Some(dir.to_path_buf());
-    }
-    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
-    let relative = relative.to_string_lossy().replace('\\', "/");
-    let listed = |key: &str| {
-        workspace_list(&manifest, key)
-            .iter()
-            .any(|pattern| glob_matches(pattern.trim_end_matches('/'), &relative))
-    };
-    (listed("members") && !listed("exclude")).then(|| dir.to_path_buf())
-}
-
-/// A directory whose `Cargo.toml` declares a `[workspace]`.
-pub fn is_workspace_root(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("Cargo.toml"))
-        .is_ok_and(|manifest| manifest.lines().any(|line| line.trim() == "[workspace]"))
-}
-
-/// The strings of `key = [ … ]` in the `[workspace]` table of a manifest.
-fn workspace_list(manifest: &str, key: &str) -> Vec<String> {
-    let Some(start) = manifest.lines().position(|l| l.trim() == "[workspace]") else {
-        return Vec::new();
-    };
-    let section: Vec<&str> = manifest
-        .lines()
-        .skip(start + 1)
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .collect();
-    let section = section.join("\n");
-    let Some(at) = section.lines().position(|l| {
-        l.trim_start().starts_with(key)
-            && l[l.find(key).unwrap_or(0) + key.len()..]
-                .trim_start()
-                .starts_with('=')
-    }) else {
-        return Vec::new();
-    };
-    let rest: String = section.lines().skip(at).collect::<Vec<_>>().join("\n");
-    let Some(open) = rest.find('[') else {
-        return Vec::new();
-    };
-    let close = rest[open..].find(']').map_or(rest.len(), |c| open + c);
-    rest[open + 1..close]
-        .split(',')
-        .map(|s| s.trim().trim_matches(['"', '\'']).to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// Cargo's member globs: `*` matches within one path component.
-fn glob_matches(pattern: &str, path: &str) -> bool {
-    let parts: Vec<&str> = pattern.split('/').collect();
-    let names: Vec<&str> = path.split('/').collect();
-    parts.len() == names.len()
-        && parts
-            .iter()
-            .zip(&names)
-            .all(|(p, n)| match p.split_once('*') {
-                None => p == n,
-                Some((before, after)) => {
-                    n.len() >= before.len() + after.len()
-                        && n.starts_with(before)
-                        && n.ends_with(after)
-                }
-            })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,12 +309,21 @@ mod tests {
         let manifest = "[package]\nname = \"x\"\n\n[dependencies]\nstatus-table = \"0.1\"\nserde_json = \"1\"\n";
         assert!(!declares(manifest, "serde"));
         assert!(!declares(manifest, "http"));
+        for absent in [
+            "[dependencies]\n# serde = \"1\"\n",
+            "[package]\nname = \"serde\"\n",
+            "[features]\nserde = []\n",
+        ] {
+            assert!(!declares(absent, "serde"), "{absent}");
+        }
         for present in [
             "[dependencies]\nserde = \"1\"\n",
             "[dependencies]\nserde.workspace = true\n",
             "[dependencies]\n  http = { version = \"1\", optional = true }\n",
             "[dependencies.serde]\nversion = \"1\"\n",
             "[target.'cfg(unix)'.dependencies.http]\nversion = \"1\"\n",
+            "[dependencies] # used by the generated code\nserde = { version = \"1\" }\n",
+            "dependencies.http = \"1\"\n",
         ] {
             assert!(
                 declares(present, "serde") || declares(present, "http"),
@@ -411,16 +344,6 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages[1].contains("add `http = \"1\"`"), "{messages:?}");
-    }
-
-    #[test]
-    fn member_lists_and_globs() {
-        let manifest = "[package]\nname = \"x\"\n[workspace]\nmembers = [\n  \"core\",\n  \"crates/*\",\n]\nexclude = [\"crates/skip\"]\n[workspace.package]\n";
-        assert_eq!(workspace_list(manifest, "members"), ["core", "crates/*"]);
-        assert_eq!(workspace_list(manifest, "exclude"), ["crates/skip"]);
-        assert!(glob_matches("crates/*", "crates/evs"));
-        assert!(!glob_matches("crates/*", "crates/evs/sub"));
-        assert!(!glob_matches("core", "target/package/core-0.1.0"));
     }
 
     #[test]
