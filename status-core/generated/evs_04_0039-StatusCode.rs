@@ -2,14 +2,14 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 11bc9af682805281), status-macros 0.1.0 (source c648d3cb4715fbb9)
+// engine:     status-codegen 0.1.0 (source 8cfb015227037193), status-macros 0.1.0 (source c648d3cb4715fbb9)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 // document:   tables/evs_04_0039.en.md
 // sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
-// body:       sha256 4cee8ee0af64b4b75edf7b9d0f86a0b63eeccb724ba6de5b4249c333a5e2458b (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 0d9317bc8da5737170214daad03c70c40eac67ae002968750756fa59a65dd19b (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
@@ -221,7 +221,28 @@ impl StatusCode {
     #[must_use]
     #[inline]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self.position()]
+        match self {
+            Self::Ok => "Ok",
+            Self::Created => "Created",
+            Self::Accepted => "Accepted",
+            Self::NoContent => "NoContent",
+            Self::BadRequest => "BadRequest",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "NotFound",
+            Self::MethodNotAllowed => "MethodNotAllowed",
+            Self::NotAcceptable => "NotAcceptable",
+            Self::ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
+            Self::RequestTimeout => "RequestTimeout",
+            Self::Conflict => "Conflict",
+            Self::OverLimit => "OverLimit",
+            Self::BadMediaType => "BadMediaType",
+            Self::InternalServerError => "InternalServerError",
+            Self::NotImplemented => "NotImplemented",
+            Self::BadGateway => "BadGateway",
+            Self::ServiceUnavailable => "ServiceUnavailable",
+            Self::GatewayTimeout => "GatewayTimeout",
+        }
     }
     /// Every row of the document that lists this code, in document order
     /// (most codes have one; the accessors give the first).
@@ -477,29 +498,6 @@ impl StatusCode {
         &["异常", "Abnormal"],
     ];
     #[doc(hidden)]
-    const NAMES: &'static [&'static str] = &[
-        "Ok",
-        "Created",
-        "Accepted",
-        "NoContent",
-        "BadRequest",
-        "Unauthorized",
-        "Forbidden",
-        "NotFound",
-        "MethodNotAllowed",
-        "NotAcceptable",
-        "ProxyAuthenticationRequired",
-        "RequestTimeout",
-        "Conflict",
-        "OverLimit",
-        "BadMediaType",
-        "InternalServerError",
-        "NotImplemented",
-        "BadGateway",
-        "ServiceUnavailable",
-        "GatewayTimeout",
-    ];
-    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "200 OK",
         "201 Created",
@@ -549,14 +547,33 @@ impl StatusCode {
         }
     }
 }
+#[allow(clippy::match_same_arms)]
 impl StatusCode {
     /// The description, exactly as the document writes it (its first row), in `zh`.
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.description,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Ok => "OK",
+            Self::Created => "Created",
+            Self::Accepted => "Accepted",
+            Self::NoContent => "No Content",
+            Self::BadRequest => "Bad Request",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not Found",
+            Self::MethodNotAllowed => "Method Not Allowed",
+            Self::NotAcceptable => "Not Acceptable",
+            Self::ProxyAuthenticationRequired => "Proxy Authentication Required",
+            Self::RequestTimeout => "Request Timeout",
+            Self::Conflict => "Conflict",
+            Self::OverLimit => "overLimit",
+            Self::BadMediaType => "badMediaType",
+            Self::InternalServerError => "Internal Server Error",
+            Self::NotImplemented => "Not Implemented",
+            Self::BadGateway => "Bad Gateway",
+            Self::ServiceUnavailable => "Service Unavailable",
+            Self::GatewayTimeout => "Gateway Timeout",
         }
     }
     /// The description in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -573,9 +590,27 @@ impl StatusCode {
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.section,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Ok => "正常",
+            Self::Created => "正常",
+            Self::Accepted => "正常",
+            Self::NoContent => "正常",
+            Self::BadRequest => "异常",
+            Self::Unauthorized => "异常",
+            Self::Forbidden => "异常",
+            Self::NotFound => "异常",
+            Self::MethodNotAllowed => "异常",
+            Self::NotAcceptable => "异常",
+            Self::ProxyAuthenticationRequired => "异常",
+            Self::RequestTimeout => "异常",
+            Self::Conflict => "异常",
+            Self::OverLimit => "异常",
+            Self::BadMediaType => "异常",
+            Self::InternalServerError => "异常",
+            Self::NotImplemented => "异常",
+            Self::BadGateway => "异常",
+            Self::ServiceUnavailable => "异常",
+            Self::GatewayTimeout => "异常",
         }
     }
     /// The section in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
@@ -612,19 +647,72 @@ pub struct StatusCodeRow {
 impl ::core::fmt::Display for StatusCode {
     /// Writes the code and its text, e.g. `413 overLimit`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.pad(Self::DISPLAYS[self.position()])
+        f.pad(
+            match self {
+                Self::Ok => "200 OK",
+                Self::Created => "201 Created",
+                Self::Accepted => "202 Accepted",
+                Self::NoContent => "204 No Content",
+                Self::BadRequest => "400 Bad Request",
+                Self::Unauthorized => "401 Unauthorized",
+                Self::Forbidden => "403 Forbidden",
+                Self::NotFound => "404 Not Found",
+                Self::MethodNotAllowed => "405 Method Not Allowed",
+                Self::NotAcceptable => "406 Not Acceptable",
+                Self::ProxyAuthenticationRequired => "407 Proxy Authentication Required",
+                Self::RequestTimeout => "408 Request Timeout",
+                Self::Conflict => "409 Conflict",
+                Self::OverLimit => "413 overLimit",
+                Self::BadMediaType => "415 badMediaType",
+                Self::InternalServerError => "500 Internal Server Error",
+                Self::NotImplemented => "501 Not Implemented",
+                Self::BadGateway => "502 Bad Gateway",
+                Self::ServiceUnavailable => "503 Service Unavailable",
+                Self::GatewayTimeout => "504 Gateway Timeout",
+            },
+        )
     }
 }
 impl ::core::str::FromStr for StatusCode {
     type Err = ParseStatusCodeError;
     /// Accepts the number (`"413"`), the variant name (`"OverLimit"`) or the `Display` form (`"413 overLimit"`).
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        if !s.is_empty()
+        let digits = if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *s
+            .as_bytes()
+        {
+            let digit = |d: u8| <u16 as ::core::convert::From<u8>>::from(d - b'0');
+            ::core::option::Option::Some(
+                ::core::option::Option::Some(digit(a) * 100 + digit(b) * 10 + digit(c)),
+            )
+        } else if !s.is_empty()
             && ::core::iter::Iterator::all(&mut s.bytes(), |b| b.is_ascii_digit())
         {
-            return match s.parse::<u16>().ok().and_then(Self::from_code) {
-                ::core::option::Option::Some(status) => {
-                    ::core::result::Result::Ok(status)
+            ::core::option::Option::Some(
+                ::core::iter::Iterator::try_fold(
+                    &mut s.bytes(),
+                    0u16,
+                    |code, digit| {
+                        code.checked_mul(10)?
+                            .checked_add(
+                                <u16 as ::core::convert::From<u8>>::from(digit - b'0'),
+                            )
+                    },
+                ),
+            )
+        } else {
+            ::core::option::Option::None
+        };
+        if let ::core::option::Option::Some(code) = digits {
+            return match code {
+                ::core::option::Option::Some(code) => {
+                    match Self::from_code(code) {
+                        ::core::option::Option::Some(status) => {
+                            ::core::result::Result::Ok(status)
+                        }
+                        ::core::option::Option::None => {
+                            ::core::result::Result::Err(ParseStatusCodeError(()))
+                        }
+                    }
                 }
                 ::core::option::Option::None => {
                     ::core::result::Result::Err(ParseStatusCodeError(()))

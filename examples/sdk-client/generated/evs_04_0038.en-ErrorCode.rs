@@ -2,12 +2,12 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 11bc9af682805281), status-macros 0.1.0 (source c648d3cb4715fbb9)
+// engine:     status-codegen 0.1.0 (source 8cfb015227037193), status-macros 0.1.0 (source c648d3cb4715fbb9)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
-// body:       sha256 8e2edd347f06c3a7a6b4e674f21f709fa38eb93bedae85a4d99051de68c53310 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 08ee4cf0b78d9c7eb7a83eb50e31d323f66e7e3ed56b6e7332dcdee9496b64d0 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"notes":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -1710,13 +1710,132 @@ impl ErrorCode {
     #[inline]
     pub fn code(&self) -> &str {
         match self {
+            Self::Evs0001 => "EVS.0001",
+            Self::Evs0002 => "EVS.0002",
+            Self::Evs0003 => "EVS.0003",
+            Self::Evs1001 => "EVS.1001",
+            Self::Evs1002 => "EVS.1002",
+            Self::Evs1003 => "EVS.1003",
+            Self::Evs1004 => "EVS.1004",
+            Self::Evs1005 => "EVS.1005",
+            Self::Evs1006 => "EVS.1006",
+            Self::Evs1007 => "EVS.1007",
+            Self::Evs1008 => "EVS.1008",
+            Self::Evs1009 => "EVS.1009",
+            Self::Evs1010 => "EVS.1010",
+            Self::Evs1011 => "EVS.1011",
+            Self::Evs1012 => "EVS.1012",
+            Self::Evs1013 => "EVS.1013",
+            Self::Evs1014 => "EVS.1014",
+            Self::Evs1015 => "EVS.1015",
+            Self::Evs1016 => "EVS.1016",
+            Self::Evs1018 => "EVS.1018",
+            Self::Evs1020 => "EVS.1020",
+            Self::Evs1021 => "EVS.1021",
+            Self::Evs1022 => "EVS.1022",
+            Self::Evs1023 => "EVS.1023",
+            Self::Evs1024 => "EVS.1024",
+            Self::Evs1025 => "EVS.1025",
+            Self::Evs1027 => "EVS.1027",
+            Self::Evs1031 => "EVS.1031",
+            Self::Evs1032 => "EVS.1032",
+            Self::Evs1033 => "EVS.1033",
+            Self::Evs1034 => "EVS.1034",
+            Self::Evs1036 => "EVS.1036",
+            Self::Evs1039 => "EVS.1039",
+            Self::Evs1040 => "EVS.1040",
+            Self::Evs1041 => "EVS.1041",
+            Self::Evs1042 => "EVS.1042",
+            Self::Evs1043 => "EVS.1043",
+            Self::Evs1044 => "EVS.1044",
+            Self::Evs1045 => "EVS.1045",
+            Self::Evs1046 => "EVS.1046",
+            Self::Evs1047 => "EVS.1047",
+            Self::Evs1048 => "EVS.1048",
+            Self::Evs1049 => "EVS.1049",
+            Self::Evs1051 => "EVS.1051",
+            Self::Evs1052 => "EVS.1052",
+            Self::Evs1053 => "EVS.1053",
+            Self::Evs1054 => "EVS.1054",
+            Self::Evs1057 => "EVS.1057",
+            Self::Evs1058 => "EVS.1058",
+            Self::Evs1061 => "EVS.1061",
+            Self::Evs1062 => "EVS.1062",
+            Self::Evs1063 => "EVS.1063",
+            Self::Evs1064 => "EVS.1064",
+            Self::Evs1065 => "EVS.1065",
+            Self::Evs1066 => "EVS.1066",
+            Self::Evs1070 => "EVS.1070",
+            Self::Evs2001 => "EVS.2001",
+            Self::Evs2002 => "EVS.2002",
+            Self::Evs2005 => "EVS.2005",
+            Self::Evs2007 => "EVS.2007",
+            Self::Evs2010 => "EVS.2010",
+            Self::Evs2011 => "EVS.2011",
+            Self::Evs2013 => "EVS.2013",
+            Self::Evs2014 => "EVS.2014",
+            Self::Evs2019 => "EVS.2019",
+            Self::Evs2020 => "EVS.2020",
+            Self::Evs2021 => "EVS.2021",
+            Self::Evs2023 => "EVS.2023",
+            Self::Evs2024 => "EVS.2024",
+            Self::Evs2025 => "EVS.2025",
+            Self::Evs2026 => "EVS.2026",
+            Self::Evs2029 => "EVS.2029",
+            Self::Evs2030 => "EVS.2030",
+            Self::Evs2031 => "EVS.2031",
+            Self::Evs2032 => "EVS.2032",
+            Self::Evs2033 => "EVS.2033",
+            Self::Evs2034 => "EVS.2034",
+            Self::Evs2035 => "EVS.2035",
+            Self::Evs2036 => "EVS.2036",
+            Self::Evs2040 => "EVS.2040",
+            Self::Evs2041 => "EVS.2041",
+            Self::Evs2042 => "EVS.2042",
+            Self::Evs2043 => "EVS.2043",
+            Self::Evs2044 => "EVS.2044",
+            Self::Evs2045 => "EVS.2045",
+            Self::Evs2046 => "EVS.2046",
+            Self::Evs2047 => "EVS.2047",
+            Self::Evs2050 => "EVS.2050",
+            Self::Evs2052 => "EVS.2052",
+            Self::Evs2053 => "EVS.2053",
+            Self::Evs2054 => "EVS.2054",
+            Self::Evs2055 => "EVS.2055",
+            Self::Evs2056 => "EVS.2056",
+            Self::Evs2068 => "EVS.2068",
+            Self::Evs2070 => "EVS.2070",
+            Self::Evs2071 => "EVS.2071",
+            Self::Evs2072 => "EVS.2072",
+            Self::Evs2078 => "EVS.2078",
+            Self::Evs2083 => "EVS.2083",
+            Self::Evs2084 => "EVS.2084",
+            Self::Evs2085 => "EVS.2085",
+            Self::Evs2087 => "EVS.2087",
+            Self::Evs2089 => "EVS.2089",
+            Self::Evs2093 => "EVS.2093",
+            Self::Evs2094 => "EVS.2094",
+            Self::Evs2096 => "EVS.2096",
+            Self::Evs2105 => "EVS.2105",
+            Self::Evs2108 => "EVS.2108",
+            Self::Evs2130 => "EVS.2130",
+            Self::Evs2131 => "EVS.2131",
+            Self::Evs2134 => "EVS.2134",
+            Self::Evs2142 => "EVS.2142",
+            Self::Evs2143 => "EVS.2143",
+            Self::Evs2144 => "EVS.2144",
+            Self::Evs2145 => "EVS.2145",
+            Self::Evs5400 => "EVS.5400",
+            Self::Evs5401 => "EVS.5401",
+            Self::Evs5403 => "EVS.5403",
+            Self::Evs5404 => "EVS.5404",
+            Self::Evs5413 => "EVS.5413",
+            Self::Evs5500 => "EVS.5500",
+            Self::Evs5503 => "EVS.5503",
+            Self::Common0011 => "Common.0011",
+            Self::Common0013 => "Common.0013",
+            Self::Common0018 => "Common.0018",
             Self::Other(unknown) => &unknown.0,
-            documented => {
-                match documented.position() {
-                    ::core::option::Option::Some(i) => Self::CODES[i],
-                    ::core::option::Option::None => "",
-                }
-            }
         }
     }
     /// The variant the document lists for this code (as written, or in
@@ -1856,9 +1975,133 @@ impl ErrorCode {
     #[must_use]
     #[inline]
     pub fn name(&self) -> &'static str {
-        match self.position() {
-            ::core::option::Option::Some(index) => Self::NAMES[index],
-            ::core::option::Option::None => "Other",
+        match self {
+            Self::Evs0001 => "Evs0001",
+            Self::Evs0002 => "Evs0002",
+            Self::Evs0003 => "Evs0003",
+            Self::Evs1001 => "Evs1001",
+            Self::Evs1002 => "Evs1002",
+            Self::Evs1003 => "Evs1003",
+            Self::Evs1004 => "Evs1004",
+            Self::Evs1005 => "Evs1005",
+            Self::Evs1006 => "Evs1006",
+            Self::Evs1007 => "Evs1007",
+            Self::Evs1008 => "Evs1008",
+            Self::Evs1009 => "Evs1009",
+            Self::Evs1010 => "Evs1010",
+            Self::Evs1011 => "Evs1011",
+            Self::Evs1012 => "Evs1012",
+            Self::Evs1013 => "Evs1013",
+            Self::Evs1014 => "Evs1014",
+            Self::Evs1015 => "Evs1015",
+            Self::Evs1016 => "Evs1016",
+            Self::Evs1018 => "Evs1018",
+            Self::Evs1020 => "Evs1020",
+            Self::Evs1021 => "Evs1021",
+            Self::Evs1022 => "Evs1022",
+            Self::Evs1023 => "Evs1023",
+            Self::Evs1024 => "Evs1024",
+            Self::Evs1025 => "Evs1025",
+            Self::Evs1027 => "Evs1027",
+            Self::Evs1031 => "Evs1031",
+            Self::Evs1032 => "Evs1032",
+            Self::Evs1033 => "Evs1033",
+            Self::Evs1034 => "Evs1034",
+            Self::Evs1036 => "Evs1036",
+            Self::Evs1039 => "Evs1039",
+            Self::Evs1040 => "Evs1040",
+            Self::Evs1041 => "Evs1041",
+            Self::Evs1042 => "Evs1042",
+            Self::Evs1043 => "Evs1043",
+            Self::Evs1044 => "Evs1044",
+            Self::Evs1045 => "Evs1045",
+            Self::Evs1046 => "Evs1046",
+            Self::Evs1047 => "Evs1047",
+            Self::Evs1048 => "Evs1048",
+            Self::Evs1049 => "Evs1049",
+            Self::Evs1051 => "Evs1051",
+            Self::Evs1052 => "Evs1052",
+            Self::Evs1053 => "Evs1053",
+            Self::Evs1054 => "Evs1054",
+            Self::Evs1057 => "Evs1057",
+            Self::Evs1058 => "Evs1058",
+            Self::Evs1061 => "Evs1061",
+            Self::Evs1062 => "Evs1062",
+            Self::Evs1063 => "Evs1063",
+            Self::Evs1064 => "Evs1064",
+            Self::Evs1065 => "Evs1065",
+            Self::Evs1066 => "Evs1066",
+            Self::Evs1070 => "Evs1070",
+            Self::Evs2001 => "Evs2001",
+            Self::Evs2002 => "Evs2002",
+            Self::Evs2005 => "Evs2005",
+            Self::Evs2007 => "Evs2007",
+            Self::Evs2010 => "Evs2010",
+            Self::Evs2011 => "Evs2011",
+            Self::Evs2013 => "Evs2013",
+            Self::Evs2014 => "Evs2014",
+            Self::Evs2019 => "Evs2019",
+            Self::Evs2020 => "Evs2020",
+            Self::Evs2021 => "Evs2021",
+            Self::Evs2023 => "Evs2023",
+            Self::Evs2024 => "Evs2024",
+            Self::Evs2025 => "Evs2025",
+            Self::Evs2026 => "Evs2026",
+            Self::Evs2029 => "Evs2029",
+            Self::Evs2030 => "Evs2030",
+            Self::Evs2031 => "Evs2031",
+            Self::Evs2032 => "Evs2032",
+            Self::Evs2033 => "Evs2033",
+            Self::Evs2034 => "Evs2034",
+            Self::Evs2035 => "Evs2035",
+            Self::Evs2036 => "Evs2036",
+            Self::Evs2040 => "Evs2040",
+            Self::Evs2041 => "Evs2041",
+            Self::Evs2042 => "Evs2042",
+            Self::Evs2043 => "Evs2043",
+            Self::Evs2044 => "Evs2044",
+            Self::Evs2045 => "Evs2045",
+            Self::Evs2046 => "Evs2046",
+            Self::Evs2047 => "Evs2047",
+            Self::Evs2050 => "Evs2050",
+            Self::Evs2052 => "Evs2052",
+            Self::Evs2053 => "Evs2053",
+            Self::Evs2054 => "Evs2054",
+            Self::Evs2055 => "Evs2055",
+            Self::Evs2056 => "Evs2056",
+            Self::Evs2068 => "Evs2068",
+            Self::Evs2070 => "Evs2070",
+            Self::Evs2071 => "Evs2071",
+            Self::Evs2072 => "Evs2072",
+            Self::Evs2078 => "Evs2078",
+            Self::Evs2083 => "Evs2083",
+            Self::Evs2084 => "Evs2084",
+            Self::Evs2085 => "Evs2085",
+            Self::Evs2087 => "Evs2087",
+            Self::Evs2089 => "Evs2089",
+            Self::Evs2093 => "Evs2093",
+            Self::Evs2094 => "Evs2094",
+            Self::Evs2096 => "Evs2096",
+            Self::Evs2105 => "Evs2105",
+            Self::Evs2108 => "Evs2108",
+            Self::Evs2130 => "Evs2130",
+            Self::Evs2131 => "Evs2131",
+            Self::Evs2134 => "Evs2134",
+            Self::Evs2142 => "Evs2142",
+            Self::Evs2143 => "Evs2143",
+            Self::Evs2144 => "Evs2144",
+            Self::Evs2145 => "Evs2145",
+            Self::Evs5400 => "Evs5400",
+            Self::Evs5401 => "Evs5401",
+            Self::Evs5403 => "Evs5403",
+            Self::Evs5404 => "Evs5404",
+            Self::Evs5413 => "Evs5413",
+            Self::Evs5500 => "Evs5500",
+            Self::Evs5503 => "Evs5503",
+            Self::Common0011 => "Common0011",
+            Self::Common0013 => "Common0013",
+            Self::Common0018 => "Common0018",
+            Self::Other(_) => "Other",
         }
     }
     /// Every row of the document that lists this code, in document order
@@ -3207,134 +3450,6 @@ impl ErrorCode {
         ],
     ];
     #[doc(hidden)]
-    const NAMES: &'static [&'static str] = &[
-        "Evs0001",
-        "Evs0002",
-        "Evs0003",
-        "Evs1001",
-        "Evs1002",
-        "Evs1003",
-        "Evs1004",
-        "Evs1005",
-        "Evs1006",
-        "Evs1007",
-        "Evs1008",
-        "Evs1009",
-        "Evs1010",
-        "Evs1011",
-        "Evs1012",
-        "Evs1013",
-        "Evs1014",
-        "Evs1015",
-        "Evs1016",
-        "Evs1018",
-        "Evs1020",
-        "Evs1021",
-        "Evs1022",
-        "Evs1023",
-        "Evs1024",
-        "Evs1025",
-        "Evs1027",
-        "Evs1031",
-        "Evs1032",
-        "Evs1033",
-        "Evs1034",
-        "Evs1036",
-        "Evs1039",
-        "Evs1040",
-        "Evs1041",
-        "Evs1042",
-        "Evs1043",
-        "Evs1044",
-        "Evs1045",
-        "Evs1046",
-        "Evs1047",
-        "Evs1048",
-        "Evs1049",
-        "Evs1051",
-        "Evs1052",
-        "Evs1053",
-        "Evs1054",
-        "Evs1057",
-        "Evs1058",
-        "Evs1061",
-        "Evs1062",
-        "Evs1063",
-        "Evs1064",
-        "Evs1065",
-        "Evs1066",
-        "Evs1070",
-        "Evs2001",
-        "Evs2002",
-        "Evs2005",
-        "Evs2007",
-        "Evs2010",
-        "Evs2011",
-        "Evs2013",
-        "Evs2014",
-        "Evs2019",
-        "Evs2020",
-        "Evs2021",
-        "Evs2023",
-        "Evs2024",
-        "Evs2025",
-        "Evs2026",
-        "Evs2029",
-        "Evs2030",
-        "Evs2031",
-        "Evs2032",
-        "Evs2033",
-        "Evs2034",
-        "Evs2035",
-        "Evs2036",
-        "Evs2040",
-        "Evs2041",
-        "Evs2042",
-        "Evs2043",
-        "Evs2044",
-        "Evs2045",
-        "Evs2046",
-        "Evs2047",
-        "Evs2050",
-        "Evs2052",
-        "Evs2053",
-        "Evs2054",
-        "Evs2055",
-        "Evs2056",
-        "Evs2068",
-        "Evs2070",
-        "Evs2071",
-        "Evs2072",
-        "Evs2078",
-        "Evs2083",
-        "Evs2084",
-        "Evs2085",
-        "Evs2087",
-        "Evs2089",
-        "Evs2093",
-        "Evs2094",
-        "Evs2096",
-        "Evs2105",
-        "Evs2108",
-        "Evs2130",
-        "Evs2131",
-        "Evs2134",
-        "Evs2142",
-        "Evs2143",
-        "Evs2144",
-        "Evs2145",
-        "Evs5400",
-        "Evs5401",
-        "Evs5403",
-        "Evs5404",
-        "Evs5413",
-        "Evs5500",
-        "Evs5503",
-        "Common0011",
-        "Common0013",
-        "Common0018",
-    ];
-    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "EVS.0001 invalid tenant id!",
         "EVS.0002 invalid token!",
@@ -3461,262 +3576,6 @@ impl ErrorCode {
         "Common.0011 query job fail.",
         "Common.0013 Invalid token in the header.",
         "Common.0018 Invalid token in the header",
-    ];
-    #[doc(hidden)]
-    const CODES: &'static [&'static str] = &[
-        "EVS.0001",
-        "EVS.0002",
-        "EVS.0003",
-        "EVS.1001",
-        "EVS.1002",
-        "EVS.1003",
-        "EVS.1004",
-        "EVS.1005",
-        "EVS.1006",
-        "EVS.1007",
-        "EVS.1008",
-        "EVS.1009",
-        "EVS.1010",
-        "EVS.1011",
-        "EVS.1012",
-        "EVS.1013",
-        "EVS.1014",
-        "EVS.1015",
-        "EVS.1016",
-        "EVS.1018",
-        "EVS.1020",
-        "EVS.1021",
-        "EVS.1022",
-        "EVS.1023",
-        "EVS.1024",
-        "EVS.1025",
-        "EVS.1027",
-        "EVS.1031",
-        "EVS.1032",
-        "EVS.1033",
-        "EVS.1034",
-        "EVS.1036",
-        "EVS.1039",
-        "EVS.1040",
-        "EVS.1041",
-        "EVS.1042",
-        "EVS.1043",
-        "EVS.1044",
-        "EVS.1045",
-        "EVS.1046",
-        "EVS.1047",
-        "EVS.1048",
-        "EVS.1049",
-        "EVS.1051",
-        "EVS.1052",
-        "EVS.1053",
-        "EVS.1054",
-        "EVS.1057",
-        "EVS.1058",
-        "EVS.1061",
-        "EVS.1062",
-        "EVS.1063",
-        "EVS.1064",
-        "EVS.1065",
-        "EVS.1066",
-        "EVS.1070",
-        "EVS.2001",
-        "EVS.2002",
-        "EVS.2005",
-        "EVS.2007",
-        "EVS.2010",
-        "EVS.2011",
-        "EVS.2013",
-        "EVS.2014",
-        "EVS.2019",
-        "EVS.2020",
-        "EVS.2021",
-        "EVS.2023",
-        "EVS.2024",
-        "EVS.2025",
-        "EVS.2026",
-        "EVS.2029",
-        "EVS.2030",
-        "EVS.2031",
-        "EVS.2032",
-        "EVS.2033",
-        "EVS.2034",
-        "EVS.2035",
-        "EVS.2036",
-        "EVS.2040",
-        "EVS.2041",
-        "EVS.2042",
-        "EVS.2043",
-        "EVS.2044",
-        "EVS.2045",
-        "EVS.2046",
-        "EVS.2047",
-        "EVS.2050",
-        "EVS.2052",
-        "EVS.2053",
-        "EVS.2054",
-        "EVS.2055",
-        "EVS.2056",
-        "EVS.2068",
-        "EVS.2070",
-        "EVS.2071",
-        "EVS.2072",
-        "EVS.2078",
-        "EVS.2083",
-        "EVS.2084",
-        "EVS.2085",
-        "EVS.2087",
-        "EVS.2089",
-        "EVS.2093",
-        "EVS.2094",
-        "EVS.2096",
-        "EVS.2105",
-        "EVS.2108",
-        "EVS.2130",
-        "EVS.2131",
-        "EVS.2134",
-        "EVS.2142",
-        "EVS.2143",
-        "EVS.2144",
-        "EVS.2145",
-        "EVS.5400",
-        "EVS.5401",
-        "EVS.5403",
-        "EVS.5404",
-        "EVS.5413",
-        "EVS.5500",
-        "EVS.5503",
-        "Common.0011",
-        "Common.0013",
-        "Common.0018",
-    ];
-    #[doc(hidden)]
-    const STATUSES: &'static [&'static [u16]] = &[
-        &[400u16],
-        &[400u16],
-        &[403u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[403u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[500u16],
-        &[400u16],
-        &[400u16],
-        &[500u16],
-        &[400u16],
-        &[404u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[500u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[403u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[500u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
-        &[401u16],
-        &[403u16],
-        &[403u16],
-        &[400u16],
-        &[401u16],
-        &[403u16],
-        &[404u16],
-        &[413u16],
-        &[500u16],
-        &[503u16],
-        &[400u16],
-        &[400u16],
-        &[400u16],
     ];
     #[doc(hidden)]
     #[inline]
@@ -3851,66 +3710,980 @@ impl ErrorCode {
         }
     }
 }
+#[allow(clippy::match_same_arms)]
 impl ErrorCode {
     /// The message, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
     pub const fn message(&self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.message,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Evs0001 => "invalid tenant id!",
+            Self::Evs0002 => "invalid token!",
+            Self::Evs0003 => "invalid token roles!",
+            Self::Evs1001 => "null volume!",
+            Self::Evs1002 => "invalid volume id!",
+            Self::Evs1003 => "invalid volume name!",
+            Self::Evs1004 => "invalid volume description!",
+            Self::Evs1005 => "size of metadata is too large!",
+            Self::Evs1006 => "invalid backup id!",
+            Self::Evs1007 => "volume name and description can not both be empty!",
+            Self::Evs1008 => "null createVolumeReq!",
+            Self::Evs1009 => "invalid volumeForCreate!",
+            Self::Evs1010 => "invalid volume size!",
+            Self::Evs1011 => "null extendVolumeReq!",
+            Self::Evs1012 => "temporary volume!",
+            Self::Evs1013 => "request transforming failed!",
+            Self::Evs1014 => "volume can not be extended!",
+            Self::Evs1015 => "new volume Size must be greater than old Size!",
+            Self::Evs1016 => {
+                "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!"
+            }
+            Self::Evs1018 => "Type conversion error , parameter type is unexpected",
+            Self::Evs1020 => "invalid volume type!",
+            Self::Evs1021 => "the quantity of volume is invalid!",
+            Self::Evs1022 => "the size param is less than backup size!",
+            Self::Evs1023 => "invalid filter limit!",
+            Self::Evs1024 => "invalid filter marker!",
+            Self::Evs1025 => "url encoding failed!",
+            Self::Evs1027 => "user role is not allowed for this action!",
+            Self::Evs1031 => "invalid resources status!",
+            Self::Evs1032 => "invalid resources ID!",
+            Self::Evs1033 => "query quota failed!",
+            Self::Evs1034 => "volume count exceeded volume count quota!",
+            Self::Evs1036 => "invalid availability zone!",
+            Self::Evs1039 => "invalid sort_key!",
+            Self::Evs1040 => "invalid sort_dir!",
+            Self::Evs1041 => "invalid filter availablity-zone!",
+            Self::Evs1042 => "volume gigabytes exceeded volume gigabytes quota!",
+            Self::Evs1043 => {
+                "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!"
+            }
+            Self::Evs1044 => {
+                "backup status must be available when create a volume from it!"
+            }
+            Self::Evs1045 => "backupDetail returned by FSP is null!",
+            Self::Evs1046 => {
+                "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!"
+            }
+            Self::Evs1047 => {
+                "snapshot status must be available or error when delete snapshot!"
+            }
+            Self::Evs1048 => "volume status must be available when extend volume!",
+            Self::Evs1049 => "available-zone is not equal to backup available-zone!",
+            Self::Evs1051 => "can not batch create volume from backup!",
+            Self::Evs1052 => "invalid http body!",
+            Self::Evs1053 => "the size of volumes to be deleted is too large!",
+            Self::Evs1054 => "invalid shareable parameter!",
+            Self::Evs1057 => "invalid hw:passthrough in metadata!",
+            Self::Evs1058 => "invalid metadata filter!",
+            Self::Evs1061 => "The Volume Tags is Exceed Max Limit Num.",
+            Self::Evs1062 => "invalid tag!",
+            Self::Evs1063 => "invalid full_clone in metadata!",
+            Self::Evs1064 => "volume status must be available or in-use when extending!",
+            Self::Evs1065 => {
+                "multiattach volume status must be available when extending!"
+            }
+            Self::Evs1066 => {
+                "status of ECS or BMS does not support volume online extension!"
+            }
+            Self::Evs1070 => "invalid request.",
+            Self::Evs2001 => "submit job failed!",
+            Self::Evs2002 => "internal error!",
+            Self::Evs2005 => "client exception!",
+            Self::Evs2007 => "update volume timeout!",
+            Self::Evs2010 => "exchange token failed!",
+            Self::Evs2011 => "delete orderId and productId timeout!",
+            Self::Evs2013 => "assume role error!",
+            Self::Evs2014 => "thread is interrupted when sleep!",
+            Self::Evs2019 => "snapshot is error_deleting!",
+            Self::Evs2020 => "volume is error_deleting!",
+            Self::Evs2021 => "volume is error_detaching!",
+            Self::Evs2023 => "ConnectException happened!",
+            Self::Evs2024 => "volume is error!",
+            Self::Evs2025 => "volume is error_restoring!",
+            Self::Evs2026 => "volume is error_extending!",
+            Self::Evs2029 => "The size of joIdList and resultList are mismatched!",
+            Self::Evs2030 => "query context based on parent jobId exception!",
+            Self::Evs2031 => "result queried from context is null!",
+            Self::Evs2032 => "some volume count quota usage params are null!",
+            Self::Evs2033 => "some volume gigabytes quota usage params are null!",
+            Self::Evs2034 => "domainId decoded from token is null or empty!",
+            Self::Evs2035 => "domainName decoded from token is null or empty!",
+            Self::Evs2036 => "the result of decode token is null!",
+            Self::Evs2040 => "The status of encrypt Key is not enable!",
+            Self::Evs2041 => "The encrypt Param is invalid!",
+            Self::Evs2042 => "Failed to create cmk.",
+            Self::Evs2043 => "The status of snapshot is not available or backing-up.",
+            Self::Evs2044 => "Failed to check the role of kms.",
+            Self::Evs2045 => "invalid snapshot_id!",
+            Self::Evs2046 => "invalid imageRef!",
+            Self::Evs2047 => "the metadata Param is not allowed to be updated!",
+            Self::Evs2050 => "set volume Qos failed!",
+            Self::Evs2052 => "the job result using order id to query is invalid!",
+            Self::Evs2053 => "The az information from request is invalid!",
+            Self::Evs2054 => "Cannot create volume from snapshot as the az is invalid!",
+            Self::Evs2055 => "can not create encrypt volume because hasn't xrole.",
+            Self::Evs2056 => "action in pdp check deny!",
+            Self::Evs2068 => "operation failed because of volume be locked",
+            Self::Evs2070 => "VolumeTypes are not supported !",
+            Self::Evs2071 => {
+                "Invalid input received: Availability zone [%s] do not have volume type [%s]"
+            }
+            Self::Evs2072 => "Volume type [SSD] in availability zone [AZ1] is sold out !",
+            Self::Evs2078 => "checkQuotaCapacity request body is invalid.",
+            Self::Evs2083 => "AZ and volume type must not be empty or null!",
+            Self::Evs2084 => "resource size must greater than zero!",
+            Self::Evs2085 => {
+                "when operation type is SPEC_CHG, resource id must not be empty or null!"
+            }
+            Self::Evs2087 => {
+                "retype failed. please make sure that type is supported and the new one is higher then origin"
+            }
+            Self::Evs2089 => "operation failed because the volume is belong to SDRS",
+            Self::Evs2093 => "operation failed because the volume is not EVS",
+            Self::Evs2094 => {
+                "system image is not support to create Multiattach/shareable volume !"
+            }
+            Self::Evs2096 => "Target volumeType[%s] is not matched with snapshot[%s] !",
+            Self::Evs2105 => {
+                "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!"
+            }
+            Self::Evs2108 => "Request body is invalid.",
+            Self::Evs2130 => "Volume is backing-up, forbidden deleting!",
+            Self::Evs2131 => "Query server info from ecs fail",
+            Self::Evs2134 => "call ecs api - attach volume fail.",
+            Self::Evs2142 => "invalid filter limit, can not greater than 1000.",
+            Self::Evs2143 => {
+                "You need to create an agency for this project for the first time ever"
+            }
+            Self::Evs2144 => "Your account is frozen and resources cannot be used.",
+            Self::Evs2145 => "Your account is suspended and resources cannot be used.",
+            Self::Evs5400 => "Malformed request body.",
+            Self::Evs5401 => "Authentication required.",
+            Self::Evs5403 => "Policy check failed.",
+            Self::Evs5404 => {
+                "Resource(Volume, Snapshot, Backup .etc) cound not be found."
+            }
+            Self::Evs5413 => "Insufficient volume quota.",
+            Self::Evs5500 => "Internal server error.",
+            Self::Evs5503 => "Service unavailable.",
+            Self::Common0011 => "query job fail.",
+            Self::Common0013 => "Invalid token in the header.",
+            Self::Common0018 => "Invalid token in the header",
+            Self::Other(_) => "",
         }
     }
     /// The description, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
     pub const fn description(&self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.description,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Evs0001 => {
+                "Incorrect tenant ID in the URI. The tenant ID is actually the project ID."
+            }
+            Self::Evs0002 => "Header parameters in the HTTP request are incorrect.",
+            Self::Evs0003 => "The token used is incorrect.",
+            Self::Evs1001 => {
+                "The name and description formats set in the request to update the disk are incorrect."
+            }
+            Self::Evs1002 => "Incorrect disk ID.",
+            Self::Evs1003 => "Incorrect disk name format.",
+            Self::Evs1004 => "Incorrect disk description format.",
+            Self::Evs1005 => {
+                "The size of the metadata set in the request to create the disk exceeds the upper limit."
+            }
+            Self::Evs1006 => "The ID of the backup used to create the disk is incorrect.",
+            Self::Evs1007 => "Parameters name and description are incorrect.",
+            Self::Evs1008 => "The format of the request to create the disk is incorrect.",
+            Self::Evs1009 => "The body of the request to create the disk is incorrect.",
+            Self::Evs1010 => {
+                "Parameter size set in the request to create the disk is invalid."
+            }
+            Self::Evs1011 => {
+                "The format of the request to expand the disk capacity is incorrect."
+            }
+            Self::Evs1012 => "You do not have the permission to access this disk.",
+            Self::Evs1013 => "Request conversion error.",
+            Self::Evs1014 => "Failed to meet the capacity expansion requirements.",
+            Self::Evs1015 => "The new size of the disk is incorrect.",
+            Self::Evs1016 => {
+                "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source."
+            }
+            Self::Evs1018 => "Type conversion error. The parameter type is unexpected.",
+            Self::Evs1020 => {
+                "The disk type set in the request to create the disk is incorrect."
+            }
+            Self::Evs1021 => {
+                "The disk quantity set in the request to batch create disks is incorrect."
+            }
+            Self::Evs1022 => {
+                "Parameter size set in the request to create the disk using a backup is incorrect."
+            }
+            Self::Evs1023 => {
+                "Parameter limit in the URL for querying the disk is incorrect."
+            }
+            Self::Evs1024 => {
+                "Parameter marker in the URL for querying the disk is incorrect."
+            }
+            Self::Evs1025 => "Metadata decoding error.",
+            Self::Evs1027 => "You do not have the rights to perform the operation.",
+            Self::Evs1031 => "Input value of parameter resources status is invalid.",
+            Self::Evs1032 => "Parameter resources id cannot be left empty.",
+            Self::Evs1033 => "Failed to query the tenant quota.",
+            Self::Evs1034 => "Insufficient disk quantity quota assigned to the tenant.",
+            Self::Evs1036 => {
+                "Parameter availability_zone set in the request to create the disk is incorrect."
+            }
+            Self::Evs1039 => "Input parameter sort_key is incorrect.",
+            Self::Evs1040 => {
+                "Parameter sort_dir in the URL for querying the disk is incorrect."
+            }
+            Self::Evs1041 => {
+                "Parameter availability-zone in the URL for querying the disk is incorrect."
+            }
+            Self::Evs1042 => "Insufficient disk capacity quota assigned to the tenant.",
+            Self::Evs1043 => {
+                "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot."
+            }
+            Self::Evs1044 => "The backup cannot be used to create a disk.",
+            Self::Evs1045 => "Failed to query the backup details.",
+            Self::Evs1046 => {
+                "Failed to delete the disk because the disk status is incorrect."
+            }
+            Self::Evs1047 => {
+                "Failed to delete the snapshot because the snapshot status is incorrect."
+            }
+            Self::Evs1048 => {
+                "Failed to expand the disk capacity because the disk status is incorrect."
+            }
+            Self::Evs1049 => "The backup used to create the disk is in the incorrect AZ.",
+            Self::Evs1051 => "Batch creating disks from a backup is not available.",
+            Self::Evs1052 => "Request conversion error.",
+            Self::Evs1053 => {
+                "Too many disks are specified in the request for batch deleting disks."
+            }
+            Self::Evs1054 => "Input parameter shareable is invalid.",
+            Self::Evs1057 => "Input parameter hw:passthrough under metadata is invalid.",
+            Self::Evs1058 => "Metadata decoding error.",
+            Self::Evs1061 => "The tag quantity of this EVS disk exceeds the upper limit.",
+            Self::Evs1062 => "Invalid tag.",
+            Self::Evs1063 => "Input parameter full_clone under metadata is invalid.",
+            Self::Evs1064 => {
+                "A disk can be expanded only when its status is available or in-use."
+            }
+            Self::Evs1065 => {
+                "A shared disk can be expanded only when its status is available."
+            }
+            Self::Evs1066 => {
+                "The ECS or BMS status fails to meet the requirement of online disk expansion."
+            }
+            Self::Evs1070 => "Request conversion error.",
+            Self::Evs2001 => "Failed to submit the task.",
+            Self::Evs2002 => "The system is currently unavailable.",
+            Self::Evs2005 => "A connection exception occurs.",
+            Self::Evs2007 => "Updating the metadata of the disk timed out.",
+            Self::Evs2010 => "Failed to obtain the token for the tenant.",
+            Self::Evs2011 => {
+                "Deleting order information from the disk metadata timed out."
+            }
+            Self::Evs2013 => "Failed to elevate the permissions.",
+            Self::Evs2014 => "Failed to escalate rights.",
+            Self::Evs2019 => {
+                "Failed to delete the snapshot because the snapshot is in the error_deleting status."
+            }
+            Self::Evs2020 => {
+                "Failed to delete the disk because the disk is in the error_deleting status."
+            }
+            Self::Evs2021 => "The disk status is error_detaching.",
+            Self::Evs2023 => "Network connection timed out.",
+            Self::Evs2024 => "The status of the created disk is error.",
+            Self::Evs2025 => "The status of the created disk is error_restoring.",
+            Self::Evs2026 => {
+                "Failed to expand the disk capacity because the disk is in the error_extending state."
+            }
+            Self::Evs2029 => "Incorrect subtask quantity.",
+            Self::Evs2030 => "Failed to submit the subtask again.",
+            Self::Evs2031 => "Failed to query the context.",
+            Self::Evs2032 => {
+                "Failed to query the disk quantity quota assigned to the tenant."
+            }
+            Self::Evs2033 => {
+                "Failed to query the disk capacity quota assigned to the tenant."
+            }
+            Self::Evs2034 => "Token resolution failure.",
+            Self::Evs2035 => "Token resolution failure.",
+            Self::Evs2036 => "Empty token.",
+            Self::Evs2040 => "Incorrect key status.",
+            Self::Evs2041 => "The input encryption parameter is invalid.",
+            Self::Evs2042 => "Failed to create the CMK.",
+            Self::Evs2043 => "The snapshot status is in correct.",
+            Self::Evs2044 => "Failed to check KMS.",
+            Self::Evs2045 => "Input parameter snapshot_id is invalid.",
+            Self::Evs2046 => "Input parameter imageRef is invalid.",
+            Self::Evs2047 => "The metadata field cannot be modified.",
+            Self::Evs2050 => "Failed to set the disk QoS.",
+            Self::Evs2052 => "The job corresponding to the order ID is not unique.",
+            Self::Evs2053 => "Input parameter availability_zone is invalid.",
+            Self::Evs2054 => {
+                "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot."
+            }
+            Self::Evs2055 => "KMS access rights have not been granted to EVS.",
+            Self::Evs2056 => "Fine-grained PDP authentication failed.",
+            Self::Evs2068 => "Operations cannot be performed on locked resources.",
+            Self::Evs2070 => "Disk type does not exist.",
+            Self::Evs2071 => "This type of disks in the current AZ is sold out.",
+            Self::Evs2072 => {
+                "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition."
+            }
+            Self::Evs2078 => "Request conversion error.",
+            Self::Evs2083 => "The AZ or disk type parameter in the request is invalid.",
+            Self::Evs2084 => "The disk size parameter in the request is invalid.",
+            Self::Evs2085 => "The disk ID is invalid during expansion.",
+            Self::Evs2087 => "Invalid request parameter.",
+            Self::Evs2089 => "The disk is used by the SDRS service.",
+            Self::Evs2093 => "The disk is not an EVS disk.",
+            Self::Evs2094 => "A shared disk cannot be created from a system disk image.",
+            Self::Evs2096 => {
+                "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk."
+            }
+            Self::Evs2105 => {
+                "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored."
+            }
+            Self::Evs2108 => "Request conversion error.",
+            Self::Evs2130 => {
+                "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created."
+            }
+            Self::Evs2131 => "Failed to query the server details.",
+            Self::Evs2134 => "Failed to attach the disk.",
+            Self::Evs2142 => "Request parameter limit cannot be greater than 1000.",
+            Self::Evs2143 => "The account does not have the encryption permission.",
+            Self::Evs2144 => "Insufficient permission because the account is frozen.",
+            Self::Evs2145 => "Insufficient permission because the account is suspended.",
+            Self::Evs5400 => "Incorrect request body parameter and format.",
+            Self::Evs5401 => "This operation is unauthorized.",
+            Self::Evs5403 => "Insufficient permission.",
+            Self::Evs5404 => {
+                "Resources, such as the disk, snapshot, and backup, do not exist."
+            }
+            Self::Evs5413 => "Insufficient disk quotas.",
+            Self::Evs5500 => "Internal server error.",
+            Self::Evs5503 => "The service is unavailable.",
+            Self::Common0011 => {
+                "Incorrect tenant ID. The tenant ID is actually the project ID."
+            }
+            Self::Common0013 => {
+                "Failed to parse the token because the token expires or the token string is incomplete."
+            }
+            Self::Common0018 => {
+                "The project ID in the URI is different from the project ID in the token."
+            }
+            Self::Other(_) => "",
         }
     }
     /// The solution, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
     pub const fn solution(&self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.solution,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Evs0001 => "Use the correct tenant ID.",
+            Self::Evs0002 => "Use the correct token.",
+            Self::Evs0003 => {
+                "The account permission set is empty. Add the required permissions to this account."
+            }
+            Self::Evs1001 => "Enter the disk name and description in the correct format.",
+            Self::Evs1002 => "Enter the disk ID in the correct format.",
+            Self::Evs1003 => "Enter the disk name in the correct format.",
+            Self::Evs1004 => "Enter the disk description in the correct format.",
+            Self::Evs1005 => {
+                "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes."
+            }
+            Self::Evs1006 => "Enter the correct backup ID.",
+            Self::Evs1007 => "Enter the correct disk name and description.",
+            Self::Evs1008 => "Use the correct request format.",
+            Self::Evs1009 => "Check the body of the request used to create the disk.",
+            Self::Evs1010 => "Enter a valid size value.",
+            Self::Evs1011 => "Use the correct request format.",
+            Self::Evs1012 => {
+                "Do not perform operations for a temporary disk as it does not allow any operation."
+            }
+            Self::Evs1013 => "Check whether the request body is correct.",
+            Self::Evs1014 => "Ensure that the disk meets the expansion requirements.",
+            Self::Evs1015 => {
+                "Ensure that the new disk capacity is larger than the original disk capacity."
+            }
+            Self::Evs1016 => "Select one data source.",
+            Self::Evs1018 => {
+                "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference."
+            }
+            Self::Evs1020 => "Enter a valid disk type.",
+            Self::Evs1021 => "Enter a valid disk quantity.",
+            Self::Evs1022 => {
+                "Ensure that the entered disk size is larger than the backup size."
+            }
+            Self::Evs1023 => {
+                "Ensure that the limit value ranges from 1 to 1000. The default value is 1000."
+            }
+            Self::Evs1024 => "Ensure that the marker value is in the UUID format.",
+            Self::Evs1025 => "Check whether parameter metadata is correctly specified.",
+            Self::Evs1027 => {
+                "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations."
+            }
+            Self::Evs1031 => "Specify a valid value for resources status.",
+            Self::Evs1032 => "Specify a valid value for resources id.",
+            Self::Evs1033 => "Check whether the tenant quota is configured.",
+            Self::Evs1034 => "Increase the disk quantity quota.",
+            Self::Evs1036 => "Enter the correct AZ.",
+            Self::Evs1039 => "Check whether parameter sort_key is correctly specified.",
+            Self::Evs1040 => "Ensure that the sort_dir value is desc or asc.",
+            Self::Evs1041 => "Check whether the AZ specified in the request is valid.",
+            Self::Evs1042 => "Increase the disk capacity quota.",
+            Self::Evs1043 => {
+                "Check whether the request body is correct. For details, see the metadata field description for creating disks."
+            }
+            Self::Evs1044 => "The backup is unavailable.",
+            Self::Evs1045 => "Check whether the backup exists. Contact customer service.",
+            Self::Evs1046 => "Contact customer service.",
+            Self::Evs1047 => "Contact customer service.",
+            Self::Evs1048 => {
+                "Ensure that the disk status meets the expansion requirements."
+            }
+            Self::Evs1049 => "The backup and the disk to be created must in the same AZ.",
+            Self::Evs1051 => "Batch creating disks from a backup is not available.",
+            Self::Evs1052 => "Check whether the request body is correct.",
+            Self::Evs1053 => "Reduce the number of disks specified in the batch.",
+            Self::Evs1054 => "Check whether parameter shareable is correctly specified.",
+            Self::Evs1057 => {
+                "Check whether parameter hw:passthrough is correctly specified."
+            }
+            Self::Evs1058 => "Check whether parameter metadata is correctly specified.",
+            Self::Evs1061 => {
+                "Ensure that the tag quantity of the disk is within the upper limit."
+            }
+            Self::Evs1062 => {
+                "Check the formats of the tag key and tag value and ensure that the formats are correct."
+            }
+            Self::Evs1063 => {
+                "Check whether parameter full_clone in metadata is correctly specified."
+            }
+            Self::Evs1064 => {
+                "Ensure that the disk is in the available or in-use state before expansion."
+            }
+            Self::Evs1065 => {
+                "Ensure that the shared disk is in the available state before expansion."
+            }
+            Self::Evs1066 => "Ensure that the ECS or BMS status meets the requirement.",
+            Self::Evs1070 => "Check whether the request body is correct.",
+            Self::Evs2001 => "Contact customer service.",
+            Self::Evs2002 => "Contact customer service.",
+            Self::Evs2005 => "Contact customer service.",
+            Self::Evs2007 => "Try again later or contact customer service.",
+            Self::Evs2010 => "Check the user permissions.",
+            Self::Evs2011 => "Try again later or contact customer service.",
+            Self::Evs2013 => "Contact customer service.",
+            Self::Evs2014 => "Try again later or contact customer service.",
+            Self::Evs2019 => "Contact customer service.",
+            Self::Evs2020 => "Contact customer service.",
+            Self::Evs2021 => "Try again later or contact customer service.",
+            Self::Evs2023 => {
+                "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service."
+            }
+            Self::Evs2024 => "Contact customer service.",
+            Self::Evs2025 => "Contact customer service.",
+            Self::Evs2026 => "Contact customer service.",
+            Self::Evs2029 => "Contact customer service.",
+            Self::Evs2030 => "Contact customer service.",
+            Self::Evs2031 => "Contact customer service.",
+            Self::Evs2032 => "Try again later or contact customer service.",
+            Self::Evs2033 => "Try again later or contact customer service.",
+            Self::Evs2034 => "Check whether the account information is correct.",
+            Self::Evs2035 => "Check whether the account information is correct.",
+            Self::Evs2036 => "Check whether the account information is correct.",
+            Self::Evs2040 => "Ensure that the key status is correct.",
+            Self::Evs2041 => {
+                "Check whether the encryption parameter in the request body is correct."
+            }
+            Self::Evs2042 => "Try again later or contact customer service.",
+            Self::Evs2043 => {
+                "Ensure that the snapshot status is available or backing-up."
+            }
+            Self::Evs2044 => "Try again later or contact customer service.",
+            Self::Evs2045 => "Ensure that the input snapshot_id value is correct.",
+            Self::Evs2046 => "Ensure that the input imageRef value is correct.",
+            Self::Evs2047 => "Ensure that the input metadata value is correct.",
+            Self::Evs2050 => "Ensure that the input qos value is correct.",
+            Self::Evs2052 => "Try again later or contact customer service.",
+            Self::Evs2053 => "Ensure that the input availability_zone value is correct.",
+            Self::Evs2054 => {
+                "Ensure that the availability_zone value of the disk is consistent with that of the snapshot."
+            }
+            Self::Evs2055 => {
+                "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide."
+            }
+            Self::Evs2056 => {
+                "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations."
+            }
+            Self::Evs2068 => "Unlock the resource and then perform the operation.",
+            Self::Evs2070 => "Try again later or contact customer service.",
+            Self::Evs2071 => "Try again later or contact customer service.",
+            Self::Evs2072 => "Select another disk type or contact customer service.",
+            Self::Evs2078 => "Check whether the request body is empty.",
+            Self::Evs2083 => {
+                "Ensure that the input AZ and disk type parameters are correct."
+            }
+            Self::Evs2084 => {
+                "Check whether the disk size specified in the request body is correct."
+            }
+            Self::Evs2085 => {
+                "Check whether the disk ID specified in the request body is correct."
+            }
+            Self::Evs2087 => {
+                "Ensure that the new type has higher specifications than the old type."
+            }
+            Self::Evs2089 => "Free the disk from SDRS or select another disk.",
+            Self::Evs2093 => {
+                "This operation cannot be performed because the disk is not an EVS disk."
+            }
+            Self::Evs2094 => "A shared disk cannot be created from a system disk image.",
+            Self::Evs2096 => {
+                "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk."
+            }
+            Self::Evs2105 => "Contact customer service.",
+            Self::Evs2108 => "Check whether the request body is correct.",
+            Self::Evs2130 => {
+                "Wait until the backup is created or contact customer service."
+            }
+            Self::Evs2131 => "Try again later or contact customer service.",
+            Self::Evs2134 => "Try again later or contact customer service.",
+            Self::Evs2142 => {
+                "Ensure that the limit value ranges from 1 to 1000. The default value is 1000."
+            }
+            Self::Evs2143 => "Create an agency.",
+            Self::Evs2144 => {
+                "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears."
+            }
+            Self::Evs2145 => {
+                "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears."
+            }
+            Self::Evs5400 => {
+                "Check whether the parameters and format of the request body are correct."
+            }
+            Self::Evs5401 => "Call the API after authorization.",
+            Self::Evs5403 => "Add the permission and try again.",
+            Self::Evs5404 => "Check whether the resources are available.",
+            Self::Evs5413 => {
+                "Check whether the disk capacity and quantity quotas are sufficient."
+            }
+            Self::Evs5500 => "Try again later or contact customer service.",
+            Self::Evs5503 => "Try again later or contact customer service.",
+            Self::Common0011 => {
+                "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID."
+            }
+            Self::Common0013 => {
+                "Obtain the token again and ensure that the token string is complete."
+            }
+            Self::Common0018 => {
+                "Ensure that the project ID in the URI is the same as that in the token and try again."
+            }
+            Self::Other(_) => "",
         }
     }
     /// The section of the document the code is listed in (empty if none).
     #[must_use]
     #[inline]
     pub const fn section(&self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.section,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Evs0001 => "Error Codes",
+            Self::Evs0002 => "Error Codes",
+            Self::Evs0003 => "Error Codes",
+            Self::Evs1001 => "Error Codes",
+            Self::Evs1002 => "Error Codes",
+            Self::Evs1003 => "Error Codes",
+            Self::Evs1004 => "Error Codes",
+            Self::Evs1005 => "Error Codes",
+            Self::Evs1006 => "Error Codes",
+            Self::Evs1007 => "Error Codes",
+            Self::Evs1008 => "Error Codes",
+            Self::Evs1009 => "Error Codes",
+            Self::Evs1010 => "Error Codes",
+            Self::Evs1011 => "Error Codes",
+            Self::Evs1012 => "Error Codes",
+            Self::Evs1013 => "Error Codes",
+            Self::Evs1014 => "Error Codes",
+            Self::Evs1015 => "Error Codes",
+            Self::Evs1016 => "Error Codes",
+            Self::Evs1018 => "Error Codes",
+            Self::Evs1020 => "Error Codes",
+            Self::Evs1021 => "Error Codes",
+            Self::Evs1022 => "Error Codes",
+            Self::Evs1023 => "Error Codes",
+            Self::Evs1024 => "Error Codes",
+            Self::Evs1025 => "Error Codes",
+            Self::Evs1027 => "Error Codes",
+            Self::Evs1031 => "Error Codes",
+            Self::Evs1032 => "Error Codes",
+            Self::Evs1033 => "Error Codes",
+            Self::Evs1034 => "Error Codes",
+            Self::Evs1036 => "Error Codes",
+            Self::Evs1039 => "Error Codes",
+            Self::Evs1040 => "Error Codes",
+            Self::Evs1041 => "Error Codes",
+            Self::Evs1042 => "Error Codes",
+            Self::Evs1043 => "Error Codes",
+            Self::Evs1044 => "Error Codes",
+            Self::Evs1045 => "Error Codes",
+            Self::Evs1046 => "Error Codes",
+            Self::Evs1047 => "Error Codes",
+            Self::Evs1048 => "Error Codes",
+            Self::Evs1049 => "Error Codes",
+            Self::Evs1051 => "Error Codes",
+            Self::Evs1052 => "Error Codes",
+            Self::Evs1053 => "Error Codes",
+            Self::Evs1054 => "Error Codes",
+            Self::Evs1057 => "Error Codes",
+            Self::Evs1058 => "Error Codes",
+            Self::Evs1061 => "Error Codes",
+            Self::Evs1062 => "Error Codes",
+            Self::Evs1063 => "Error Codes",
+            Self::Evs1064 => "Error Codes",
+            Self::Evs1065 => "Error Codes",
+            Self::Evs1066 => "Error Codes",
+            Self::Evs1070 => "Error Codes",
+            Self::Evs2001 => "Error Codes",
+            Self::Evs2002 => "Error Codes",
+            Self::Evs2005 => "Error Codes",
+            Self::Evs2007 => "Error Codes",
+            Self::Evs2010 => "Error Codes",
+            Self::Evs2011 => "Error Codes",
+            Self::Evs2013 => "Error Codes",
+            Self::Evs2014 => "Error Codes",
+            Self::Evs2019 => "Error Codes",
+            Self::Evs2020 => "Error Codes",
+            Self::Evs2021 => "Error Codes",
+            Self::Evs2023 => "Error Codes",
+            Self::Evs2024 => "Error Codes",
+            Self::Evs2025 => "Error Codes",
+            Self::Evs2026 => "Error Codes",
+            Self::Evs2029 => "Error Codes",
+            Self::Evs2030 => "Error Codes",
+            Self::Evs2031 => "Error Codes",
+            Self::Evs2032 => "Error Codes",
+            Self::Evs2033 => "Error Codes",
+            Self::Evs2034 => "Error Codes",
+            Self::Evs2035 => "Error Codes",
+            Self::Evs2036 => "Error Codes",
+            Self::Evs2040 => "Error Codes",
+            Self::Evs2041 => "Error Codes",
+            Self::Evs2042 => "Error Codes",
+            Self::Evs2043 => "Error Codes",
+            Self::Evs2044 => "Error Codes",
+            Self::Evs2045 => "Error Codes",
+            Self::Evs2046 => "Error Codes",
+            Self::Evs2047 => "Error Codes",
+            Self::Evs2050 => "Error Codes",
+            Self::Evs2052 => "Error Codes",
+            Self::Evs2053 => "Error Codes",
+            Self::Evs2054 => "Error Codes",
+            Self::Evs2055 => "Error Codes",
+            Self::Evs2056 => "Error Codes",
+            Self::Evs2068 => "Error Codes",
+            Self::Evs2070 => "Error Codes",
+            Self::Evs2071 => "Error Codes",
+            Self::Evs2072 => "Error Codes",
+            Self::Evs2078 => "Error Codes",
+            Self::Evs2083 => "Error Codes",
+            Self::Evs2084 => "Error Codes",
+            Self::Evs2085 => "Error Codes",
+            Self::Evs2087 => "Error Codes",
+            Self::Evs2089 => "Error Codes",
+            Self::Evs2093 => "Error Codes",
+            Self::Evs2094 => "Error Codes",
+            Self::Evs2096 => "Error Codes",
+            Self::Evs2105 => "Error Codes",
+            Self::Evs2108 => "Error Codes",
+            Self::Evs2130 => "Error Codes",
+            Self::Evs2131 => "Error Codes",
+            Self::Evs2134 => "Error Codes",
+            Self::Evs2142 => "Error Codes",
+            Self::Evs2143 => "Error Codes",
+            Self::Evs2144 => "Error Codes",
+            Self::Evs2145 => "Error Codes",
+            Self::Evs5400 => "Error Codes",
+            Self::Evs5401 => "Error Codes",
+            Self::Evs5403 => "Error Codes",
+            Self::Evs5404 => "Error Codes",
+            Self::Evs5413 => "Error Codes",
+            Self::Evs5500 => "Error Codes",
+            Self::Evs5503 => "Error Codes",
+            Self::Common0011 => "Error Codes",
+            Self::Common0013 => "Error Codes",
+            Self::Common0018 => "Error Codes",
+            Self::Other(_) => "",
         }
     }
     /// The HTTP status the document gives for this code (the first of its first row); `None` for a code it does not list, or a row that gives none.
     #[must_use]
     #[inline]
     pub const fn http_status(&self) -> ::core::option::Option<u16> {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => {
-                match row.statuses.first() {
-                    ::core::option::Option::Some(status) => {
-                        ::core::option::Option::Some(*status)
-                    }
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            }
-            ::core::option::Option::None => ::core::option::Option::None,
+        match self {
+            Self::Evs0001 => ::core::option::Option::Some(400u16),
+            Self::Evs0002 => ::core::option::Option::Some(400u16),
+            Self::Evs0003 => ::core::option::Option::Some(403u16),
+            Self::Evs1001 => ::core::option::Option::Some(400u16),
+            Self::Evs1002 => ::core::option::Option::Some(400u16),
+            Self::Evs1003 => ::core::option::Option::Some(400u16),
+            Self::Evs1004 => ::core::option::Option::Some(400u16),
+            Self::Evs1005 => ::core::option::Option::Some(400u16),
+            Self::Evs1006 => ::core::option::Option::Some(400u16),
+            Self::Evs1007 => ::core::option::Option::Some(400u16),
+            Self::Evs1008 => ::core::option::Option::Some(400u16),
+            Self::Evs1009 => ::core::option::Option::Some(400u16),
+            Self::Evs1010 => ::core::option::Option::Some(400u16),
+            Self::Evs1011 => ::core::option::Option::Some(400u16),
+            Self::Evs1012 => ::core::option::Option::Some(400u16),
+            Self::Evs1013 => ::core::option::Option::Some(400u16),
+            Self::Evs1014 => ::core::option::Option::Some(400u16),
+            Self::Evs1015 => ::core::option::Option::Some(400u16),
+            Self::Evs1016 => ::core::option::Option::Some(400u16),
+            Self::Evs1018 => ::core::option::Option::Some(400u16),
+            Self::Evs1020 => ::core::option::Option::Some(400u16),
+            Self::Evs1021 => ::core::option::Option::Some(400u16),
+            Self::Evs1022 => ::core::option::Option::Some(400u16),
+            Self::Evs1023 => ::core::option::Option::Some(400u16),
+            Self::Evs1024 => ::core::option::Option::Some(400u16),
+            Self::Evs1025 => ::core::option::Option::Some(400u16),
+            Self::Evs1027 => ::core::option::Option::Some(403u16),
+            Self::Evs1031 => ::core::option::Option::Some(400u16),
+            Self::Evs1032 => ::core::option::Option::Some(400u16),
+            Self::Evs1033 => ::core::option::Option::Some(400u16),
+            Self::Evs1034 => ::core::option::Option::Some(400u16),
+            Self::Evs1036 => ::core::option::Option::Some(400u16),
+            Self::Evs1039 => ::core::option::Option::Some(400u16),
+            Self::Evs1040 => ::core::option::Option::Some(400u16),
+            Self::Evs1041 => ::core::option::Option::Some(400u16),
+            Self::Evs1042 => ::core::option::Option::Some(400u16),
+            Self::Evs1043 => ::core::option::Option::Some(400u16),
+            Self::Evs1044 => ::core::option::Option::Some(400u16),
+            Self::Evs1045 => ::core::option::Option::Some(400u16),
+            Self::Evs1046 => ::core::option::Option::Some(400u16),
+            Self::Evs1047 => ::core::option::Option::Some(400u16),
+            Self::Evs1048 => ::core::option::Option::Some(400u16),
+            Self::Evs1049 => ::core::option::Option::Some(400u16),
+            Self::Evs1051 => ::core::option::Option::Some(400u16),
+            Self::Evs1052 => ::core::option::Option::Some(400u16),
+            Self::Evs1053 => ::core::option::Option::Some(400u16),
+            Self::Evs1054 => ::core::option::Option::Some(400u16),
+            Self::Evs1057 => ::core::option::Option::Some(400u16),
+            Self::Evs1058 => ::core::option::Option::Some(400u16),
+            Self::Evs1061 => ::core::option::Option::Some(400u16),
+            Self::Evs1062 => ::core::option::Option::Some(400u16),
+            Self::Evs1063 => ::core::option::Option::Some(400u16),
+            Self::Evs1064 => ::core::option::Option::Some(400u16),
+            Self::Evs1065 => ::core::option::Option::Some(400u16),
+            Self::Evs1066 => ::core::option::Option::Some(400u16),
+            Self::Evs1070 => ::core::option::Option::Some(400u16),
+            Self::Evs2001 => ::core::option::Option::Some(500u16),
+            Self::Evs2002 => ::core::option::Option::Some(500u16),
+            Self::Evs2005 => ::core::option::Option::Some(500u16),
+            Self::Evs2007 => ::core::option::Option::Some(500u16),
+            Self::Evs2010 => ::core::option::Option::Some(500u16),
+            Self::Evs2011 => ::core::option::Option::Some(500u16),
+            Self::Evs2013 => ::core::option::Option::Some(500u16),
+            Self::Evs2014 => ::core::option::Option::Some(500u16),
+            Self::Evs2019 => ::core::option::Option::Some(500u16),
+            Self::Evs2020 => ::core::option::Option::Some(500u16),
+            Self::Evs2021 => ::core::option::Option::Some(500u16),
+            Self::Evs2023 => ::core::option::Option::Some(500u16),
+            Self::Evs2024 => ::core::option::Option::Some(500u16),
+            Self::Evs2025 => ::core::option::Option::Some(500u16),
+            Self::Evs2026 => ::core::option::Option::Some(500u16),
+            Self::Evs2029 => ::core::option::Option::Some(500u16),
+            Self::Evs2030 => ::core::option::Option::Some(500u16),
+            Self::Evs2031 => ::core::option::Option::Some(500u16),
+            Self::Evs2032 => ::core::option::Option::Some(500u16),
+            Self::Evs2033 => ::core::option::Option::Some(500u16),
+            Self::Evs2034 => ::core::option::Option::Some(500u16),
+            Self::Evs2035 => ::core::option::Option::Some(500u16),
+            Self::Evs2036 => ::core::option::Option::Some(500u16),
+            Self::Evs2040 => ::core::option::Option::Some(400u16),
+            Self::Evs2041 => ::core::option::Option::Some(400u16),
+            Self::Evs2042 => ::core::option::Option::Some(500u16),
+            Self::Evs2043 => ::core::option::Option::Some(400u16),
+            Self::Evs2044 => ::core::option::Option::Some(404u16),
+            Self::Evs2045 => ::core::option::Option::Some(400u16),
+            Self::Evs2046 => ::core::option::Option::Some(400u16),
+            Self::Evs2047 => ::core::option::Option::Some(400u16),
+            Self::Evs2050 => ::core::option::Option::Some(500u16),
+            Self::Evs2052 => ::core::option::Option::Some(400u16),
+            Self::Evs2053 => ::core::option::Option::Some(400u16),
+            Self::Evs2054 => ::core::option::Option::Some(400u16),
+            Self::Evs2055 => ::core::option::Option::Some(400u16),
+            Self::Evs2056 => ::core::option::Option::Some(403u16),
+            Self::Evs2068 => ::core::option::Option::Some(400u16),
+            Self::Evs2070 => ::core::option::Option::Some(400u16),
+            Self::Evs2071 => ::core::option::Option::Some(400u16),
+            Self::Evs2072 => ::core::option::Option::Some(400u16),
+            Self::Evs2078 => ::core::option::Option::Some(400u16),
+            Self::Evs2083 => ::core::option::Option::Some(400u16),
+            Self::Evs2084 => ::core::option::Option::Some(400u16),
+            Self::Evs2085 => ::core::option::Option::Some(400u16),
+            Self::Evs2087 => ::core::option::Option::Some(400u16),
+            Self::Evs2089 => ::core::option::Option::Some(400u16),
+            Self::Evs2093 => ::core::option::Option::Some(400u16),
+            Self::Evs2094 => ::core::option::Option::Some(400u16),
+            Self::Evs2096 => ::core::option::Option::Some(400u16),
+            Self::Evs2105 => ::core::option::Option::Some(500u16),
+            Self::Evs2108 => ::core::option::Option::Some(400u16),
+            Self::Evs2130 => ::core::option::Option::Some(400u16),
+            Self::Evs2131 => ::core::option::Option::Some(400u16),
+            Self::Evs2134 => ::core::option::Option::Some(400u16),
+            Self::Evs2142 => ::core::option::Option::Some(400u16),
+            Self::Evs2143 => ::core::option::Option::Some(401u16),
+            Self::Evs2144 => ::core::option::Option::Some(403u16),
+            Self::Evs2145 => ::core::option::Option::Some(403u16),
+            Self::Evs5400 => ::core::option::Option::Some(400u16),
+            Self::Evs5401 => ::core::option::Option::Some(401u16),
+            Self::Evs5403 => ::core::option::Option::Some(403u16),
+            Self::Evs5404 => ::core::option::Option::Some(404u16),
+            Self::Evs5413 => ::core::option::Option::Some(413u16),
+            Self::Evs5500 => ::core::option::Option::Some(500u16),
+            Self::Evs5503 => ::core::option::Option::Some(503u16),
+            Self::Common0011 => ::core::option::Option::Some(400u16),
+            Self::Common0013 => ::core::option::Option::Some(400u16),
+            Self::Common0018 => ::core::option::Option::Some(400u16),
+            Self::Other(_) => ::core::option::Option::None,
         }
     }
     /// Every HTTP status the document gives for this code, in order, once each.
     #[must_use]
     #[inline]
     pub const fn http_statuses(&self) -> &'static [u16] {
-        match self.position() {
-            ::core::option::Option::Some(index) => Self::STATUSES[index],
-            ::core::option::Option::None => &[],
+        match self {
+            Self::Evs0001 => &[400u16],
+            Self::Evs0002 => &[400u16],
+            Self::Evs0003 => &[403u16],
+            Self::Evs1001 => &[400u16],
+            Self::Evs1002 => &[400u16],
+            Self::Evs1003 => &[400u16],
+            Self::Evs1004 => &[400u16],
+            Self::Evs1005 => &[400u16],
+            Self::Evs1006 => &[400u16],
+            Self::Evs1007 => &[400u16],
+            Self::Evs1008 => &[400u16],
+            Self::Evs1009 => &[400u16],
+            Self::Evs1010 => &[400u16],
+            Self::Evs1011 => &[400u16],
+            Self::Evs1012 => &[400u16],
+            Self::Evs1013 => &[400u16],
+            Self::Evs1014 => &[400u16],
+            Self::Evs1015 => &[400u16],
+            Self::Evs1016 => &[400u16],
+            Self::Evs1018 => &[400u16],
+            Self::Evs1020 => &[400u16],
+            Self::Evs1021 => &[400u16],
+            Self::Evs1022 => &[400u16],
+            Self::Evs1023 => &[400u16],
+            Self::Evs1024 => &[400u16],
+            Self::Evs1025 => &[400u16],
+            Self::Evs1027 => &[403u16],
+            Self::Evs1031 => &[400u16],
+            Self::Evs1032 => &[400u16],
+            Self::Evs1033 => &[400u16],
+            Self::Evs1034 => &[400u16],
+            Self::Evs1036 => &[400u16],
+            Self::Evs1039 => &[400u16],
+            Self::Evs1040 => &[400u16],
+            Self::Evs1041 => &[400u16],
+            Self::Evs1042 => &[400u16],
+            Self::Evs1043 => &[400u16],
+            Self::Evs1044 => &[400u16],
+            Self::Evs1045 => &[400u16],
+            Self::Evs1046 => &[400u16],
+            Self::Evs1047 => &[400u16],
+            Self::Evs1048 => &[400u16],
+            Self::Evs1049 => &[400u16],
+            Self::Evs1051 => &[400u16],
+            Self::Evs1052 => &[400u16],
+            Self::Evs1053 => &[400u16],
+            Self::Evs1054 => &[400u16],
+            Self::Evs1057 => &[400u16],
+            Self::Evs1058 => &[400u16],
+            Self::Evs1061 => &[400u16],
+            Self::Evs1062 => &[400u16],
+            Self::Evs1063 => &[400u16],
+            Self::Evs1064 => &[400u16],
+            Self::Evs1065 => &[400u16],
+            Self::Evs1066 => &[400u16],
+            Self::Evs1070 => &[400u16],
+            Self::Evs2001 => &[500u16],
+            Self::Evs2002 => &[500u16],
+            Self::Evs2005 => &[500u16],
+            Self::Evs2007 => &[500u16],
+            Self::Evs2010 => &[500u16],
+            Self::Evs2011 => &[500u16],
+            Self::Evs2013 => &[500u16],
+            Self::Evs2014 => &[500u16],
+            Self::Evs2019 => &[500u16],
+            Self::Evs2020 => &[500u16],
+            Self::Evs2021 => &[500u16],
+            Self::Evs2023 => &[500u16],
+            Self::Evs2024 => &[500u16],
+            Self::Evs2025 => &[500u16],
+            Self::Evs2026 => &[500u16],
+            Self::Evs2029 => &[500u16],
+            Self::Evs2030 => &[500u16],
+            Self::Evs2031 => &[500u16],
+            Self::Evs2032 => &[500u16],
+            Self::Evs2033 => &[500u16],
+            Self::Evs2034 => &[500u16],
+            Self::Evs2035 => &[500u16],
+            Self::Evs2036 => &[500u16],
+            Self::Evs2040 => &[400u16],
+            Self::Evs2041 => &[400u16],
+            Self::Evs2042 => &[500u16],
+            Self::Evs2043 => &[400u16],
+            Self::Evs2044 => &[404u16],
+            Self::Evs2045 => &[400u16],
+            Self::Evs2046 => &[400u16],
+            Self::Evs2047 => &[400u16],
+            Self::Evs2050 => &[500u16],
+            Self::Evs2052 => &[400u16],
+            Self::Evs2053 => &[400u16],
+            Self::Evs2054 => &[400u16],
+            Self::Evs2055 => &[400u16],
+            Self::Evs2056 => &[403u16],
+            Self::Evs2068 => &[400u16],
+            Self::Evs2070 => &[400u16],
+            Self::Evs2071 => &[400u16],
+            Self::Evs2072 => &[400u16],
+            Self::Evs2078 => &[400u16],
+            Self::Evs2083 => &[400u16],
+            Self::Evs2084 => &[400u16],
+            Self::Evs2085 => &[400u16],
+            Self::Evs2087 => &[400u16],
+            Self::Evs2089 => &[400u16],
+            Self::Evs2093 => &[400u16],
+            Self::Evs2094 => &[400u16],
+            Self::Evs2096 => &[400u16],
+            Self::Evs2105 => &[500u16],
+            Self::Evs2108 => &[400u16],
+            Self::Evs2130 => &[400u16],
+            Self::Evs2131 => &[400u16],
+            Self::Evs2134 => &[400u16],
+            Self::Evs2142 => &[400u16],
+            Self::Evs2143 => &[401u16],
+            Self::Evs2144 => &[403u16],
+            Self::Evs2145 => &[403u16],
+            Self::Evs5400 => &[400u16],
+            Self::Evs5401 => &[401u16],
+            Self::Evs5403 => &[403u16],
+            Self::Evs5404 => &[404u16],
+            Self::Evs5413 => &[413u16],
+            Self::Evs5500 => &[500u16],
+            Self::Evs5503 => &[503u16],
+            Self::Common0011 => &[400u16],
+            Self::Common0013 => &[400u16],
+            Self::Common0018 => &[400u16],
+            Self::Other(_) => &[],
         }
     }
 }
@@ -3941,13 +4714,256 @@ impl ::core::fmt::Display for ErrorCode {
     /// Writes the code and its message, e.g. `EVS.0001 invalid tenant id!`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::Other(unknown) => f.pad(&unknown.0),
-            documented => {
-                match documented.position() {
-                    ::core::option::Option::Some(index) => f.pad(Self::DISPLAYS[index]),
-                    ::core::option::Option::None => ::core::result::Result::Ok(()),
-                }
+            Self::Evs0001 => f.pad("EVS.0001 invalid tenant id!"),
+            Self::Evs0002 => f.pad("EVS.0002 invalid token!"),
+            Self::Evs0003 => f.pad("EVS.0003 invalid token roles!"),
+            Self::Evs1001 => f.pad("EVS.1001 null volume!"),
+            Self::Evs1002 => f.pad("EVS.1002 invalid volume id!"),
+            Self::Evs1003 => f.pad("EVS.1003 invalid volume name!"),
+            Self::Evs1004 => f.pad("EVS.1004 invalid volume description!"),
+            Self::Evs1005 => f.pad("EVS.1005 size of metadata is too large!"),
+            Self::Evs1006 => f.pad("EVS.1006 invalid backup id!"),
+            Self::Evs1007 => {
+                f.pad("EVS.1007 volume name and description can not both be empty!")
             }
+            Self::Evs1008 => f.pad("EVS.1008 null createVolumeReq!"),
+            Self::Evs1009 => f.pad("EVS.1009 invalid volumeForCreate!"),
+            Self::Evs1010 => f.pad("EVS.1010 invalid volume size!"),
+            Self::Evs1011 => f.pad("EVS.1011 null extendVolumeReq!"),
+            Self::Evs1012 => f.pad("EVS.1012 temporary volume!"),
+            Self::Evs1013 => f.pad("EVS.1013 request transforming failed!"),
+            Self::Evs1014 => f.pad("EVS.1014 volume can not be extended!"),
+            Self::Evs1015 => {
+                f.pad("EVS.1015 new volume Size must be greater than old Size!")
+            }
+            Self::Evs1016 => {
+                f.pad(
+                    "EVS.1016 Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
+                )
+            }
+            Self::Evs1018 => {
+                f.pad("EVS.1018 Type conversion error , parameter type is unexpected")
+            }
+            Self::Evs1020 => f.pad("EVS.1020 invalid volume type!"),
+            Self::Evs1021 => f.pad("EVS.1021 the quantity of volume is invalid!"),
+            Self::Evs1022 => f.pad("EVS.1022 the size param is less than backup size!"),
+            Self::Evs1023 => f.pad("EVS.1023 invalid filter limit!"),
+            Self::Evs1024 => f.pad("EVS.1024 invalid filter marker!"),
+            Self::Evs1025 => f.pad("EVS.1025 url encoding failed!"),
+            Self::Evs1027 => f.pad("EVS.1027 user role is not allowed for this action!"),
+            Self::Evs1031 => f.pad("EVS.1031 invalid resources status!"),
+            Self::Evs1032 => f.pad("EVS.1032 invalid resources ID!"),
+            Self::Evs1033 => f.pad("EVS.1033 query quota failed!"),
+            Self::Evs1034 => f.pad("EVS.1034 volume count exceeded volume count quota!"),
+            Self::Evs1036 => f.pad("EVS.1036 invalid availability zone!"),
+            Self::Evs1039 => f.pad("EVS.1039 invalid sort_key!"),
+            Self::Evs1040 => f.pad("EVS.1040 invalid sort_dir!"),
+            Self::Evs1041 => f.pad("EVS.1041 invalid filter availablity-zone!"),
+            Self::Evs1042 => {
+                f.pad("EVS.1042 volume gigabytes exceeded volume gigabytes quota!")
+            }
+            Self::Evs1043 => {
+                f.pad(
+                    "EVS.1043 encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
+                )
+            }
+            Self::Evs1044 => {
+                f.pad(
+                    "EVS.1044 backup status must be available when create a volume from it!",
+                )
+            }
+            Self::Evs1045 => f.pad("EVS.1045 backupDetail returned by FSP is null!"),
+            Self::Evs1046 => {
+                f.pad(
+                    "EVS.1046 volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
+                )
+            }
+            Self::Evs1047 => {
+                f.pad(
+                    "EVS.1047 snapshot status must be available or error when delete snapshot!",
+                )
+            }
+            Self::Evs1048 => {
+                f.pad("EVS.1048 volume status must be available when extend volume!")
+            }
+            Self::Evs1049 => {
+                f.pad("EVS.1049 available-zone is not equal to backup available-zone!")
+            }
+            Self::Evs1051 => f.pad("EVS.1051 can not batch create volume from backup!"),
+            Self::Evs1052 => f.pad("EVS.1052 invalid http body!"),
+            Self::Evs1053 => {
+                f.pad("EVS.1053 the size of volumes to be deleted is too large!")
+            }
+            Self::Evs1054 => f.pad("EVS.1054 invalid shareable parameter!"),
+            Self::Evs1057 => f.pad("EVS.1057 invalid hw:passthrough in metadata!"),
+            Self::Evs1058 => f.pad("EVS.1058 invalid metadata filter!"),
+            Self::Evs1061 => f.pad("EVS.1061 The Volume Tags is Exceed Max Limit Num."),
+            Self::Evs1062 => f.pad("EVS.1062 invalid tag!"),
+            Self::Evs1063 => f.pad("EVS.1063 invalid full_clone in metadata!"),
+            Self::Evs1064 => {
+                f.pad(
+                    "EVS.1064 volume status must be available or in-use when extending!",
+                )
+            }
+            Self::Evs1065 => {
+                f.pad(
+                    "EVS.1065 multiattach volume status must be available when extending!",
+                )
+            }
+            Self::Evs1066 => {
+                f.pad(
+                    "EVS.1066 status of ECS or BMS does not support volume online extension!",
+                )
+            }
+            Self::Evs1070 => f.pad("EVS.1070 invalid request."),
+            Self::Evs2001 => f.pad("EVS.2001 submit job failed!"),
+            Self::Evs2002 => f.pad("EVS.2002 internal error!"),
+            Self::Evs2005 => f.pad("EVS.2005 client exception!"),
+            Self::Evs2007 => f.pad("EVS.2007 update volume timeout!"),
+            Self::Evs2010 => f.pad("EVS.2010 exchange token failed!"),
+            Self::Evs2011 => f.pad("EVS.2011 delete orderId and productId timeout!"),
+            Self::Evs2013 => f.pad("EVS.2013 assume role error!"),
+            Self::Evs2014 => f.pad("EVS.2014 thread is interrupted when sleep!"),
+            Self::Evs2019 => f.pad("EVS.2019 snapshot is error_deleting!"),
+            Self::Evs2020 => f.pad("EVS.2020 volume is error_deleting!"),
+            Self::Evs2021 => f.pad("EVS.2021 volume is error_detaching!"),
+            Self::Evs2023 => f.pad("EVS.2023 ConnectException happened!"),
+            Self::Evs2024 => f.pad("EVS.2024 volume is error!"),
+            Self::Evs2025 => f.pad("EVS.2025 volume is error_restoring!"),
+            Self::Evs2026 => f.pad("EVS.2026 volume is error_extending!"),
+            Self::Evs2029 => {
+                f.pad("EVS.2029 The size of joIdList and resultList are mismatched!")
+            }
+            Self::Evs2030 => {
+                f.pad("EVS.2030 query context based on parent jobId exception!")
+            }
+            Self::Evs2031 => f.pad("EVS.2031 result queried from context is null!"),
+            Self::Evs2032 => {
+                f.pad("EVS.2032 some volume count quota usage params are null!")
+            }
+            Self::Evs2033 => {
+                f.pad("EVS.2033 some volume gigabytes quota usage params are null!")
+            }
+            Self::Evs2034 => {
+                f.pad("EVS.2034 domainId decoded from token is null or empty!")
+            }
+            Self::Evs2035 => {
+                f.pad("EVS.2035 domainName decoded from token is null or empty!")
+            }
+            Self::Evs2036 => f.pad("EVS.2036 the result of decode token is null!"),
+            Self::Evs2040 => f.pad("EVS.2040 The status of encrypt Key is not enable!"),
+            Self::Evs2041 => f.pad("EVS.2041 The encrypt Param is invalid!"),
+            Self::Evs2042 => f.pad("EVS.2042 Failed to create cmk."),
+            Self::Evs2043 => {
+                f.pad("EVS.2043 The status of snapshot is not available or backing-up.")
+            }
+            Self::Evs2044 => f.pad("EVS.2044 Failed to check the role of kms."),
+            Self::Evs2045 => f.pad("EVS.2045 invalid snapshot_id!"),
+            Self::Evs2046 => f.pad("EVS.2046 invalid imageRef!"),
+            Self::Evs2047 => {
+                f.pad("EVS.2047 the metadata Param is not allowed to be updated!")
+            }
+            Self::Evs2050 => f.pad("EVS.2050 set volume Qos failed!"),
+            Self::Evs2052 => {
+                f.pad("EVS.2052 the job result using order id to query is invalid!")
+            }
+            Self::Evs2053 => {
+                f.pad("EVS.2053 The az information from request is invalid!")
+            }
+            Self::Evs2054 => {
+                f.pad(
+                    "EVS.2054 Cannot create volume from snapshot as the az is invalid!",
+                )
+            }
+            Self::Evs2055 => {
+                f.pad("EVS.2055 can not create encrypt volume because hasn't xrole.")
+            }
+            Self::Evs2056 => f.pad("EVS.2056 action in pdp check deny!"),
+            Self::Evs2068 => {
+                f.pad("EVS.2068 operation failed because of volume be locked")
+            }
+            Self::Evs2070 => f.pad("EVS.2070 VolumeTypes are not supported !"),
+            Self::Evs2071 => {
+                f.pad(
+                    "EVS.2071 Invalid input received: Availability zone [%s] do not have volume type [%s]",
+                )
+            }
+            Self::Evs2072 => {
+                f.pad(
+                    "EVS.2072 Volume type [SSD] in availability zone [AZ1] is sold out !",
+                )
+            }
+            Self::Evs2078 => {
+                f.pad("EVS.2078 checkQuotaCapacity request body is invalid.")
+            }
+            Self::Evs2083 => {
+                f.pad("EVS.2083 AZ and volume type must not be empty or null!")
+            }
+            Self::Evs2084 => f.pad("EVS.2084 resource size must greater than zero!"),
+            Self::Evs2085 => {
+                f.pad(
+                    "EVS.2085 when operation type is SPEC_CHG, resource id must not be empty or null!",
+                )
+            }
+            Self::Evs2087 => {
+                f.pad(
+                    "EVS.2087 retype failed. please make sure that type is supported and the new one is higher then origin",
+                )
+            }
+            Self::Evs2089 => {
+                f.pad("EVS.2089 operation failed because the volume is belong to SDRS")
+            }
+            Self::Evs2093 => {
+                f.pad("EVS.2093 operation failed because the volume is not EVS")
+            }
+            Self::Evs2094 => {
+                f.pad(
+                    "EVS.2094 system image is not support to create Multiattach/shareable volume !",
+                )
+            }
+            Self::Evs2096 => {
+                f.pad(
+                    "EVS.2096 Target volumeType[%s] is not matched with snapshot[%s] !",
+                )
+            }
+            Self::Evs2105 => {
+                f.pad(
+                    "EVS.2105 Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
+                )
+            }
+            Self::Evs2108 => f.pad("EVS.2108 Request body is invalid."),
+            Self::Evs2130 => f.pad("EVS.2130 Volume is backing-up, forbidden deleting!"),
+            Self::Evs2131 => f.pad("EVS.2131 Query server info from ecs fail"),
+            Self::Evs2134 => f.pad("EVS.2134 call ecs api - attach volume fail."),
+            Self::Evs2142 => {
+                f.pad("EVS.2142 invalid filter limit, can not greater than 1000.")
+            }
+            Self::Evs2143 => {
+                f.pad(
+                    "EVS.2143 You need to create an agency for this project for the first time ever",
+                )
+            }
+            Self::Evs2144 => {
+                f.pad("EVS.2144 Your account is frozen and resources cannot be used.")
+            }
+            Self::Evs2145 => {
+                f.pad("EVS.2145 Your account is suspended and resources cannot be used.")
+            }
+            Self::Evs5400 => f.pad("EVS.5400 Malformed request body."),
+            Self::Evs5401 => f.pad("EVS.5401 Authentication required."),
+            Self::Evs5403 => f.pad("EVS.5403 Policy check failed."),
+            Self::Evs5404 => {
+                f.pad(
+                    "EVS.5404 Resource(Volume, Snapshot, Backup .etc) cound not be found.",
+                )
+            }
+            Self::Evs5413 => f.pad("EVS.5413 Insufficient volume quota."),
+            Self::Evs5500 => f.pad("EVS.5500 Internal server error."),
+            Self::Evs5503 => f.pad("EVS.5503 Service unavailable."),
+            Self::Common0011 => f.pad("Common.0011 query job fail."),
+            Self::Common0013 => f.pad("Common.0013 Invalid token in the header."),
+            Self::Common0018 => f.pad("Common.0018 Invalid token in the header"),
+            Self::Other(unknown) => f.pad(&unknown.0),
         }
     }
 }

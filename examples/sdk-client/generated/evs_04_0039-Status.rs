@@ -2,12 +2,12 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 11bc9af682805281), status-macros 0.1.0 (source c648d3cb4715fbb9)
+// engine:     status-codegen 0.1.0 (source 8cfb015227037193), status-macros 0.1.0 (source c648d3cb4715fbb9)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
-// body:       sha256 6409e1ea1fd45320a52221bc6267e13e981a364b8055cf2c668afad7f6725d95 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 e271ec0ea198cc418a3f13c34b6768610a86f33b7e0f11a42e26b47e213cc623 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
@@ -237,9 +237,28 @@ impl Status {
     #[must_use]
     #[inline]
     pub const fn name(self) -> &'static str {
-        match self.position() {
-            ::core::option::Option::Some(index) => Self::NAMES[index],
-            ::core::option::Option::None => "Other",
+        match self {
+            Self::Ok => "Ok",
+            Self::Created => "Created",
+            Self::Accepted => "Accepted",
+            Self::NoContent => "NoContent",
+            Self::BadRequest => "BadRequest",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "NotFound",
+            Self::MethodNotAllowed => "MethodNotAllowed",
+            Self::NotAcceptable => "NotAcceptable",
+            Self::ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
+            Self::RequestTimeout => "RequestTimeout",
+            Self::Conflict => "Conflict",
+            Self::OverLimit => "OverLimit",
+            Self::BadMediaType => "BadMediaType",
+            Self::InternalServerError => "InternalServerError",
+            Self::NotImplemented => "NotImplemented",
+            Self::BadGateway => "BadGateway",
+            Self::ServiceUnavailable => "ServiceUnavailable",
+            Self::GatewayTimeout => "GatewayTimeout",
+            Self::Other(_) => "Other",
         }
     }
     /// Every row of the document that lists this code, in document order
@@ -453,29 +472,6 @@ impl Status {
         ],
     ];
     #[doc(hidden)]
-    const NAMES: &'static [&'static str] = &[
-        "Ok",
-        "Created",
-        "Accepted",
-        "NoContent",
-        "BadRequest",
-        "Unauthorized",
-        "Forbidden",
-        "NotFound",
-        "MethodNotAllowed",
-        "NotAcceptable",
-        "ProxyAuthenticationRequired",
-        "RequestTimeout",
-        "Conflict",
-        "OverLimit",
-        "BadMediaType",
-        "InternalServerError",
-        "NotImplemented",
-        "BadGateway",
-        "ServiceUnavailable",
-        "GatewayTimeout",
-    ];
-    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "200 OK",
         "201 Created",
@@ -526,23 +522,62 @@ impl Status {
         }
     }
 }
+#[allow(clippy::match_same_arms)]
 impl Status {
     /// The description, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.description,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Ok => "OK",
+            Self::Created => "Created",
+            Self::Accepted => "Accepted",
+            Self::NoContent => "No Content",
+            Self::BadRequest => "Bad Request",
+            Self::Unauthorized => "Unauthorized",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not Found",
+            Self::MethodNotAllowed => "Method Not Allowed",
+            Self::NotAcceptable => "Not Acceptable",
+            Self::ProxyAuthenticationRequired => "Proxy Authentication Required",
+            Self::RequestTimeout => "Request Timeout",
+            Self::Conflict => "Conflict",
+            Self::OverLimit => "overLimit",
+            Self::BadMediaType => "badMediaType",
+            Self::InternalServerError => "Internal Server Error",
+            Self::NotImplemented => "Not Implemented",
+            Self::BadGateway => "Bad Gateway",
+            Self::ServiceUnavailable => "Service Unavailable",
+            Self::GatewayTimeout => "Gateway Timeout",
+            Self::Other(_) => "",
         }
     }
     /// The section of the document the code is listed in (empty if none).
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
-        match self.rows().first() {
-            ::core::option::Option::Some(row) => row.section,
-            ::core::option::Option::None => "",
+        match self {
+            Self::Ok => "正常",
+            Self::Created => "正常",
+            Self::Accepted => "正常",
+            Self::NoContent => "正常",
+            Self::BadRequest => "异常",
+            Self::Unauthorized => "异常",
+            Self::Forbidden => "异常",
+            Self::NotFound => "异常",
+            Self::MethodNotAllowed => "异常",
+            Self::NotAcceptable => "异常",
+            Self::ProxyAuthenticationRequired => "异常",
+            Self::RequestTimeout => "异常",
+            Self::Conflict => "异常",
+            Self::OverLimit => "异常",
+            Self::BadMediaType => "异常",
+            Self::InternalServerError => "异常",
+            Self::NotImplemented => "异常",
+            Self::BadGateway => "异常",
+            Self::ServiceUnavailable => "异常",
+            Self::GatewayTimeout => "异常",
+            Self::Other(_) => "",
         }
     }
 }
@@ -569,13 +604,29 @@ impl ::core::fmt::Display for Status {
     /// Writes the code and its text, e.g. `413 overLimit`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
-            Self::Other(unknown) => ::core::fmt::Display::fmt(&unknown.0, f),
-            documented => {
-                match documented.position() {
-                    ::core::option::Option::Some(index) => f.pad(Self::DISPLAYS[index]),
-                    ::core::option::Option::None => ::core::result::Result::Ok(()),
-                }
+            Self::Ok => f.pad("200 OK"),
+            Self::Created => f.pad("201 Created"),
+            Self::Accepted => f.pad("202 Accepted"),
+            Self::NoContent => f.pad("204 No Content"),
+            Self::BadRequest => f.pad("400 Bad Request"),
+            Self::Unauthorized => f.pad("401 Unauthorized"),
+            Self::Forbidden => f.pad("403 Forbidden"),
+            Self::NotFound => f.pad("404 Not Found"),
+            Self::MethodNotAllowed => f.pad("405 Method Not Allowed"),
+            Self::NotAcceptable => f.pad("406 Not Acceptable"),
+            Self::ProxyAuthenticationRequired => {
+                f.pad("407 Proxy Authentication Required")
             }
+            Self::RequestTimeout => f.pad("408 Request Timeout"),
+            Self::Conflict => f.pad("409 Conflict"),
+            Self::OverLimit => f.pad("413 overLimit"),
+            Self::BadMediaType => f.pad("415 badMediaType"),
+            Self::InternalServerError => f.pad("500 Internal Server Error"),
+            Self::NotImplemented => f.pad("501 Not Implemented"),
+            Self::BadGateway => f.pad("502 Bad Gateway"),
+            Self::ServiceUnavailable => f.pad("503 Service Unavailable"),
+            Self::GatewayTimeout => f.pad("504 Gateway Timeout"),
+            Self::Other(unknown) => ::core::fmt::Display::fmt(&unknown.0, f),
         }
     }
 }
@@ -583,16 +634,39 @@ impl ::core::str::FromStr for Status {
     type Err = ParseStatusError;
     /// Accepts the number (`"413"`), the variant name (`"OverLimit"`) or the `Display` form (`"413 overLimit"`).
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        if !s.is_empty()
+        let digits = if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *s
+            .as_bytes()
+        {
+            let digit = |d: u8| <u16 as ::core::convert::From<u8>>::from(d - b'0');
+            ::core::option::Option::Some(
+                ::core::option::Option::Some(digit(a) * 100 + digit(b) * 10 + digit(c)),
+            )
+        } else if !s.is_empty()
             && ::core::iter::Iterator::all(&mut s.bytes(), |b| b.is_ascii_digit())
         {
-            return match s.parse::<u16>() {
-                ::core::result::Result::Ok(code) => {
+            ::core::option::Option::Some(
+                ::core::iter::Iterator::try_fold(
+                    &mut s.bytes(),
+                    0u16,
+                    |code, digit| {
+                        code.checked_mul(10)?
+                            .checked_add(
+                                <u16 as ::core::convert::From<u8>>::from(digit - b'0'),
+                            )
+                    },
+                ),
+            )
+        } else {
+            ::core::option::Option::None
+        };
+        if let ::core::option::Option::Some(code) = digits {
+            return match code {
+                ::core::option::Option::Some(code) => {
                     ::core::result::Result::Ok(
                         <Self as ::core::convert::From<u16>>::from(code),
                     )
                 }
-                ::core::result::Result::Err(_) => {
+                ::core::option::Option::None => {
                     ::core::result::Result::Err(ParseStatusError(()))
                 }
             };
