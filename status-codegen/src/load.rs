@@ -285,7 +285,10 @@ pub fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathB
             Err(vec![wanted.to_path_buf()])
         };
     }
-    let root = crate::workspace::root_of(manifest_dir);
+    // A root that is not above the package (a `package.workspace` elsewhere)
+    // would let the search climb to `/`: then only the package is searched.
+    let root =
+        crate::workspace::root_of(manifest_dir).filter(|root| manifest_dir.starts_with(root));
     let mut tried = Vec::new();
     for dir in manifest_dir.ancestors() {
         let candidate = dir.join(wanted);

@@ -5,7 +5,7 @@
 mod glob;
 pub mod manifest;
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 pub use manifest::Manifest;
 
@@ -30,7 +30,18 @@ pub fn root_of(package: &Path) -> Option<PathBuf> {
         .as_ref()
         .and_then(|m| m.get(&["package", "workspace"]))
     {
-        return Some(package.join(root));
+        // Lexically, so that the root is one of the package's ancestors.
+        let mut path = package.to_path_buf();
+        for part in Path::new(root).components() {
+            match part {
+                Component::ParentDir => {
+                    path.pop();
+                }
+                Component::CurDir => {}
+                part => path.push(part),
+            }
+        }
+        return Some(path);
     }
     for dir in package.ancestors() {
         let Some(manifest) = manifest(dir).filter(|m| m.has_table("workspace")) else {
@@ -233,6 +244,21 @@ mod tests {
                 "{manifest}"
             );
         }
+    }
+
+    #[test]
+    fn package_workspace_names_the_root() {
+        let tree = Tree::new(
+            "named",
+            &[
+                ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+                (
+                    "crates/a/Cargo.toml",
+                    "[package]\nname = \"a\"\nworkspace = \"../..\"\n",
+                ),
+            ],
+        );
+        assert_eq!(root_of(&tree.0.join("crates/a")), Some(tree.0.clone()));
     }
 
     #[test]
