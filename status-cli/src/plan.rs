@@ -479,6 +479,8 @@ struct Outcome {
     /// The fixes the engine offers, distinct.
     fixes: Vec<String>,
     codes: Vec<String>,
+    /// Why the first skipped row was skipped.
+    skipped: Option<String>,
 }
 
 /// Reads `path` under `base` with `options`, as the macro would.
@@ -512,6 +514,10 @@ fn load_page(base: &Path, path: &str, options: &str) -> Result<Outcome, String> 
         errors,
         fixes,
         codes: codes.into_iter().collect(),
+        skipped: model
+            .skipped_rows
+            .first()
+            .map(|r| format!("line {}: {}", r.line, r.reason)),
     })
 }
 
@@ -592,6 +598,13 @@ fn type_with_fixes(
         None => load_page(root, source, &options)?,
     };
     for round in 0..=FIX_ROUNDS {
+        if outcome.errors.is_empty() && outcome.codes.is_empty() {
+            // An empty enum types nothing (OBS's page lists only `2xx`, `4xx`, `5xx`).
+            return Err(format!(
+                "{source}: its code tables list no single code (every row is skipped; {})",
+                outcome.skipped.as_deref().unwrap_or("no rows")
+            ));
+        }
         if outcome.errors.is_empty() {
             return Ok(Typed {
                 options,
