@@ -45,7 +45,12 @@ pub(crate) fn init(
         })
         .collect::<Result<Vec<_>, String>>()?;
     let name = match &args.name {
-        Some(name) => name.clone(),
+        Some(name) if is_crate_name(name) => name.clone(),
+        Some(name) => {
+            return Err(format!(
+                "--name {name:?} is not a crate name: expected ASCII letters, digits, `-` and `_`, starting with a letter"
+            ));
+        }
         None => crate_name(out),
     };
     let mut plan = plan::plan(roots, &mut |line| {
@@ -55,8 +60,9 @@ pub(crate) fn init(
     for folder in ["tables", "src", "generated", "tests"] {
         let _ = std::fs::remove_dir_all(out.join(folder));
     }
-    let sources = copy_pages(out, &plan, &Sources::default())?;
+    let mut sources = copy_pages(out, &plan, &Sources::default())?;
     plan.pair_and_name(out);
+    record_types(&mut sources, &plan);
     write(out, sources::PATH, &sources.render()?)?;
     write(
         out,
@@ -118,6 +124,13 @@ fn refuse_foreign(out: &Path) -> Result<(), String> {
             sources::PATH
         ))
     }
+}
+
+fn is_crate_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The crate's name from its folder: `family-codes`.
@@ -184,6 +197,7 @@ pub(crate) fn copy_pages(out: &Path, plan: &Plan, old: &Sources) -> Result<Sourc
             sha256,
             commit: root.commit.clone(),
             licence: root.licence.clone(),
+            types: Vec::new(),
         });
     }
     for gone in old
@@ -194,6 +208,23 @@ pub(crate) fn copy_pages(out: &Path, plan: &Plan, old: &Sources) -> Result<Sourc
         let _ = std::fs::remove_file(out.join(&gone.copy));
     }
     Ok(sources)
+}
+
+/// Records in `sources` the kinds each page was typed as (once paired).
+pub(crate) fn record_types(sources: &mut Sources, plan: &Plan) {
+    for (i, page) in plan.pages.iter().enumerate() {
+        let mut kinds: Vec<String> = plan
+            .types
+            .iter()
+            .filter(|t| t.page == i || t.translation == Some(i))
+            .map(|t| t.kind.as_str().to_owned())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        if let Some(entry) = sources.pages.iter_mut().find(|p| p.copy == page.copy) {
+            entry.types = kinds;
+        }
+    }
 }
 
 /// Writes `text` to `out/relative`, making its folder.

@@ -129,7 +129,11 @@ pub(crate) fn module_name(dir: &Path) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let snake = snake.trim_matches('_').to_owned();
-    if snake.is_empty() {
+    // `src/lib.rs`, `src/main.rs` and `build.rs` are cargo's; `crate`, `self`
+    // and `super` cannot be raw identifiers.
+    if ["lib", "main", "build", "crate", "self", "super"].contains(&snake.as_str()) {
+        format!("{snake}_")
+    } else if snake.is_empty() {
         "docs".to_owned()
     } else if snake.starts_with(|c: char| c.is_ascii_digit()) {
         format!("m{snake}")
@@ -192,7 +196,16 @@ pub(crate) fn plan(roots: Vec<Root>, progress: &mut dyn FnMut(&str)) -> Result<P
                 }),
                 Reading::Kinds(kinds) => {
                     kept += 1;
-                    let page = page_of(r, root, source, bytes);
+                    let mut page = page_of(r, root, source, bytes);
+                    // Two roots of one module with a page at the same path.
+                    if readings.iter().any(|(p, _)| p.copy == page.copy) {
+                        let nth = plan.roots[..r]
+                            .iter()
+                            .filter(|x| x.module == root.module)
+                            .count()
+                            + 1;
+                        page.copy = format!("tables/{}/{nth}/{}", root.module, page.source);
+                    }
                     let index = readings.len();
                     let mut ok = Vec::new();
                     for (kind, result) in kinds {
@@ -647,5 +660,27 @@ fn page_of(r: usize, root: &Root, source: String, bytes: Vec<u8>) -> Page {
         anchor,
         title: title.filter(|t| !t.is_empty()),
         bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modules_are_named_after_their_folder_as_rust_allows() {
+        assert_eq!(module_name(Path::new("/docs/evs")), "evs");
+        assert_eq!(module_name(Path::new("/docs/API-Gateway")), "api_gateway");
+        assert_eq!(module_name(Path::new("/docs/3d-maps")), "m3d_maps");
+        assert_eq!(module_name(Path::new("/docs/lib")), "lib_");
+        assert_eq!(module_name(Path::new("/docs/self")), "self_");
+        assert_eq!(module_ident("as"), "r#as");
+        assert_eq!(module_ident("evs"), "evs");
+    }
+
+    #[test]
+    fn numbered_names_skip_the_taken_ones() {
+        let taken = ["ErrorCode2", "ErrorCode3"];
+        assert_eq!(numbered("ErrorCode", |n| taken.contains(&n)), "ErrorCode4");
     }
 }

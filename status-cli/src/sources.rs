@@ -64,6 +64,11 @@ pub(crate) struct Page {
     /// The licence file found for its root.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) licence: Option<String>,
+    /// The kinds of the types `init` or `sync` wrote for it (`status`,
+    /// `error`): `sync` adds an invocation only for a kind not listed, so an
+    /// invocation you deleted stays deleted.
+    #[serde(default)]
+    pub(crate) types: Vec<String>,
 }
 
 impl Sources {
@@ -171,6 +176,7 @@ mod tests {
                 sha256: sha256(b"abc"),
                 commit: Some("0123".to_owned()),
                 licence: None,
+                types: vec!["status".to_owned()],
             }],
         };
         let text = sources.render().unwrap();

@@ -99,8 +99,9 @@ fn apply(
         let _ = writeln!(stderr, "{line}");
     })?;
     let pages = page_changes(sources, &plan);
-    let new_sources = init::copy_pages(dir, &plan, sources)?;
+    let mut new_sources = init::copy_pages(dir, &plan, sources)?;
     plan.pair_and_name(dir);
+    init::record_types(&mut new_sources, &plan);
     let old_copies: Vec<&str> = sources.pages.iter().map(|p| p.copy.as_str()).collect();
     let sites = find_invocations(dir)?;
     let mut text = String::new();
@@ -128,27 +129,28 @@ fn apply(
             .type_name
             .clone()
             .unwrap_or_else(|| "its type".to_owned());
+        let why = match sources.pages.iter().find(|p| p.copy == path) {
+            Some(p) if !Path::new(&p.root).join(&p.path).is_file() => "the page is gone upstream",
+            _ => "the page has no code table any more",
+        };
         by_module
             .entry(module_of(&site.source))
             .or_default()
-            .push(format!("removed type `{name}` ({path}: the page has no code table any more, or is gone)  [breaking]"));
+            .push(format!("removed type `{name}` ({path}: {why})  [breaking]"));
     }
-    // New pages.
+    // Types new since the last run (a new page, or a page that types now):
+    // a type written before and deleted by the user is not written again.
     for ty in &plan.types {
         let path = &plan.pages[ty.page].copy;
+        let written_before = sources
+            .pages
+            .iter()
+            .any(|p| &p.copy == path && p.types.iter().any(|k| k == ty.kind.as_str()));
         let exists = sites.iter().any(|s| {
             s.invocation.path.as_deref() == Some(path.as_str())
                 && matches_kind(s, ty.kind, &plan, path)
-        }) || sites.iter().any(|s| {
-            ty.translation.is_some_and(|t| {
-                s.invocation
-                    .options
-                    .translations
-                    .iter()
-                    .any(|tr| tr.path == plan.pages[t].copy)
-            })
         });
-        if exists {
+        if written_before || exists {
             continue;
         }
         let mut ty = ty.clone();

@@ -271,6 +271,22 @@ fn init_types_a_tree_and_sync_follows_it() {
     assert_eq!(code, 0, "{stdout}");
     let (code, stdout, _) = run(&["sync", "--check", "--dir", &out.to_string_lossy()]);
     assert_eq!(code, 0, "{stdout}");
+
+    // A type the user deletes stays deleted: sync adds only what is new upstream.
+    let cce = read(&out.join("src/cce.rs"));
+    let kept: String = cce
+        .lines()
+        .filter(|l| !l.contains("\"tables/cce/error-codes.md\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(kept, cce);
+    std::fs::write(out.join("src/cce.rs"), &kept).unwrap();
+    let (code, stdout, stderr) = run(&["sync", "--dir", &out.to_string_lossy()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stdout.contains("new type"), "{stdout}");
+    assert_eq!(read(&out.join("src/cce.rs")), kept);
+    let (code, stdout, _) = run(&["check", "--root", &out.to_string_lossy()]);
+    assert_eq!(code, 0, "{stdout}");
 }
 
 #[test]
