@@ -317,3 +317,40 @@ fn sync_outside_a_crate_made_by_init_says_what_to_do() {
         "{stderr}"
     );
 }
+
+#[test]
+fn sources_name_the_commit_and_the_licence_of_a_tree_in_git() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-git");
+    let roots = tree(&base.join("docs"));
+    let docs = base.join("docs");
+    std::fs::write(docs.join("LICENSE"), "Apache-2.0\n").unwrap();
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&docs)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "docs"]);
+    let head = git(&["rev-parse", "HEAD"]);
+    let out = base.join("codes");
+    let (code, stdout, stderr) = init(&roots[2..3], &out);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let sources = read(&out.join("tables/SOURCES.toml"));
+    assert_eq!(
+        sources.matches(&format!("commit = \"{head}\"")).count(),
+        3,
+        "{sources}"
+    );
+    let licence = std::fs::canonicalize(docs.join("LICENSE")).unwrap();
+    assert!(
+        sources.contains(&format!("licence = {:?}", licence.to_string_lossy())),
+        "{sources}"
+    );
+}
