@@ -190,7 +190,7 @@ fn the_committed_expansion_is_used_only_while_it_matches() {
         "{}",
         String::from_utf8_lossy(&err)
     );
-    let file = probe.join("generated/codes-StatusCode.rs");
+    let file = probe.join("generated/tables/codes-StatusCode.rs");
     let generated = std::fs::read_to_string(&file).unwrap();
     assert_eq!(run(&probe), "200 OK\n404 Not Found\n");
 

@@ -4,24 +4,24 @@
 use std::path::Path;
 
 mod committed {
-    include!("../status-core/generated/evs_04_0039-StatusCode.rs");
-    include!("../status-core/generated/evs_04_0038.en-ErrorCode.rs");
+    include!("../status-core/generated/tables/evs_04_0039-StatusCode.rs");
+    include!("../status-core/generated/tables/evs_04_0038.en-ErrorCode.rs");
 }
 
 /// The SDK example's types, with their catch-all variants (only some of
 /// their items are exercised here; the example's own tests use the rest).
 #[allow(dead_code, unreachable_pub)]
 mod sdk {
-    include!("../examples/sdk-client/generated/evs_04_0039-Status.rs");
-    include!("../examples/sdk-client/generated/evs_04_0038.en-ErrorCode.rs");
+    include!("../examples/sdk-client/generated/tables/evs_04_0039-Status.rs");
+    include!("../examples/sdk-client/generated/tables/evs_04_0038.en-ErrorCode.rs");
 }
 
 /// Every committed file is included above; a new one must be added there.
 const INCLUDED: &[&str] = &[
-    "examples/sdk-client/generated/evs_04_0038.en-ErrorCode.rs",
-    "examples/sdk-client/generated/evs_04_0039-Status.rs",
-    "status-core/generated/evs_04_0038.en-ErrorCode.rs",
-    "status-core/generated/evs_04_0039-StatusCode.rs",
+    "examples/sdk-client/generated/tables/evs_04_0038.en-ErrorCode.rs",
+    "examples/sdk-client/generated/tables/evs_04_0039-Status.rs",
+    "status-core/generated/tables/evs_04_0038.en-ErrorCode.rs",
+    "status-core/generated/tables/evs_04_0039-StatusCode.rs",
 ];
 
 /// The `.rs` files of every `generated/` folder under `dir`.
@@ -33,13 +33,22 @@ fn committed_files(root: &Path, dir: &Path, found: &mut Vec<String>) {
             continue;
         }
         if name == "generated" {
-            for file in std::fs::read_dir(&path).unwrap() {
-                let file = file.unwrap().path();
-                let relative = file.strip_prefix(root).unwrap().to_string_lossy();
-                found.push(relative.replace('\\', "/"));
-            }
+            files_under(root, &path, found);
         } else {
             committed_files(root, &path, found);
+        }
+    }
+}
+
+/// Every file under a `generated/` folder (the files mirror their documents' folders).
+fn files_under(root: &Path, dir: &Path, found: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(root, &path, found);
+        } else {
+            let relative = path.strip_prefix(root).unwrap().to_string_lossy();
+            found.push(relative.replace('\\', "/"));
         }
     }
 }

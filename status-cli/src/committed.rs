@@ -26,7 +26,7 @@ pub(crate) const IDENTITY: &str = status_macros::__identity!();
 #[derive(Debug, Clone)]
 pub struct CommittedFile {
     /// Its path relative to the workspace root, e.g.
-    /// `status-core/generated/evs_04_0039-StatusCode.rs`.
+    /// `status-core/generated/tables/evs_04_0039-StatusCode.rs`.
     pub path: String,
     /// The whole file: header and code.
     pub contents: String,
@@ -102,7 +102,7 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
 }
 
 /// Where the expansion of an invocation is committed, relative to the root:
-/// `{package}/generated/{document stem}-{type name}.rs`.
+/// `{package}/generated/{document path without extension}-{type name}.rs`.
 pub fn committed_path(site: &InvocationSite, type_name: &str) -> String {
     let document = site.invocation.path.as_deref().unwrap_or("table");
     let file = format!("{DIRECTORY}/{}", committed::file_name(document, type_name));

@@ -9,6 +9,13 @@
 //!   invocation in the workspace's library sources, committed beside them.
 //! - `status-table check` regenerates in memory and compares: exit 1 with a
 //!   diff, a summary of what changed for users, and the command that fixes it.
+//! - `status-table init ROOT… --out DIR` makes a crate of documentation trees:
+//!   a module per tree, a type per code page, translations paired, the pages
+//!   copied with their sources in `tables/SOURCES.toml`, expansions committed,
+//!   a README and a test per type.
+//! - `status-table sync [--check]`, in that crate, reads the trees again and
+//!   says per module what changes for users (`--check`: exit 1 when upstream
+//!   moved, changing nothing).
 //!
 //! # `inspect`: what the generator sees, and its JSON contract
 //!
@@ -57,9 +64,13 @@
 mod check;
 mod committed;
 mod diff;
+mod init;
 mod inspect;
 mod invocations;
 mod json;
+mod plan;
+mod sources;
+mod sync;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -122,6 +133,42 @@ enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
+    /// Make a crate from documentation trees: a module per ROOT, a type per code page.
+    ///
+    /// Reads every `.md`/`.html` page under each ROOT, keeps those that hold a
+    /// code table, applies the fixes the engine offers, pairs the pages that are
+    /// translations of each other, copies the pages into `DIR/tables/<module>/`
+    /// (their sources in `tables/SOURCES.toml`), and writes `Cargo.toml`,
+    /// `src/`, the committed expansions, a README and a test per type.
+    Init {
+        /// Documentation trees, one per module (named after the folder; several
+        /// ROOTs of one name share a module). The first ROOT's page is the primary
+        /// language of a translated type.
+        #[arg(required = true, value_name = "ROOT")]
+        roots: Vec<PathBuf>,
+        /// The crate's folder: new, empty, or made by `init` before (then made again).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The crate's name (default: the folder's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Depend on status-table at this path instead of its released version.
+        #[arg(long, value_name = "PATH")]
+        status_table_path: Option<PathBuf>,
+    },
+    /// In a crate made by `init`: read its trees again and bring it in step.
+    ///
+    /// Copies changed pages, adds types for new pages, removes the types of pages
+    /// gone (your edits to the other invocations are kept), regenerates, and says
+    /// per module what changes for users.
+    Sync {
+        /// Change nothing; exit 1 when upstream moved (for a scheduled CI job).
+        #[arg(long)]
+        check: bool,
+        /// The crate (default: the current directory).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line; returns the process exit code (0 ok, 1 drift or bad
@@ -155,6 +202,25 @@ pub fn run(
             with_root(root).and_then(|root| generate(&root, stdout, stderr))
         }
         Command::Check { root } => with_root(root).and_then(|root| run_check(&root, stdout)),
+        Command::Init {
+            roots,
+            out,
+            name,
+            status_table_path,
+        } => init::init(
+            &init::Args {
+                roots,
+                out,
+                name,
+                status_table_path,
+            },
+            stdout,
+            stderr,
+        ),
+        Command::Sync { check, dir } => match dir.map_or_else(current_dir, Ok) {
+            Ok(dir) => sync::sync(&dir, check, stdout, stderr),
+            Err(error) => Err(error),
+        },
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,4 +1,5 @@
-//! The committed expansion: `{package}/generated/{document stem}-{Type}.rs`,
+//! The committed expansion: `{package}/generated/{document path}-{Type}.rs`
+//! (the document's path as written, without its extension),
 //! written by `status-table generate`, checked by `status-table check`, and
 //! reused by the macro as its cache. The file starts with a header in the style
 //! of ucd-generate (DO NOT EDIT, the command, the engine, the invocation, every
@@ -13,7 +14,7 @@
 //! runs as if the file were not there.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use sha2::{Digest, Sha256};
@@ -55,12 +56,28 @@ pub fn identity(front_end: &str) -> String {
     format!("{ENGINE}, {front_end}")
 }
 
-/// `{stem}-{type_name}.rs`, the file name of an invocation's expansion.
+/// `{document}-{type_name}.rs`, where the expansion of an invocation is kept
+/// in `generated/`: the document's path as written, without its extension, so
+/// that `tables/evs/状态码.md` and `tables/vpc/状态码.md` (one package, two
+/// modules, a `StatusCode` each) never share a file. `..` becomes `_` and `.`
+/// is left out, so the file stays inside `generated/`. Separators are `/`.
 pub fn file_name(document: &str, type_name: &str) -> String {
-    let stem = Path::new(document)
+    let path = Path::new(document);
+    let mut parts: Vec<String> = path
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| match c {
+            Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            Component::ParentDir => Some("_".to_owned()),
+            Component::CurDir | Component::RootDir | Component::Prefix(_) => None,
+        })
+        .collect();
+    let stem = path
         .file_stem()
         .map_or_else(|| "table".into(), |s| s.to_string_lossy().into_owned());
-    format!("{stem}-{type_name}.rs")
+    parts.push(format!("{stem}-{type_name}.rs"));
+    parts.join("/")
 }
 
 /// The files that may hold the invocation's expansion, in `package`: the
@@ -429,20 +446,34 @@ mod tests {
         assert_eq!(
             candidates(package, "tables/evs.en.md", &options),
             [
-                Path::new("/p/generated/evs.en-StatusCode.rs"),
-                Path::new("/p/generated/evs.en-ErrorCode.rs")
+                Path::new("/p/generated/tables/evs.en-StatusCode.rs"),
+                Path::new("/p/generated/tables/evs.en-ErrorCode.rs")
             ]
         );
         options.kind = Some(crate::Kind::Error);
         assert_eq!(
             candidates(package, "tables/evs.en.md", &options),
-            [Path::new("/p/generated/evs.en-ErrorCode.rs")]
+            [Path::new("/p/generated/tables/evs.en-ErrorCode.rs")]
         );
         options.type_name = Some("Evs".to_owned());
         assert_eq!(
             candidates(package, "tables/evs.en.md", &options),
-            [Path::new("/p/generated/evs.en-Evs.rs")]
+            [Path::new("/p/generated/tables/evs.en-Evs.rs")]
         );
+    }
+
+    #[test]
+    fn file_names_keep_the_folders_of_the_document() {
+        assert_eq!(
+            file_name("tables/evs/状态码.md", "StatusCode"),
+            "tables/evs/状态码-StatusCode.rs"
+        );
+        assert_ne!(
+            file_name("tables/evs/状态码.md", "StatusCode"),
+            file_name("tables/vpc/状态码.md", "StatusCode")
+        );
+        assert_eq!(file_name("./codes.md", "E"), "codes-E.rs");
+        assert_eq!(file_name("../../t/codes.html", "E"), "_/_/t/codes-E.rs");
     }
 
     #[test]

@@ -26,9 +26,9 @@ compile_error!(
 /// twin) and "Error Codes" (`tables/evs_04_0038.en.md`).
 pub mod evs {
     #[cfg(feature = "prebuilt")]
-    include!("../generated/evs_04_0039-StatusCode.rs");
+    include!("../generated/tables/evs_04_0039-StatusCode.rs");
     #[cfg(feature = "prebuilt")]
-    include!("../generated/evs_04_0038.en-ErrorCode.rs");
+    include!("../generated/tables/evs_04_0038.en-ErrorCode.rs");
 
     #[cfg(all(feature = "macros", not(feature = "prebuilt")))]
     status_macros::status_table!(

@@ -1,0 +1,196 @@
+//! `tables/SOURCES.toml`: where each page of a crate made by `status-table
+//! init` came from, and the only file in that crate special to `init`. `sync`
+//! reads the ROOTs recorded here again.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The file, relative to the crate.
+pub(crate) const PATH: &str = "tables/SOURCES.toml";
+
+const HEADER: &str = "\
+# Where each page under tables/ came from: written by `status-table init`,
+# read and rewritten by `status-table sync` (which reads every root again).
+# `commit` is the root's repository HEAD when the page was read; `licence` the
+# licence file found beside the pages: check it before publishing the crate.
+
+";
+
+/// The whole file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Sources {
+    /// The documentation trees, in the order they were given.
+    #[serde(default, rename = "root")]
+    pub(crate) roots: Vec<Root>,
+    /// Every page copied into `tables/`.
+    #[serde(default, rename = "page")]
+    pub(crate) pages: Vec<Page>,
+}
+
+/// One ROOT of `init`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Root {
+    /// The directory, absolute.
+    pub(crate) path: String,
+    /// The module its pages go to.
+    pub(crate) module: String,
+    /// The top of the git repository holding it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) repository: Option<String>,
+    /// That repository's commit when the pages were read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) commit: Option<String>,
+    /// The licence file found at or above the root, absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) licence: Option<String>,
+}
+
+/// One copied page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Page {
+    /// The copy, relative to the crate (`tables/evs/…`).
+    pub(crate) copy: String,
+    /// The root it came from (as in `[[root]]`).
+    pub(crate) root: String,
+    /// Its path in the root.
+    pub(crate) path: String,
+    /// The SHA-256 of its bytes when copied.
+    pub(crate) sha256: String,
+    /// The root's commit when it was copied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) commit: Option<String>,
+    /// The licence file found for its root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) licence: Option<String>,
+    /// The kinds of the types `init` or `sync` wrote for it (`status`,
+    /// `error`): `sync` adds an invocation only for a kind not listed, so an
+    /// invocation you deleted stays deleted.
+    #[serde(default)]
+    pub(crate) types: Vec<String>,
+}
+
+impl Sources {
+    /// Reads `tables/SOURCES.toml` of the crate at `dir`.
+    pub(crate) fn read(dir: &Path) -> Result<Self, String> {
+        let path = dir.join(PATH);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "{}: {e}: not a crate written by `status-table init` (run `status-table init ROOT… --out DIR` first)",
+                path.display()
+            )
+        })?;
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The file's text.
+    pub(crate) fn render(&self) -> Result<String, String> {
+        let body = toml::to_string(self).map_err(|e| format!("{PATH}: {e}"))?;
+        Ok(format!("{HEADER}{body}"))
+    }
+}
+
+/// SHA-256 of bytes, in hex.
+pub(crate) fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            use std::fmt::Write as _;
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+}
+
+/// The git repository holding `dir` and its HEAD commit, when git is there
+/// and `dir` is in a repository.
+pub(crate) fn repository(dir: &Path) -> Option<(PathBuf, String)> {
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let commit = git(&["rev-parse", "HEAD"])?;
+    Some((PathBuf::from(top), commit))
+}
+
+/// The licence file at `dir` or above it: up to the repository's top when
+/// there is one, else up to three levels (a documentation tree's licence sits
+/// at its repository's root, a few folders above a service's pages).
+pub(crate) fn licence(dir: &Path, repository: Option<&Path>) -> Option<PathBuf> {
+    let limit = if repository.is_some() { usize::MAX } else { 4 };
+    for folder in dir.ancestors().take(limit) {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.file_name().is_some_and(|n| {
+                        let n = n.to_string_lossy().to_ascii_uppercase();
+                        n.starts_with("LICENSE")
+                            || n.starts_with("LICENCE")
+                            || n.starts_with("COPYING")
+                    })
+            })
+            .collect();
+        found.sort();
+        if let Some(first) = found.into_iter().next() {
+            return Some(first);
+        }
+        if repository.is_some_and(|top| folder == top) {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_reads_back_as_written() {
+        let sources = Sources {
+            roots: vec![Root {
+                path: "/docs/evs".to_owned(),
+                module: "evs".to_owned(),
+                repository: None,
+                commit: Some("0123".to_owned()),
+                licence: None,
+            }],
+            pages: vec![Page {
+                copy: "tables/evs/状态码.md".to_owned(),
+                root: "/docs/evs".to_owned(),
+                path: "状态码.md".to_owned(),
+                sha256: sha256(b"abc"),
+                commit: Some("0123".to_owned()),
+                licence: None,
+                types: vec!["status".to_owned()],
+            }],
+        };
+        let text = sources.render().unwrap();
+        assert!(text.starts_with("# Where each page"));
+        assert!(text.contains("[[root]]") && text.contains("[[page]]"));
+        assert_eq!(toml::from_str::<Sources>(&text).unwrap(), sources);
+    }
+
+    #[test]
+    fn sha256_is_the_standard_one() {
+        // FIPS 180-2, example 1.
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
