@@ -370,9 +370,10 @@ mod tests {
     #[test]
     fn the_cli_writes_the_identity_the_macro_checks() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let committed =
-            std::fs::read_to_string(root.join("status-core/generated/evs_04_0039-StatusCode.rs"))
-                .unwrap();
+        let committed = std::fs::read_to_string(
+            root.join("status-core/generated/tables/evs_04_0039-StatusCode.rs"),
+        )
+        .unwrap();
         let identity = super::identity();
         assert!(
             identity.starts_with("status-codegen 0.1.0 (source "),

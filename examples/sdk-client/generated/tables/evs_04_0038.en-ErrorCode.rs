@@ -2,7 +2,7 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 16da372192dba4fd), status-macros 0.1.0 (source c648d3cb4715fbb9)
+// engine:     status-codegen 0.1.0 (source 16da372192dba4fd), status-macros 0.1.0 (source a94f128e0714f5a4)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
