@@ -12,7 +12,11 @@ pub(super) fn display(view: &View<'_>) -> TokenStream {
     let name = &view.name;
     // One literal per variant, matched as a person writes it (issue 20).
     let body = match &view.other {
-        None if view.variants.is_empty() => quote!(match *self {}),
+        // No variant (a page of classes only): no value, and `f` unused.
+        None if view.variants.is_empty() => quote!({
+            let _ = f;
+            match *self {}
+        }),
         None => {
             let displays = view.strings(view.displays.iter().map(String::as_str), &quote!());
             quote!(f.pad(#displays))
