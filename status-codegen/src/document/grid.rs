@@ -120,9 +120,11 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                 // A slot a rowspan from above already covers keeps that cell
                 // (a table model error: the first occupant is the one shown).
                 if let Some(Some(occupant)) = carried.get_mut(column) {
-                    // It takes the slot over, in later rows, once the occupant ends.
-                    if cell.rowspan > 1 + occupant.1 && occupant.2.is_none() {
-                        occupant.2 = Some((spread.clone(), cell.rowspan - 1 - occupant.1));
+                    // It takes the slot over, in later rows, once the occupant
+                    // ends: the occupant has `occupant.1` rows left, this one
+                    // included, and the cell `rowspan`.
+                    if cell.rowspan > occupant.1 && occupant.2.is_none() {
+                        occupant.2 = Some((spread.clone(), cell.rowspan - occupant.1));
                     }
                     carry_one(&mut cells, &mut carried);
                     continue;
@@ -340,6 +342,21 @@ mod tests {
         assert_eq!(texts(&rows)[1].1, ["201", "", "core"]);
         let (rows, _) = spread(written(&[&[("200", 1, 1), ("core", 2, 1)], &[]]));
         assert_eq!(texts(&rows)[1].1, ["", "core"]);
+    }
+
+    #[test]
+    fn an_overlapping_cell_takes_its_slots_over_when_the_first_occupant_ends() {
+        // The HTML table algorithm: `wide` covers columns 0 and 1 of its two
+        // rows; column 1 of its first row is also `tall`'s last (a table model
+        // error, where `tall` is shown), so in the next row `c` goes to column 2.
+        let (rows, _) = spread(written(&[
+            &[("a", 1, 1), ("tall", 3, 1)],
+            &[("b", 1, 1)],
+            &[("wide", 2, 2)],
+            &[("c", 1, 1)],
+        ]));
+        assert_eq!(texts(&rows)[2].1, ["wide", "tall", ""]);
+        assert_eq!(texts(&rows)[3].1, ["wide", "wide", "c"]);
     }
 
     #[test]
