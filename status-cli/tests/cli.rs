@@ -4,6 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::run;
+
 const DOCUMENT: &str = "\
 # Probe API
 
@@ -21,29 +24,6 @@ const DOCUMENT: &str = "\
   | 404         | Not Found   |
   | 503         | Service Unavailable |
 ";
-
-/// Runs the CLI; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (u8, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let code = status_cli::run(
-        std::iter::once("status-table").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    );
-    let code = if code == std::process::ExitCode::SUCCESS {
-        0
-    } else if code == std::process::ExitCode::from(1) {
-        1
-    } else {
-        2
-    };
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
 
 /// A workspace with one package that invokes the macro on `tables/codes.md`.
 fn workspace(name: &str) -> PathBuf {

@@ -10,28 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-/// Runs the CLI in process; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (u8, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let code = status_cli::run(
-        std::iter::once("status-table").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    );
-    let code = if code == std::process::ExitCode::SUCCESS {
-        0
-    } else if code == std::process::ExitCode::from(1) {
-        1
-    } else {
-        2
-    };
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+mod common;
+use common::run;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

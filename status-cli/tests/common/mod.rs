@@ -1,4 +1,6 @@
-//! What the CLI tests share: `status-table inspect --json` run in process.
+//! What the CLI tests share: the command line run in process, and
+//! `status-table inspect --json`. Each test binary uses a part of it.
+#![allow(dead_code, reason = "each test binary uses a part")]
 
 use std::path::Path;
 
@@ -30,4 +32,28 @@ pub(crate) fn inspect(document: &Path, options: &str) -> (u8, Value) {
         )
     });
     (code, value)
+}
+
+/// Runs the CLI in process; returns (exit code: 0, 1, or 2 for any other,
+/// stdout, stderr).
+pub(crate) fn run(args: &[&str]) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = status_cli::run(
+        std::iter::once("status-table").chain(args.iter().copied()),
+        &mut out,
+        &mut err,
+    );
+    let code = if code == std::process::ExitCode::SUCCESS {
+        0
+    } else if code == std::process::ExitCode::from(1) {
+        1
+    } else {
+        2
+    };
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
 }
