@@ -180,7 +180,7 @@ pub(crate) fn copy_pages(out: &Path, plan: &Plan, old: &Sources) -> Result<Sourc
     }
     for page in &plan.pages {
         let root = &sources.roots[page.root];
-        let sha256 = sources::sha256(&page.bytes);
+        let sha256 = status_codegen::committed::sha256_hex(&page.bytes);
         let target = out.join(&page.copy);
         if std::fs::read(&target).ok().as_deref() != Some(page.bytes.as_slice()) {
             if let Some(parent) = target.parent() {

@@ -200,7 +200,7 @@ fn page_changes(old: &Sources, plan: &Plan) -> Vec<(String, String)> {
         let module = plan.roots[page.root].module.clone();
         match old.pages.iter().find(|p| p.copy == page.copy) {
             None => lines.push((module, format!("new page {}", page.copy))),
-            Some(p) if p.sha256 != crate::sources::sha256(&page.bytes) => {
+            Some(p) if p.sha256 != status_codegen::committed::sha256_hex(&page.bytes) => {
                 lines.push((module, format!("changed page {}", page.copy)));
             }
             Some(_) => {}
@@ -393,13 +393,16 @@ fn remove_empty_modules(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The `[package] name` of the crate's Cargo.toml.
+/// The `[package] name` of the crate's Cargo.toml, read by the engine's
+/// manifest reader (the one the macro and the other commands use).
 fn package_name(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("Cargo.toml"))
-        .ok()
-        .and_then(|text| text.parse::<toml::Table>().ok())
-        .and_then(|t| t.get("package")?.get("name")?.as_str().map(str::to_owned))
-        .unwrap_or_else(|| "codes".to_owned())
+    match status_codegen::workspace::manifest(dir)
+        .as_ref()
+        .and_then(|m| m.get(&["package", "name"]))
+    {
+        Some(status_codegen::workspace::manifest::Value::String(name)) => name.clone(),
+        _ => "codes".to_owned(),
+    }
 }
 
 /// A copy of the crate (without `target/` and `.git/`), removed when dropped.
