@@ -7,7 +7,7 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-use crate::committed::{self, DIRECTORY, GENERATE_COMMAND};
+use crate::committed::{self, CommittedFile, DIRECTORY, GENERATE_COMMAND};
 use crate::diff::{self, Change};
 
 /// The outcome of a check.
@@ -23,19 +23,29 @@ pub struct Report {
 
 /// Checks the committed expansions of the workspace at `root`.
 pub fn check(root: &Path) -> Result<Report, String> {
-    let (expected, mut problems) = committed::expected_files(root)?;
+    let (expected, problems) = committed::expected_files(root)?;
+    compare(root, &expected, problems)
+}
+
+/// Compares the files the invocations produce now (`expected`, with the
+/// `problems` met making them) with those committed at `root`.
+pub(crate) fn compare(
+    root: &Path,
+    expected: &[CommittedFile],
+    mut problems: Vec<String>,
+) -> Result<Report, String> {
     let packages = crate::invocations::packages(root)?;
     let existing = committed::existing_files(root, &packages)?;
     let mut text = String::new();
     let mut changes = Vec::new();
-    for file in &expected {
+    for file in expected {
         problems.extend(file.problems.iter().cloned());
     }
     let mut count = problems.len();
     for problem in &problems {
         let _ = writeln!(text, "{problem}\n");
     }
-    for file in &expected {
+    for file in expected {
         match std::fs::read_to_string(root.join(&file.path)).ok() {
             None => {
                 count += 1;

@@ -30,6 +30,9 @@ pub struct CommittedFile {
     pub path: String,
     /// The whole file: header and code.
     pub contents: String,
+    /// The Rust file of the invocation, relative to the workspace root
+    /// (`status-core/src/lib.rs`).
+    pub source: String,
     /// The model the code was generated from.
     pub model: Model,
     /// Whether the enum is `#[non_exhaustive]` (adding a variant is then not breaking).
@@ -95,6 +98,7 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
     Ok(CommittedFile {
         path: committed_path(site, &expansion.model.type_name),
         contents,
+        source: site.source.clone(),
         model: expansion.model.clone(),
         non_exhaustive: invocation.options.non_exhaustive,
         problems,

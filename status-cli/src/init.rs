@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use status_codegen::Kind;
-use status_codegen::load;
 
-use crate::invocations::find_invocations;
+use crate::committed::{self, CommittedFile};
 use crate::plan::{self, Plan, module_ident};
 use crate::sources::{self, Sources};
 
@@ -79,23 +78,26 @@ pub(crate) fn init(
         )?;
     }
     write(out, "src/lib.rs", &lib_file(&plan, &modules(&plan)))?;
-    let code = finish(out, &name, &plan, stdout, stderr)?;
+    let expected = committed::expected_files(out)?;
+    let code = finish(out, &name, &plan, expected, stdout, stderr)?;
     summary(&plan, started, stdout);
     Ok(code)
 }
 
 /// The files both `init` and `sync` write once the sources are in place:
-/// the committed expansions, the test and the README.
+/// the committed expansions (`files`, as [`committed::expected_files`] made
+/// them, with its `problems`), the test and the README, both from the models
+/// of those files.
 pub(crate) fn finish(
     out: &Path,
     name: &str,
     plan: &Plan,
+    (files, problems): (Vec<CommittedFile>, Vec<String>),
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
-    let mut quiet = Vec::new();
-    let code = crate::generate(out, &mut quiet, stderr)?;
-    let types = typed(out)?;
+    let code = crate::write_files(out, &files, problems, &mut Vec::new(), stderr)?;
+    let types = typed(&files);
     write(
         out,
         "tests/codes.rs",
@@ -342,35 +344,30 @@ pub(crate) struct TypeInfo {
     pub(crate) codes: Vec<String>,
 }
 
-/// Every type of the crate at `out`, read through its invocation.
-pub(crate) fn typed(out: &Path) -> Result<Vec<TypeInfo>, String> {
-    let mut types = Vec::new();
-    for site in find_invocations(out)? {
-        let Some(path) = site.invocation.path.as_deref() else {
-            continue;
-        };
-        let loaded = load::load(path, &site.invocation.options, &out.join(&site.package_dir));
-        let expansion = &loaded.expansion;
-        if !expansion.is_ok() {
-            continue;
-        }
-        let model = &expansion.model;
-        let module = Path::new(&site.source)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| s != "lib")
-            .map(|s| module_ident(&s))
-            .unwrap_or_default();
-        types.push(TypeInfo {
-            module,
-            name: model.type_name.clone(),
-            kind: model.kind,
-            documents: model.documents.iter().map(|d| d.path.clone()).collect(),
-            rows: model.rows().len(),
-            codes: model.variants.iter().map(|v| v.code.clone()).collect(),
-        });
-    }
-    Ok(types)
+/// Every type of the crate, from the files its invocations produce (an
+/// invocation with a problem has no type).
+pub(crate) fn typed(files: &[CommittedFile]) -> Vec<TypeInfo> {
+    files
+        .iter()
+        .filter(|f| f.problems.is_empty())
+        .map(|file| {
+            let model = &file.model;
+            let module = Path::new(&file.source)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| s != "lib")
+                .map(|s| module_ident(&s))
+                .unwrap_or_default();
+            TypeInfo {
+                module,
+                name: model.type_name.clone(),
+                kind: model.kind,
+                documents: model.documents.iter().map(|d| d.path.clone()).collect(),
+                rows: model.rows().len(),
+                codes: model.variants.iter().map(|v| v.code.clone()).collect(),
+            }
+        })
+        .collect()
 }
 
 fn test_file(crate_ident: &str, types: &[TypeInfo]) -> String {

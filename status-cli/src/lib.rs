@@ -360,8 +360,21 @@ fn inspect(
 }
 
 fn generate(root: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<u8, String> {
-    let (files, mut problems) = committed::expected_files(root)?;
-    for file in &files {
+    let (files, problems) = committed::expected_files(root)?;
+    write_files(root, &files, problems, stdout, stderr)
+}
+
+/// Writes the files the invocations produce now (`files`, with the
+/// `problems` met making them), removes those of invocations gone; nothing
+/// when there is a problem.
+fn write_files(
+    root: &Path,
+    files: &[CommittedFile],
+    mut problems: Vec<String>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<u8, String> {
+    for file in files {
         problems.extend(file.problems.iter().cloned());
     }
     if !problems.is_empty() {
@@ -383,7 +396,7 @@ fn generate(root: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resu
             let _ = writeln!(stdout, "removed {stale}");
         }
     }
-    for file in &files {
+    for file in files {
         let target = root.join(&file.path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;

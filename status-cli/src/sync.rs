@@ -168,7 +168,8 @@ fn apply(
     remove_empty_modules(dir)?;
     write(dir, crate::sources::PATH, &new_sources.render()?)?;
     // What the regenerated types change, from the committed rows.
-    let report = crate::check(dir)?;
+    let (files, problems) = crate::committed::expected_files(dir)?;
+    let report = crate::check::compare(dir, &files, problems.clone())?;
     let mut changes: BTreeMap<String, Vec<&diff::Change>> = BTreeMap::new();
     for (file, change) in &report.changes {
         changes.entry(file.clone()).or_default().push(change);
@@ -189,7 +190,7 @@ fn apply(
             let _ = writeln!(text, "  {}", line.replace('\n', "\n  "));
         }
     }
-    let code = init::finish(dir, name, &plan, stdout, stderr)?;
+    let code = init::finish(dir, name, &plan, (files, problems), stdout, stderr)?;
     Ok(Outcome { text, moved, code })
 }
 
