@@ -3,6 +3,8 @@
 //! column of `Switching Protocols` holds reason phrases, a `Code` column of
 //! `0` and `10000000` holds application codes, not HTTP statuses.
 
+use std::borrow::Cow;
+
 use crate::vocabulary;
 
 /// The shape of one cell's text.
@@ -78,7 +80,13 @@ pub(crate) fn full_width_digit(c: char) -> Option<char> {
 
 /// The shape of a cell; `None` when it is empty.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
-    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    // Every cell of every column comes here: copy only the rare cell that
+    // holds an invisible character.
+    let visible: Cow<'_, str> = if text.contains(is_invisible) {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
     let text = visible.trim();
     if text.is_empty() {
         return None;

@@ -7,6 +7,8 @@
 //! take, in order: when two columns of a table want the same role, the word
 //! listed earlier here wins and the other takes its next role.
 
+use std::sync::OnceLock;
+
 use crate::model::Role;
 
 /// Every recognised header and the roles it can take, first choice first. The
@@ -331,27 +333,53 @@ pub(crate) fn reason_phrase(code: u16) -> Option<&'static str> {
 /// Whether `text` is a reason phrase, now or formerly registered, written as
 /// words (`Bad request`, `Request-URI Too Long`, `OK`; not the `OpenStack`
 /// fault names `badRequest` or `unauthorized`, which are codes).
+///
+/// Every cell of every column is asked this (`cells::shape`), so the phrases'
+/// words are made once, sorted, and a cell costs one key and a binary search.
 pub(crate) fn is_reason_phrase(text: &str) -> bool {
-    fn words(s: &str) -> Vec<String> {
-        s.split([' ', '-'])
-            .map(|w| {
-                w.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect::<String>()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    }
-    let wanted = words(text);
-    if wanted.is_empty() || !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    REASON_PHRASES
-        .iter()
-        .map(|(_, p)| *p)
-        .chain(FORMER_PHRASES.iter().copied())
-        .any(|p| words(p) == wanted)
+    let key = phrase_key(text);
+    if key.is_empty() {
+        return false;
+    }
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<String> = REASON_PHRASES
+            .iter()
+            .map(|(_, p)| *p)
+            .chain(FORMER_PHRASES.iter().copied())
+            .map(phrase_key)
+            .collect();
+        keys.sort_unstable();
+        keys
+    })
+    .binary_search(&key)
+    .is_ok()
+}
+
+/// A phrase as compared: its words (split at spaces and hyphens, each kept
+/// to its ASCII letters and digits, lowercased, empty ones dropped) joined by
+/// one space, so `Request-URI Too Long` and `request uri too long` are one key.
+fn phrase_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text.split([' ', '-']) {
+        let start = key.len();
+        if start > 0 {
+            key.push(' ');
+        }
+        let letters = key.len();
+        key.extend(
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if key.len() == letters {
+            key.truncate(start);
+        }
+    }
+    key
 }
 
 /// Language names written in headers, and their BCP 47 tags.
@@ -540,6 +568,13 @@ mod tests {
         assert!(!is_reason_phrase("badRequest"));
         assert!(!is_reason_phrase("unauthorized"));
         assert!(!is_reason_phrase("Bad"));
+        // Words are compared, not spelling: case, punctuation and extra
+        // separators between them do not count.
+        assert!(is_reason_phrase("I'm a teapot"));
+        assert!(is_reason_phrase("Im  a--teapot"));
+        assert!(is_reason_phrase("Gateway Time-out"));
+        assert!(!is_reason_phrase("Gateway Timeout Now"));
+        assert!(!is_reason_phrase("-"));
         assert_eq!(reason_phrase(429), Some("Too Many Requests"));
         assert_eq!(reason_phrase(499), None);
     }
