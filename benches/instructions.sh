@@ -5,6 +5,7 @@
 # (apt-get install valgrind); takes a few minutes.
 #
 # Usage: benches/instructions.sh [expansion|runtime]...   (default: both)
+# DOCS="seed error-page html:1000" limits the expansion table to those documents.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +34,9 @@ expansion() {
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for spec in "seed 0 20" "error-page 0 4" "html 1000 4" "html 10000 2" "html 100000 1" "pipe 1000 4" "pipe 10000 2" "pipe 100000 1"; do
         read -r doc rows n <<<"$spec"
+        if [ -n "${DOCS:-}" ]; then
+            case " $DOCS " in *" $doc "* | *" $doc:$rows "*) ;; *) continue ;; esac
+        fi
         declare -A c=()
         for stage in engine read check generate baseline; do
             c[$stage]=$(per "$n" expansion "$doc" "$rows" "$stage")
