@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 
 use crate::diagnostic::Diagnostic;
 use crate::options::Options;
+use crate::trials::{MAX_TRIALS, Outcome, Trials};
 
 /// Keeps each diagnostic's fix only if `expand` with the fix applied no longer
 /// reports that diagnostic (same place, same message).
@@ -16,28 +17,29 @@ pub(crate) fn verify(
     options: &Options,
     expand: impl Fn(&Options) -> Vec<Diagnostic>,
 ) {
-    // Each fix is tried once; what it leaves is compared with every
-    // diagnostic that proposes it.
-    let mut tried: Vec<(String, Option<Vec<Diagnostic>>)> = Vec::new();
+    // Fixes that cannot touch each other's problem are tried together
+    // (`trials`); what a trial leaves is compared with every diagnostic whose
+    // fix it applied.
+    let fixes: Vec<String> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
+    let trials = Trials::run(options, fixes.iter().map(String::as_str), expand);
     for diagnostic in diagnostics.iter_mut() {
-        let Some(fix) = diagnostic.fix.clone() else {
+        let Some(fix) = diagnostic.fix.as_deref() else {
             continue;
         };
-        let at = tried
-            .iter()
-            .position(|(f, _)| *f == fix)
-            .unwrap_or_else(|| {
-                let after = apply(options, &fix).map(|fixed| expand(&fixed));
-                tried.push((fix, after));
-                tried.len() - 1
-            });
-        let gone = tried[at].1.as_ref().is_some_and(|after| {
-            !after
+        let outcome = trials.outcome(fix);
+        let gone = match outcome {
+            Outcome::Tried(after) => !after
                 .iter()
-                .any(|d| d.location == diagnostic.location && d.message == diagnostic.message)
-        });
+                .any(|d| d.location == diagnostic.location && d.message == diagnostic.message),
+            Outcome::Refused | Outcome::OverBudget => false,
+        };
         if !gone {
             diagnostic.fix = None;
+        }
+        if outcome == Outcome::OverBudget {
+            diagnostic.notes.push(format!(
+                "a fix was found but not tried: at most {MAX_TRIALS} trials of fixes are run for one expansion; apply the fixes offered, then build again"
+            ));
         }
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::options::Options;
-use crate::{Expansion, Input};
+use crate::{Checked, Expansion, Input};
 
 /// The environment variable that stands in for `CARGO_MANIFEST_DIR` where that
 /// is not the invoking crate's own directory (trybuild's generated test
@@ -135,6 +135,32 @@ pub fn read_documents(path: &str, options: &Options, manifest_dir: &Path) -> Doc
 /// The second half of [`load`]: expands documents read by [`read_documents`]
 /// (or gives the placeholder and the reading problems).
 pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> Loaded {
+    let (checked, options, documents) = checked(path, options, documents);
+    Loaded {
+        expansion: checked.generate(&options),
+        documents,
+    }
+}
+
+/// [`load`] without generating the code: the model and every problem, and
+/// the documents. For front ends that show the model (`inspect`).
+pub fn load_checked(
+    path: &str,
+    options: &Options,
+    manifest_dir: &Path,
+) -> (Checked, Vec<LoadedDocument>) {
+    let (checked, _, documents) =
+        checked(path, options, read_documents(path, options, manifest_dir));
+    (checked, documents)
+}
+
+/// Checks documents read by [`read_documents`], with the options the code is
+/// generated with.
+fn checked(
+    path: &str,
+    options: &Options,
+    documents: Documents,
+) -> (Checked, Options, Vec<LoadedDocument>) {
     let Documents {
         list: documents,
         problems,
@@ -149,8 +175,7 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
             _ => without.serde = None,
         }
     }
-    let options = &without;
-    let expansion = if problems.is_empty() {
+    let mut checked = if problems.is_empty() {
         let primary = Input {
             path,
             bytes: bytes(&documents[0]),
@@ -162,18 +187,14 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
                 bytes: bytes(d),
             })
             .collect();
-        crate::expand_all(primary, &translations, options)
+        crate::check_all(primary, &translations, &without)
     } else {
-        crate::placeholder(path, options, problems)
+        crate::unread(path, &without, problems)
     };
-    let mut expansion = expansion;
-    expansion
+    checked
         .invocation_errors
         .extend(missing.into_iter().map(|(_, error)| error));
-    Loaded {
-        expansion,
-        documents,
-    }
+    (checked, without, documents)
 }
 
 fn bytes(document: &LoadedDocument) -> &[u8] {
