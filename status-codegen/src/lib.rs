@@ -43,7 +43,7 @@ pub mod diagnostic;
 #[doc(hidden)]
 pub mod document;
 mod expand;
-mod fix;
+pub mod fix;
 pub mod invocation;
 pub mod load;
 pub mod model;
@@ -58,6 +58,7 @@ mod vocabulary;
 pub mod workspace;
 
 pub use diagnostic::{Diagnostic, InvocationError};
+pub use fix::Fix;
 pub use model::{Kind, Model};
 pub use options::{Condition, Options, TableSelector};
 pub use source::Location;
@@ -111,11 +112,17 @@ pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
 
 /// Expands a document and its translations (in the order of
 /// `options.translations`). A problem that proposes a fix keeps it only when
-/// expanding again with the fix applied no longer has that problem.
+/// expanding them all again with the fix applied no longer has that problem
+/// and keeps every code ([`fix::verify`]).
 pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
     let mut expansion = expand_once(primary, translations, options);
-    fix::verify(&mut expansion.diagnostics, options, |fixed| {
-        expand_once(primary, translations, fixed).diagnostics
+    let codes = expansion.model.codes();
+    fix::verify(&mut expansion.diagnostics, options, &codes, |fixed| {
+        let trial = expand_once(primary, translations, fixed);
+        fix::Trial {
+            codes: trial.model.codes(),
+            diagnostics: trial.diagnostics,
+        }
     });
     expansion
 }

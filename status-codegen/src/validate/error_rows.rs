@@ -5,6 +5,7 @@
 use crate::cells::{self, Pattern};
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::Row as DocumentRow;
+use crate::fix::Fix;
 use crate::model::{Role, Row, SkippedRow, Text};
 
 use super::codes::{self, CodeCell};
@@ -77,8 +78,11 @@ impl TableReader<'_> {
             }
             CodeCell::Wrong(message, meant) => {
                 let fix = match meant {
-                    Some(code) => format!("code({text:?} = {code:?})"),
-                    None => format!("skip({text:?})"),
+                    Some(code) => Fix::Code {
+                        written: text.clone(),
+                        code,
+                    },
+                    None => Fix::Skip(text.clone()),
                 };
                 if let Some(diagnostic) =
                     diagnostics.error(self.source, cell.offset, || message, "not one code")
@@ -225,7 +229,10 @@ impl TableReader<'_> {
                 let code = &codes[0];
                 let fix = self
                     .nearest_status(column, &cell.text)
-                    .map(|status| format!("status({code:?} = {status})"));
+                    .map(|status| Fix::Status {
+                        code: code.clone(),
+                        status,
+                    });
                 if let Some(diagnostic) =
                     diagnostics.error(self.source, cell.offset, || message, "not a status")
                 {

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::columns::{self, Columns};
 use crate::diagnostic::{Diagnostic, Diagnostics, visible};
 use crate::document::{Document, Table};
+use crate::fix::Fix;
 use crate::model::{ColumnInfo, Kind, Role, TableInfo};
 use crate::options::{Options, TableSelector};
 use crate::source::Source;
@@ -129,7 +130,7 @@ fn chosen(
     }
     for info in tables.iter_mut() {
         if !chosen.contains(&info.index) {
-            info.skipped_because = Some(format!("not chosen by `{}`", written(selector)));
+            info.skipped_because = Some(format!("not chosen by `{}`", selector.written()));
         }
     }
     chosen
@@ -201,10 +202,18 @@ fn no_code_table(
                     .dominant()
                     .map_or("", |shape| column.profile.sample(shape))
             ))
-            .with_fix(format!("table({table}, code_column = {:?})", column.header));
+            .with_fix(Fix::Column {
+                table: Some(table),
+                role: Role::Code,
+                header: column.header.clone(),
+            });
     } else if let Some(header) = first.header().first().filter(|h| !h.text.is_empty()) {
         // Kept only if it reads the table (the `help:` line says so).
-        diagnostic = diagnostic.with_fix(format!("table(0, code_column = {:?})", header.text));
+        diagnostic = diagnostic.with_fix(Fix::Column {
+            table: Some(0),
+            role: Role::Code,
+            header: header.text.clone(),
+        });
     }
     diagnostic
 }
@@ -251,10 +260,7 @@ fn choose_kind(
                     ),
                 )
                 .with_label("a table of the other kind")
-                .with_fix(format!(
-                    "kind = \"{}\"",
-                    if s < e { Kind::Status } else { Kind::Error }.as_str()
-                )),
+                .with_fix(Fix::Kind(if s < e { Kind::Status } else { Kind::Error })),
             );
             if s < e { Kind::Status } else { Kind::Error }
         }
@@ -308,31 +314,27 @@ fn near_misses(
                 header[column].text
             )
         };
-        diagnostics.push(
-            Diagnostic::at(
-                source,
-                header[column].offset,
-                format!(
-                    "table {} is skipped: its header `{}` is not recognised, where table {} (line {}) has `{}`{hint}",
-                    table.index,
-                    visible(&header[column].text),
-                    twin,
-                    source.line(document.tables[twin].offset),
-                    document.tables[twin].header()[column].text,
-                ),
-            )
-            .with_label("not a recognised header")
-            .with_fix(if role == Role::Other {
-                String::new()
-            } else {
-                format!(
-                    "table({}, {}_column = {:?})",
-                    table.index,
-                    role.as_str(),
-                    header[column].text
-                )
-            }),
-        );
+        let mut diagnostic = Diagnostic::at(
+            source,
+            header[column].offset,
+            format!(
+                "table {} is skipped: its header `{}` is not recognised, where table {} (line {}) has `{}`{hint}",
+                table.index,
+                visible(&header[column].text),
+                twin,
+                source.line(document.tables[twin].offset),
+                document.tables[twin].header()[column].text,
+            ),
+        )
+        .with_label("not a recognised header");
+        if role != Role::Other {
+            diagnostic = diagnostic.with_fix(Fix::Column {
+                table: Some(table.index),
+                role,
+                header: header[column].text.clone(),
+            });
+        }
+        diagnostics.push(diagnostic);
         tables[table.index].skipped_because = Some(format!(
             "header `{}` not recognised (an error)",
             header[column].text
@@ -375,10 +377,11 @@ fn unread_code_tables(
                 ),
             )
             .with_label("header naming codes")
-            .with_fix(format!(
-                "table({}, code_column = {:?})",
-                table.index, header.header
-            )),
+            .with_fix(Fix::Column {
+                table: Some(table.index),
+                role: Role::Code,
+                header: header.header.clone(),
+            }),
         );
         tables[table.index].skipped_because = Some(format!(
             "header `{}` names codes, but no column holds codes (an error)",
@@ -417,14 +420,6 @@ fn matches(selector: &TableSelector, table: &Table) -> bool {
 /// A caption without its table number, or the caption when it has none.
 pub(super) fn caption_title(caption: &str) -> &str {
     crate::document::strip_table_number(caption).unwrap_or(caption)
-}
-
-fn written(selector: &TableSelector) -> String {
-    match selector {
-        TableSelector::Index(i) => format!("table = {i}"),
-        TableSelector::Section(s) => format!("section = {s:?}"),
-        TableSelector::Caption(c) => format!("caption = {c:?}"),
-    }
 }
 
 fn no_match(selector: &TableSelector, count: usize) -> String {
