@@ -130,6 +130,7 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
         }
     }
     for group in &groups {
+        codes_beside_statuses(&mut columns, group);
         phrases_are_reasons(&mut columns, group);
         aliases(table, &mut columns, group);
     }
@@ -159,17 +160,59 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
     }
 }
 
-/// A `Message` column of a status table whose cells are the registered
-/// reason phrases (`Continue`, `Switching Protocols`) is its reason column,
-/// when it has no other.
-fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
-    let has = |role: Role| group.iter().any(|&i| columns[i].role == role);
-    if !has(Role::Status) || has(Role::Code) || has(Role::Reason) {
+/// Words under a header that names only statuses (`gRPC Status Code` over
+/// `INTERNAL`) are read as error codes when no other column holds the
+/// statuses; beside a column of HTTP statuses they are another notation of
+/// them, not the codes, and keep no role.
+fn codes_beside_statuses(columns: &mut [Column], group: &[usize]) {
+    if !group.iter().any(|&i| columns[i].role == Role::Status) {
         return;
     }
-    if let Some(&i) = group.iter().find(|&&i| {
-        columns[i].role == Role::Message && columns[i].profile.dominant() == Some(Shape::Phrase)
-    }) {
+    for &i in group {
+        let column = &mut columns[i];
+        let word = vocabulary::read_header(&column.header).word;
+        let forced = column.role == Role::Code
+            && !column.because.starts_with("named by")
+            && vocabulary::header_roles(&word).is_some_and(|(_, roles, _)| !roles.contains(&Role::Code));
+        if forced {
+            column.role = Role::Other;
+            column
+                .because
+                .push_str("; another column holds the HTTP statuses, so these are not the codes");
+        }
+    }
+}
+
+/// Reason phrases, read by where they stand. Under a header naming statuses
+/// with no column of statuses beside them (`HTTP Status` over `Conflict`),
+/// they are the statuses, named by their phrase. Beside a column of statuses,
+/// a `Message` column or a column with no known header (an empty one, as
+/// in a table whose header row is blank) is the reason; and a blank-headed
+/// column of sentences beside them is the description.
+fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
+    let has = |columns: &[Column], role: Role| group.iter().any(|&i| columns[i].role == role);
+    let phrases = |column: &Column| column.profile.dominant() == Some(Shape::Phrase);
+    if !has(columns, Role::Status)
+        && let Some(&i) = group.iter().find(|&&i| {
+            let column = &columns[i];
+            column.role == Role::Reason && phrases(column) && names_statuses(&column.header)
+        })
+    {
+        let column = &mut columns[i];
+        column.role = Role::Status;
+        column
+            .because
+            .push_str("; no other column holds the statuses, so its phrases name them");
+        return;
+    }
+    if !has(columns, Role::Status) || has(columns, Role::Code) {
+        return;
+    }
+    if !has(columns, Role::Reason)
+        && let Some(&i) = group.iter().find(|&&i| {
+            matches!(columns[i].role, Role::Message | Role::Other) && phrases(&columns[i])
+        })
+    {
         let column = &mut columns[i];
         column.role = Role::Reason;
         let _ = write!(
@@ -178,6 +221,27 @@ fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
             column.profile.sample(Shape::Phrase)
         );
     }
+    if !has(columns, Role::Description)
+        && let Some(&i) = group.iter().find(|&&i| {
+            let column = &columns[i];
+            column.role == Role::Other
+                && column.header.trim().is_empty()
+                && column.profile.dominant() == Some(Shape::Prose)
+        })
+    {
+        let column = &mut columns[i];
+        column.role = Role::Description;
+        column
+            .because
+            .push_str("; an untitled column of text beside the statuses is their description");
+    }
+}
+
+/// Whether a header's word names HTTP statuses (`HTTP Status`, `状态码`),
+/// whatever roles its cells gave it.
+fn names_statuses(header: &str) -> bool {
+    let word = vocabulary::read_header(header).word;
+    vocabulary::header_roles(&word).is_some_and(|(_, roles, _)| roles.first() == Some(&Role::Status))
 }
 
 /// A second column of codes that lost the code role to the first, holding the
@@ -315,6 +379,10 @@ fn candidates(
         });
     };
     let names_codes = matches!(roles.first(), Some(Role::Code | Role::Status));
+    if vocabulary::names_a_state(&word) && dominant != Some(Shape::Status) {
+        // `Status` over `accepted`, `serviceIdle`: states, not codes.
+        return None;
+    }
     if let (true, Some(shape)) = (names_codes, dominant) {
         let cells = format!(
             "; its cells are {} (`{}`)",
@@ -322,9 +390,19 @@ fn candidates(
             profile.sample(shape)
         );
         match shape {
-            Shape::Code if roles.contains(&Role::Code) => {
+            // `HTTP error code` over `301 Moved Permanently`: the header
+            // names HTTP, and the cells are statuses.
+            Shape::Status if roles.contains(&Role::Code) && word.contains("http") => {
+                because.push_str(&cells);
+                roles.retain(|r| *r != Role::Status);
+                roles.insert(0, Role::Status);
+            }
+            // Words are no HTTP statuses, whatever the header says
+            // (`Response code` over `Succeeded`).
+            Shape::Code => {
                 if roles[0] != Role::Code {
                     because.push_str(&cells);
+                    because.push_str(", read as error codes");
                 }
                 roles.retain(|r| *r != Role::Status && *r != Role::Code);
                 roles.insert(0, Role::Code);

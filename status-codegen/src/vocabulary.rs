@@ -178,6 +178,18 @@ pub(crate) const HEADER_ENDINGS: &[(&str, &[Role])] = &[
     ("codes", &[Role::Status, Role::Code]),
 ];
 
+/// Headers that name a state or an outcome (`Status`, `状态`, `Result`): they
+/// hold HTTP statuses only when their cells are statuses; over words
+/// (`accepted`, `serviceIdle`) they are states, and the table holds no codes.
+const STATE_WORDS: &[&str] = &[
+    "status", "state", "result", "outcome", "状态", "结果", "delivery status", "状态值",
+];
+
+/// Whether a header names a state rather than a code ([`STATE_WORDS`]).
+pub(crate) fn names_a_state(word: &str) -> bool {
+    STATE_WORDS.contains(&word)
+}
+
 /// The roles a header can take and why: its word (or the word before a
 /// parenthetical remark, `状态码（16进制）`), else its ending. The rank orders
 /// columns that want one role: whole words before endings, earlier first.
@@ -303,21 +315,21 @@ pub(crate) const REASON_PHRASES: &[(u16, &str)] = &[
     (511, "Network Authentication Required"),
 ];
 
-/// Phrases of earlier RFCs and common use, recognised as reason phrases but
-/// never used to name a variant.
-const FORMER_PHRASES: &[&str] = &[
-    "Moved Temporarily",
-    "Request Entity Too Large",
-    "Payload Too Large",
-    "Request-URI Too Large",
-    "Request-URI Too Long",
-    "Requested Range Not Satisfiable",
-    "Unprocessable Entity",
-    "I'm a teapot",
-    "Request Time-out",
-    "Gateway Time-out",
-    "Bandwidth Limit Exceeded",
-    "Switch Proxy",
+/// Phrases of earlier RFCs and common use, with their codes: recognised as
+/// reason phrases but never used to name a variant.
+const FORMER_PHRASES: &[(u16, &str)] = &[
+    (302, "Moved Temporarily"),
+    (413, "Request Entity Too Large"),
+    (413, "Payload Too Large"),
+    (414, "Request-URI Too Large"),
+    (414, "Request-URI Too Long"),
+    (416, "Requested Range Not Satisfiable"),
+    (422, "Unprocessable Entity"),
+    (418, "I'm a teapot"),
+    (408, "Request Time-out"),
+    (504, "Gateway Time-out"),
+    (509, "Bandwidth Limit Exceeded"),
+    (306, "Switch Proxy"),
 ];
 
 /// The registered reason phrase of a status.
@@ -328,30 +340,58 @@ pub(crate) fn reason_phrase(code: u16) -> Option<&'static str> {
         .map(|(_, phrase)| *phrase)
 }
 
-/// Whether `text` is a reason phrase, now or formerly registered, written as
-/// words (`Bad request`, `Request-URI Too Long`, `OK`; not the `OpenStack`
-/// fault names `badRequest` or `unauthorized`, which are codes).
-pub(crate) fn is_reason_phrase(text: &str) -> bool {
-    fn words(s: &str) -> Vec<String> {
-        s.split([' ', '-'])
-            .map(|w| {
-                w.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect::<String>()
-            })
-            .filter(|w| !w.is_empty())
+/// A phrase as compared: its words, lowercase ASCII letters and digits only,
+/// joined by one space (`Request-URI Too Long` → `request uri too long`).
+fn phrase_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text.split([' ', '-']) {
+        let start = key.len();
+        if start > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if key.len() == start + usize::from(start > 0) {
+            key.truncate(start);
+        }
+    }
+    key
+}
+
+/// Every phrase, now or formerly registered, by its key: computed once.
+fn phrases() -> &'static [(String, u16)] {
+    static PHRASES: std::sync::OnceLock<Vec<(String, u16)>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        REASON_PHRASES
+            .iter()
+            .chain(FORMER_PHRASES)
+            .map(|(code, phrase)| (phrase_key(phrase), *code))
             .collect()
+    })
+}
+
+/// The status a reason phrase, now or formerly registered, names, when
+/// `text` is one written as words (`Bad request` → 400, `Request-URI Too
+/// Long` → 414, `OK` → 200; not the `OpenStack` fault names `badRequest` or
+/// `unauthorized`, which are codes).
+pub(crate) fn phrase_status(text: &str) -> Option<u16> {
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) || text.len() > 40 {
+        return None;
     }
-    let wanted = words(text);
-    if wanted.is_empty() || !text.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    REASON_PHRASES
+    let key = phrase_key(text);
+    phrases()
         .iter()
-        .map(|(_, p)| *p)
-        .chain(FORMER_PHRASES.iter().copied())
-        .any(|p| words(p) == wanted)
+        .find(|(phrase, _)| *phrase == key)
+        .map(|(_, code)| *code)
+}
+
+/// Whether `text` is a reason phrase, now or formerly registered, written as
+/// words ([`phrase_status`]).
+pub(crate) fn is_reason_phrase(text: &str) -> bool {
+    phrase_status(text).is_some()
 }
 
 /// Language names written in headers, and their BCP 47 tags.
@@ -541,6 +581,11 @@ mod tests {
         assert!(!is_reason_phrase("unauthorized"));
         assert!(!is_reason_phrase("Bad"));
         assert_eq!(reason_phrase(429), Some("Too Many Requests"));
+        assert_eq!(phrase_status("Conflict"), Some(409));
+        assert_eq!(phrase_status("Gateway Time-out"), Some(504));
+        assert_eq!(phrase_status("I'm a teapot"), Some(418));
+        assert_eq!(phrase_status("Request - URI  Too Long"), Some(414));
+        assert_eq!(phrase_status("conflict"), None);
         assert_eq!(reason_phrase(499), None);
     }
 }

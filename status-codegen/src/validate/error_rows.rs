@@ -2,7 +2,7 @@
 //! its statuses by the status grammar ([`super::statuses`]), and the
 //! invocation's corrections (`skip`, `status`, `code`) applied by code.
 
-use crate::cells::{self, Pattern};
+use crate::cells;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::Row as DocumentRow;
 use crate::fix::Fix;
@@ -61,7 +61,8 @@ impl TableReader<'_> {
             || group.iter().all(|&i| {
                 i == column || row.cells[i].text.is_empty() || row.cells[i].origin == cell.origin
             });
-        let codes = match codes::read(&text, self.code_pattern(column), header, alone) {
+        let written = self.code_column(column);
+        let codes = match codes::read(&text, written, header, alone) {
             CodeCell::Codes(codes, remark) => {
                 if let Some(remark) = remark {
                     model_row.notes.push(remark);
@@ -77,17 +78,18 @@ impl TableReader<'_> {
                 return None;
             }
             CodeCell::Wrong(message, meant) => {
+                // A row is left out only when it holds no code a reader sees.
                 let fix = match meant {
-                    Some(code) => Fix::Code {
+                    Some(code) => Some(Fix::Code {
                         written: text.clone(),
                         code,
-                    },
-                    None => Fix::Skip(text.clone()),
+                    }),
+                    None => (!codes::holds_code(&text, written)).then(|| Fix::Skip(text.clone())),
                 };
                 if let Some(diagnostic) =
                     diagnostics.error(self.source, cell.offset, || message, "not one code")
                 {
-                    diagnostic.fix = Some(fix);
+                    diagnostic.fix = fix;
                 }
                 return None;
             }
@@ -243,22 +245,35 @@ impl TableReader<'_> {
         }
     }
 
-    /// The pattern most codes of a column share.
-    fn code_pattern(&self, column: usize) -> Option<Pattern> {
-        let patterns = self.patterns.get_or_init(|| {
+    /// How a column writes its codes: the pattern most share, and whether
+    /// every one is namespaced with a `/`.
+    fn code_column(&self, column: usize) -> codes::Column {
+        let columns = self.code_columns.get_or_init(|| {
             (0..self.table.width)
                 .map(|column| {
-                    cells::dominant_pattern(
+                    let texts = || {
                         self.table
                             .body()
                             .filter_map(|r| r.cells.get(column))
-                            .map(|c| c.text.as_str())
-                            .filter(|t| !t.is_empty()),
-                    )
+                            .map(|c| c.text.trim())
+                            .filter(|t| !t.is_empty())
+                    };
+                    codes::Column {
+                        pattern: cells::dominant_pattern(texts()),
+                        namespaced: texts().count() > 1
+                            && texts().all(|t| {
+                                t.split_once('/').is_some_and(|(a, b)| {
+                                    !a.is_empty()
+                                        && !b.is_empty()
+                                        && !t.contains(char::is_whitespace)
+                                        && !a.bytes().all(|c| c.is_ascii_digit())
+                                })
+                            }),
+                    }
                 })
                 .collect()
         });
-        patterns.get(column).copied().flatten()
+        columns.get(column).copied().unwrap_or_default()
     }
 
     /// The status of the column a wrong cell most likely means: the one
