@@ -55,8 +55,27 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Texts that stand for nothing in a code or status cell (`N/A`, `-`, `无`,
 /// `暂无`, `不涉及`).
 const PLACEHOLDERS: &[&str] = &[
-    "n/a", "na", "n.a.", "-", "--", "---", "—", "——", "–", "null", "none", "无", "/", "／", "...",
-    "…", "……", "暂无", "不涉及", "不适用", "空",
+    "n/a",
+    "na",
+    "n.a.",
+    "-",
+    "--",
+    "---",
+    "—",
+    "——",
+    "–",
+    "null",
+    "none",
+    "无",
+    "/",
+    "／",
+    "...",
+    "…",
+    "……",
+    "暂无",
+    "不涉及",
+    "不适用",
+    "空",
 ];
 
 /// Whether a cell's text stands for nothing (compared in lowercase).
@@ -91,7 +110,9 @@ pub(crate) fn is_catch_all(text: &str) -> bool {
         || ["其他", "其它", "其余"].iter().any(|p| {
             lower.starts_with(p)
                 && lower.chars().count() <= 8
-                && ["码", "状态", "错误", "情况"].iter().any(|w| lower.contains(w))
+                && ["码", "状态", "错误", "情况"]
+                    .iter()
+                    .any(|w| lower.contains(w))
         })
 }
 
@@ -155,13 +176,16 @@ pub(crate) fn canonical_status(text: &str, phrases: bool) -> Cow<'_, str> {
 /// `HTTP 429 …`, `HTTP/1.1 429 …`, `HTTP:429` without the protocol, when a
 /// three-digit number follows it.
 fn without_protocol(text: &str) -> &str {
-    if !text.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("http")) {
+    if !text
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("http"))
+    {
         return text;
     }
     let rest = &text[4..];
-    let rest = rest
-        .strip_prefix('/')
-        .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
+    let rest = rest.strip_prefix('/').map_or(rest, |r| {
+        r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+    });
     let rest = rest.trim_start_matches([' ', ':', '：']);
     if rest.len() < text.len() - 4 && rest.get(..3).is_some_and(is_status_number) {
         rest

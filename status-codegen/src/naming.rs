@@ -216,7 +216,10 @@ mod tests {
             spelled_code_name("auth/invalid-email").as_deref(),
             Some("AuthSlashInvalidDashEmail")
         );
-        assert_eq!(spelled_code_name("EVS_0001").as_deref(), Some("EvsUnderscore0001"));
+        assert_eq!(
+            spelled_code_name("EVS_0001").as_deref(),
+            Some("EvsUnderscore0001")
+        );
         assert_eq!(spelled_code_name("NoSuchKey"), None);
     }
 

@@ -7,7 +7,7 @@
 //! take, in order: when two columns of a table want the same role, the word
 //! listed earlier here wins and the other takes its next role.
 
-use crate::model::Role;
+use crate::model::{Kind, Role};
 
 /// Every recognised header and the roles it can take, first choice first. The
 /// order of this list breaks ties between columns. Add new words here only.
@@ -182,12 +182,102 @@ pub(crate) const HEADER_ENDINGS: &[(&str, &[Role])] = &[
 /// hold HTTP statuses only when their cells are statuses; over words
 /// (`accepted`, `serviceIdle`) they are states, and the table holds no codes.
 const STATE_WORDS: &[&str] = &[
-    "status", "state", "result", "outcome", "状态", "结果", "delivery status", "状态值",
+    "status",
+    "state",
+    "result",
+    "outcome",
+    "状态",
+    "结果",
+    "delivery status",
+    "状态值",
 ];
 
 /// Whether a header names a state rather than a code ([`STATE_WORDS`]).
 pub(crate) fn names_a_state(word: &str) -> bool {
     STATE_WORDS.contains(&word)
+}
+
+/// Words of headers that name what a table describes rather than codes:
+/// parameters, fields, properties, keys, metrics, methods and endpoints,
+/// prefixes. No fix names such a column as the code column.
+const NOT_CODE_WORDS: &[&str] = &[
+    "parameter",
+    "parameters",
+    "param",
+    "field",
+    "fields",
+    "property",
+    "properties",
+    "attribute",
+    "attributes",
+    "argument",
+    "arguments",
+    "key",
+    "header",
+    "headers",
+    "metric",
+    "metrics",
+    "method",
+    "endpoint",
+    "url",
+    "uri",
+    "path",
+    "prefix",
+    "dimension",
+    "参数",
+    "字段",
+    "属性",
+    "指标",
+    "请求头",
+    "维度",
+    "前缀",
+    "方法",
+];
+
+/// Whether a header names something other than codes (`Parameter`,
+/// `指标ID`, `API Endpoint`): [`NOT_CODE_WORDS`], as a word of it (or, in
+/// CJK, anywhere in it).
+pub(crate) fn names_no_code(header: &str) -> bool {
+    let word = normalize(header);
+    NOT_CODE_WORDS.iter().any(|w| {
+        if w.is_ascii() {
+            word.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|part| part == *w)
+        } else {
+            word.contains(w)
+        }
+    })
+}
+
+/// Words by which a heading or caption says its table lists HTTP statuses.
+const STATUS_SYSTEM: &[&str] = &["http", "status code", "状态码", "响应码"];
+
+/// Words by which a heading or caption says its table lists codes of the
+/// service's own (the body's `code` field), not HTTP statuses.
+const ERROR_SYSTEM: &[&str] = &[
+    "error code",
+    "error-code",
+    "errorcode",
+    "application code",
+    "business code",
+    "result code",
+    "错误码",
+    "业务码",
+    "错误代码",
+];
+
+/// Which system the text introducing a table names: HTTP statuses
+/// (`HTTP status codes`, `状态码`) or the service's own codes (`Error codes`,
+/// `错误码`); `None` when it names neither or both.
+pub(crate) fn names_system(text: &str) -> Option<Kind> {
+    let lower = text.to_lowercase();
+    let status = STATUS_SYSTEM.iter().any(|w| lower.contains(w));
+    let error = ERROR_SYSTEM.iter().any(|w| lower.contains(w));
+    match (status, error) {
+        (true, false) => Some(Kind::Status),
+        (false, true) => Some(Kind::Error),
+        _ => None,
+    }
 }
 
 /// The roles a header can take and why: its word (or the word before a

@@ -32,6 +32,9 @@ pub(super) struct Column {
     pub(super) pattern: Option<Pattern>,
     /// Every code holds a `/` (`auth/invalid-email`): a namespace, not two codes.
     pub(super) namespaced: bool,
+    /// A quarter or more of its cells are reason phrases of several words
+    /// (`Not Found`, `Not Modified`): the column writes codes so.
+    pub(super) phrases: bool,
 }
 
 /// Reads a code cell. `column` is how its column writes codes; `header` its
@@ -50,7 +53,7 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
     if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {
         return CodeCell::Skip(format!("`{text}` repeats the header"));
     }
-    if is_class(text) {
+    if pattern != Some(Pattern::Word) && is_class(text) {
         return CodeCell::Skip(format!("`{text}` is a class of codes, not one code"));
     }
     if alone && is_label(text, pattern) {
@@ -59,13 +62,21 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
     if let Some(codes) = codes_of(text, column) {
         return CodeCell::Codes(codes, None);
     }
-    // A reason phrase is a code as written (`Not Found`), in a column of words.
+    // A reason phrase is a code as written (`Not Found`) in a column that
+    // writes codes so; alone among identifiers (`Request-URI Too Large`
+    // among `InvalidRange`s) it is its row's HTTP reason, not a code.
     if text.contains(' ')
         && !alone
         && pattern.is_none_or(|p| p == Pattern::Word)
-        && cells::shape(text) == Some(Shape::Phrase)
+        && let Some(status) = crate::vocabulary::phrase_status(text)
     {
-        return CodeCell::Codes(vec![text.to_owned()], None);
+        return if column.phrases {
+            CodeCell::Codes(vec![text.to_owned()], None)
+        } else {
+            CodeCell::Skip(format!(
+                "`{text}` is the reason phrase of HTTP {status}, where the column's other codes are identifiers: not a code"
+            ))
+        };
     }
     if let Some((from, to)) = range(text) {
         return CodeCell::Skip(format!(
@@ -128,7 +139,8 @@ fn is_code(text: &str) -> bool {
 }
 
 /// A class of codes (`2xxx`, `4XX`, `EVS.01xx`): a prefix ending in a digit
-/// or a separator, then two or more `x`.
+/// or a separator, then two or more `x`. In a column of words
+/// (`DEFAULT_4XX` among `ACCESS_DENIED`) it is a code of its own.
 fn is_class(text: &str) -> bool {
     let prefix = text.trim_end_matches(['x', 'X']);
     text.len() - prefix.len() >= 2
@@ -217,8 +229,8 @@ fn remark(text: &str) -> Option<(&str, String)> {
             let at = text.find(char::is_whitespace)?;
             let rest = text[at..].trim();
             let words = rest.split_whitespace().count();
-            let prose = !rest.is_ascii()
-                || words > 1 && rest.starts_with(|c: char| c.is_ascii_lowercase());
+            let prose =
+                !rest.is_ascii() || words > 1 && rest.starts_with(|c: char| c.is_ascii_lowercase());
             if !prose {
                 return None;
             }
@@ -265,6 +277,7 @@ mod tests {
         Column {
             pattern: Some(pattern),
             namespaced: false,
+            phrases: true,
         }
     }
 
@@ -303,8 +316,17 @@ mod tests {
         );
         assert_eq!(codes("E1 / E2", Pattern::Word), ["E1", "E2"]);
         assert_eq!(codes("NoSuchKey/NoSuchBucket", Pattern::Word).len(), 2);
-        // A reason phrase is a code as written in a column of words.
+        // A reason phrase is a code as written in a column of words that
+        // writes codes so; alone among identifiers it is no code.
         assert_eq!(codes("Not Found", Pattern::Word), ["Not Found"]);
+        let identifiers = Column {
+            phrases: false,
+            ..column(Pattern::Word)
+        };
+        assert!(matches!(
+            read("Request-URI Too Large", identifiers, "Error Code", false),
+            CodeCell::Skip(reason) if reason.contains("HTTP 414")
+        ));
     }
 
     #[test]
@@ -312,6 +334,7 @@ mod tests {
         let namespaced = Column {
             pattern: Some(Pattern::Word),
             namespaced: true,
+            phrases: false,
         };
         assert_eq!(
             read("auth/invalid-email", namespaced, "Error Code", false),
@@ -323,11 +346,26 @@ mod tests {
     #[test]
     fn a_remark_after_the_code_is_a_note() {
         for (text, pattern, code, remark) in [
-            ("USR_404 (deprecated)", Pattern::Prefixed, "USR_404", "deprecated"),
+            (
+                "USR_404 (deprecated)",
+                Pattern::Prefixed,
+                "USR_404",
+                "deprecated",
+            ),
             ("ECS.0014 [已下线]", Pattern::Prefixed, "ECS.0014", "已下线"),
-            ("ECS.0014【已下线】", Pattern::Prefixed, "ECS.0014", "已下线"),
+            (
+                "ECS.0014【已下线】",
+                Pattern::Prefixed,
+                "ECS.0014",
+                "已下线",
+            ),
             ("ECS.0014 已下线", Pattern::Prefixed, "ECS.0014", "已下线"),
-            ("ECS.0102*", Pattern::Prefixed, "ECS.0102", "footnote mark `*`"),
+            (
+                "ECS.0102*",
+                Pattern::Prefixed,
+                "ECS.0102",
+                "footnote mark `*`",
+            ),
             (
                 "ThrottlingException — retry with backoff",
                 Pattern::Word,
@@ -392,7 +430,12 @@ mod tests {
             CodeCell::Wrong(_, Some(code)) if code == "IncorrectNumberOfFilesInPostRequest"
         ));
         assert!(matches!(
-            read("an error happened", column(Pattern::Word), "Error Code", false),
+            read(
+                "an error happened",
+                column(Pattern::Word),
+                "Error Code",
+                false
+            ),
             CodeCell::Wrong(_, None)
         ));
     }
@@ -402,8 +445,14 @@ mod tests {
         let prefixed = column(Pattern::Prefixed);
         let words = column(Pattern::Word);
         assert!(holds_code("ECS.0014 [已下线]", prefixed));
-        assert!(holds_code("301 Moved Permanently", column(Pattern::Numeric)));
-        assert!(holds_code("ThrottlingException — retry with backoff", words));
+        assert!(holds_code(
+            "301 Moved Permanently",
+            column(Pattern::Numeric)
+        ));
+        assert!(holds_code(
+            "ThrottlingException — retry with backoff",
+            words
+        ));
         assert!(!holds_code("an error happened", words));
         assert!(!holds_code("见下表", prefixed));
     }

@@ -128,20 +128,24 @@ impl TableReader<'_> {
             return None;
         }
         // Only cells before the code and the status continue from above: the
-        // row's own cells must give both (a note row gives neither).
+        // row's own cells give both; or neither, when they all fall on text
+        // columns: another message of the code above, whose `rowspan` over
+        // the code and the status was lost (a one-cell note row is no row).
         let own = |column: usize| {
             group
                 .iter()
                 .position(|&i| i == column)
                 .is_some_and(|j| j >= missing)
         };
-        if written < 2
-            || !own(code)
-            || self
-                .columns
-                .find(group, Role::Status)
-                .is_some_and(|s| !own(s))
-        {
+        let status = self.columns.find(group, Role::Status);
+        let gives_both = own(code) && status.is_none_or(own);
+        let continues_both = !own(code)
+            && status.is_none_or(|s| !own(s))
+            && group[missing..].iter().all(|&i| {
+                let role = self.columns.columns[i].role;
+                role == Role::Other || crate::model::Text::of_role(role).is_some()
+            });
+        if written < 2 || !(gives_both || continues_both) {
             return None;
         }
         let mut shifted = row.clone();
@@ -258,7 +262,11 @@ impl TableReader<'_> {
                             .map(|c| c.text.trim())
                             .filter(|t| !t.is_empty())
                     };
+                    let phrases = texts()
+                        .filter(|t| t.contains(' ') && crate::vocabulary::is_reason_phrase(t))
+                        .count();
                     codes::Column {
+                        phrases: phrases > 0 && phrases * 4 >= texts().count(),
                         pattern: cells::dominant_pattern(texts()),
                         namespaced: texts().count() > 1
                             && texts().all(|t| {
@@ -320,10 +328,11 @@ impl TableReader<'_> {
     }
 }
 
-/// Whether a cell is one code-shaped word.
+/// Whether a cell is one code-shaped word (`Unauthorized`, a reason
+/// phrase, is one in a column of codes).
 fn codes_in(text: &str) -> bool {
     matches!(
         cells::shape(text),
-        Some(cells::Shape::Code | cells::Shape::Number)
-    )
+        Some(cells::Shape::Code | cells::Shape::Number | cells::Shape::Phrase)
+    ) && !text.trim().contains(char::is_whitespace)
 }

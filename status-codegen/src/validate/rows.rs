@@ -299,6 +299,11 @@ fn status_cell(written: &str) -> StatusCell {
     }
 }
 
+/// A kramdown attribute list (`{: caption="Table 1"}`, `{: #id .class}`).
+fn is_attribute_list(text: &str) -> bool {
+    text.starts_with("{:") && text.ends_with('}') && !text[2..text.len() - 1].contains('}')
+}
+
 /// A cell listing several statuses and nothing else (`400/404`,
 /// `500, 502, 503, 504`): each a code from 100 to 999, once.
 fn several_statuses(text: &str) -> Option<Vec<u16>> {
@@ -351,6 +356,19 @@ impl TableReader<'_> {
         if group.iter().all(|&i| row.cells[i].text.is_empty()) {
             return;
         }
+        // `{: caption="…"}` after a pipe table: a kramdown attribute list,
+        // which the site's renderer turns into the caption, GFM into a row.
+        if let Some(first) = group.first().map(|&i| &row.cells[i])
+            && is_attribute_list(&first.text)
+            && group.iter().skip(1).all(|&i| row.cells[i].text.is_empty())
+        {
+            read.skipped.push(SkippedRow {
+                line: self.source.line(row.offset),
+                table: self.table.index,
+                reason: format!("`{}` is a kramdown attribute list, not a row", first.text),
+            });
+            return;
+        }
         let code_cell = &row.cells[code_column];
         read.written.push(code_cell.text.clone());
         let written = group.iter().filter(|&&i| row.cells[i].written).count();
@@ -359,6 +377,22 @@ impl TableReader<'_> {
             return;
         }
         let line = self.source.line(row.offset);
+        // A bold word alone in its row heads the rows below it (`**Limits**`).
+        if code_cell.bold
+            && group
+                .iter()
+                .all(|&i| i == code_column || row.cells[i].text.is_empty())
+        {
+            read.skipped.push(SkippedRow {
+                line,
+                table: self.table.index,
+                reason: format!(
+                    "`{}` is a label or a note (bold, alone in its row), not a code",
+                    code_cell.text
+                ),
+            });
+            return;
+        }
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
         model_row.notes.extend(note);
         let codes: Vec<(String, Option<u16>)> = match self.kind {
@@ -597,10 +631,17 @@ mod tests {
 
     #[test]
     fn status_cells() {
-        let code = |code: u16, rest: Option<&str>| StatusCell::Codes(vec![code], rest.map(str::to_owned));
+        let code =
+            |code: u16, rest: Option<&str>| StatusCell::Codes(vec![code], rest.map(str::to_owned));
         assert_eq!(status_cell("200"), code(200, None));
-        assert_eq!(status_cell("401Unauthorized"), code(401, Some("Unauthorized")));
-        assert_eq!(status_cell("400 Bad Request"), code(400, Some("Bad Request")));
+        assert_eq!(
+            status_cell("401Unauthorized"),
+            code(401, Some("Unauthorized"))
+        );
+        assert_eq!(
+            status_cell("400 Bad Request"),
+            code(400, Some("Bad Request"))
+        );
         assert!(matches!(status_cell("2xx"), StatusCell::Skip(_)));
         assert!(matches!(
             status_cell("4XX Client errors"),
@@ -621,7 +662,10 @@ mod tests {
             status_cell("500, 502, 503, 504"),
             StatusCell::Codes(vec![500, 502, 503, 504], None)
         );
-        assert_eq!(status_cell("400/404"), StatusCell::Codes(vec![400, 404], None));
+        assert_eq!(
+            status_cell("400/404"),
+            StatusCell::Codes(vec![400, 404], None)
+        );
         assert!(
             matches!(status_cell("20x"), StatusCell::Wrong(m, _) if m.contains("not a number"))
         );
@@ -638,7 +682,10 @@ mod tests {
         );
         // The forms pages write statuses in.
         assert_eq!(status_cell("HTTP 429"), code(429, None));
-        assert_eq!(status_cell("Bad Gateway (502)"), code(502, Some("Bad Gateway")));
+        assert_eq!(
+            status_cell("Bad Gateway (502)"),
+            code(502, Some("Bad Gateway"))
+        );
         assert_eq!(status_cell("Conflict"), code(409, Some("Conflict")));
     }
 }

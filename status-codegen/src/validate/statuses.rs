@@ -203,7 +203,18 @@ mod tests {
     #[test]
     fn placeholders_are_no_status() {
         for text in [
-            "", "N/A", "NA", "-", "—", "Null", "无", " n/a ", "暂无", "／", "不涉及", "--",
+            "",
+            "N/A",
+            "NA",
+            "-",
+            "—",
+            "Null",
+            "无",
+            " n/a ",
+            "暂无",
+            "／",
+            "不涉及",
+            "--",
         ] {
             assert_eq!(read(text), StatusCell::Nothing, "{text}");
         }

@@ -36,13 +36,16 @@ pub(super) fn group(
     for candidate in rows {
         if let Some(&index) = by_code.get(&candidate.code) {
             let first = &mut pending[index];
-            // A status row written out again, word for word, is a mistake;
-            // another cause of the same status (or the same row under another
-            // section) is another row of its variant, as in error tables.
+            // A status row written out again in its table, word for word, is
+            // a mistake; another cause of the same status (or the same row in
+            // another table: one table repeated under several headings) is
+            // another row of its variant, as in error tables.
             let copy = (kind == Kind::Status && first.code_cell != candidate.code_cell)
                 .then(|| {
                     first.variant.rows.iter().find(|row| {
-                        row.texts == candidate.row.texts && row.others == candidate.row.others
+                        row.table == candidate.row.table
+                            && row.texts == candidate.row.texts
+                            && row.others == candidate.row.others
                     })
                 })
                 .flatten();
@@ -67,7 +70,11 @@ pub(super) fn group(
             shared: candidate.shared,
         });
     }
-    let mut taken = HashSet::new();
+    // Every status's `Status{code}` is its own, taken before any name is given.
+    let mut taken: HashSet<String> = pending
+        .iter()
+        .filter_map(|p| p.variant.number.map(naming::fallback_name))
+        .collect();
     for p in &mut pending {
         name(p, kind, options, &mut taken);
     }
@@ -113,18 +120,22 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
                 .number
                 .and_then(crate::vocabulary::reason_phrase)
                 .and_then(naming::derived_name);
+            // A name another code has (or will have as its `Status{code}`)
+            // is not free: the next source of a name is tried.
+            let own = naming::fallback_name(variant.number.unwrap_or_default());
+            let free = |n: &String| !taken.contains(n) || *n == own;
             let described = if pending.shared {
                 None
             } else {
-                as_name(variant.text(Text::Description))
+                as_name(variant.text(Text::Description)).filter(free)
             };
             let name = described
                 .or_else(|| {
                     naming::derived_name(variant.text(Text::Reason))
-                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && !taken.contains(n))
+                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n))
                 })
-                .or_else(|| registered.filter(|n| !taken.contains(n)))
-                .or_else(|| as_name(variant.text(Text::Message)));
+                .or_else(|| registered.filter(free))
+                .or_else(|| as_name(variant.text(Text::Message)).filter(free));
             if let Some(name) = &name {
                 taken.insert(name.clone());
             }
@@ -147,12 +158,12 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
 /// separators spells them (`InvalidParameter.Conflict` is
 /// `InvalidParameterDotConflict` beside `InvalidParameterConflict`); a later
 /// status takes its code's registered phrase, else `Status{code}`; a name
-/// still shared gets the first free number after it, in document order
-/// (`BadRequest2`). A name the invocation chose is never changed.
+/// still shared (codes that differ only in case) gets `Alt`, then `Alt2`, …,
+/// in document order (`BadRequestAlt`). A name the invocation chose is never
+/// changed.
 fn distinct_names(pending: &mut [Pending], kind: Kind) {
-    let count = |pending: &[Pending], name: &str| {
-        pending.iter().filter(|p| p.variant.name == name).count()
-    };
+    let count =
+        |pending: &[Pending], name: &str| pending.iter().filter(|p| p.variant.name == name).count();
     if kind == Kind::Error {
         let shared: Vec<usize> = (0..pending.len())
             .filter(|&i| {
@@ -185,15 +196,16 @@ fn distinct_names(pending: &mut [Pending], kind: Kind) {
                 .into_iter()
                 .chain(variant.number.map(naming::fallback_name));
             let base = variant.name.clone();
-            let name = registered
-                .filter(|n| !seen.contains(n) && count(pending, n) == 0)
-                .next()
-                .unwrap_or_else(|| {
-                    (2..)
-                        .map(|n| format!("{base}{n}"))
-                        .find(|n| !seen.contains(n) && count(pending, n) == 0)
-                        .unwrap_or(base)
-                });
+            let free = |n: &String| !seen.contains(n) && count(pending, n) == 0;
+            // `Alt`, `Alt2`, …: there are fewer names taken than tries.
+            let alternatives = (1..=pending.len() + 1).map(|n| {
+                if n == 1 {
+                    format!("{base}Alt")
+                } else {
+                    format!("{base}Alt{n}")
+                }
+            });
+            let name = registered.chain(alternatives).find(free).unwrap_or(base);
             pending[i].variant.name = name;
         }
         seen.insert(pending[i].variant.name.clone());
