@@ -150,6 +150,6 @@ pub(crate) fn diagnostic(diagnostic: &Diagnostic) -> Value {
         "column": diagnostic.location.map(|l| l.column),
         "message": diagnostic.message,
         "notes": diagnostic.notes,
-        "fix": diagnostic.fix,
+        "fix": diagnostic.fix.as_ref().map(ToString::to_string),
     })
 }

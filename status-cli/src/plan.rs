@@ -515,7 +515,11 @@ fn load_page(base: &Path, path: &str, options: &str) -> Result<Outcome, String> 
             .map(|d| first_line(d.to_string())),
     );
     let mut fixes: Vec<String> = Vec::new();
-    for fix in expansion.diagnostics.iter().filter_map(|d| d.fix.clone()) {
+    for fix in expansion
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref().map(ToString::to_string))
+    {
         if !fixes.contains(&fix) {
             fixes.push(fix);
         }

@@ -52,14 +52,68 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Texts that stand for nothing in a code or status cell (`N/A`, `-`, `无`).
+/// Texts that stand for nothing in a code or status cell (`N/A`, `-`, `无`,
+/// `暂无`, `不涉及`).
 const PLACEHOLDERS: &[&str] = &[
-    "n/a", "na", "-", "--", "—", "–", "null", "none", "无", "/", "...", "…",
+    "n/a",
+    "na",
+    "n.a.",
+    "-",
+    "--",
+    "---",
+    "—",
+    "——",
+    "–",
+    "null",
+    "none",
+    "无",
+    "/",
+    "／",
+    "...",
+    "…",
+    "……",
+    "暂无",
+    "不涉及",
+    "不适用",
+    "空",
 ];
 
 /// Whether a cell's text stands for nothing (compared in lowercase).
 pub(crate) fn is_placeholder(text: &str) -> bool {
     PLACEHOLDERS.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// Catch-all rows: they stand for every code not listed, not for one code.
+const CATCH_ALL: &[&str] = &[
+    "other",
+    "others",
+    "other codes",
+    "other status codes",
+    "other error codes",
+    "default",
+    "*",
+    "any",
+    "其他",
+    "其它",
+    "其余",
+];
+
+/// Whether a code cell stands for every code not listed (`All other codes`,
+/// `Any other status`, `其余状态码`, `其他错误码`), not for one code.
+pub(crate) fn is_catch_all(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    let lower = lower.trim_end_matches(['.', '。', ':', '：']);
+    CATCH_ALL.contains(&lower)
+        || ["all other ", "any other ", "every other "]
+            .iter()
+            .any(|p| lower.starts_with(p) && lower.split_whitespace().count() <= 5)
+        || ["其他", "其它", "其余"].iter().any(|p| {
+            lower.starts_with(p)
+                && lower.chars().count() <= 8
+                && ["码", "状态", "错误", "情况"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+        })
 }
 
 /// The pattern more than half of `codes` share, if one is.
@@ -78,7 +132,76 @@ pub(crate) fn full_width_digit(c: char) -> Option<char> {
         .flatten()
 }
 
-/// The shape of a cell; `None` when it is empty.
+/// A status cell in the form the status grammars read: the protocol left
+/// out (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`), the number first
+/// (`Bad Gateway (502)` and `502 (Bad Gateway)` are `502 Bad Gateway`), and,
+/// with `phrases`, a registered reason phrase alone with its code (`Conflict`
+/// is `409 Conflict`). Any other text is returned as it is.
+pub(crate) fn canonical_status(text: &str, phrases: bool) -> Cow<'_, str> {
+    let text = text.trim();
+    let text = without_protocol(text);
+    // `Bad Gateway (502)`: a reason, then its number in parentheses.
+    if let Some(open) = text.rfind(['(', '（'])
+        && text.ends_with([')', '）'])
+    {
+        let (before, inside) = (
+            text[..open].trim(),
+            text[open..]
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .trim(),
+        );
+        let inside = without_protocol(inside);
+        let named = |words: &str| {
+            !words.is_empty()
+                && words.len() <= 40
+                && words
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b" -'".contains(&b))
+        };
+        if is_status_number(inside) && named(before) {
+            return Cow::Owned(format!("{inside} {before}"));
+        }
+        // `502 (Bad Gateway)`: the number, then its registered phrase.
+        if is_status_number(before) && vocabulary::phrase_status(inside).is_some() {
+            return Cow::Owned(format!("{before} {inside}"));
+        }
+    }
+    if phrases && let Some(code) = vocabulary::phrase_status(text) {
+        return Cow::Owned(format!("{code} {text}"));
+    }
+    Cow::Borrowed(text)
+}
+
+/// `HTTP 429 …`, `HTTP/1.1 429 …`, `HTTP:429` without the protocol, when a
+/// three-digit number follows it.
+fn without_protocol(text: &str) -> &str {
+    if !text
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case("http"))
+    {
+        return text;
+    }
+    let rest = &text[4..];
+    let rest = rest.strip_prefix('/').map_or(rest, |r| {
+        r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+    });
+    let rest = rest.trim_start_matches([' ', ':', '：']);
+    if rest.len() < text.len() - 4 && rest.get(..3).is_some_and(is_status_number) {
+        rest
+    } else {
+        text
+    }
+}
+
+/// Three ASCII digits from 100 to 599, and nothing more.
+fn is_status_number(text: &str) -> bool {
+    text.len() == 3
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (b'1'..=b'5').contains(&text.as_bytes()[0])
+}
+
+/// The shape of a cell; `None` when it is empty or a placeholder.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
     // Every cell of every column comes here: copy only the rare cell that
     // holds an invisible character.
@@ -88,9 +211,11 @@ pub(crate) fn shape(text: &str) -> Option<Shape> {
         Cow::Borrowed(text)
     };
     let text = visible.trim();
-    if text.is_empty() {
+    if text.is_empty() || is_placeholder(text) {
         return None;
     }
+    let text = canonical_status(text, false);
+    let text = text.as_ref();
     let bytes = text.as_bytes();
     if bytes.len() >= 3
         && (b'1'..=b'5').contains(&bytes[0])
@@ -250,8 +375,38 @@ mod tests {
         for prose in ["The request failed.", "请求成功", "DCS. 4855"] {
             assert_eq!(shape(prose), Some(Shape::Prose), "{prose}");
         }
+        for status in [
+            "HTTP 429",
+            "HTTP/1.1 429 Too Many Requests",
+            "Bad Gateway (502)",
+            "502 (Bad Gateway)",
+        ] {
+            assert_eq!(shape(status), Some(Shape::Status), "{status}");
+        }
+        for placeholder in ["暂无", "／", "不涉及", "无", "--"] {
+            assert_eq!(shape(placeholder), None, "{placeholder}");
+        }
         assert_eq!(shape(" \u{200b} "), None);
         assert_eq!(shape("400\u{200b}"), Some(Shape::Status));
+    }
+
+    #[test]
+    fn statuses_in_the_forms_pages_write_them() {
+        for (written, read) in [
+            ("HTTP 429", "429"),
+            ("http/1.1 429 Too Many Requests", "429 Too Many Requests"),
+            ("HTTP:404", "404"),
+            ("Bad Gateway (502)", "502 Bad Gateway"),
+            ("Bad Gateway（HTTP 502）", "502 Bad Gateway"),
+            ("502 (Bad Gateway)", "502 Bad Gateway"),
+            ("429 (retry after 120 s)", "429 (retry after 120 s)"),
+            ("HTTPS", "HTTPS"),
+            ("Conflict", "Conflict"),
+        ] {
+            assert_eq!(canonical_status(written, false), read, "{written}");
+        }
+        assert_eq!(canonical_status("Conflict", true), "409 Conflict");
+        assert_eq!(canonical_status("Server Errors", true), "Server Errors");
     }
 
     #[test]

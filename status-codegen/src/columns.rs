@@ -32,6 +32,9 @@ pub(crate) struct Column {
     pub(crate) outranked: Option<Role>,
     /// What its cells hold.
     pub(crate) profile: Profile,
+    /// Whether its role comes from its cells alone (a header of unknown
+    /// words over HTTP statuses: `Success`, `Failure`).
+    pub(crate) from_cells: bool,
 }
 
 /// A table's columns, read.
@@ -64,10 +67,23 @@ impl Columns {
         }
     }
 
+    /// Whether the table's codes are in a column whose header does not name
+    /// them (`Success`, `Failure` over statuses): weaker evidence than a
+    /// header that does, so such a table is left out beside one that has it.
+    pub(crate) fn weak(&self) -> bool {
+        self.groups
+            .first()
+            .and_then(|group| self.code(group))
+            .is_some_and(|i| self.columns[i].from_cells)
+    }
+
     /// Whether a column's header names codes (`错误返回码`, `Error Code`,
     /// `Status Code`), whatever role the cells gave it.
     pub(crate) fn names_codes(&self, column: usize) -> bool {
         let word = vocabulary::read_header(&self.columns[column].header).word;
+        if vocabulary::names_a_state(&word) {
+            return false;
+        }
         vocabulary::header_roles(&word)
             .is_some_and(|(_, roles, _)| matches!(roles.first(), Some(Role::Code | Role::Status)))
     }
@@ -104,6 +120,7 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
             lang: None,
             because: String::new(),
             outranked: None,
+            from_cells: false,
             profile: Profile::of(
                 table
                     .body()
@@ -111,8 +128,14 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
             ),
         })
         .collect();
+    // What the text introducing the table says it lists (`HTTP status codes`,
+    // `Error codes`): evidence for a header that can name either.
+    let context = [table.caption.as_deref(), table.section.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|text| vocabulary::names_system(text).map(|kind| (kind, text)));
     for group in &groups {
-        assign(&mut columns, group, choice, kind);
+        assign(&mut columns, group, choice, kind, context);
         // `code_column` names the column of codes: status codes, unless the
         // table has an HTTP status column besides or error codes are asked for.
         let status_elsewhere = group.iter().any(|&i| columns[i].role == Role::Status);
@@ -130,6 +153,8 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
         }
     }
     for group in &groups {
+        codes_beside_statuses(&mut columns, group);
+        names_of_repeated_statuses(table, &mut columns, group);
         phrases_are_reasons(&mut columns, group);
         aliases(table, &mut columns, group);
     }
@@ -159,17 +184,116 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
     }
 }
 
-/// A `Message` column of a status table whose cells are the registered
-/// reason phrases (`Continue`, `Switching Protocols`) is its reason column,
-/// when it has no other.
-fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
-    let has = |role: Role| group.iter().any(|&i| columns[i].role == role);
-    if !has(Role::Status) || has(Role::Code) || has(Role::Reason) {
+/// Words under a header that names only statuses (`gRPC Status Code` over
+/// `INTERNAL`) are read as error codes when no other column holds the
+/// statuses; beside a column of HTTP statuses they are another notation of
+/// them, not the codes, and keep no role.
+fn codes_beside_statuses(columns: &mut [Column], group: &[usize]) {
+    if !group.iter().any(|&i| columns[i].role == Role::Status) {
         return;
     }
-    if let Some(&i) = group.iter().find(|&&i| {
-        columns[i].role == Role::Message && columns[i].profile.dominant() == Some(Shape::Phrase)
-    }) {
+    for &i in group {
+        let column = &mut columns[i];
+        let word = vocabulary::read_header(&column.header).word;
+        let forced = column.role == Role::Code
+            && !column.because.starts_with("named by")
+            && vocabulary::header_roles(&word)
+                .is_some_and(|(_, roles, _)| !roles.contains(&Role::Code));
+        if forced {
+            column.role = Role::Other;
+            column
+                .because
+                .push_str("; another column holds the HTTP statuses, so these are not the codes");
+        }
+    }
+}
+
+/// A status table whose statuses repeat (`500` on three rows) beside a
+/// column of distinct code-shaped words (`API_CONFIGURATION_ERROR`,
+/// `AUTHORIZER_FAILURE`) under a header that names no role or a name
+/// (`Gateway response type`): the words are the codes, each with its status.
+fn names_of_repeated_statuses(table: &Table, columns: &mut [Column], group: &[usize]) {
+    let has_code = group.iter().any(|&i| columns[i].role == Role::Code);
+    let Some(status) = group
+        .iter()
+        .copied()
+        .find(|&i| columns[i].role == Role::Status && !columns[i].from_cells)
+    else {
+        return;
+    };
+    if has_code || !repeats(table, status) {
+        return;
+    }
+    let candidate = group.iter().copied().find(|&i| {
+        matches!(columns[i].role, Role::Other | Role::Reason)
+            && columns[i].profile.dominant() == Some(Shape::Code)
+            && one_word_each(table, i)
+            && !repeats(table, i)
+            && !vocabulary::names_no_code(&columns[i].header)
+    });
+    if let Some(i) = candidate {
+        let column = &mut columns[i];
+        column.role = Role::Code;
+        let _ = write!(
+            column.because,
+            "; its cells are distinct code-shaped words (`{}`) where the statuses repeat, so they are the codes",
+            column.profile.sample(Shape::Code)
+        );
+    }
+}
+
+/// Whether every non-empty cell of a column is one word (`UNAUTHORIZED`
+/// among `ACCESS_DENIED`s is a word, though also a reason phrase).
+fn one_word_each(table: &Table, column: usize) -> bool {
+    table
+        .body()
+        .filter_map(|row| row.cells.get(column))
+        .all(|cell| !cell.text.trim().contains(char::is_whitespace))
+}
+
+/// Whether a column's non-empty cells repeat a text (another row of it).
+fn repeats(table: &Table, column: usize) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    table
+        .body()
+        .filter_map(|row| row.cells.get(column))
+        .filter(|cell| !cell.text.is_empty())
+        .any(|cell| !seen.insert(cell.text.as_str()))
+}
+
+/// Reason phrases, read by where they stand. Under a header naming statuses
+/// with no column of statuses beside them (`HTTP Status` over `Conflict`),
+/// they are the statuses, named by their phrase. Beside a column of statuses,
+/// a `Message` column or a column with no known header (an empty one, as
+/// in a table whose header row is blank) is the reason; and a blank-headed
+/// column of sentences beside them is the description.
+fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
+    let has = |columns: &[Column], role: Role| group.iter().any(|&i| columns[i].role == role);
+    let phrases = |column: &Column| column.profile.dominant() == Some(Shape::Phrase);
+    if !has(columns, Role::Status)
+        && let Some(&i) = group.iter().find(|&&i| {
+            let column = &columns[i];
+            column.role == Role::Reason && phrases(column) && names_statuses(&column.header)
+        })
+    {
+        let column = &mut columns[i];
+        column.role = Role::Status;
+        column
+            .because
+            .push_str("; no other column holds the statuses, so its phrases name them");
+        return;
+    }
+    if !has(columns, Role::Status) || has(columns, Role::Code) {
+        return;
+    }
+    if !has(columns, Role::Reason)
+        && let Some(&i) = group.iter().find(|&&i| {
+            let column = &columns[i];
+            (column.role == Role::Message
+                || column.role == Role::Other && column.header.trim().is_empty())
+                && phrases(column)
+        })
+    {
         let column = &mut columns[i];
         column.role = Role::Reason;
         let _ = write!(
@@ -178,6 +302,28 @@ fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
             column.profile.sample(Shape::Phrase)
         );
     }
+    if !has(columns, Role::Description)
+        && let Some(&i) = group.iter().find(|&&i| {
+            let column = &columns[i];
+            column.role == Role::Other
+                && column.header.trim().is_empty()
+                && column.profile.dominant() == Some(Shape::Prose)
+        })
+    {
+        let column = &mut columns[i];
+        column.role = Role::Description;
+        column
+            .because
+            .push_str("; an untitled column of text beside the statuses is their description");
+    }
+}
+
+/// Whether a header's word names HTTP statuses (`HTTP Status`, `状态码`),
+/// whatever roles its cells gave it.
+fn names_statuses(header: &str) -> bool {
+    let word = vocabulary::read_header(header).word;
+    vocabulary::header_roles(&word)
+        .is_some_and(|(_, roles, _)| roles.first() == Some(&Role::Status))
 }
 
 /// A second column of codes that lost the code role to the first, holding the
@@ -239,7 +385,13 @@ fn number(text: &str) -> Option<u64> {
 
 /// Gives the columns of one group their roles: those the invocation names
 /// first, then by header word and cells, earlier words first.
-fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, kind: Option<Kind>) {
+fn assign(
+    columns: &mut [Column],
+    group: &[usize],
+    choice: &ColumnChoice,
+    kind: Option<Kind>,
+    context: Option<(Kind, &str)>,
+) {
     let mut taken: Vec<(Role, Option<&'static str>)> = Vec::new();
     let mut ranked: Vec<(usize, usize, Vec<Role>)> = Vec::new();
     for &i in group {
@@ -254,9 +406,10 @@ fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, kind: 
             taken.push((*role, column.lang));
             continue;
         }
-        match candidates(&column.header, &column.profile, kind) {
+        match candidates(&column.header, &column.profile, kind, context) {
             Some((rank, roles, because)) => {
                 column.because = because;
+                column.from_cells = rank == DEFERRED && !roles.is_empty();
                 ranked.push((rank, i, roles));
             }
             None => {
@@ -269,6 +422,9 @@ fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, kind: 
     }
     ranked.sort_by_key(|(rank, i, _)| (*rank, *i));
     for (_, i, roles) in ranked {
+        if roles.is_empty() {
+            continue;
+        }
         let lang = columns[i].lang;
         let role = roles.iter().copied().find(|role| {
             !taken.iter().any(|(r, l)| {
@@ -297,6 +453,7 @@ fn candidates(
     header: &str,
     profile: &Profile,
     kind: Option<Kind>,
+    context: Option<(Kind, &str)>,
 ) -> Option<(usize, Vec<Role>, String)> {
     let word = vocabulary::read_header(header).word;
     let dominant = profile.dominant();
@@ -315,6 +472,17 @@ fn candidates(
         });
     };
     let names_codes = matches!(roles.first(), Some(Role::Code | Role::Status));
+    if vocabulary::names_a_state(&word) && dominant != Some(Shape::Status) {
+        // `Status` over `accepted`, `serviceIdle`: states, not codes.
+        let cells = dominant.map_or_else(String::new, |shape| {
+            format!(" are {} (`{}`)", shape.described(), profile.sample(shape))
+        });
+        return Some((
+            DEFERRED,
+            Vec::new(),
+            format!("header word `{word}` names a state; its cells{cells}, not HTTP statuses"),
+        ));
+    }
     if let (true, Some(shape)) = (names_codes, dominant) {
         let cells = format!(
             "; its cells are {} (`{}`)",
@@ -322,16 +490,47 @@ fn candidates(
             profile.sample(shape)
         );
         match shape {
-            Shape::Code if roles.contains(&Role::Code) => {
+            // `HTTP error code` over `301 Moved Permanently`: the header
+            // names HTTP, and the cells are statuses.
+            Shape::Status if roles.contains(&Role::Code) && word.contains("http") => {
+                because.push_str(&cells);
+                roles.retain(|r| *r != Role::Status);
+                roles.insert(0, Role::Status);
+            }
+            // Words are no HTTP statuses, whatever the header says
+            // (`Response code` over `Succeeded`).
+            Shape::Code => {
                 if roles[0] != Role::Code {
                     because.push_str(&cells);
+                    because.push_str(", read as error codes");
                 }
+                // A header that names only statuses stays a status column
+                // when another column is the codes' (`状态码` beside `错误码`,
+                // its cells shifted by a lost `rowspan`).
+                let forced = !roles.contains(&Role::Code) && roles.contains(&Role::Status);
                 roles.retain(|r| *r != Role::Status && *r != Role::Code);
                 roles.insert(0, Role::Code);
+                if forced {
+                    roles.insert(1, Role::Status);
+                }
             }
             Shape::Number => {
                 because.push_str(&cells);
                 because.push_str(", read as error codes");
+                roles = vec![Role::Code];
+            }
+            // Phrases among code-shaped words under a word for error codes
+            // are codes as written (`Not Found` beside `SymlinkTargetNotExist`);
+            // phrases alone are the reason.
+            Shape::Phrase
+                if profile.count(Shape::Code) > 0 && roles.first() == Some(&Role::Code) =>
+            {
+                because.push_str(&cells);
+                let _ = write!(
+                    because,
+                    " among code-shaped words (`{}`), read as error codes as written",
+                    profile.sample(Shape::Code)
+                );
                 roles = vec![Role::Code];
             }
             Shape::Phrase => {
@@ -353,6 +552,29 @@ fn candidates(
             _ => {}
         }
     }
+    // A word that can name either (`Code` over 101, 201) is read as the text
+    // introducing the table says: `Error codes` (the body's `code` field) is
+    // another system than the HTTP statuses.
+    let either = roles.contains(&Role::Code) && roles.contains(&Role::Status);
+    if let (true, Some((system, text)), Some(Shape::Status)) = (either, context, dominant) {
+        let first = if system == Kind::Error {
+            Role::Code
+        } else {
+            Role::Status
+        };
+        roles.retain(|r| *r != first);
+        roles.insert(0, first);
+        let _ = write!(
+            because,
+            "; the table is under `{text}`, which names {} codes",
+            if system == Kind::Error {
+                "error"
+            } else {
+                "status"
+            }
+        );
+    }
+    let settled = either && context.is_some() && dominant == Some(Shape::Status);
     match kind {
         // Asked for statuses: a word that can also name error codes
         // (`Code`) does not; an error-code word (`Error Code`) still
@@ -360,8 +582,9 @@ fn candidates(
         Some(Kind::Status) if roles.first() != Some(&Role::Code) => {
             roles.retain(|r| *r != Role::Code);
         }
-        // Asked for error codes: a word that can name them does.
-        Some(Kind::Error) if roles.contains(&Role::Code) => {
+        // Asked for error codes: a word that can name them does, unless
+        // the table's own heading says they are HTTP statuses.
+        Some(Kind::Error) if roles.contains(&Role::Code) && !settled => {
             roles.retain(|r| *r != Role::Code);
             roles.insert(0, Role::Code);
         }
@@ -390,6 +613,7 @@ mod tests {
                     origin,
                     written: true,
                     padded: false,
+                    bold: false,
                 })
                 .collect(),
         };
@@ -402,6 +626,7 @@ mod tests {
             caption: None,
             rows: all,
             width: headers.len(),
+            unclosed: false,
         }
     }
 

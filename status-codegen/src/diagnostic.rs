@@ -9,6 +9,7 @@ use std::fmt::{self, Write as _};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::fix::Fix;
 use crate::source::{Location, Source};
 
 /// At most this many diagnostics are reported for one expansion; the rest are
@@ -65,10 +66,10 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// Extra lines, such as the paths that were tried.
     pub notes: Vec<String>,
-    /// Options that make this problem go away, as written after the path
-    /// (`kind = "status"`); offered only when applying them was tried and
-    /// the problem was gone.
-    pub fix: Option<String>,
+    /// Options that make this problem go away (printed as written after the
+    /// path: `kind = "status"`); offered only when applying them was tried,
+    /// the problem was gone and every code was kept.
+    pub fix: Option<Fix>,
     /// The source line (or a window of a long one) and the column within it.
     excerpt: Option<(String, usize)>,
 }
@@ -128,8 +129,8 @@ impl Diagnostic {
     /// Proposes options that may make the problem go away; the engine tries
     /// them and keeps them only if they do.
     #[must_use]
-    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
-        self.fix = Some(fix.into()).filter(|f| !f.is_empty());
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 

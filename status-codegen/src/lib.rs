@@ -43,7 +43,7 @@ pub mod diagnostic;
 #[doc(hidden)]
 pub mod document;
 mod expand;
-mod fix;
+pub mod fix;
 pub mod invocation;
 pub mod load;
 pub mod model;
@@ -60,6 +60,7 @@ mod vocabulary;
 pub mod workspace;
 
 pub use diagnostic::{Diagnostic, InvocationError};
+pub use fix::Fix;
 pub use model::{Kind, Model};
 pub use options::{Condition, Options, TableSelector};
 pub use source::Location;
@@ -113,7 +114,8 @@ pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
 
 /// Expands a document and its translations (in the order of
 /// `options.translations`). A problem that proposes a fix keeps it only when
-/// expanding again with the fix applied no longer has that problem.
+/// expanding them all again with the fix applied no longer has that problem
+/// and keeps every code ([`fix::verify`]).
 pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
     check_all(primary, translations, options).generate(options)
 }
@@ -124,9 +126,14 @@ pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Opti
 pub fn check_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Checked {
     let pages = pipeline::Pages::read(primary, translations, options);
     let mut checked = pages.check(options);
+    let codes = checked.model.codes();
     // A fix is tried by validating again what was read, not by reading again.
-    fix::verify(&mut checked.diagnostics, options, |fixed| {
-        pages.check(fixed).diagnostics
+    fix::verify(&mut checked.diagnostics, options, &codes, |fixed| {
+        let trial = pages.check(fixed);
+        fix::Trial {
+            codes: trial.model.codes(),
+            diagnostics: trial.diagnostics,
+        }
     });
     checked
 }

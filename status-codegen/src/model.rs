@@ -332,6 +332,11 @@ impl Model {
         rows
     }
 
+    /// The codes of the variants, as written, in variant order.
+    pub fn codes(&self) -> Vec<String> {
+        self.variants.iter().map(|v| v.code.clone()).collect()
+    }
+
     /// The primary document's path.
     pub fn path(&self) -> &str {
         self.documents.first().map_or("", |d| d.path.as_str())

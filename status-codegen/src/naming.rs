@@ -49,22 +49,71 @@ pub(crate) fn reads_as_name(description: &str) -> bool {
 
 /// The variant name of an error code: the code in `UpperCamelCase`
 /// (`EVS.0001` → `Evs0001`, `badRequest` → `BadRequest`), or `Code` + the code
-/// when it does not start with a letter (`111400002` → `Code111400002`).
-/// `None` when the code has no ASCII letter or digit to name it by.
+/// when it does not start with a letter (`111400002` → `Code111400002`); a
+/// leading minus sign is spelled out (`-1` → `CodeMinus1`, so that it is
+/// never `1`'s name). `None` when the code has no ASCII letter or digit to
+/// name it by.
 pub(crate) fn code_name(code: &str) -> Option<String> {
-    let camel: String = code
+    let (sign, rest) = match code.strip_prefix('-') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => ("Minus", rest),
+        _ => ("", code),
+    };
+    let camel: String = rest
         .to_upper_camel_case()
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
     let first = camel.chars().next()?;
-    let name = if first.is_ascii_alphabetic() && code.starts_with(|c: char| c.is_ascii_alphabetic())
+    let name = if sign.is_empty()
+        && first.is_ascii_alphabetic()
+        && code.starts_with(|c: char| c.is_ascii_alphabetic())
     {
         camel
     } else {
-        format!("Code{camel}")
+        format!("Code{sign}{camel}")
     };
     (name != "Self").then_some(name)
+}
+
+/// Separators a code name drops, and how a name spells them when two codes
+/// would otherwise share one (`InvalidParameter.Conflict` beside
+/// `InvalidParameterConflict`).
+const SPELLED: &[(char, &str)] = &[
+    ('.', "Dot"),
+    ('-', "Dash"),
+    ('/', "Slash"),
+    ('_', "Underscore"),
+    (':', "Colon"),
+    ('+', "Plus"),
+];
+
+/// The name of an error code with its separators spelled out
+/// (`InvalidParameter.Conflict` → `InvalidParameterDotConflict`); `None`
+/// when the code has no separator to spell.
+pub(crate) fn spelled_code_name(code: &str) -> Option<String> {
+    let body = code.strip_prefix('-').unwrap_or(code);
+    if !body.contains(|c: char| SPELLED.iter().any(|(s, _)| *s == c)) {
+        return None;
+    }
+    let mut spelled = String::with_capacity(code.len() * 2);
+    for c in body.chars() {
+        match SPELLED.iter().find(|(s, _)| *s == c) {
+            Some((_, word)) => {
+                spelled.push(' ');
+                spelled.push_str(word);
+                spelled.push(' ');
+            }
+            None => spelled.push(c),
+        }
+    }
+    let sign = if body.len() < code.len() { "-" } else { "" };
+    // Each part keeps its own capitals: `InvalidParameter`, not `Invalidparameter`.
+    let parts: String = spelled
+        .split(' ')
+        .filter(|p| !p.is_empty())
+        .map(|p| code_name(p).map_or_else(String::new, |n| n.trim_start_matches("Code").to_owned()))
+        .collect();
+    code_name(&format!("{sign}{parts}"))
 }
 
 /// Whether `name` is a plain Rust identifier usable as a variant name.
@@ -151,6 +200,27 @@ mod tests {
         assert_eq!(code_name("111400002").as_deref(), Some("Code111400002"));
         assert_eq!(code_name("01").as_deref(), Some("Code01"));
         assert_eq!(code_name("错误"), None);
+        assert_eq!(code_name("-1").as_deref(), Some("CodeMinus1"));
+        assert_eq!(code_name("1").as_deref(), Some("Code1"));
+        assert_eq!(code_name("-10003").as_deref(), Some("CodeMinus10003"));
+        assert_eq!(code_name("-32700").as_deref(), Some("CodeMinus32700"));
+    }
+
+    #[test]
+    fn separators_are_spelled_when_asked() {
+        assert_eq!(
+            spelled_code_name("InvalidParameter.Conflict").as_deref(),
+            Some("InvalidParameterDotConflict")
+        );
+        assert_eq!(
+            spelled_code_name("auth/invalid-email").as_deref(),
+            Some("AuthSlashInvalidDashEmail")
+        );
+        assert_eq!(
+            spelled_code_name("EVS_0001").as_deref(),
+            Some("EvsUnderscore0001")
+        );
+        assert_eq!(spelled_code_name("NoSuchKey"), None);
     }
 
     #[test]

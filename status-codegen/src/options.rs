@@ -19,6 +19,17 @@ pub enum TableSelector {
     Section(String),
 }
 
+impl TableSelector {
+    /// The option as written after the path: `table = 1`, `section = "异常"`.
+    pub fn written(&self) -> String {
+        match self {
+            Self::Index(i) => format!("table = {i}"),
+            Self::Section(s) => format!("section = {s:?}"),
+            Self::Caption(c) => format!("caption = {c:?}"),
+        }
+    }
+}
+
 /// The condition under which optional trait impls (`http`, `serde`) are emitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {

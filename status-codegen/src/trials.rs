@@ -3,159 +3,336 @@
 //!
 //! Fixes that cannot touch each other's problem are applied together and
 //! tried in one validation: row corrections (`skip`, `status`, `code`) whose
-//! codes are all different, and `table(N, …)` column choices of different
+//! codes are all different, and `table(N, …)` column choices for different
 //! tables. Every other fix (`kind`, `table`, `section`, `caption`, a column
 //! for every table) is an alternative to the others and has a trial of its
-//! own; at most [`MAX_TRIALS`] trials are run, the rest of the fixes are not
-//! offered.
+//! own. A trial of row corrections whose result says it must be (one that
+//! loses a code) is run again a fix at a time, so that its verdict is each
+//! fix's own. At most [`MAX_TRIALS`] trials are run; the fixes left are not
+//! tried.
 
-use std::collections::HashSet;
-
-use crate::diagnostic::Diagnostic;
-use crate::fix::apply;
+use crate::fix::Fix;
 use crate::options::Options;
 
 /// At most this many validations are run to try fixes. Row corrections and
-/// column choices take one between them on any real page; the rest are a
-/// few alternatives (a kind, a system of codes).
+/// column choices take one each on any real page; the rest are a few
+/// alternatives (a kind, a system of codes).
 pub(crate) const MAX_TRIALS: usize = 8;
 
 /// What became of one fix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Outcome<'a> {
-    /// Tried: the problems left with it applied (and the others of its trial).
-    Tried(&'a [Diagnostic]),
-    /// Not tried: it does not parse, or it sets an option already written.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Outcome<'a, T> {
+    /// Tried: what the validation with it applied (and the other fixes of
+    /// its trial) gave.
+    Tried(&'a T),
+    /// Not tried: it clashes with an option already written.
     Refused,
     /// Not tried: [`MAX_TRIALS`] trials were run already.
     OverBudget,
 }
 
-/// Which fixes may share a trial.
-#[derive(Debug, PartialEq, Eq)]
-enum Family {
-    /// Row corrections, by the codes they name (written and meant).
+// By hand: a derive would ask `T: Copy` of what is only borrowed.
+impl<T> Clone for Outcome<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Outcome<'_, T> {}
+
+/// What a fix may share a trial with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Claim {
+    /// A row correction, by the codes it names (as written, and as meant):
+    /// `code("A 1" = "A1")` and `skip("A1")` are not independent.
     Rows(Vec<String>),
-    /// Column choices for one table (`table(N, …)`).
-    Table,
+    /// A column choice for one table.
+    Table(usize),
     /// Anything else: an alternative, tried alone.
     Alone,
 }
 
-/// A trial: the options with its fixes applied, what those fixes touch, and
-/// the problems left once it ran.
-struct Trial {
+impl Claim {
+    fn of(fix: &Fix) -> Self {
+        match fix {
+            Fix::Skip(code) | Fix::Status { code, .. } => Self::Rows(vec![code.clone()]),
+            Fix::Code { written, code } => Self::Rows(vec![written.clone(), code.clone()]),
+            Fix::Column {
+                table: Some(table), ..
+            } => Self::Table(*table),
+            Fix::Kind(_) | Fix::Tables(_) | Fix::Column { table: None, .. } => Self::Alone,
+        }
+    }
+
+    /// Whether a fix claiming `self` may join a trial whose fixes claim `all`.
+    fn joins(&self, all: &[Self]) -> bool {
+        !all.is_empty()
+            && all.iter().all(|other| match (self, other) {
+                (Self::Rows(a), Self::Rows(b)) => a.iter().all(|code| !b.contains(code)),
+                (Self::Table(a), Self::Table(b)) => a != b,
+                _ => false,
+            })
+    }
+}
+
+/// One trial: its options, the fixes applied and what they claim, and what
+/// running it gave.
+struct Trial<T> {
     options: Options,
-    family: Family,
-    touched: HashSet<String>,
-    after: Vec<Diagnostic>,
+    fixes: Vec<usize>,
+    claims: Vec<Claim>,
+    result: Option<T>,
 }
 
 /// The trials of a set of fixes, run.
-pub(crate) struct Trials {
-    fixes: Vec<(String, Option<usize>, bool)>,
-    trials: Vec<Trial>,
+pub(crate) struct Trials<'f, T> {
+    /// Every distinct fix, and the trial whose result stands for it.
+    fixes: Vec<(&'f Fix, Placed)>,
+    trials: Vec<Trial<T>>,
 }
 
-impl Trials {
-    /// Groups `fixes` into trials over `options` and runs each with `validate`.
-    pub(crate) fn run<'f>(
+/// Where a fix was placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placed {
+    In(usize),
+    Refused,
+    OverBudget,
+}
+
+impl<'f, T> Trials<'f, T> {
+    /// Groups `fixes` into trials over `options` and runs each with `run`;
+    /// a trial of several row corrections for which `split` holds is run
+    /// again for each of them alone.
+    pub(crate) fn run(
         options: &Options,
-        fixes: impl IntoIterator<Item = &'f str>,
-        validate: impl Fn(&Options) -> Vec<Diagnostic>,
+        fixes: &'f [Fix],
+        run: impl Fn(&Options) -> T,
+        split: impl Fn(&T) -> bool,
     ) -> Self {
         let mut this = Self {
             fixes: Vec::new(),
             trials: Vec::new(),
         };
         for fix in fixes {
-            if this.fixes.iter().any(|(f, _, _)| f == fix) {
-                continue;
+            if this.fixes.iter().all(|(f, _)| *f != fix) {
+                let placed = this.place(options, fix);
+                this.fixes.push((fix, placed));
             }
-            let (trial, applies) = this.place(options, fix);
-            this.fixes.push((fix.to_owned(), trial, applies));
         }
-        for trial in &mut this.trials {
-            trial.after = validate(&trial.options);
+        // Trials added while running (a split) run too.
+        let mut at = 0;
+        while at < this.trials.len() {
+            let result = run(&this.trials[at].options);
+            let trial = &mut this.trials[at];
+            let rows = matches!(trial.claims.first(), Some(Claim::Rows(_)));
+            let again = if rows && trial.fixes.len() > 1 && split(&result) {
+                std::mem::take(&mut trial.fixes)
+            } else {
+                Vec::new()
+            };
+            trial.result = Some(result);
+            for fix in again {
+                this.fixes[fix].1 = this.alone(options, this.fixes[fix].0);
+            }
+            at += 1;
         }
         this
     }
 
-    /// What became of `fix`.
-    pub(crate) fn outcome(&self, fix: &str) -> Outcome<'_> {
-        match self.fixes.iter().find(|(f, _, _)| f == fix) {
-            Some((_, Some(trial), _)) => Outcome::Tried(&self.trials[*trial].after),
-            Some((_, None, true)) => Outcome::OverBudget,
-            _ => Outcome::Refused,
+    /// What became of `fix` (one of those given to [`run`](Self::run)).
+    pub(crate) fn outcome(&self, fix: &Fix) -> Outcome<'_, T> {
+        match self.fixes.iter().find(|(f, _)| *f == fix).map(|(_, p)| *p) {
+            Some(Placed::In(trial)) => self.trials[trial]
+                .result
+                .as_ref()
+                .map_or(Outcome::OverBudget, Outcome::Tried),
+            Some(Placed::OverBudget) => Outcome::OverBudget,
+            Some(Placed::Refused) | None => Outcome::Refused,
         }
     }
 
-    /// The trial `fix` joins (a new one if none can take it), and whether it
-    /// applies at all.
-    fn place(&mut self, options: &Options, fix: &str) -> (Option<usize>, bool) {
-        let Some(alone) = apply(options, fix) else {
-            return (None, false);
-        };
-        let family = family(fix);
-        let touched: HashSet<String> = match &family {
-            Family::Rows(codes) => codes.iter().cloned().collect(),
-            _ => HashSet::new(),
-        };
+    /// Puts `fix` in the first trial it can join, else in a new one.
+    fn place(&mut self, options: &Options, fix: &Fix) -> Placed {
+        let claim = Claim::of(fix);
+        let index = self.fixes.len();
         for (at, trial) in self.trials.iter_mut().enumerate() {
-            // Two choices for one table clash, and `apply` refuses them.
-            let shares = match (&trial.family, &family) {
-                (Family::Rows(_), Family::Rows(_)) => trial.touched.is_disjoint(&touched),
-                (Family::Table, Family::Table) => true,
-                _ => false,
-            };
-            if shares && let Some(together) = apply(&trial.options, fix) {
+            if !claim.joins(&trial.claims) {
+                continue;
+            }
+            let mut together = trial.options.clone();
+            if fix.apply(&mut together).is_ok() {
                 trial.options = together;
-                trial.touched.extend(touched);
-                return (Some(at), true);
+                trial.fixes.push(index);
+                trial.claims.push(claim);
+                return Placed::In(at);
             }
         }
+        let placed = self.alone(options, fix);
+        if let Placed::In(at) = placed {
+            self.trials[at].fixes.push(index);
+            self.trials[at].claims.push(claim);
+        }
+        placed
+    }
+
+    /// A new trial of `fix` alone, unless it clashes with `options` or the
+    /// budget is spent.
+    fn alone(&mut self, options: &Options, fix: &Fix) -> Placed {
+        let mut fixed = options.clone();
+        if fix.apply(&mut fixed).is_err() {
+            return Placed::Refused;
+        }
         if self.trials.len() >= MAX_TRIALS {
-            return (None, true);
+            return Placed::OverBudget;
         }
         self.trials.push(Trial {
-            options: alone,
-            family,
-            touched,
-            after: Vec::new(),
+            options: fixed,
+            fixes: Vec::new(),
+            claims: Vec::new(),
+            result: None,
         });
-        (Some(self.trials.len() - 1), true)
+        Placed::In(self.trials.len() - 1)
     }
 }
 
-/// The family of a fix, from what it adds to no options at all.
-fn family(fix: &str) -> Family {
-    let Some(add) = apply(&Options::default(), fix) else {
-        return Family::Alone;
-    };
-    let table_wide = add.kind.is_some()
-        || add.tables.is_some()
-        || !add.columns.columns.is_empty()
-        || !add.renames.is_empty();
-    let corrections = !(add.skips.is_empty() && add.statuses.is_empty() && add.codes.is_empty());
-    if table_wide {
-        return Family::Alone;
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::model::{Kind, Role};
+    use crate::options::TableSelector;
+
+    fn skip(code: &str) -> Fix {
+        Fix::Skip(code.to_owned())
     }
-    match (&add.table_columns[..], corrections) {
-        // A code correction touches the code it makes too: `code("A 1" =
-        // "A1")` and `skip("A1")` are not independent.
-        ([], true) => Family::Rows(
-            add.skips
-                .iter()
-                .chain(&add.statuses)
-                .map(|o| o.code.clone())
-                .chain(
-                    add.codes
-                        .iter()
-                        .flat_map(|o| [o.code.clone(), o.value.clone()]),
-                )
-                .collect(),
-        ),
-        ([_], false) => Family::Table,
-        _ => Family::Alone,
+
+    fn column(table: usize, header: &str) -> Fix {
+        Fix::Column {
+            table: Some(table),
+            role: Role::Code,
+            header: header.to_owned(),
+        }
+    }
+
+    /// The fixes' trials, run with a validation that returns the options it
+    /// was given, counting the runs.
+    fn tried(fixes: &[Fix], split: impl Fn(&Options) -> bool) -> (Trials<'_, Options>, usize) {
+        let runs = Cell::new(0);
+        let trials = Trials::run(
+            &Options::default(),
+            fixes,
+            |options| {
+                runs.set(runs.get() + 1);
+                options.clone()
+            },
+            split,
+        );
+        (trials, runs.get())
+    }
+
+    fn skips(outcome: Outcome<'_, Options>) -> Vec<String> {
+        match outcome {
+            Outcome::Tried(options) => options.skips.iter().map(|s| s.code.clone()).collect(),
+            _ => panic!("not tried: {outcome:?}"),
+        }
+    }
+
+    #[test]
+    fn row_corrections_of_different_codes_share_one_trial() {
+        let fixes = [
+            skip("Note A"),
+            Fix::Status {
+                code: "EVS.0001".to_owned(),
+                status: 400,
+            },
+            Fix::Code {
+                written: "EVS. 0002".to_owned(),
+                code: "EVS.0002".to_owned(),
+            },
+            skip("Note B"),
+        ];
+        let (trials, runs) = tried(&fixes, |_| false);
+        assert_eq!(runs, 1);
+        assert_eq!(skips(trials.outcome(&fixes[0])), ["Note A", "Note B"]);
+        let Outcome::Tried(options) = trials.outcome(&fixes[2]) else {
+            panic!("not tried");
+        };
+        assert_eq!(options.statuses.len(), 1);
+        assert_eq!(options.codes.len(), 1);
+    }
+
+    #[test]
+    fn a_correction_making_a_code_another_names_is_tried_apart() {
+        // `code("A 1" = "A1")` makes the code `skip("A1")` would leave out.
+        let fixes = [
+            Fix::Code {
+                written: "A 1".to_owned(),
+                code: "A1".to_owned(),
+            },
+            skip("A1"),
+        ];
+        let (trials, runs) = tried(&fixes, |_| false);
+        assert_eq!(runs, 2);
+        assert_eq!(skips(trials.outcome(&fixes[1])), ["A1"]);
+    }
+
+    #[test]
+    fn columns_of_different_tables_share_a_trial_alternatives_do_not() {
+        let fixes = [
+            column(0, "返回值"),
+            column(2, "Name"),
+            column(0, "Other"),
+            Fix::Kind(Kind::Status),
+            Fix::Tables(TableSelector::Index(3)),
+        ];
+        let (trials, runs) = tried(&fixes, |_| false);
+        // Tables 0 and 2 together; the second choice for table 0, the kind
+        // and the table each alone.
+        assert_eq!(runs, 4);
+        let Outcome::Tried(options) = trials.outcome(&fixes[1]) else {
+            panic!("not tried");
+        };
+        assert_eq!(options.table_columns.len(), 2);
+        let Outcome::Tried(options) = trials.outcome(&fixes[3]) else {
+            panic!("not tried");
+        };
+        assert_eq!(
+            (options.kind, options.tables.is_none()),
+            (Some(Kind::Status), true)
+        );
+    }
+
+    #[test]
+    fn a_trial_that_must_be_split_is_run_again_fix_by_fix() {
+        let fixes = [skip("A"), skip("B"), skip("C")];
+        // Leaving out B loses a code: the trial of all three says so.
+        let (trials, runs) = tried(&fixes, |options| {
+            options.skips.iter().any(|s| s.code == "B")
+        });
+        assert_eq!(runs, 4);
+        for (fix, alone) in fixes.iter().zip(["A", "B", "C"]) {
+            assert_eq!(skips(trials.outcome(fix)), [alone]);
+        }
+    }
+
+    #[test]
+    fn a_clash_is_refused_and_the_budget_bounds_the_trials() {
+        let mut written = Options::default();
+        Fix::Kind(Kind::Error).apply(&mut written).unwrap();
+        let kind = [Fix::Kind(Kind::Status)];
+        let trials = Trials::run(&written, &kind, |_| (), |()| false);
+        assert_eq!(trials.outcome(&kind[0]), Outcome::Refused);
+
+        let sections: Vec<Fix> = (0..MAX_TRIALS + 2)
+            .map(|i| Fix::Tables(TableSelector::Section(format!("S{i}"))))
+            .collect();
+        let (trials, runs) = tried(&sections, |_| false);
+        assert_eq!(runs, MAX_TRIALS);
+        assert!(matches!(trials.outcome(&sections[0]), Outcome::Tried(_)));
+        assert!(matches!(
+            trials.outcome(&sections[MAX_TRIALS]),
+            Outcome::OverBudget
+        ));
     }
 }

@@ -7,9 +7,7 @@
 //! take, in order: when two columns of a table want the same role, the word
 //! listed earlier here wins and the other takes its next role.
 
-use std::sync::OnceLock;
-
-use crate::model::Role;
+use crate::model::{Kind, Role};
 
 /// Every recognised header and the roles it can take, first choice first. The
 /// order of this list breaks ties between columns. Add new words here only.
@@ -180,6 +178,108 @@ pub(crate) const HEADER_ENDINGS: &[(&str, &[Role])] = &[
     ("codes", &[Role::Status, Role::Code]),
 ];
 
+/// Headers that name a state or an outcome (`Status`, `状态`, `Result`): they
+/// hold HTTP statuses only when their cells are statuses; over words
+/// (`accepted`, `serviceIdle`) they are states, and the table holds no codes.
+const STATE_WORDS: &[&str] = &[
+    "status",
+    "state",
+    "result",
+    "outcome",
+    "状态",
+    "结果",
+    "delivery status",
+    "状态值",
+];
+
+/// Whether a header names a state rather than a code ([`STATE_WORDS`]).
+pub(crate) fn names_a_state(word: &str) -> bool {
+    STATE_WORDS.contains(&word)
+}
+
+/// Words of headers that name what a table describes rather than codes:
+/// parameters, fields, properties, keys, metrics, methods and endpoints,
+/// prefixes. No fix names such a column as the code column.
+const NOT_CODE_WORDS: &[&str] = &[
+    "parameter",
+    "parameters",
+    "param",
+    "field",
+    "fields",
+    "property",
+    "properties",
+    "attribute",
+    "attributes",
+    "argument",
+    "arguments",
+    "key",
+    "header",
+    "headers",
+    "metric",
+    "metrics",
+    "method",
+    "endpoint",
+    "url",
+    "uri",
+    "path",
+    "prefix",
+    "dimension",
+    "参数",
+    "字段",
+    "属性",
+    "指标",
+    "请求头",
+    "维度",
+    "前缀",
+    "方法",
+];
+
+/// Whether a header names something other than codes (`Parameter`,
+/// `指标ID`, `API Endpoint`): [`NOT_CODE_WORDS`], as a word of it (or, in
+/// CJK, anywhere in it).
+pub(crate) fn names_no_code(header: &str) -> bool {
+    let word = normalize(header);
+    NOT_CODE_WORDS.iter().any(|w| {
+        if w.is_ascii() {
+            word.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|part| part == *w)
+        } else {
+            word.contains(w)
+        }
+    })
+}
+
+/// Words by which a heading or caption says its table lists HTTP statuses.
+const STATUS_SYSTEM: &[&str] = &["http", "status code", "状态码", "响应码"];
+
+/// Words by which a heading or caption says its table lists codes of the
+/// service's own (the body's `code` field), not HTTP statuses.
+const ERROR_SYSTEM: &[&str] = &[
+    "error code",
+    "error-code",
+    "errorcode",
+    "application code",
+    "business code",
+    "result code",
+    "错误码",
+    "业务码",
+    "错误代码",
+];
+
+/// Which system the text introducing a table names: HTTP statuses
+/// (`HTTP status codes`, `状态码`) or the service's own codes (`Error codes`,
+/// `错误码`); `None` when it names neither or both.
+pub(crate) fn names_system(text: &str) -> Option<Kind> {
+    let lower = text.to_lowercase();
+    let status = STATUS_SYSTEM.iter().any(|w| lower.contains(w));
+    let error = ERROR_SYSTEM.iter().any(|w| lower.contains(w));
+    match (status, error) {
+        (true, false) => Some(Kind::Status),
+        (false, true) => Some(Kind::Error),
+        _ => None,
+    }
+}
+
 /// The roles a header can take and why: its word (or the word before a
 /// parenthetical remark, `状态码（16进制）`), else its ending. The rank orders
 /// columns that want one role: whole words before endings, earlier first.
@@ -305,21 +405,21 @@ pub(crate) const REASON_PHRASES: &[(u16, &str)] = &[
     (511, "Network Authentication Required"),
 ];
 
-/// Phrases of earlier RFCs and common use, recognised as reason phrases but
-/// never used to name a variant.
-const FORMER_PHRASES: &[&str] = &[
-    "Moved Temporarily",
-    "Request Entity Too Large",
-    "Payload Too Large",
-    "Request-URI Too Large",
-    "Request-URI Too Long",
-    "Requested Range Not Satisfiable",
-    "Unprocessable Entity",
-    "I'm a teapot",
-    "Request Time-out",
-    "Gateway Time-out",
-    "Bandwidth Limit Exceeded",
-    "Switch Proxy",
+/// Phrases of earlier RFCs and common use, with their codes: recognised as
+/// reason phrases but never used to name a variant.
+const FORMER_PHRASES: &[(u16, &str)] = &[
+    (302, "Moved Temporarily"),
+    (413, "Request Entity Too Large"),
+    (413, "Payload Too Large"),
+    (414, "Request-URI Too Large"),
+    (414, "Request-URI Too Long"),
+    (416, "Requested Range Not Satisfiable"),
+    (422, "Unprocessable Entity"),
+    (418, "I'm a teapot"),
+    (408, "Request Time-out"),
+    (504, "Gateway Time-out"),
+    (509, "Bandwidth Limit Exceeded"),
+    (306, "Switch Proxy"),
 ];
 
 /// The registered reason phrase of a status.
@@ -330,38 +430,8 @@ pub(crate) fn reason_phrase(code: u16) -> Option<&'static str> {
         .map(|(_, phrase)| *phrase)
 }
 
-/// Whether `text` is a reason phrase, now or formerly registered, written as
-/// words (`Bad request`, `Request-URI Too Long`, `OK`; not the `OpenStack`
-/// fault names `badRequest` or `unauthorized`, which are codes).
-///
-/// Every cell of every column is asked this (`cells::shape`), so the phrases'
-/// words are made once, sorted, and a cell costs one key and a binary search.
-pub(crate) fn is_reason_phrase(text: &str) -> bool {
-    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let key = phrase_key(text);
-    if key.is_empty() {
-        return false;
-    }
-    KEYS.get_or_init(|| {
-        let mut keys: Vec<String> = REASON_PHRASES
-            .iter()
-            .map(|(_, p)| *p)
-            .chain(FORMER_PHRASES.iter().copied())
-            .map(phrase_key)
-            .collect();
-        keys.sort_unstable();
-        keys
-    })
-    .binary_search(&key)
-    .is_ok()
-}
-
-/// A phrase as compared: its words (split at spaces and hyphens, each kept
-/// to its ASCII letters and digits, lowercased, empty ones dropped) joined by
-/// one space, so `Request-URI Too Long` and `request uri too long` are one key.
+/// A phrase as compared: its words, lowercase ASCII letters and digits only,
+/// joined by one space (`Request-URI Too Long` → `request uri too long`).
 fn phrase_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for word in text.split([' ', '-']) {
@@ -369,17 +439,49 @@ fn phrase_key(text: &str) -> String {
         if start > 0 {
             key.push(' ');
         }
-        let letters = key.len();
         key.extend(
             word.chars()
                 .filter(char::is_ascii_alphanumeric)
                 .map(|c| c.to_ascii_lowercase()),
         );
-        if key.len() == letters {
+        if key.len() == start + usize::from(start > 0) {
             key.truncate(start);
         }
     }
     key
+}
+
+/// Every phrase, now or formerly registered, by its key: computed once.
+fn phrases() -> &'static [(String, u16)] {
+    static PHRASES: std::sync::OnceLock<Vec<(String, u16)>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        REASON_PHRASES
+            .iter()
+            .chain(FORMER_PHRASES)
+            .map(|(code, phrase)| (phrase_key(phrase), *code))
+            .collect()
+    })
+}
+
+/// The status a reason phrase, now or formerly registered, names, when
+/// `text` is one written as words (`Bad request` → 400, `Request-URI Too
+/// Long` → 414, `OK` → 200; not the `OpenStack` fault names `badRequest` or
+/// `unauthorized`, which are codes).
+pub(crate) fn phrase_status(text: &str) -> Option<u16> {
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) || text.len() > 40 {
+        return None;
+    }
+    let key = phrase_key(text);
+    phrases()
+        .iter()
+        .find(|(phrase, _)| *phrase == key)
+        .map(|(_, code)| *code)
+}
+
+/// Whether `text` is a reason phrase, now or formerly registered, written as
+/// words ([`phrase_status`]).
+pub(crate) fn is_reason_phrase(text: &str) -> bool {
+    phrase_status(text).is_some()
 }
 
 /// Language names written in headers, and their BCP 47 tags.
@@ -568,14 +670,12 @@ mod tests {
         assert!(!is_reason_phrase("badRequest"));
         assert!(!is_reason_phrase("unauthorized"));
         assert!(!is_reason_phrase("Bad"));
-        // Words are compared, not spelling: case, punctuation and extra
-        // separators between them do not count.
-        assert!(is_reason_phrase("I'm a teapot"));
-        assert!(is_reason_phrase("Im  a--teapot"));
-        assert!(is_reason_phrase("Gateway Time-out"));
-        assert!(!is_reason_phrase("Gateway Timeout Now"));
-        assert!(!is_reason_phrase("-"));
         assert_eq!(reason_phrase(429), Some("Too Many Requests"));
+        assert_eq!(phrase_status("Conflict"), Some(409));
+        assert_eq!(phrase_status("Gateway Time-out"), Some(504));
+        assert_eq!(phrase_status("I'm a teapot"), Some(418));
+        assert_eq!(phrase_status("Request - URI  Too Long"), Some(414));
+        assert_eq!(phrase_status("conflict"), None);
         assert_eq!(reason_phrase(499), None);
     }
 }

@@ -48,6 +48,9 @@ pub struct Cell {
     /// Whether the cell is one pulldown-cmark adds to fill a short pipe row
     /// (shown empty, as GitHub shows it; `written` stays true for it).
     pub padded: bool,
+    /// Whether all its text is bold (`**Authentication**`): a label, in a
+    /// row whose other cells are empty.
+    pub bold: bool,
 }
 
 /// A column's header.
@@ -68,6 +71,8 @@ pub(crate) struct Written {
     pub colspan: usize,
     /// Not written in the source: a pipe row's missing cell.
     pub padded: bool,
+    /// All its text is bold.
+    pub bold: bool,
 }
 
 /// A written row, before spreading.
@@ -113,6 +118,7 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                 origin,
                 written: true,
                 padded: cell.padded,
+                bold: cell.bold,
             };
             origin += 1;
             for _ in 0..colspan {
@@ -155,6 +161,7 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                     origin,
                     written: false,
                     padded: false,
+                    bold: false,
                 });
                 origin += 1;
             }
@@ -178,6 +185,7 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
                 origin,
                 written: false,
                 padded: false,
+                bold: false,
             });
             origin += 1;
         }
@@ -295,6 +303,7 @@ mod tests {
                         rowspan: *rowspan,
                         colspan: *colspan,
                         padded: false,
+                        bold: false,
                     })
                     .collect(),
             })
@@ -373,6 +382,7 @@ mod tests {
             caption: None,
             rows,
             width,
+            unclosed: false,
         };
         let headers: Vec<String> = table.header().into_iter().map(|h| h.text).collect();
         assert_eq!(headers, ["Code", "Description English", "Description 中文"]);

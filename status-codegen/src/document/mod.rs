@@ -78,6 +78,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The number of columns.
     pub width: usize,
+    /// Whether its `<table>` is never closed (a browser shows the rest of the
+    /// page inside it): an error when its rows are read, a note otherwise.
+    pub unclosed: bool,
 }
 
 impl Table {

@@ -47,7 +47,7 @@ pub(super) fn read(
                     .as_element()
                     .is_some_and(|e| e.name() == "table")
             {
-                reader.table(node, unclosed, diagnostics);
+                reader.table(node, unclosed);
             }
             continue;
         };
@@ -101,24 +101,8 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
-    fn table(
-        &mut self,
-        table: NodeRef<'_, Node>,
-        unclosed: &[usize],
-        diagnostics: &mut Diagnostics,
-    ) {
+    fn table(&mut self, table: NodeRef<'_, Node>, unclosed: &[usize]) {
         let offset = self.offset(table).unwrap_or(0);
-        if unclosed.binary_search(&offset).is_ok() {
-            diagnostics.error(
-                self.source,
-                offset,
-                || {
-                    "unclosed <table>: expected a matching </table> before the end of the document"
-                        .to_owned()
-                },
-                "this table is never closed",
-            );
-        }
         let (written, caption) = self.written_rows(table, offset);
         let (rows, width) = grid::spread(written);
         let caption = caption.or_else(|| caption_paragraph(table)).or_else(|| {
@@ -138,6 +122,7 @@ impl Reader<'_> {
             caption,
             rows,
             width,
+            unclosed: unclosed.binary_search(&offset).is_ok(),
         });
     }
 
@@ -196,6 +181,7 @@ impl Reader<'_> {
                     colspan: span(element, "colspan"),
                     // A cell pulldown-cmark adds to fill a short pipe row.
                     padded: element.attr("data-pad").is_some(),
+                    bold: is_bold(cell),
                 }
             })
             .collect();
@@ -275,6 +261,37 @@ fn is_blank(node: NodeRef<'_, Node>) -> bool {
         }
         _ => true, // comments, doctypes, processing instructions
     }
+}
+
+/// Whether every visible character of a cell is inside `<strong>` or `<b>`
+/// (and there is one).
+fn is_bold(cell: NodeRef<'_, Node>) -> bool {
+    let mut bold = 0usize;
+    let mut any = false;
+    for edge in cell.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if matches!(e.name(), "strong" | "b") => bold += 1,
+                Node::Text(text) if !text.trim().is_empty() => {
+                    if bold == 0 {
+                        return false;
+                    }
+                    any = true;
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node
+                    .value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "strong" | "b"))
+                {
+                    bold = bold.saturating_sub(1);
+                }
+            }
+        }
+    }
+    any
 }
 
 /// Whether a paragraph's text names a table: `Table 4 Error codes`, `表1 错误码`.

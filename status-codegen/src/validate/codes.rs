@@ -25,37 +25,69 @@ const SEPARATORS: &[char] = &[',', '，', '/', '、', ';', '；'];
 /// Words joining the two ends of a range.
 const RANGE_WORDS: &[&str] = &[" to ", "~", "～", "–", "—", "至", " - "];
 
-/// Reads a code cell. `pattern` is the column's pattern; `header` its header;
-/// `alone` is whether the row's other cells are empty or spanned from this
-/// one (a label or note row).
-pub(super) fn read(text: &str, pattern: Option<Pattern>, header: &str, alone: bool) -> CodeCell {
+/// How a column writes its codes, read once for the whole column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Column {
+    /// The pattern most codes share.
+    pub(super) pattern: Option<Pattern>,
+    /// Every code holds a `/` (`auth/invalid-email`): a namespace, not two codes.
+    pub(super) namespaced: bool,
+    /// A quarter or more of its cells are reason phrases of several words
+    /// (`Not Found`, `Not Modified`): the column writes codes so.
+    pub(super) phrases: bool,
+}
+
+/// Reads a code cell. `column` is how its column writes codes; `header` its
+/// header; `alone` is whether the row's other cells are empty or spanned
+/// from this one (a label or note row).
+pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> CodeCell {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let text = visible.trim();
+    let pattern = column.pattern;
     if cells::is_placeholder(text) {
         return CodeCell::Skip(format!("`{text}` stands for no code"));
+    }
+    if cells::is_catch_all(text) {
+        return CodeCell::Skip(format!("`{text}` stands for every code not listed"));
     }
     if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {
         return CodeCell::Skip(format!("`{text}` repeats the header"));
     }
-    if text.contains(SEPARATORS)
-        && pattern.is_some()
-        && let Some(codes) = several(text, pattern)
-    {
+    if pattern != Some(Pattern::Word) && is_class(text) {
+        return CodeCell::Skip(format!("`{text}` is a class of codes, not one code"));
+    }
+    if alone && is_label(text, pattern) {
+        return CodeCell::Skip(format!("`{text}` is a label or a note, not a code"));
+    }
+    if let Some(codes) = codes_of(text, column) {
         return CodeCell::Codes(codes, None);
     }
-    if is_code(text) {
-        return CodeCell::Codes(vec![text.to_owned()], None);
+    // A reason phrase is a code as written (`Not Found`) in a column that
+    // writes codes so; alone among identifiers (`Request-URI Too Large`
+    // among `InvalidRange`s) it is its row's HTTP reason, not a code.
+    if text.contains(' ')
+        && !alone
+        && pattern.is_none_or(|p| p == Pattern::Word)
+        && let Some(status) = crate::vocabulary::phrase_status(text)
+    {
+        return if column.phrases {
+            CodeCell::Codes(vec![text.to_owned()], None)
+        } else {
+            CodeCell::Skip(format!(
+                "`{text}` is the reason phrase of HTTP {status}, where the column's other codes are identifiers: not a code"
+            ))
+        };
     }
     if let Some((from, to)) = range(text) {
         return CodeCell::Skip(format!(
             "`{text}` is a range of codes ({from} to {to}), not one code"
         ));
     }
-    if let Some(codes) = several(text, pattern) {
-        return CodeCell::Codes(codes, None);
-    }
-    if let Some((code, remark)) = with_remark(text) {
-        return CodeCell::Codes(vec![code], Some(remark));
+    if let Some((head, remark)) = remark(text)
+        && let Some(codes) = codes_of(head, column)
+        && codes.iter().all(|code| reads_as_code(code, column))
+    {
+        return CodeCell::Codes(codes, Some(remark));
     }
     if alone {
         return CodeCell::Skip(format!("`{text}` is a label or a note, not a code"));
@@ -77,6 +109,26 @@ pub(super) fn read(text: &str, pattern: Option<Pattern>, header: &str, alone: bo
     CodeCell::Wrong(message, meant)
 }
 
+/// The codes a cell (or the part of it before a remark) holds: one code, or
+/// several of the column's pattern.
+fn codes_of(text: &str, column: Column) -> Option<Vec<String>> {
+    let separators: &[char] = if column.namespaced {
+        &[',', '，', '、', ';', '；']
+    } else {
+        SEPARATORS
+    };
+    if text.contains(separators)
+        && column.pattern.is_some()
+        && let Some(codes) = several(text, column.pattern, separators)
+    {
+        return Some(codes);
+    }
+    if is_code(text) {
+        return Some(vec![text.to_owned()]);
+    }
+    several(text, column.pattern, separators)
+}
+
 /// One code-shaped word (`EVS.0001`, `NoSuchKey`, `0x1F`, `-32700`).
 fn is_code(text: &str) -> bool {
     // `Unauthorized` is a reason phrase and, in a column of codes, a code.
@@ -84,6 +136,28 @@ fn is_code(text: &str) -> bool {
         cells::shape(text),
         Some(Shape::Code | Shape::Number | Shape::Status | Shape::Phrase)
     ) && !text.contains(char::is_whitespace)
+}
+
+/// A class of codes (`2xxx`, `4XX`, `EVS.01xx`): a prefix ending in a digit
+/// or a separator, then two or more `x`. In a column of words
+/// (`DEFAULT_4XX` among `ACCESS_DENIED`) it is a code of its own.
+fn is_class(text: &str) -> bool {
+    let prefix = text.trim_end_matches(['x', 'X']);
+    text.len() - prefix.len() >= 2
+        && prefix.ends_with(|c: char| c.is_ascii_digit() || "._-".contains(c))
+        && prefix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+/// A label alone in its row: a word of no digits where the column's codes
+/// have another pattern (`Authentication` among `AUTH.0001`), or a phrase of
+/// several words.
+fn is_label(text: &str, pattern: Option<Pattern>) -> bool {
+    let words = text.split_whitespace().count();
+    let plain = !text.contains(|c: char| c.is_ascii_digit());
+    words > 1 && !is_code(&text.split_whitespace().collect::<String>())
+        || plain && pattern.is_some_and(|p| p != Pattern::Word && cells::pattern(text) != p)
 }
 
 /// `DIS.5000 to DIS.5999`, `0–999`: the two ends.
@@ -97,9 +171,9 @@ fn range(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Several codes of the column's pattern in one cell.
-fn several(text: &str, pattern: Option<Pattern>) -> Option<Vec<String>> {
+fn several(text: &str, pattern: Option<Pattern>, separators: &[char]) -> Option<Vec<String>> {
     let by_separator: Vec<&str> = text
-        .split(SEPARATORS)
+        .split(separators)
         .flat_map(|p| p.split(" or "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -119,31 +193,111 @@ fn several(text: &str, pattern: Option<Pattern>) -> Option<Vec<String>> {
         .then(|| parts.into_iter().map(str::to_owned).collect())
 }
 
-/// `USR_404 (deprecated)`: the code and the remark.
-fn with_remark(text: &str) -> Option<(String, String)> {
-    let open = text.find(['(', '（'])?;
-    let code = text[..open].trim();
-    let remark = text[open..]
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）'])
+/// Footnote marks written after a code (`ECS.0102*`).
+const FOOTNOTE_MARKS: &[char] = &['*', '†', '‡', '¹', '²', '³', '⁴', '⁵'];
+
+/// A code and the remark written after it, as a reader tells them apart:
+/// in brackets (`USR_404 (deprecated)`, `ECS.0014 [已下线]`), after a dash,
+/// a comma, a semicolon or a colon (`ThrottlingException — retry with
+/// backoff`, `SignatureDoesNotMatch, usually clock skew`), a footnote mark
+/// (`ECS.0102*`), or words that cannot be part of a code (`ECS.0014 已下线`,
+/// `E1 E2 see below`). The part before the remark is checked by the caller.
+fn remark(text: &str) -> Option<(&str, String)> {
+    let marks = text.trim_end_matches(FOOTNOTE_MARKS);
+    if marks.len() < text.len() && !marks.is_empty() {
+        let mark = &text[marks.len()..];
+        let (head, more) = remark(marks.trim_end())
+            .map_or((marks.trim_end(), None), |(head, more)| (head, Some(more)));
+        let note = format!("footnote mark `{mark}`");
+        return Some((head, more.map_or(note.clone(), |m| format!("{m}; {note}"))));
+    }
+    let bracket = text
+        .char_indices()
+        .find(|(_, c)| "([（【［〔".contains(*c))
+        .map(|(at, _)| at)
+        .filter(|&at| at > 0 && text.ends_with([')', ']', '）', '】', '］', '〕']));
+    let punctuation = [" — ", " – ", " - ", "—", "，", "；", "：", ", ", "; ", ": "]
+        .iter()
+        .filter_map(|p| text.find(p).map(|at| (at, p.len())))
+        .min();
+    let (head, rest) = match (bracket, punctuation) {
+        (Some(b), Some((p, _))) if b < p => (&text[..b], &text[b..]),
+        (Some(b), None) => (&text[..b], &text[b..]),
+        (_, Some((p, len))) => (&text[..p], &text[p + len..]),
+        (None, None) => {
+            // Words that cannot continue a code: CJK text, or lowercase words.
+            let at = text.find(char::is_whitespace)?;
+            let rest = text[at..].trim();
+            let words = rest.split_whitespace().count();
+            let prose =
+                !rest.is_ascii() || words > 1 && rest.starts_with(|c: char| c.is_ascii_lowercase());
+            if !prose {
+                return None;
+            }
+            (&text[..at], rest)
+        }
+    };
+    let remark = rest
+        .trim_start_matches(['(', '[', '（', '【', '［', '〔'])
+        .trim_end_matches([')', ']', '）', '】', '］', '〕'])
         .trim();
-    (is_code(code) && !remark.is_empty()).then(|| (code.to_owned(), remark.to_owned()))
+    let head = head.trim();
+    (!head.is_empty() && !remark.is_empty()).then(|| (head, remark.to_owned()))
+}
+
+/// Whether a cell holds a code of the column's pattern anywhere in it, as a
+/// reader would see one: a fix that leaves the row out would lose it.
+pub(super) fn holds_code(text: &str, column: Column) -> bool {
+    text.split(|c: char| c.is_whitespace() || ",;，；、()[]（）【】*—–:：".contains(c))
+        .any(|token| reads_as_code(token, column))
+}
+
+/// Whether one word reads as a code of the column, not as a word of a
+/// sentence: of the column's pattern, and for words, written as an
+/// identifier (`NoSuchKey`, `DEADLINE_EXCEEDED`, `E1`), not `Note` or `an`.
+fn reads_as_code(token: &str, column: Column) -> bool {
+    if token.is_empty() || !is_code(token) {
+        return false;
+    }
+    match column.pattern {
+        Some(Pattern::Word) | None => {
+            let inner = token.get(1..).unwrap_or_default();
+            inner.contains(|c: char| c.is_ascii_uppercase() || "._/".contains(c))
+                || token.contains(|c: char| c.is_ascii_digit())
+        }
+        Some(pattern) => cells::pattern(token) == pattern,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn column(pattern: Pattern) -> Column {
+        Column {
+            pattern: Some(pattern),
+            namespaced: false,
+            phrases: true,
+        }
+    }
+
     fn codes(text: &str, pattern: Pattern) -> Vec<String> {
-        match read(text, Some(pattern), "Error Code", false) {
+        match read(text, column(pattern), "Error Code", false) {
             CodeCell::Codes(codes, _) => codes,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn with_remark(text: &str, pattern: Pattern) -> (Vec<String>, Option<String>) {
+        match read(text, column(pattern), "Error Code", false) {
+            CodeCell::Codes(codes, remark) => (codes, remark),
             other => panic!("{text}: {other:?}"),
         }
     }
 
     fn skipped(text: &str, alone: bool) -> bool {
         matches!(
-            read(text, Some(Pattern::Prefixed), "Error Code", alone),
+            read(text, column(Pattern::Prefixed), "Error Code", alone),
             CodeCell::Skip(_)
         )
     }
@@ -162,29 +316,98 @@ mod tests {
         );
         assert_eq!(codes("E1 / E2", Pattern::Word), ["E1", "E2"]);
         assert_eq!(codes("NoSuchKey/NoSuchBucket", Pattern::Word).len(), 2);
+        // A reason phrase is a code as written in a column of words that
+        // writes codes so; alone among identifiers it is no code.
+        assert_eq!(codes("Not Found", Pattern::Word), ["Not Found"]);
+        let identifiers = Column {
+            phrases: false,
+            ..column(Pattern::Word)
+        };
+        assert!(matches!(
+            read("Request-URI Too Large", identifiers, "Error Code", false),
+            CodeCell::Skip(reason) if reason.contains("HTTP 414")
+        ));
     }
 
     #[test]
-    fn a_remark_after_the_code() {
+    fn a_namespace_is_not_two_codes() {
+        let namespaced = Column {
+            pattern: Some(Pattern::Word),
+            namespaced: true,
+            phrases: false,
+        };
         assert_eq!(
-            read(
+            read("auth/invalid-email", namespaced, "Error Code", false),
+            CodeCell::Codes(vec!["auth/invalid-email".to_owned()], None)
+        );
+        assert_eq!(codes("auth/invalid-email", Pattern::Word).len(), 2);
+    }
+
+    #[test]
+    fn a_remark_after_the_code_is_a_note() {
+        for (text, pattern, code, remark) in [
+            (
                 "USR_404 (deprecated)",
-                Some(Pattern::Prefixed),
-                "Error Code",
-                false
+                Pattern::Prefixed,
+                "USR_404",
+                "deprecated",
             ),
-            CodeCell::Codes(vec!["USR_404".to_owned()], Some("deprecated".to_owned()))
+            ("ECS.0014 [已下线]", Pattern::Prefixed, "ECS.0014", "已下线"),
+            (
+                "ECS.0014【已下线】",
+                Pattern::Prefixed,
+                "ECS.0014",
+                "已下线",
+            ),
+            ("ECS.0014 已下线", Pattern::Prefixed, "ECS.0014", "已下线"),
+            (
+                "ECS.0102*",
+                Pattern::Prefixed,
+                "ECS.0102",
+                "footnote mark `*`",
+            ),
+            (
+                "ThrottlingException — retry with backoff",
+                Pattern::Word,
+                "ThrottlingException",
+                "retry with backoff",
+            ),
+            (
+                "SignatureDoesNotMatch, usually clock skew",
+                Pattern::Word,
+                "SignatureDoesNotMatch",
+                "usually clock skew",
+            ),
+        ] {
+            assert_eq!(
+                with_remark(text, pattern),
+                (vec![code.to_owned()], Some(remark.to_owned())),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            with_remark("STO.0001 STO.0002 (deprecated)", Pattern::Prefixed),
+            (
+                vec!["STO.0001".to_owned(), "STO.0002".to_owned()],
+                Some("deprecated".to_owned())
+            )
         );
     }
 
     #[test]
     fn rows_that_are_not_codes() {
         assert!(skipped("DIS.5000 to DIS.5999", false));
+        assert!(skipped("1100～1199", false));
         assert!(skipped("0–999", false));
+        assert!(skipped("2xxx", false));
+        assert!(skipped("EVS.01xx", false));
         assert!(skipped("...", false));
         assert!(skipped("-", false));
+        assert!(skipped("暂无", false));
+        assert!(skipped("其他错误码", false));
         assert!(skipped("Error Code", false));
         assert!(skipped("Token errors", true));
+        assert!(skipped("Authentication", true));
         assert!(skipped("Note: SCH.0003 was removed in v2.", true));
         assert!(skipped(
             "如若出现其他无法解决的错误码，请联系华为云支持人员。",
@@ -195,7 +418,7 @@ mod tests {
     #[test]
     fn typos_are_located_errors_with_the_code_meant() {
         assert_eq!(
-            read("DCS. 4855", Some(Pattern::Prefixed), "错误码", false),
+            read("DCS. 4855", column(Pattern::Prefixed), "错误码", false),
             CodeCell::Wrong(
                 "error code `DCS. 4855` has a space in it: expected one code, such as `DCS.4855`"
                     .to_owned(),
@@ -203,17 +426,34 @@ mod tests {
             )
         );
         assert!(matches!(
-            read("IncorrectNumberOfFilesInPost Request", Some(Pattern::Word), "错误码", false),
+            read("IncorrectNumberOfFilesInPost Request", column(Pattern::Word), "错误码", false),
             CodeCell::Wrong(_, Some(code)) if code == "IncorrectNumberOfFilesInPostRequest"
         ));
         assert!(matches!(
             read(
                 "an error happened",
-                Some(Pattern::Word),
+                column(Pattern::Word),
                 "Error Code",
                 false
             ),
             CodeCell::Wrong(_, None)
         ));
+    }
+
+    #[test]
+    fn a_cell_that_holds_a_code_is_never_left_out() {
+        let prefixed = column(Pattern::Prefixed);
+        let words = column(Pattern::Word);
+        assert!(holds_code("ECS.0014 [已下线]", prefixed));
+        assert!(holds_code(
+            "301 Moved Permanently",
+            column(Pattern::Numeric)
+        ));
+        assert!(holds_code(
+            "ThrottlingException — retry with backoff",
+            words
+        ));
+        assert!(!holds_code("an error happened", words));
+        assert!(!holds_code("见下表", prefixed));
     }
 }

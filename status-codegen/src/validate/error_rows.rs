@@ -2,9 +2,10 @@
 //! its statuses by the status grammar ([`super::statuses`]), and the
 //! invocation's corrections (`skip`, `status`, `code`) applied by code.
 
-use crate::cells::{self, Pattern};
+use crate::cells;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::Row as DocumentRow;
+use crate::fix::Fix;
 use crate::model::{Role, Row, SkippedRow, Text};
 
 use super::codes::{self, CodeCell};
@@ -60,7 +61,8 @@ impl TableReader<'_> {
             || group.iter().all(|&i| {
                 i == column || row.cells[i].text.is_empty() || row.cells[i].origin == cell.origin
             });
-        let codes = match codes::read(&text, self.code_pattern(column), header, alone) {
+        let written = self.code_column(column);
+        let codes = match codes::read(&text, written, header, alone) {
             CodeCell::Codes(codes, remark) => {
                 if let Some(remark) = remark {
                     model_row.notes.push(remark);
@@ -76,14 +78,18 @@ impl TableReader<'_> {
                 return None;
             }
             CodeCell::Wrong(message, meant) => {
+                // A row is left out only when it holds no code a reader sees.
                 let fix = match meant {
-                    Some(code) => format!("code({text:?} = {code:?})"),
-                    None => format!("skip({text:?})"),
+                    Some(code) => Some(Fix::Code {
+                        written: text.clone(),
+                        code,
+                    }),
+                    None => (!codes::holds_code(&text, written)).then(|| Fix::Skip(text.clone())),
                 };
                 if let Some(diagnostic) =
                     diagnostics.error(self.source, cell.offset, || message, "not one code")
                 {
-                    diagnostic.fix = Some(fix);
+                    diagnostic.fix = fix;
                 }
                 return None;
             }
@@ -122,20 +128,24 @@ impl TableReader<'_> {
             return None;
         }
         // Only cells before the code and the status continue from above: the
-        // row's own cells must give both (a note row gives neither).
+        // row's own cells give both; or neither, when they all fall on text
+        // columns: another message of the code above, whose `rowspan` over
+        // the code and the status was lost (a one-cell note row is no row).
         let own = |column: usize| {
             group
                 .iter()
                 .position(|&i| i == column)
                 .is_some_and(|j| j >= missing)
         };
-        if written < 2
-            || !own(code)
-            || self
-                .columns
-                .find(group, Role::Status)
-                .is_some_and(|s| !own(s))
-        {
+        let status = self.columns.find(group, Role::Status);
+        let gives_both = own(code) && status.is_none_or(own);
+        let continues_both = !own(code)
+            && status.is_none_or(|s| !own(s))
+            && group[missing..].iter().all(|&i| {
+                let role = self.columns.columns[i].role;
+                role == Role::Other || crate::model::Text::of_role(role).is_some()
+            });
+        if written < 2 || !(gives_both || continues_both) {
             return None;
         }
         let mut shifted = row.clone();
@@ -225,7 +235,10 @@ impl TableReader<'_> {
                 let code = &codes[0];
                 let fix = self
                     .nearest_status(column, &cell.text)
-                    .map(|status| format!("status({code:?} = {status})"));
+                    .map(|status| Fix::Status {
+                        code: code.clone(),
+                        status,
+                    });
                 if let Some(diagnostic) =
                     diagnostics.error(self.source, cell.offset, || message, "not a status")
                 {
@@ -236,22 +249,39 @@ impl TableReader<'_> {
         }
     }
 
-    /// The pattern most codes of a column share.
-    fn code_pattern(&self, column: usize) -> Option<Pattern> {
-        let patterns = self.patterns.get_or_init(|| {
+    /// How a column writes its codes: the pattern most share, and whether
+    /// every one is namespaced with a `/`.
+    fn code_column(&self, column: usize) -> codes::Column {
+        let columns = self.code_columns.get_or_init(|| {
             (0..self.table.width)
                 .map(|column| {
-                    cells::dominant_pattern(
+                    let texts = || {
                         self.table
                             .body()
                             .filter_map(|r| r.cells.get(column))
-                            .map(|c| c.text.as_str())
-                            .filter(|t| !t.is_empty()),
-                    )
+                            .map(|c| c.text.trim())
+                            .filter(|t| !t.is_empty())
+                    };
+                    let phrases = texts()
+                        .filter(|t| t.contains(' ') && crate::vocabulary::is_reason_phrase(t))
+                        .count();
+                    codes::Column {
+                        phrases: phrases > 0 && phrases * 4 >= texts().count(),
+                        pattern: cells::dominant_pattern(texts()),
+                        namespaced: texts().count() > 1
+                            && texts().all(|t| {
+                                t.split_once('/').is_some_and(|(a, b)| {
+                                    !a.is_empty()
+                                        && !b.is_empty()
+                                        && !t.contains(char::is_whitespace)
+                                        && !a.bytes().all(|c| c.is_ascii_digit())
+                                })
+                            }),
+                    }
                 })
                 .collect()
         });
-        patterns.get(column).copied().flatten()
+        columns.get(column).copied().unwrap_or_default()
     }
 
     /// The status of the column a wrong cell most likely means: the one
@@ -298,10 +328,11 @@ impl TableReader<'_> {
     }
 }
 
-/// Whether a cell is one code-shaped word.
+/// Whether a cell is one code-shaped word (`Unauthorized`, a reason
+/// phrase, is one in a column of codes).
 fn codes_in(text: &str) -> bool {
     matches!(
         cells::shape(text),
-        Some(cells::Shape::Code | cells::Shape::Number)
-    )
+        Some(cells::Shape::Code | cells::Shape::Number | cells::Shape::Phrase)
+    ) && !text.trim().contains(char::is_whitespace)
 }

@@ -26,6 +26,9 @@ pub(super) struct Candidate {
     /// The written cell the code came from: rows sharing it (a `rowspan`)
     /// are one variant in a status table.
     pub(crate) code_cell: (usize, usize),
+    /// Whether the row lists several codes (`500, 502, 503, 504`): its texts
+    /// are shared, so they name none of them.
+    pub(crate) shared: bool,
 }
 
 /// What the rows gave.
@@ -86,7 +89,7 @@ pub(super) fn read(
             others: &others,
             purpose,
             options,
-            patterns: std::cell::OnceCell::new(),
+            code_columns: std::cell::OnceCell::new(),
             statuses: std::cell::OnceCell::new(),
         };
         for group in &columns.groups {
@@ -146,7 +149,7 @@ fn has_reasons(table: &Table, columns: &Columns) -> bool {
             table.body().any(|r| {
                 matches!(
                     status_cell(&r.cells[code].text),
-                    StatusCell::Code(_, Some(_))
+                    StatusCell::Codes(_, Some(_))
                 )
             })
         })
@@ -210,32 +213,37 @@ fn can_hold_error_codes(header: &str) -> bool {
 
 /// What a status table's code cell holds.
 #[derive(Debug, PartialEq, Eq)]
-enum StatusCell<'t> {
-    /// A code, and the reason written after it (`400 Bad Request`).
-    Code(u16, Option<&'t str>),
+enum StatusCell {
+    /// One code or several (`500, 502, 503, 504`), and what is written after
+    /// a single code: its reason (`400 Bad Request`) or a remark in
+    /// parentheses.
+    Codes(Vec<u16>, Option<String>),
     /// Not a row of codes: a class range (`2xx`) or a catch-all (`All other codes`).
     Skip(String),
     /// A mistake: (message, label).
     Wrong(String, &'static str),
 }
 
-/// Catch-all rows: they stand for every code not listed, not for one code.
-const CATCH_ALL: &[&str] = &[
-    "all other codes",
-    "all other status codes",
-    "other codes",
-    "other status codes",
-    "others",
-    "other",
-    "default",
-    "*",
-    "any",
-    "其他",
-    "其它",
-    "其他状态码",
-];
-
-fn status_cell(text: &str) -> StatusCell<'_> {
+fn status_cell(written: &str) -> StatusCell {
+    if crate::cells::is_catch_all(written) {
+        return StatusCell::Skip(format!("`{written}` stands for every code not listed"));
+    }
+    if crate::cells::is_placeholder(written) {
+        return StatusCell::Skip(format!("`{written}` stands for no code"));
+    }
+    if written
+        .chars()
+        .any(|c| crate::cells::full_width_digit(c).is_some())
+    {
+        return StatusCell::Wrong(
+            format!(
+                "status code `{written}` is written in full-width digits: expected ASCII digits, such as 404"
+            ),
+            "full-width digits",
+        );
+    }
+    let canonical = crate::cells::canonical_status(written, true);
+    let text = canonical.as_ref();
     // `401Unauthorized`: the reason written against the number.
     let glued = text
         .find(|c: char| !c.is_ascii_digit())
@@ -247,24 +255,6 @@ fn status_cell(text: &str) -> StatusCell<'_> {
         ),
         None => (text, None),
     };
-    let lower = text.to_ascii_lowercase();
-    if CATCH_ALL.contains(&lower.as_str()) {
-        return StatusCell::Skip(format!("`{text}` stands for every code not listed"));
-    }
-    if crate::cells::is_placeholder(text) {
-        return StatusCell::Skip(format!("`{text}` stands for no code"));
-    }
-    if text
-        .chars()
-        .any(|c| crate::cells::full_width_digit(c).is_some())
-    {
-        return StatusCell::Wrong(
-            format!(
-                "status code `{text}` is written in full-width digits: expected ASCII digits, such as 404"
-            ),
-            "full-width digits",
-        );
-    }
     let class = head.as_bytes();
     if class.len() == 3
         && (b'1'..=b'5').contains(&class[0])
@@ -280,22 +270,12 @@ fn status_cell(text: &str) -> StatusCell<'_> {
         );
     }
     if !head.bytes().all(|b| b.is_ascii_digit()) {
-        let several = text.split(['/', ',', '、']).count() > 1
-            && text
-                .split(['/', ',', '、'])
-                .all(|p| !p.trim().is_empty() && p.trim().bytes().all(|b| b.is_ascii_digit()));
-        return if several {
-            StatusCell::Wrong(
-                format!(
-                    "`{text}` lists several status codes: expected one code per row of a status table"
-                ),
-                "several codes",
-            )
-        } else {
-            StatusCell::Wrong(
-                format!("status code `{}` is not a number", visible(text)),
+        return match several_statuses(text) {
+            Some(codes) => StatusCell::Codes(codes, None),
+            None => StatusCell::Wrong(
+                format!("status code `{}` is not a number", visible(written)),
                 "not a number",
-            )
+            ),
         };
     }
     if head.len() == 3 && head.starts_with('0') || head.len() > 3 && head.starts_with('0') {
@@ -307,7 +287,9 @@ fn status_cell(text: &str) -> StatusCell<'_> {
         );
     }
     match head.parse::<u16>() {
-        Ok(code) if (100..=999).contains(&code) => StatusCell::Code(code, rest),
+        Ok(code) if (100..=999).contains(&code) => {
+            StatusCell::Codes(vec![code], rest.map(str::to_owned))
+        }
         _ => StatusCell::Wrong(
             format!(
                 "status code {head} is out of range: expected a three-digit code from 100 to 999"
@@ -315,6 +297,31 @@ fn status_cell(text: &str) -> StatusCell<'_> {
             "out of range",
         ),
     }
+}
+
+/// A kramdown attribute list (`{: caption="Table 1"}`, `{: #id .class}`).
+fn is_attribute_list(text: &str) -> bool {
+    text.starts_with("{:") && text.ends_with('}') && !text[2..text.len() - 1].contains('}')
+}
+
+/// A cell listing several statuses and nothing else (`400/404`,
+/// `500, 502, 503, 504`): each a code from 100 to 999, once.
+fn several_statuses(text: &str) -> Option<Vec<u16>> {
+    let mut parts = vec![text];
+    for separator in ["/", ",", "，", "、", ";", " or ", "或"] {
+        parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
+    }
+    let mut codes: Vec<u16> = Vec::new();
+    for part in parts.iter().map(|p| p.trim()) {
+        let code = part
+            .parse::<u16>()
+            .ok()
+            .filter(|c| part.len() == 3 && (100..=999).contains(c))?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    (codes.len() > 1).then_some(codes)
 }
 
 pub(super) struct TableReader<'a> {
@@ -328,7 +335,7 @@ pub(super) struct TableReader<'a> {
     pub(super) options: &'a Options,
     /// Per column, read once: the pattern of its codes and the statuses it
     /// gives, with how often (for the code and status grammars).
-    pub(super) patterns: std::cell::OnceCell<Vec<Option<crate::cells::Pattern>>>,
+    pub(super) code_columns: std::cell::OnceCell<Vec<super::codes::Column>>,
     pub(super) statuses: std::cell::OnceCell<Vec<Vec<(u16, usize)>>>,
 }
 
@@ -349,6 +356,19 @@ impl TableReader<'_> {
         if group.iter().all(|&i| row.cells[i].text.is_empty()) {
             return;
         }
+        // `{: caption="…"}` after a pipe table: a kramdown attribute list,
+        // which the site's renderer turns into the caption, GFM into a row.
+        if let Some(first) = group.first().map(|&i| &row.cells[i])
+            && is_attribute_list(&first.text)
+            && group.iter().skip(1).all(|&i| row.cells[i].text.is_empty())
+        {
+            read.skipped.push(SkippedRow {
+                line: self.source.line(row.offset),
+                table: self.table.index,
+                reason: format!("`{}` is a kramdown attribute list, not a row", first.text),
+            });
+            return;
+        }
         let code_cell = &row.cells[code_column];
         read.written.push(code_cell.text.clone());
         let written = group.iter().filter(|&&i| row.cells[i].written).count();
@@ -357,13 +377,28 @@ impl TableReader<'_> {
             return;
         }
         let line = self.source.line(row.offset);
+        // A bold word alone in its row heads the rows below it (`**Limits**`).
+        if code_cell.bold
+            && group
+                .iter()
+                .all(|&i| i == code_column || row.cells[i].text.is_empty())
+        {
+            read.skipped.push(SkippedRow {
+                line,
+                table: self.table.index,
+                reason: format!(
+                    "`{}` is a label or a note (bold, alone in its row), not a code",
+                    code_cell.text
+                ),
+            });
+            return;
+        }
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
         model_row.notes.extend(note);
         let codes: Vec<(String, Option<u16>)> = match self.kind {
-            Kind::Status => self
-                .status_code(code_cell, code_column, &mut model_row, read, diagnostics)
-                .into_iter()
-                .collect(),
+            Kind::Status => {
+                self.status_code(code_cell, code_column, &mut model_row, read, diagnostics)
+            }
             Kind::Error => {
                 let Some(codes) =
                     self.error_codes(row, group, code_column, &mut model_row, read, diagnostics)
@@ -398,13 +433,17 @@ impl TableReader<'_> {
             }
             return;
         }
+        let shared = codes.len() > 1;
         for (code, number) in codes {
+            let mut row = model_row.clone();
+            row.statuses.extend(number);
             read.rows.push(Candidate {
-                row: model_row.clone(),
+                row,
                 code,
                 number,
                 code_offset: code_cell.offset,
                 code_cell: (self.table.index, code_cell.origin),
+                shared,
             });
         }
     }
@@ -418,7 +457,7 @@ impl TableReader<'_> {
         model_row: &mut Row,
         read: &mut Read,
         diagnostics: &mut Diagnostics,
-    ) -> Option<(String, Option<u16>)> {
+    ) -> Vec<(String, Option<u16>)> {
         // What a reader does not see is not part of the code.
         let text: String = cell
             .text
@@ -432,28 +471,29 @@ impl TableReader<'_> {
             ));
         }
         match status_cell(&text) {
-            StatusCell::Code(code, _)
-                if self.skipped_by_option(&code.to_string(), model_row.line, read) =>
-            {
-                None
-            }
-            StatusCell::Code(code, Some(remark)) if remark.starts_with(['(', '（']) => {
-                let remark = remark
-                    .trim_start_matches(['(', '（'])
-                    .trim_end_matches([')', '）']);
-                model_row.notes.push(remark.trim().to_owned());
-                model_row.statuses.push(code);
-                Some((code.to_string(), Some(code)))
-            }
-            StatusCell::Code(code, reason) => {
-                if let Some(reason) = reason {
-                    reason.clone_into(&mut model_row.text_mut(Text::Reason)[0]);
-                    if !read.texts.contains(&Text::Reason) {
-                        read.texts.push(Text::Reason);
+            StatusCell::Codes(codes, rest) => {
+                match rest {
+                    Some(remark) if remark.starts_with(['(', '（']) => {
+                        let remark = remark
+                            .trim_start_matches(['(', '（'])
+                            .trim_end_matches([')', '）']);
+                        model_row.notes.push(remark.trim().to_owned());
                     }
+                    Some(reason) => {
+                        if let Some(slot) = model_row.text_mut(Text::Reason).first_mut() {
+                            *slot = reason;
+                        }
+                        if !read.texts.contains(&Text::Reason) {
+                            read.texts.push(Text::Reason);
+                        }
+                    }
+                    None => {}
                 }
-                model_row.statuses.push(code);
-                Some((code.to_string(), Some(code)))
+                codes
+                    .into_iter()
+                    .filter(|code| !self.skipped_by_option(&code.to_string(), model_row.line, read))
+                    .map(|code| (code.to_string(), Some(code)))
+                    .collect()
             }
             StatusCell::Skip(reason) => {
                 read.skipped.push(SkippedRow {
@@ -461,11 +501,11 @@ impl TableReader<'_> {
                     table: self.table.index,
                     reason,
                 });
-                None
+                Vec::new()
             }
             StatusCell::Wrong(message, label) => {
                 self.wrong_code(cell, column, message, label, diagnostics);
-                None
+                Vec::new()
             }
         }
     }
@@ -591,14 +631,16 @@ mod tests {
 
     #[test]
     fn status_cells() {
-        assert_eq!(status_cell("200"), StatusCell::Code(200, None));
+        let code =
+            |code: u16, rest: Option<&str>| StatusCell::Codes(vec![code], rest.map(str::to_owned));
+        assert_eq!(status_cell("200"), code(200, None));
         assert_eq!(
             status_cell("401Unauthorized"),
-            StatusCell::Code(401, Some("Unauthorized"))
+            code(401, Some("Unauthorized"))
         );
         assert_eq!(
             status_cell("400 Bad Request"),
-            StatusCell::Code(400, Some("Bad Request"))
+            code(400, Some("Bad Request"))
         );
         assert!(matches!(status_cell("2xx"), StatusCell::Skip(_)));
         assert!(matches!(
@@ -609,25 +651,41 @@ mod tests {
             status_cell("All other codes"),
             StatusCell::Skip(_)
         ));
+        assert!(matches!(status_cell("其余状态码"), StatusCell::Skip(_)));
         assert!(
             matches!(status_cell("0203"), StatusCell::Wrong(m, _) if m.contains("leading zero"))
         );
         assert!(
             matches!(status_cell("1000"), StatusCell::Wrong(m, _) if m.contains("out of range"))
         );
-        assert!(matches!(status_cell("400/404"), StatusCell::Wrong(m, _) if m.contains("several")));
+        assert_eq!(
+            status_cell("500, 502, 503, 504"),
+            StatusCell::Codes(vec![500, 502, 503, 504], None)
+        );
+        assert_eq!(
+            status_cell("400/404"),
+            StatusCell::Codes(vec![400, 404], None)
+        );
         assert!(
             matches!(status_cell("20x"), StatusCell::Wrong(m, _) if m.contains("not a number"))
         );
         // Invisible characters are dropped before (`status_code`), as a reader
         // does not see them; placeholders and full-width digits.
         assert!(matches!(status_cell("N/A"), StatusCell::Skip(_)));
+        assert!(matches!(status_cell("暂无"), StatusCell::Skip(_)));
         assert!(
             matches!(status_cell("４０４"), StatusCell::Wrong(m, _) if m.contains("full-width"))
         );
         assert_eq!(
             status_cell("429 (retry after 120 s)"),
-            StatusCell::Code(429, Some("(retry after 120 s)"))
+            code(429, Some("(retry after 120 s)"))
         );
+        // The forms pages write statuses in.
+        assert_eq!(status_cell("HTTP 429"), code(429, None));
+        assert_eq!(
+            status_cell("Bad Gateway (502)"),
+            code(502, Some("Bad Gateway"))
+        );
+        assert_eq!(status_cell("Conflict"), code(409, Some("Conflict")));
     }
 }

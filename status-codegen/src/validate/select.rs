@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::columns::{self, Columns};
 use crate::diagnostic::{Diagnostic, Diagnostics, visible};
 use crate::document::{Document, Table};
+use crate::fix::Fix;
 use crate::model::{ColumnInfo, Kind, Role, TableInfo};
 use crate::options::{Options, TableSelector};
 use crate::source::Source;
@@ -30,11 +31,12 @@ pub(super) fn select(
     options: &Options,
     diagnostics: &mut Diagnostics,
 ) -> Selection {
-    let read: Vec<Columns> = document
+    let mut read: Vec<Columns> = document
         .tables
         .iter()
         .map(|t| columns::read(t, &options.columns_for(t.index), options.kind))
         .collect();
+    let weak = weak_tables(&mut read, options);
     let mut tables: Vec<TableInfo> = document
         .tables
         .iter()
@@ -72,9 +74,13 @@ pub(super) fn select(
             }
         }
     }
+    for &index in &weak {
+        tables[index].skipped_because = Some(weak_because(&read[index]));
+    }
     if used.is_empty() && options.tables.is_none() && !chosen.is_empty() {
         diagnostics.push(no_code_table(source, document, &read, &tables));
     }
+    unclosed(source, document, &mut tables, diagnostics);
     let reported = near_misses(source, document, &read, &mut tables, diagnostics);
     if !used.is_empty() {
         let settled: Vec<usize> = (0..document.tables.len())
@@ -84,6 +90,71 @@ pub(super) fn select(
         systems::one_system(source, document, &used, &tables, diagnostics);
     }
     Selection { kind, used, tables }
+}
+
+/// A `<table>` never closed: an error when its rows are read (a browser
+/// shows the rest of the page inside it), else a note on the table left out
+/// (a broken parameter table does not refuse a page whose code table is
+/// intact).
+fn unclosed(
+    source: &Source,
+    document: &Document,
+    tables: &mut [TableInfo],
+    diagnostics: &mut Diagnostics,
+) {
+    for table in document.tables.iter().filter(|t| t.unclosed) {
+        let info = &mut tables[table.index];
+        if info.used {
+            diagnostics.error(
+                source,
+                table.offset,
+                || {
+                    "unclosed <table>: expected a matching </table> before the end of the document"
+                        .to_owned()
+                },
+                "this table is never closed",
+            );
+        } else {
+            let why = info.skipped_because.take().unwrap_or_default();
+            info.skipped_because = Some(if why.is_empty() {
+                "its <table> is never closed".to_owned()
+            } else {
+                format!("{why}; its <table> is never closed")
+            });
+        }
+    }
+}
+
+/// Tables whose codes are in columns whose header does not name them (a
+/// table of endpoints: `Method | Path | Success | Failure`), on a page where
+/// another table's header names its codes: not code tables. They are read as
+/// no code table (and listed with why); a page of such tables alone is read
+/// from them. The invocation's choice of tables overrides this.
+fn weak_tables(read: &mut [Columns], options: &Options) -> Vec<usize> {
+    let strong = read.iter().any(|c| c.kind.is_some() && !c.weak());
+    if !strong || options.tables.is_some() {
+        return Vec::new();
+    }
+    let weak: Vec<usize> = (0..read.len())
+        .filter(|&i| read[i].kind.is_some() && read[i].weak())
+        .collect();
+    for &i in &weak {
+        read[i].kind = None;
+    }
+    weak
+}
+
+fn weak_because(columns: &Columns) -> String {
+    let headers: Vec<String> = columns
+        .columns
+        .iter()
+        .filter(|c| c.from_cells)
+        .map(|c| format!("`{}`", c.header))
+        .collect();
+    format!(
+        "its statuses are under headers that do not name codes ({}), and another table's header does: not a code table",
+        headers.join(", ")
+    )
 }
 
 /// An empty document, or one with no table at all.
@@ -129,7 +200,7 @@ fn chosen(
     }
     for info in tables.iter_mut() {
         if !chosen.contains(&info.index) {
-            info.skipped_because = Some(format!("not chosen by `{}`", written(selector)));
+            info.skipped_because = Some(format!("not chosen by `{}`", selector.written()));
         }
     }
     chosen
@@ -171,15 +242,23 @@ fn no_code_table(
     // The column a reader would take for codes: the first with no role whose
     // cells are code-shaped words (`Error` over `E1001`), else the first
     // table's first.
+    // Never a column of parameters, fields or metrics (`指标ID` over
+    // `cpu_util`), and never a table whose header row holds the codes (a
+    // transposed table): no option reads those as codes.
+    let code_shaped = |c: &crate::columns::Column| {
+        matches!(
+            c.profile.dominant(),
+            Some(crate::cells::Shape::Code | crate::cells::Shape::Number)
+        ) && !crate::vocabulary::names_no_code(&c.header)
+    };
     let shaped = read.iter().enumerate().find_map(|(t, columns)| {
-        columns.columns.iter().find_map(|c| {
-            (c.role == Role::Other
-                && matches!(
-                    c.profile.dominant(),
-                    Some(crate::cells::Shape::Code | crate::cells::Shape::Number)
-                ))
-            .then_some((t, c))
-        })
+        if transposed(&document.tables[t]) {
+            return None;
+        }
+        columns
+            .columns
+            .iter()
+            .find_map(|c| (c.role == Role::Other && code_shaped(c)).then_some((t, c)))
     });
     let first = &document.tables[0];
     let mut diagnostic = Diagnostic::at(
@@ -201,10 +280,25 @@ fn no_code_table(
                     .dominant()
                     .map_or("", |shape| column.profile.sample(shape))
             ))
-            .with_fix(format!("table({table}, code_column = {:?})", column.header));
-    } else if let Some(header) = first.header().first().filter(|h| !h.text.is_empty()) {
+            .with_fix(Fix::Column {
+                table: Some(table),
+                role: Role::Code,
+                header: column.header.clone(),
+            });
+    } else if let Some(header) = first.header().first().filter(|h| !h.text.is_empty())
+        && !transposed(first)
+        && read[0].columns.first().is_some_and(|c| {
+            code_shaped(c)
+                || c.profile.dominant() == Some(crate::cells::Shape::Status)
+                    && !crate::vocabulary::names_no_code(&c.header)
+        })
+    {
         // Kept only if it reads the table (the `help:` line says so).
-        diagnostic = diagnostic.with_fix(format!("table(0, code_column = {:?})", header.text));
+        diagnostic = diagnostic.with_fix(Fix::Column {
+            table: Some(0),
+            role: Role::Code,
+            header: header.text.clone(),
+        });
     }
     diagnostic
 }
@@ -251,10 +345,7 @@ fn choose_kind(
                     ),
                 )
                 .with_label("a table of the other kind")
-                .with_fix(format!(
-                    "kind = \"{}\"",
-                    if s < e { Kind::Status } else { Kind::Error }.as_str()
-                )),
+                .with_fix(Fix::Kind(if s < e { Kind::Status } else { Kind::Error })),
             );
             if s < e { Kind::Status } else { Kind::Error }
         }
@@ -293,7 +384,16 @@ fn near_misses(
                         != crate::vocabulary::normalize(&theirs[i].text)
                 })
                 .collect();
-            (differing.len() == 1).then(|| (u, differing[0]))
+            // A typo of the header (`Statsu Code`), not another word
+            // (`Parameter` where the other table has `Error code`).
+            let typo = |i: usize| {
+                !crate::vocabulary::names_no_code(&header[i].text)
+                    && strsim::normalized_damerau_levenshtein(
+                        &crate::vocabulary::normalize(&header[i].text),
+                        &crate::vocabulary::normalize(&theirs[i].text),
+                    ) >= 0.6
+            };
+            (differing.len() == 1 && typo(differing[0])).then(|| (u, differing[0]))
         });
         let Some((twin, column)) = near else { continue };
         let role = read[twin].columns[column].role;
@@ -308,31 +408,27 @@ fn near_misses(
                 header[column].text
             )
         };
-        diagnostics.push(
-            Diagnostic::at(
-                source,
-                header[column].offset,
-                format!(
-                    "table {} is skipped: its header `{}` is not recognised, where table {} (line {}) has `{}`{hint}",
-                    table.index,
-                    visible(&header[column].text),
-                    twin,
-                    source.line(document.tables[twin].offset),
-                    document.tables[twin].header()[column].text,
-                ),
-            )
-            .with_label("not a recognised header")
-            .with_fix(if role == Role::Other {
-                String::new()
-            } else {
-                format!(
-                    "table({}, {}_column = {:?})",
-                    table.index,
-                    role.as_str(),
-                    header[column].text
-                )
-            }),
-        );
+        let mut diagnostic = Diagnostic::at(
+            source,
+            header[column].offset,
+            format!(
+                "table {} is skipped: its header `{}` is not recognised, where table {} (line {}) has `{}`{hint}",
+                table.index,
+                visible(&header[column].text),
+                twin,
+                source.line(document.tables[twin].offset),
+                document.tables[twin].header()[column].text,
+            ),
+        )
+        .with_label("not a recognised header");
+        if role != Role::Other {
+            diagnostic = diagnostic.with_fix(Fix::Column {
+                table: Some(table.index),
+                role,
+                header: header[column].text.clone(),
+            });
+        }
+        diagnostics.push(diagnostic);
         tables[table.index].skipped_because = Some(format!(
             "header `{}` not recognised (an error)",
             header[column].text
@@ -375,16 +471,28 @@ fn unread_code_tables(
                 ),
             )
             .with_label("header naming codes")
-            .with_fix(format!(
-                "table({}, code_column = {:?})",
-                table.index, header.header
-            )),
+            .with_fix(Fix::Column {
+                table: Some(table.index),
+                role: Role::Code,
+                header: header.header.clone(),
+            }),
         );
         tables[table.index].skipped_because = Some(format!(
             "header `{}` names codes, but no column holds codes (an error)",
             header.header
         ));
     }
+}
+
+/// A table whose header row holds the codes (`状态码 | 200 | 400 | …`) and
+/// whose rows hold their texts: two or more headers are HTTP statuses.
+fn transposed(table: &Table) -> bool {
+    table
+        .header()
+        .iter()
+        .filter(|h| crate::cells::shape(&h.text) == Some(crate::cells::Shape::Status))
+        .count()
+        >= 2
 }
 
 fn not_a_code_table(source: &Source, table: &Table) -> Diagnostic {
@@ -417,14 +525,6 @@ fn matches(selector: &TableSelector, table: &Table) -> bool {
 /// A caption without its table number, or the caption when it has none.
 pub(super) fn caption_title(caption: &str) -> &str {
     crate::document::strip_table_number(caption).unwrap_or(caption)
-}
-
-fn written(selector: &TableSelector) -> String {
-    match selector {
-        TableSelector::Index(i) => format!("table = {i}"),
-        TableSelector::Section(s) => format!("section = {s:?}"),
-        TableSelector::Caption(c) => format!("caption = {c:?}"),
-    }
 }
 
 fn no_match(selector: &TableSelector, count: usize) -> String {

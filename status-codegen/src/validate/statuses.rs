@@ -38,7 +38,9 @@ pub(super) fn read(text: &str) -> StatusCell {
             "`{text}` is written in full-width digits: expected ASCII digits, such as `{ascii}`"
         ));
     }
-    let (main, mut note) = remarks(text);
+    // `HTTP 429`, `Bad Gateway (502)`, `Conflict`: the number first.
+    let canonical = cells::canonical_status(text, true);
+    let (main, mut note) = remarks(&canonical);
     let mut statuses = Vec::new();
     let mut reason = None;
     for part in split(&main) {
@@ -148,6 +150,25 @@ mod tests {
         assert_eq!(statuses("400、404"), [400, 404]);
         assert_eq!(statuses("400或404"), [400, 404]);
         assert_eq!(statuses("400\u{200b}"), [400]);
+        assert_eq!(statuses("HTTP 429"), [429]);
+        assert_eq!(statuses("HTTP/1.1 503 Service Unavailable"), [503]);
+        assert_eq!(
+            read("Bad Gateway (502)"),
+            StatusCell::Statuses {
+                statuses: vec![502],
+                reason: Some("Bad Gateway".to_owned()),
+                note: None
+            }
+        );
+        assert_eq!(
+            read("502 (Bad Gateway)"),
+            StatusCell::Statuses {
+                statuses: vec![502],
+                reason: Some("Bad Gateway".to_owned()),
+                note: None
+            }
+        );
+        assert_eq!(statuses("Conflict"), [409]);
     }
 
     #[test]
@@ -181,7 +202,20 @@ mod tests {
 
     #[test]
     fn placeholders_are_no_status() {
-        for text in ["", "N/A", "NA", "-", "—", "Null", "无", " n/a "] {
+        for text in [
+            "",
+            "N/A",
+            "NA",
+            "-",
+            "—",
+            "Null",
+            "无",
+            " n/a ",
+            "暂无",
+            "／",
+            "不涉及",
+            "--",
+        ] {
             assert_eq!(read(text), StatusCell::Nothing, "{text}");
         }
     }

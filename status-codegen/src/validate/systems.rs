@@ -11,7 +11,9 @@ use crate::cells::{self, Pattern};
 use crate::columns::Columns;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::Document;
+use crate::fix::Fix;
 use crate::model::{Kind, TableInfo};
+use crate::options::TableSelector;
 use crate::source::Source;
 use crate::vocabulary;
 
@@ -72,7 +74,7 @@ pub(super) fn one_system(
         other.header,
         systems
             .iter()
-            .map(|s| picker(s, &systems, tables))
+            .map(|s| format!("`{}`", picker(s, &systems, tables)))
             .collect::<Vec<_>>()
             .join(" or ")
     );
@@ -83,7 +85,7 @@ pub(super) fn one_system(
             message,
         )
         .with_label("another code system")
-        .with_fix(picker(first, &systems, tables).trim_matches('`').to_owned()),
+        .with_fix(picker(first, &systems, tables)),
     );
 }
 
@@ -94,7 +96,7 @@ fn same(a: &System<'_>, b: &System<'_>) -> bool {
 
 /// The option that picks a table's system: its section when that section
 /// picks no table of another system, else its index.
-fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> String {
+fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Fix {
     if let Some(section) = system.section
         && all
             .iter()
@@ -105,7 +107,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Stri
             .filter(|t| t.section.as_deref() == Some(section))
             .all(|t| all.iter().any(|s| s.table == t.index) || !t.used)
     {
-        return format!("`section = {section:?}`");
+        return Fix::Tables(TableSelector::Section(section.to_owned()));
     }
     let caption = tables[system.table]
         .caption
@@ -123,7 +125,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Stri
             .count()
             == 1
     {
-        return format!("`caption = {caption:?}`");
+        return Fix::Tables(TableSelector::Caption(caption.to_owned()));
     }
-    format!("`table = {}`", system.table)
+    Fix::Tables(TableSelector::Index(system.table))
 }

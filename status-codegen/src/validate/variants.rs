@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::Findings;
 use super::rows::Candidate;
 use crate::diagnostic::{InvocationError, visible};
-use crate::model::{Kind, Text, Variant};
+use crate::model::{Kind, Row, Text, Variant};
 use crate::naming;
 use crate::options::Options;
 use crate::source::Source;
@@ -20,6 +20,8 @@ struct Pending {
     code_cell: (usize, usize),
     renamed: bool,
     fallback: bool,
+    /// The row lists several codes, so its texts name none of them.
+    shared: bool,
 }
 
 pub(super) fn group(
@@ -34,11 +36,22 @@ pub(super) fn group(
     for candidate in rows {
         if let Some(&index) = by_code.get(&candidate.code) {
             let first = &mut pending[index];
-            let same = kind == Kind::Error || first.code_cell == candidate.code_cell;
-            if same {
-                first.variant.rows.push(candidate.row);
-            } else {
-                duplicate(source, first, &candidate, findings);
+            // A status row written out again in its table, word for word, is
+            // a mistake; another cause of the same status (or the same row in
+            // another table: one table repeated under several headings) is
+            // another row of its variant, as in error tables.
+            let copy = (kind == Kind::Status && first.code_cell != candidate.code_cell)
+                .then(|| {
+                    first.variant.rows.iter().find(|row| {
+                        row.table == candidate.row.table
+                            && row.texts == candidate.row.texts
+                            && row.others == candidate.row.others
+                    })
+                })
+                .flatten();
+            match copy {
+                Some(copied) => duplicate(source, copied, &candidate, findings),
+                None => first.variant.rows.push(candidate.row),
             }
             continue;
         }
@@ -54,41 +67,35 @@ pub(super) fn group(
             code_cell: candidate.code_cell,
             renamed: false,
             fallback: false,
+            shared: candidate.shared,
         });
     }
-    let mut taken = HashSet::new();
+    // Every status's `Status{code}` is its own, taken before any name is given.
+    let mut taken: HashSet<String> = pending
+        .iter()
+        .filter_map(|p| p.variant.number.map(naming::fallback_name))
+        .collect();
     for p in &mut pending {
         name(p, kind, options, &mut taken);
     }
+    distinct_names(&mut pending, kind);
     renames_are_used(&pending, options, &mut findings.invocation);
     names_are_distinct(source, pending, options, findings)
 }
 
-fn duplicate(source: &Source, first: &Pending, candidate: &Candidate, findings: &mut Findings) {
-    let first_row = &first.variant.rows[0];
-    let (first_section, section) = (
-        first_row.text(Text::Section),
-        candidate.row.text(Text::Section),
-    );
+fn duplicate(source: &Source, copied: &Row, candidate: &Candidate, findings: &mut Findings) {
     let message = || {
-        if first_section == section {
-            format!(
-                "duplicate status code {} (first at line {}): expected each code once",
-                candidate.code, first_row.line
-            )
-        } else {
-            format!(
-                "status code {} is in two sections, `{first_section}` (line {}) and `{section}`: expected each code once",
-                candidate.code, first_row.line
-            )
-        }
+        format!(
+            "duplicate status code {} (first at line {}): the row is written twice, word for word; expected each row once",
+            candidate.code, copied.line
+        )
     };
     if let Some(diagnostic) =
         findings
             .diagnostics
             .error(source, candidate.code_offset, message, "duplicate")
     {
-        diagnostic.relate(source, first.code_offset, "first defined here");
+        diagnostic.relate(source, copied.offset, "first written here");
     }
 }
 
@@ -113,13 +120,22 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
                 .number
                 .and_then(crate::vocabulary::reason_phrase)
                 .and_then(naming::derived_name);
-            let name = as_name(variant.text(Text::Description))
+            // A name another code has (or will have as its `Status{code}`)
+            // is not free: the next source of a name is tried.
+            let own = naming::fallback_name(variant.number.unwrap_or_default());
+            let free = |n: &String| !taken.contains(n) || *n == own;
+            let described = if pending.shared {
+                None
+            } else {
+                as_name(variant.text(Text::Description)).filter(free)
+            };
+            let name = described
                 .or_else(|| {
                     naming::derived_name(variant.text(Text::Reason))
-                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && !taken.contains(n))
+                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n))
                 })
-                .or_else(|| registered.filter(|n| !taken.contains(n)))
-                .or_else(|| as_name(variant.text(Text::Message)));
+                .or_else(|| registered.filter(free))
+                .or_else(|| as_name(variant.text(Text::Message)).filter(free));
             if let Some(name) = &name {
                 taken.insert(name.clone());
             }
@@ -134,6 +150,65 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
             Kind::Status => naming::fallback_name(variant.number.unwrap_or_default()),
             Kind::Error => String::new(),
         };
+    }
+}
+
+/// Derived names that two codes would share are told apart by a documented
+/// rule, so that a page is never refused for it: an error code with
+/// separators spells them (`InvalidParameter.Conflict` is
+/// `InvalidParameterDotConflict` beside `InvalidParameterConflict`); a later
+/// status takes its code's registered phrase, else `Status{code}`; a name
+/// still shared (codes that differ only in case) gets `Alt`, then `Alt2`, …,
+/// in document order (`BadRequestAlt`). A name the invocation chose is never
+/// changed.
+fn distinct_names(pending: &mut [Pending], kind: Kind) {
+    let count =
+        |pending: &[Pending], name: &str| pending.iter().filter(|p| p.variant.name == name).count();
+    if kind == Kind::Error {
+        let shared: Vec<usize> = (0..pending.len())
+            .filter(|&i| {
+                !pending[i].renamed
+                    && !pending[i].variant.name.is_empty()
+                    && count(pending, &pending[i].variant.name) > 1
+            })
+            .collect();
+        for i in shared {
+            if let Some(spelled) = naming::spelled_code_name(&pending[i].variant.code) {
+                pending[i].variant.name = spelled;
+            }
+        }
+    }
+    let mut seen: HashSet<String> = pending
+        .iter()
+        .filter(|p| p.renamed)
+        .map(|p| p.variant.name.clone())
+        .collect();
+    for i in 0..pending.len() {
+        if pending[i].renamed || pending[i].variant.name.is_empty() {
+            continue;
+        }
+        if seen.contains(&pending[i].variant.name) {
+            let variant = &pending[i].variant;
+            let registered = variant
+                .number
+                .and_then(crate::vocabulary::reason_phrase)
+                .and_then(naming::derived_name)
+                .into_iter()
+                .chain(variant.number.map(naming::fallback_name));
+            let base = variant.name.clone();
+            let free = |n: &String| !seen.contains(n) && count(pending, n) == 0;
+            // `Alt`, `Alt2`, …: there are fewer names taken than tries.
+            let alternatives = (1..=pending.len() + 1).map(|n| {
+                if n == 1 {
+                    format!("{base}Alt")
+                } else {
+                    format!("{base}Alt{n}")
+                }
+            });
+            let name = registered.chain(alternatives).find(free).unwrap_or(base);
+            pending[i].variant.name = name;
+        }
+        seen.insert(pending[i].variant.name.clone());
     }
 }
 

@@ -1,3 +1,0 @@
-status_table::status_table!("tests/documents/fixtures/ui/fallback_collision.md");
-
-fn main() {}
