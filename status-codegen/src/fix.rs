@@ -9,6 +9,7 @@
 //! level it may correct a typo or leave out a row that is no code, but it
 //! never drops a documented code and never rewrites a code as written.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::diagnostic::Diagnostic;
@@ -207,7 +208,10 @@ pub(crate) fn verify(
     // Fixes that cannot touch each other's problem are tried together
     // (`trials`); a trial of row fixes that loses a code is run again fix by
     // fix, so that only the fix that loses it is not offered.
-    let lost = |trial: &Trial| codes.iter().any(|c| !trial.codes.contains(c));
+    let lost = |trial: &Trial| {
+        let kept: HashSet<&str> = trial.codes.iter().map(String::as_str).collect();
+        codes.iter().any(|c| !kept.contains(c.as_str()))
+    };
     let fixes: Vec<Fix> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
     let trials = Trials::run(options, &fixes, expand, lost);
     for diagnostic in diagnostics.iter_mut() {
@@ -216,12 +220,12 @@ pub(crate) fn verify(
         };
         let outcome = trials.outcome(&fix);
         let kept = match outcome {
-            Outcome::Tried(trial) => {
-                let gone = !trial
+            Outcome::Tried { result, loses } => {
+                let gone = !result
                     .diagnostics
                     .iter()
                     .any(|d| d.location == diagnostic.location && d.message == diagnostic.message);
-                gone && !(fix.is_row_level() && lost(trial))
+                gone && !(fix.is_row_level() && loses)
             }
             Outcome::Refused | Outcome::OverBudget => false,
         };

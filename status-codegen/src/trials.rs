@@ -23,8 +23,14 @@ pub(crate) const MAX_TRIALS: usize = 8;
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Outcome<'a, T> {
     /// Tried: what the validation with it applied (and the other fixes of
-    /// its trial) gave.
-    Tried(&'a T),
+    /// its trial) gave, and whether that loses what must be kept (judged
+    /// once per trial).
+    Tried {
+        /// What the validation gave.
+        result: &'a T,
+        /// Whether it loses what must be kept.
+        loses: bool,
+    },
     /// Not tried: it clashes with an option already written.
     Refused,
     /// Not tried: [`MAX_TRIALS`] trials were run already.
@@ -81,7 +87,7 @@ struct Trial<T> {
     options: Options,
     fixes: Vec<usize>,
     claims: Vec<Claim>,
-    result: Option<T>,
+    result: Option<(T, bool)>,
 }
 
 /// The trials of a set of fixes, run.
@@ -101,13 +107,13 @@ enum Placed {
 
 impl<'f, T> Trials<'f, T> {
     /// Groups `fixes` into trials over `options` and runs each with `run`;
-    /// a trial of several row corrections for which `split` holds is run
+    /// a trial of several row corrections that `loses` something is run
     /// again for each of them alone.
     pub(crate) fn run(
         options: &Options,
         fixes: &'f [Fix],
         run: impl Fn(&Options) -> T,
-        split: impl Fn(&T) -> bool,
+        loses: impl Fn(&T) -> bool,
     ) -> Self {
         let mut this = Self {
             fixes: Vec::new(),
@@ -123,14 +129,15 @@ impl<'f, T> Trials<'f, T> {
         let mut at = 0;
         while at < this.trials.len() {
             let result = run(&this.trials[at].options);
+            let lost = loses(&result);
             let trial = &mut this.trials[at];
             let rows = matches!(trial.claims.first(), Some(Claim::Rows(_)));
-            let again = if rows && trial.fixes.len() > 1 && split(&result) {
+            let again = if rows && trial.fixes.len() > 1 && lost {
                 std::mem::take(&mut trial.fixes)
             } else {
                 Vec::new()
             };
-            trial.result = Some(result);
+            trial.result = Some((result, lost));
             for fix in again {
                 this.fixes[fix].1 = this.alone(options, this.fixes[fix].0);
             }
@@ -142,10 +149,15 @@ impl<'f, T> Trials<'f, T> {
     /// What became of `fix` (one of those given to [`run`](Self::run)).
     pub(crate) fn outcome(&self, fix: &Fix) -> Outcome<'_, T> {
         match self.fixes.iter().find(|(f, _)| *f == fix).map(|(_, p)| *p) {
-            Some(Placed::In(trial)) => self.trials[trial]
-                .result
-                .as_ref()
-                .map_or(Outcome::OverBudget, Outcome::Tried),
+            Some(Placed::In(trial)) => {
+                self.trials[trial]
+                    .result
+                    .as_ref()
+                    .map_or(Outcome::OverBudget, |(result, loses)| Outcome::Tried {
+                        result,
+                        loses: *loses,
+                    })
+            }
             Some(Placed::OverBudget) => Outcome::OverBudget,
             Some(Placed::Refused) | None => Outcome::Refused,
         }
@@ -217,7 +229,7 @@ mod tests {
 
     /// The fixes' trials, run with a validation that returns the options it
     /// was given, counting the runs.
-    fn tried(fixes: &[Fix], split: impl Fn(&Options) -> bool) -> (Trials<'_, Options>, usize) {
+    fn tried(fixes: &[Fix], loses: impl Fn(&Options) -> bool) -> (Trials<'_, Options>, usize) {
         let runs = Cell::new(0);
         let trials = Trials::run(
             &Options::default(),
@@ -226,14 +238,16 @@ mod tests {
                 runs.set(runs.get() + 1);
                 options.clone()
             },
-            split,
+            loses,
         );
         (trials, runs.get())
     }
 
     fn skips(outcome: Outcome<'_, Options>) -> Vec<String> {
         match outcome {
-            Outcome::Tried(options) => options.skips.iter().map(|s| s.code.clone()).collect(),
+            Outcome::Tried {
+                result: options, ..
+            } => options.skips.iter().map(|s| s.code.clone()).collect(),
             _ => panic!("not tried: {outcome:?}"),
         }
     }
@@ -255,7 +269,10 @@ mod tests {
         let (trials, runs) = tried(&fixes, |_| false);
         assert_eq!(runs, 1);
         assert_eq!(skips(trials.outcome(&fixes[0])), ["Note A", "Note B"]);
-        let Outcome::Tried(options) = trials.outcome(&fixes[2]) else {
+        let Outcome::Tried {
+            result: options, ..
+        } = trials.outcome(&fixes[2])
+        else {
             panic!("not tried");
         };
         assert_eq!(options.statuses.len(), 1);
@@ -290,11 +307,17 @@ mod tests {
         // Tables 0 and 2 together; the second choice for table 0, the kind
         // and the table each alone.
         assert_eq!(runs, 4);
-        let Outcome::Tried(options) = trials.outcome(&fixes[1]) else {
+        let Outcome::Tried {
+            result: options, ..
+        } = trials.outcome(&fixes[1])
+        else {
             panic!("not tried");
         };
         assert_eq!(options.table_columns.len(), 2);
-        let Outcome::Tried(options) = trials.outcome(&fixes[3]) else {
+        let Outcome::Tried {
+            result: options, ..
+        } = trials.outcome(&fixes[3])
+        else {
             panic!("not tried");
         };
         assert_eq!(
@@ -329,7 +352,10 @@ mod tests {
             .collect();
         let (trials, runs) = tried(&sections, |_| false);
         assert_eq!(runs, MAX_TRIALS);
-        assert!(matches!(trials.outcome(&sections[0]), Outcome::Tried(_)));
+        assert!(matches!(
+            trials.outcome(&sections[0]),
+            Outcome::Tried { .. }
+        ));
         assert!(matches!(
             trials.outcome(&sections[MAX_TRIALS]),
             Outcome::OverBudget
