@@ -3,6 +3,8 @@
 //! problems must still get exactly the fixes that remove them, whatever their
 //! number. The pages are written here; what each row needs is read from them.
 
+use std::fmt::Write as _;
+
 use status_codegen::diagnostic::MAX_DIAGNOSTICS;
 use status_codegen::{Expansion, Options, expand, invocation};
 
@@ -86,9 +88,9 @@ fn fifty_problems_each_get_their_own_fix() {
     let mut page = String::from("# Error codes\n\n| Error Code | Error Message |\n|---|---|\n");
     for row in 0..180 {
         if row % 3 == 0 {
-            page.push_str(&format!("| Row {row} is a sentence | Text {row}. |\n"));
+            let _ = writeln!(page, "| Row {row} is a sentence | Text {row}. |");
         } else {
-            page.push_str(&format!("| SVC.{row:04} | Text {row}. |\n"));
+            let _ = writeln!(page, "| SVC.{row:04} | Text {row}. |");
         }
     }
     let expansion = expand("page.md", page.as_bytes(), &Options::default());
