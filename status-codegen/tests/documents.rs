@@ -172,7 +172,7 @@ fn diagnostics_are_capped() {
     // Eighty statuses, each with an empty description: eighty errors.
     let mut text = "| Status Code | Description |\n|---|---|\n".to_owned();
     for code in 200..280 {
-        text.push_str(&format!("| {code} |  |\n"));
+        writeln!(text, "| {code} |  |").unwrap();
     }
     let expansion = read("cap.md", &text);
     assert_eq!(
