@@ -84,9 +84,13 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
         ));
     }
     if let Some((head, remark)) = remark(text)
+        && !holds_code(&remark, column)
         && let Some(codes) = codes_of(head, column)
         && codes.iter().all(|code| reads_as_code(code, column))
     {
+        return CodeCell::Codes(codes, Some(remark));
+    }
+    if let Some((codes, remark)) = interleaved(text, column) {
         return CodeCell::Codes(codes, Some(remark));
     }
     if alone {
@@ -245,6 +249,35 @@ fn remark(text: &str) -> Option<(&str, String)> {
     (!head.is_empty() && !remark.is_empty()).then(|| (head, remark.to_owned()))
 }
 
+/// A `<br>` list whose remarks sit between its codes (`ECS.0001 (已废弃)
+/// ECS.0002`): in a column of codes with digits, every word of the column's
+/// pattern is a code and the rest, in order, the remark.
+fn interleaved(text: &str, column: Column) -> Option<(Vec<String>, String)> {
+    if !matches!(column.pattern, Some(Pattern::Prefixed | Pattern::Numeric)) {
+        return None;
+    }
+    let mut codes = Vec::new();
+    let mut rest = Vec::new();
+    for word in text.split_whitespace() {
+        let bare = word.trim_matches(|c: char| ",;，；、".contains(c));
+        if reads_as_code(bare, column) {
+            codes.push(bare.to_owned());
+        } else {
+            rest.push(word);
+        }
+    }
+    let remark = rest
+        .join(" ")
+        .trim_matches(|c: char| c.is_whitespace() || "()[]（）【】".contains(c))
+        .to_owned();
+    (!codes.is_empty()
+        && !remark.is_empty()
+        && text.split_whitespace().next().is_some_and(|w| {
+            reads_as_code(w.trim_matches(|c: char| ",;，；、".contains(c)), column)
+        }))
+    .then_some((codes, remark))
+}
+
 /// Whether a cell holds a code of the column's pattern anywhere in it, as a
 /// reader would see one: a fix that leaves the row out would lose it.
 pub(super) fn holds_code(text: &str, column: Column) -> bool {
@@ -385,6 +418,13 @@ mod tests {
                 "{text}"
             );
         }
+        assert_eq!(
+            with_remark("ECS.0001 (已废弃) ECS.0002", Pattern::Prefixed),
+            (
+                vec!["ECS.0001".to_owned(), "ECS.0002".to_owned()],
+                Some("已废弃".to_owned())
+            )
+        );
         assert_eq!(
             with_remark("STO.0001 STO.0002 (deprecated)", Pattern::Prefixed),
             (

@@ -217,6 +217,12 @@ impl TableReader<'_> {
         }
         match statuses::read(&cell.text) {
             StatusCell::Nothing => Some(()),
+            StatusCell::Class(class) => {
+                model_row
+                    .notes
+                    .push(format!("the status `{class}` is a class, not one status"));
+                Some(())
+            }
             StatusCell::Statuses {
                 statuses,
                 reason,

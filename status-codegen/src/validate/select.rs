@@ -31,11 +31,7 @@ pub(super) fn select(
     options: &Options,
     diagnostics: &mut Diagnostics,
 ) -> Selection {
-    let mut read: Vec<Columns> = document
-        .tables
-        .iter()
-        .map(|t| columns::read(t, &options.columns_for(t.index), options.kind))
-        .collect();
+    let mut read = read_columns(document, options);
     let weak = weak_tables(&mut read, options);
     let mut tables: Vec<TableInfo> = document
         .tables
@@ -122,6 +118,39 @@ fn unclosed(
                 format!("{why}; its <table> is never closed")
             });
         }
+    }
+}
+
+/// Every table's columns. `kind = "error"` reads a word for either (`Code`)
+/// as error codes, unless the page has error tables of its own: then it
+/// leaves the tables of the other kind out rather than read them again as
+/// error codes (a `Code` table of 200, 400, … beside an `Error Code` table).
+fn read_columns(document: &Document, options: &Options) -> Vec<Columns> {
+    let read = |kind| -> Vec<Columns> {
+        document
+            .tables
+            .iter()
+            .map(|t| columns::read(t, &options.columns_for(t.index), kind))
+            .collect()
+    };
+    if options.kind != Some(Kind::Error) {
+        return read(options.kind);
+    }
+    let bare = read(None);
+    let asked = read(options.kind);
+    if bare.iter().any(|c| c.kind == Some(Kind::Error)) {
+        bare.into_iter()
+            .zip(asked)
+            .map(|(bare, asked)| {
+                if bare.kind == Some(Kind::Status) {
+                    bare
+                } else {
+                    asked
+                }
+            })
+            .collect()
+    } else {
+        asked
     }
 }
 

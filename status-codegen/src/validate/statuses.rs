@@ -11,6 +11,8 @@ use crate::cells::{self, is_invisible};
 pub(super) enum StatusCell {
     /// No status: empty, or a placeholder.
     Nothing,
+    /// A class of statuses (`4XX`), no one status: noted.
+    Class(String),
     /// The statuses, in order, once each; the reason written next to the
     /// first; remarks in parentheses.
     Statuses {
@@ -28,6 +30,14 @@ pub(super) fn read(text: &str) -> StatusCell {
     let text = visible.trim();
     if text.is_empty() || cells::is_placeholder(text) {
         return StatusCell::Nothing;
+    }
+    // `4XX`: a class of statuses, no one status.
+    let class = text.as_bytes();
+    if class.len() == 3
+        && (b'1'..=b'5').contains(&class[0])
+        && class[1..].iter().all(|b| b.eq_ignore_ascii_case(&b'x'))
+    {
+        return StatusCell::Class(text.to_owned());
     }
     if text.chars().any(|c| cells::full_width_digit(c).is_some()) {
         let ascii: String = text
