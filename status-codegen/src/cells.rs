@@ -104,9 +104,9 @@ pub(crate) fn is_catch_all(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
     let lower = lower.trim_end_matches(['.', '。', ':', '：']);
     CATCH_ALL.contains(&lower)
-        || ["all other ", "any other ", "every other "]
+        || ["all other ", "any other ", "every other ", "other "]
             .iter()
-            .any(|p| lower.starts_with(p) && lower.split_whitespace().count() <= 5)
+            .any(|p| lower.starts_with(p) && lower.split_whitespace().count() <= 4)
         || ["其他", "其它", "其余"].iter().any(|p| {
             lower.starts_with(p)
                 && lower.chars().count() <= 8

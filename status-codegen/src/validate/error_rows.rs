@@ -275,14 +275,18 @@ impl TableReader<'_> {
                         phrases: phrases > 0 && phrases * 4 >= texts().count(),
                         pattern: cells::dominant_pattern(texts()),
                         namespaced: texts().count() > 1
-                            && texts().all(|t| {
-                                t.split_once('/').is_some_and(|(a, b)| {
-                                    !a.is_empty()
-                                        && !b.is_empty()
-                                        && !t.contains(char::is_whitespace)
-                                        && !a.bytes().all(|c| c.is_ascii_digit())
+                            && texts()
+                                .filter(|t| {
+                                    t.split_once('/').is_some_and(|(a, b)| {
+                                        !a.is_empty()
+                                            && !b.is_empty()
+                                            && !t.contains(char::is_whitespace)
+                                            && !a.bytes().all(|c| c.is_ascii_digit())
+                                    })
                                 })
-                            }),
+                                .count()
+                                * 4
+                                >= texts().count() * 3,
                     }
                 })
                 .collect()

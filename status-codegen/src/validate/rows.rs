@@ -251,7 +251,14 @@ fn status_cell(written: &str) -> StatusCell {
     let (head, rest) = match glued.or_else(|| text.find(char::is_whitespace)) {
         Some(at) => (
             &text[..at],
-            Some(text[at..].trim()).filter(|r| !r.is_empty()),
+            // `429 - Too Many Requests`: the reason after its dash.
+            Some(
+                text[at..]
+                    .trim()
+                    .trim_start_matches(['-', '–', '—', ':', '：'])
+                    .trim(),
+            )
+            .filter(|r| !r.is_empty()),
         ),
         None => (text, None),
     };
@@ -687,5 +694,9 @@ mod tests {
             code(502, Some("Bad Gateway"))
         );
         assert_eq!(status_cell("Conflict"), code(409, Some("Conflict")));
+        assert_eq!(
+            status_cell("429 - Too Many Requests"),
+            code(429, Some("Too Many Requests"))
+        );
     }
 }

@@ -58,7 +58,11 @@ pub(super) fn read(text: &str) -> StatusCell {
         let number = part[..digits].parse::<u16>().ok();
         match number {
             Some(status) if digits == 3 && (100..=999).contains(&status) => {
-                let rest = part[digits..].trim();
+                // `429 - Too Many Requests`: the reason after its dash.
+                let rest = part[digits..]
+                    .trim()
+                    .trim_start_matches(['-', '–', '—', ':', '：'])
+                    .trim();
                 // Words after the number are its reason; words with numbers
                 // (`403 before 2023: 401`) are a remark, and those numbers
                 // are not statuses.
