@@ -21,7 +21,7 @@ pub(crate) fn report(model: &Model, diagnostics: &[Value]) -> Value {
         "langs": model.langs,
         "tables": tables(model),
         "rows": rows(model),
-        "skipped_rows": model.skipped_rows.iter().map(|r| json!({"line": r.line, "table": r.table, "reason": r.reason})).collect::<Vec<_>>(),
+        "skipped_rows": model.skipped_rows.iter().map(|r| json!({"line": r.line, "table": r.table, "reason": r.reason.to_string()})).collect::<Vec<_>>(),
         "diagnostics": diagnostics,
     })
 }

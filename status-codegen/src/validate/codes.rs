@@ -7,6 +7,7 @@
 //! mistake, located, with the code it probably means when there is one.
 
 use crate::cells::{self, Pattern, Shape, is_invisible};
+use crate::model::SkipReason;
 
 /// What a code cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub(super) enum CodeCell {
     /// One code or several, and a remark written after them.
     Codes(Vec<String>, Option<String>),
     /// No code: why, for `skipped_rows`.
-    Skip(String),
+    Skip(SkipReason),
     /// A mistake: the message, and the code it probably means.
     Wrong(String, Option<String>),
 }
@@ -45,19 +46,19 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
     let text = visible.trim();
     let pattern = column.pattern;
     if cells::is_placeholder(text) {
-        return CodeCell::Skip(format!("`{text}` stands for no code"));
+        return CodeCell::Skip(SkipReason::Placeholder(text.to_owned()));
     }
     if cells::is_catch_all(text) {
-        return CodeCell::Skip(format!("`{text}` stands for every code not listed"));
+        return CodeCell::Skip(SkipReason::CatchAll(text.to_owned()));
     }
     if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {
-        return CodeCell::Skip(format!("`{text}` repeats the header"));
+        return CodeCell::Skip(SkipReason::RepeatedHeader(text.to_owned()));
     }
     if pattern != Some(Pattern::Word) && is_class(text) {
-        return CodeCell::Skip(format!("`{text}` is a class of codes, not one code"));
+        return CodeCell::Skip(SkipReason::Class(text.to_owned()));
     }
     if alone && is_label(text, pattern) {
-        return CodeCell::Skip(format!("`{text}` is a label or a note, not a code"));
+        return CodeCell::Skip(SkipReason::Label(text.to_owned()));
     }
     if let Some(codes) = codes_of(text, column) {
         return CodeCell::Codes(codes, None);
@@ -73,15 +74,18 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
         return if column.phrases {
             CodeCell::Codes(vec![text.to_owned()], None)
         } else {
-            CodeCell::Skip(format!(
-                "`{text}` is the reason phrase of HTTP {status}, where the column's other codes are identifiers: not a code"
-            ))
+            CodeCell::Skip(SkipReason::ReasonPhrase {
+                text: text.to_owned(),
+                status,
+            })
         };
     }
     if let Some((from, to)) = range(text) {
-        return CodeCell::Skip(format!(
-            "`{text}` is a range of codes ({from} to {to}), not one code"
-        ));
+        return CodeCell::Skip(SkipReason::Range {
+            text: text.to_owned(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+        });
     }
     if let Some((head, remark)) = remark(text)
         && !holds_code(&remark, column)
@@ -94,7 +98,7 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
         return CodeCell::Codes(codes, Some(remark));
     }
     if alone {
-        return CodeCell::Skip(format!("`{text}` is a label or a note, not a code"));
+        return CodeCell::Skip(SkipReason::Label(text.to_owned()));
     }
     // One stray space in a code of the column's shape: `DCS. 4855`.
     let joined: String = text.split_whitespace().collect();
@@ -358,7 +362,7 @@ mod tests {
         };
         assert!(matches!(
             read("Request-URI Too Large", identifiers, "Error Code", false),
-            CodeCell::Skip(reason) if reason.contains("HTTP 414")
+            CodeCell::Skip(SkipReason::ReasonPhrase { status: 414, .. })
         ));
     }
 

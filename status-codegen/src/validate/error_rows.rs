@@ -6,7 +6,7 @@ use crate::cells;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::Row as DocumentRow;
 use crate::fix::Fix;
-use crate::model::{Role, Row, SkippedRow, Text};
+use crate::model::{Role, Row, SkipReason, SkippedRow, Text};
 
 use super::codes::{self, CodeCell};
 use super::rows::{Read, TableReader};
@@ -38,20 +38,7 @@ impl TableReader<'_> {
         if self.skipped_by_option(&cell.text, model_row.line, read) {
             return None;
         }
-        let mut text = cell.text.clone();
-        if let Some(fixed) = self.options.codes.iter().find(|c| c.code == text) {
-            model_row.notes.push(format!(
-                "written `{text}`, read as `{}` (`code(…)`)",
-                fixed.value
-            ));
-            text.clone_from(&fixed.value);
-        }
-        if text.chars().any(cells::is_invisible) {
-            model_row.notes.push(format!(
-                "characters a reader does not see were dropped from the code: `{}`",
-                visible(&text)
-            ));
-        }
+        let text = self.corrected(&cell.text, model_row);
         // A label or note: alone in its row, or spread across it (`colspan`).
         let spanned = group
             .iter()
@@ -103,6 +90,26 @@ impl TableReader<'_> {
         }
         self.error_statuses(row, group, &codes, model_row, diagnostics)?;
         Some(codes)
+    }
+
+    /// The code cell's text, as the invocation's `code(…)` corrects it, with
+    /// a note for the correction and for characters a reader does not see.
+    fn corrected(&self, written: &str, model_row: &mut Row) -> String {
+        let mut text = written.to_owned();
+        if let Some(fixed) = self.options.codes.iter().find(|c| c.code == text) {
+            model_row.notes.push(format!(
+                "written `{text}`, read as `{}` (`code(…)`)",
+                fixed.value
+            ));
+            text.clone_from(&fixed.value);
+        }
+        if text.chars().any(cells::is_invisible) {
+            model_row.notes.push(format!(
+                "characters a reader does not see were dropped from the code: `{}`",
+                visible(&text)
+            ));
+        }
+        text
     }
 
     /// A pipe-table row that leaves out its first cells, meaning the cells
@@ -182,7 +189,7 @@ impl TableReader<'_> {
             read.skipped.push(SkippedRow {
                 line,
                 table: self.table.index,
-                reason: format!("`{code}` is left out by the invocation (`skip`)"),
+                reason: SkipReason::Skipped(code.to_owned()),
             });
         }
         skipped

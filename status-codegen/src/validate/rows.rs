@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::columns::Columns;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::{Cell, Document, Row as DocumentRow, Table};
-use crate::model::{Kind, Role, Row, SkippedRow, Text};
+use crate::model::{Kind, Role, Row, SkipReason, SkippedRow, Text};
 use crate::options::Options;
 use crate::source::Source;
 
@@ -219,17 +219,17 @@ enum StatusCell {
     /// parentheses.
     Codes(Vec<u16>, Option<String>),
     /// Not a row of codes: a class range (`2xx`) or a catch-all (`All other codes`).
-    Skip(String),
+    Skip(SkipReason),
     /// A mistake: (message, label).
     Wrong(String, &'static str),
 }
 
 fn status_cell(written: &str) -> StatusCell {
     if crate::cells::is_catch_all(written) {
-        return StatusCell::Skip(format!("`{written}` stands for every code not listed"));
+        return StatusCell::Skip(SkipReason::CatchAll(written.to_owned()));
     }
     if crate::cells::is_placeholder(written) {
-        return StatusCell::Skip(format!("`{written}` stands for no code"));
+        return StatusCell::Skip(SkipReason::Placeholder(written.to_owned()));
     }
     if written
         .chars()
@@ -244,31 +244,14 @@ fn status_cell(written: &str) -> StatusCell {
     }
     let canonical = crate::cells::canonical_status(written, true);
     let text = canonical.as_ref();
-    // `401Unauthorized`: the reason written against the number.
-    let glued = text
-        .find(|c: char| !c.is_ascii_digit())
-        .filter(|&at| at == 3 && text[at..].starts_with(|c: char| c.is_ascii_alphabetic()));
-    let (head, rest) = match glued.or_else(|| text.find(char::is_whitespace)) {
-        Some(at) => (
-            &text[..at],
-            // `429 - Too Many Requests`: the reason after its dash.
-            Some(
-                text[at..]
-                    .trim()
-                    .trim_start_matches(['-', '–', '—', ':', '：'])
-                    .trim(),
-            )
-            .filter(|r| !r.is_empty()),
-        ),
-        None => (text, None),
-    };
+    let (head, rest) = number_and_rest(text);
     let class = head.as_bytes();
     if class.len() == 3
         && (b'1'..=b'5').contains(&class[0])
         && class[1].eq_ignore_ascii_case(&b'x')
         && class[2].eq_ignore_ascii_case(&b'x')
     {
-        return StatusCell::Skip(format!("`{head}` is a class of codes, not one code"));
+        return StatusCell::Skip(SkipReason::Class(head.to_owned()));
     }
     if head.is_empty() {
         return StatusCell::Wrong(
@@ -309,6 +292,28 @@ fn status_cell(written: &str) -> StatusCell {
 /// A kramdown attribute list (`{: caption="Table 1"}`, `{: #id .class}`).
 fn is_attribute_list(text: &str) -> bool {
     text.starts_with("{:") && text.ends_with('}') && !text[2..text.len() - 1].contains('}')
+}
+
+/// The number a status cell starts with and what is written after it:
+/// `401Unauthorized` (the reason against the number), `400 Bad Request`,
+/// `429 - Too Many Requests` (the reason after its dash).
+fn number_and_rest(text: &str) -> (&str, Option<&str>) {
+    let glued = text
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|&at| at == 3 && text[at..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    match glued.or_else(|| text.find(char::is_whitespace)) {
+        Some(at) => (
+            &text[..at],
+            Some(
+                text[at..]
+                    .trim()
+                    .trim_start_matches(['-', '–', '—', ':', '：'])
+                    .trim(),
+            )
+            .filter(|r| !r.is_empty()),
+        ),
+        None => (text, None),
+    }
 }
 
 /// A cell listing several statuses and nothing else (`400/404`,
@@ -358,48 +363,20 @@ impl TableReader<'_> {
         let Some(code_column) = self.columns.code(group) else {
             return;
         };
-        // A blank half-row (the right half of a side-by-side table runs out
-        // first) shows nothing: it is no row.
+        let code_cell = &row.cells[code_column];
         if group.iter().all(|&i| row.cells[i].text.is_empty()) {
             return;
         }
-        // `{: caption="…"}` after a pipe table: a kramdown attribute list,
-        // which the site's renderer turns into the caption, GFM into a row.
-        if let Some(first) = group.first().map(|&i| &row.cells[i])
-            && is_attribute_list(&first.text)
-            && group.iter().skip(1).all(|&i| row.cells[i].text.is_empty())
-        {
-            read.skipped.push(SkippedRow {
-                line: self.source.line(row.offset),
-                table: self.table.index,
-                reason: format!("`{}` is a kramdown attribute list, not a row", first.text),
-            });
+        read.written.push(code_cell.text.clone());
+        if self.not_a_row(row, group, code_column, read) {
             return;
         }
-        let code_cell = &row.cells[code_column];
-        read.written.push(code_cell.text.clone());
         let written = group.iter().filter(|&&i| row.cells[i].written).count();
         if !code_cell.written {
             self.short_row(row, written, group.len(), diagnostics);
             return;
         }
         let line = self.source.line(row.offset);
-        // A bold word alone in its row heads the rows below it (`**Limits**`).
-        if code_cell.bold
-            && group
-                .iter()
-                .all(|&i| i == code_column || row.cells[i].text.is_empty())
-        {
-            read.skipped.push(SkippedRow {
-                line,
-                table: self.table.index,
-                reason: format!(
-                    "`{}` is a label or a note (bold, alone in its row), not a code",
-                    code_cell.text
-                ),
-            });
-            return;
-        }
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
         model_row.notes.extend(note);
         let codes: Vec<(String, Option<u16>)> = match self.kind {
@@ -453,6 +430,41 @@ impl TableReader<'_> {
                 shared,
             });
         }
+    }
+
+    /// Rows that show no code and are no mistake, noted as skipped: a
+    /// kramdown attribute list after a pipe table (`{: caption="…"}`: the
+    /// site's renderer turns it into the caption, GFM into a row), a bold
+    /// word alone in its row heading the rows below it (`**Limits**`). (A
+    /// blank half-row, where the right half of a side-by-side table runs out
+    /// first, shows nothing: the caller passes it by.)
+    fn not_a_row(
+        &self,
+        row: &DocumentRow,
+        group: &[usize],
+        code_column: usize,
+        read: &mut Read,
+    ) -> bool {
+        let alone = |column: usize| {
+            group
+                .iter()
+                .all(|&i| i == column || row.cells[i].text.is_empty())
+        };
+        let first = group[0];
+        let code = &row.cells[code_column];
+        let reason = if is_attribute_list(&row.cells[first].text) && alone(first) {
+            SkipReason::AttributeList(row.cells[first].text.clone())
+        } else if code.bold && code.written && alone(code_column) {
+            SkipReason::EmphasisedLabel(code.text.clone())
+        } else {
+            return false;
+        };
+        read.skipped.push(SkippedRow {
+            line: self.source.line(row.offset),
+            table: self.table.index,
+            reason,
+        });
+        true
     }
 
     /// A status table's code cell: the code (and the reason written after it),
