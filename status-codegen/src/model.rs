@@ -382,6 +382,9 @@ impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = self.text();
         match self {
+            Self::Placeholder(_) if text.is_empty() => {
+                f.write_str("the code cell is empty, as the column's placeholders for no code")
+            }
             Self::Placeholder(_) => write!(f, "`{text}` stands for no code"),
             Self::CatchAll(_) => write!(f, "`{text}` stands for every code not listed"),
             Self::Class(_) => write!(f, "`{text}` is a class of codes, not one code"),

@@ -103,6 +103,20 @@ impl Candidates {
                 self.because.push_str(&cells);
                 self.first(Role::Status);
             }
+            // A word for either over statuses and numbers no HTTP status has
+            // (`Code`: 487, 603, 0): the service's own codes.
+            Shape::Status
+                if self.roles.contains(&Role::Code)
+                    && self.roles.contains(&Role::Status)
+                    && profile.count(Shape::Number) >= 2 =>
+            {
+                let _ = write!(
+                    self.because,
+                    "; its cells are HTTP statuses and numbers no HTTP status has (`{}`), read as error codes",
+                    profile.sample(Shape::Number)
+                );
+                self.first(Role::Code);
+            }
             Shape::Code => self.words(&cells),
             Shape::Number => {
                 self.because.push_str(&cells);

@@ -82,6 +82,17 @@ impl Columns {
             .is_some_and(|i| self.columns[i].from_cells)
     }
 
+    /// Whether a column holds HTTP statuses by its header's word, one that
+    /// names statuses only (`Status Code`, `HTTP Status`, `状态码`).
+    pub(crate) fn statuses_by_header(&self) -> bool {
+        self.columns.iter().any(|c| {
+            c.role == Role::Status
+                && !c.from_cells
+                && vocabulary::header_roles(&vocabulary::read_header(&c.header).word)
+                    .is_some_and(|(_, roles, _)| !roles.contains(&Role::Code))
+        })
+    }
+
     /// Whether a column's header names codes (`错误返回码`, `Error Code`,
     /// `Status Code`), whatever role the cells gave it.
     pub(crate) fn names_codes(&self, column: usize) -> bool {
@@ -94,9 +105,28 @@ impl Columns {
     }
 }
 
+/// Whether the text introducing a table is evidence for a header that can
+/// name either statuses or codes (`Code` under `Error codes`): only on a page
+/// that has an HTTP status table (by its header, or under `HTTP status
+/// codes`) and a table under a heading naming another system, which the
+/// headings then tell apart (alone, `Error code reference` over `400`, `401`
+/// names HTTP statuses loosely).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Headings {
+    /// Read them.
+    Read,
+    /// Leave them out.
+    Ignore,
+}
+
 /// Reads the columns of a table from its headers and cells. `choice` names
 /// columns by header for roles; `kind` is the kind the invocation asks for.
-pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> Columns {
+pub(crate) fn read(
+    table: &Table,
+    choice: &ColumnChoice,
+    kind: Option<Kind>,
+    headings: Headings,
+) -> Columns {
     let headers = table.header();
     let groups = groups(&headers);
     let mut columns: Vec<Column> = headers
@@ -119,10 +149,14 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
         .collect();
     // What the text introducing the table says it lists (`HTTP status codes`,
     // `Error codes`): evidence for a header that can name either.
-    let heading = [table.caption.as_deref(), table.section.as_deref()]
-        .into_iter()
-        .flatten()
-        .find_map(|text| vocabulary::names_system(text).map(|kind| (kind, text)));
+    let heading = (headings == Headings::Read)
+        .then(|| {
+            [table.caption.as_deref(), table.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .find_map(|text| vocabulary::names_system(text).map(|kind| (kind, text)))
+        })
+        .flatten();
     for group in &groups {
         assign(&mut columns, group, choice, Context { kind, heading });
         named_code_column(&mut columns, group, choice, kind);
@@ -130,6 +164,8 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
     for group in &groups {
         neighbours::codes_beside_statuses(&mut columns, group);
         neighbours::names_of_repeated_statuses(table, &mut columns, group);
+        neighbours::types_of_key_statuses(table, &mut columns, group);
+        neighbours::distinct_codes_beside_repeated(table, &mut columns, group);
         neighbours::phrases_are_reasons(&mut columns, group);
         neighbours::aliases(table, &mut columns, group);
     }
@@ -305,7 +341,12 @@ mod tests {
     }
 
     fn roles(headers: &[&str], kind: Option<Kind>) -> (Vec<Role>, Option<Kind>) {
-        let columns = read(&cells(headers), &ColumnChoice::default(), kind);
+        let columns = read(
+            &cells(headers),
+            &ColumnChoice::default(),
+            kind,
+            Headings::Read,
+        );
         (
             columns.columns.iter().map(|c| c.role).collect(),
             columns.kind,
@@ -406,7 +447,7 @@ mod tests {
     #[test]
     fn side_by_side_tables_are_two_groups() {
         let headers = cells(&["Code", "Description", "Code", "Description"]);
-        let columns = read(&headers, &ColumnChoice::default(), None);
+        let columns = read(&headers, &ColumnChoice::default(), None, Headings::Read);
         assert_eq!(columns.groups, [vec![0, 1], vec![2, 3]]);
         assert_eq!(columns.code(&columns.groups[1]), Some(2));
     }
@@ -416,7 +457,7 @@ mod tests {
         let read_with = |headers: &[&str], code: &str, kind| {
             let mut choice = ColumnChoice::default();
             choice.set(Role::Code, code.to_owned());
-            let columns = read(&cells(headers), &choice, kind);
+            let columns = read(&cells(headers), &choice, kind, Headings::Read);
             (
                 columns.columns.iter().map(|c| c.role).collect::<Vec<_>>(),
                 columns.kind,
@@ -449,7 +490,12 @@ mod tests {
 
     /// Roles and kind of a table of `headers` over `rows`, as read bare.
     fn read_cells(headers: &[&str], rows: &[&[&str]]) -> (Vec<Role>, Option<Kind>) {
-        let columns = read(&table(headers, rows), &ColumnChoice::default(), None);
+        let columns = read(
+            &table(headers, rows),
+            &ColumnChoice::default(),
+            None,
+            Headings::Read,
+        );
         (
             columns.columns.iter().map(|c| c.role).collect(),
             columns.kind,
@@ -640,6 +686,7 @@ mod tests {
             ),
             &ColumnChoice::default(),
             None,
+            Headings::Read,
         );
         assert!(
             columns.columns[0].because.contains("`返回值`")

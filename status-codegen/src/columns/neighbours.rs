@@ -70,6 +70,105 @@ pub(super) fn names_of_repeated_statuses(table: &Table, columns: &mut [Column], 
     }
 }
 
+/// `Status Code | Error Type` (an SDK's exception per status): the statuses,
+/// each once and left of the type, are the table's key, and the type names
+/// each: its reason, not an error code. (`Error Type | Response Code`, the
+/// type first, keeps the type as the code.)
+pub(super) fn types_of_key_statuses(table: &Table, columns: &mut [Column], group: &[usize]) {
+    let Some(status) = group
+        .iter()
+        .copied()
+        .find(|&i| columns[i].role == Role::Status && !columns[i].from_cells)
+    else {
+        return;
+    };
+    if repeats(table, status) {
+        return;
+    }
+    for &i in group.iter().filter(|&&i| i > status) {
+        let column = &mut columns[i];
+        let word = vocabulary::read_header(&column.header).word;
+        let a_type = vocabulary::header_roles(&word)
+            .is_some_and(|(_, roles, _)| roles == [Role::Code, Role::Reason]);
+        if column.role == Role::Code && a_type && !column.because.starts_with("named by") {
+            column.role = Role::Reason;
+            column.because.push_str(
+                "; the statuses left of it are the table's key, each once, so it names them",
+            );
+        }
+    }
+}
+
+/// A column of error codes that repeat (`0` on most rows, a `MySQL Error
+/// Code`) beside a column of unknown header holding a distinct code-shaped
+/// word on every row (`VT03001`): those words are the codes, and the
+/// repeating column another text of each.
+pub(super) fn distinct_codes_beside_repeated(
+    table: &Table,
+    columns: &mut [Column],
+    group: &[usize],
+) {
+    let Some(code) = group.iter().copied().find(|&i| {
+        columns[i].role == Role::Code
+            && !columns[i].because.starts_with("named by")
+            && mostly_repeated(table, i)
+    }) else {
+        return;
+    };
+    let key = group.iter().copied().find(|&i| {
+        let column = &columns[i];
+        column.role == Role::Other
+            && vocabulary::header_roles(&vocabulary::read_header(&column.header).word).is_none()
+            && !vocabulary::names_no_code(&column.header)
+            && column.profile.dominant() == Some(Shape::Code)
+            && column.profile.total() == table.body().count()
+            && one_word_each(table, i)
+            && mostly_distinct(table, i)
+    });
+    if let Some(key) = key {
+        let sample = columns[key].profile.sample(Shape::Code).to_owned();
+        let repeated = columns[code].header.clone();
+        columns[code].role = Role::Other;
+        let _ = write!(
+            columns[code].because,
+            "; its codes repeat, where `{}` holds a distinct code on every row",
+            columns[key].header
+        );
+        let column = &mut columns[key];
+        column.role = Role::Code;
+        let _ = write!(
+            column.because,
+            "; its cells are distinct code-shaped words (`{sample}`) where `{repeated}` repeats, so they are the codes"
+        );
+    }
+}
+
+/// How many non-empty cells a column has, and how many distinct texts.
+fn distinct(table: &Table, column: usize) -> (usize, usize) {
+    let texts: Vec<&str> = table
+        .body()
+        .filter_map(|row| row.cells.get(column))
+        .map(|cell| cell.text.as_str())
+        .filter(|text| !text.is_empty())
+        .collect();
+    let distinct: std::collections::HashSet<&&str> = texts.iter().collect();
+    (texts.len(), distinct.len())
+}
+
+/// Whether most of a column's cells repeat another's text (fewer distinct
+/// texts than half the cells).
+fn mostly_repeated(table: &Table, column: usize) -> bool {
+    let (cells, distinct) = distinct(table, column);
+    cells >= 4 && distinct * 2 < cells
+}
+
+/// Whether nearly every cell of a column is its own text (nine in ten: a
+/// code written twice by mistake does not make it another kind of column).
+fn mostly_distinct(table: &Table, column: usize) -> bool {
+    let (cells, distinct) = distinct(table, column);
+    distinct * 10 >= cells * 9
+}
+
 /// Whether every non-empty cell of a column is one word (`UNAUTHORIZED`
 /// among `ACCESS_DENIED`s is a word, though also a reason phrase).
 fn one_word_each(table: &Table, column: usize) -> bool {
@@ -130,19 +229,27 @@ pub(super) fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
             column.profile.sample(Shape::Phrase)
         );
     }
+    // Sentences beside the statuses in an untitled column, or in a column of
+    // unknown words when the table has no text column at all, describe them.
+    let texts = [Role::Reason, Role::Description, Role::Message]
+        .iter()
+        .any(|&role| has(columns, role));
     if !has(columns, Role::Description)
         && let Some(&i) = group.iter().find(|&&i| {
             let column = &columns[i];
             column.role == Role::Other
-                && column.header.trim().is_empty()
+                && (column.header.trim().is_empty() || !texts)
+                && !vocabulary::names_no_code(&column.header)
                 && column.profile.dominant() == Some(Shape::Prose)
         })
     {
         let column = &mut columns[i];
         column.role = Role::Description;
-        column
-            .because
-            .push_str("; an untitled column of text beside the statuses is their description");
+        column.because.push_str(if texts {
+            "; an untitled column of text beside the statuses is their description"
+        } else {
+            "; the table's only column of text beside the statuses is their description"
+        });
     }
 }
 

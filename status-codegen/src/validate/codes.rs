@@ -33,6 +33,9 @@ pub(super) struct Column {
     pub(super) pattern: Option<Pattern>,
     /// Every code holds a `/` (`auth/invalid-email`): a namespace, not two codes.
     pub(super) namespaced: bool,
+    /// Some of its cells are placeholders (`NA`, `-`): the column writes
+    /// that a row has no code.
+    pub(super) placeholders: bool,
     /// A quarter or more of its cells are reason phrases of several words
     /// (`Not Found`, `Not Modified`): the column writes codes so.
     pub(super) phrases: bool,
@@ -53,6 +56,10 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
     }
     if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {
         return CodeCell::Skip(SkipReason::RepeatedHeader(text.to_owned()));
+    }
+    // `(reserved)`: a remark in the place of a code.
+    if text.starts_with(['(', '（']) && text.ends_with([')', '）']) {
+        return CodeCell::Skip(SkipReason::Label(text.to_owned()));
     }
     if pattern != Some(Pattern::Word) && is_class(text) {
         return CodeCell::Skip(SkipReason::Class(text.to_owned()));
@@ -314,6 +321,7 @@ mod tests {
         Column {
             pattern: Some(pattern),
             namespaced: false,
+            placeholders: false,
             phrases: true,
         }
     }
@@ -371,6 +379,7 @@ mod tests {
         let namespaced = Column {
             pattern: Some(Pattern::Word),
             namespaced: true,
+            placeholders: false,
             phrases: false,
         };
         assert_eq!(

@@ -26,6 +26,16 @@ impl TableReader<'_> {
     ) -> Option<Vec<String>> {
         let cell = &row.cells[column];
         let header = &self.columns.columns[column].header;
+        if cell.text.is_empty() && self.code_column(column).placeholders {
+            // The column writes `NA` where a row has no code: an empty cell
+            // says the same.
+            read.skipped.push(SkippedRow {
+                line: model_row.line,
+                table: self.table.index,
+                reason: SkipReason::Placeholder(String::new()),
+            });
+            return None;
+        }
         if cell.text.is_empty() {
             diagnostics.error(
                 self.source,
@@ -279,6 +289,7 @@ impl TableReader<'_> {
                         .filter(|t| t.contains(' ') && crate::vocabulary::is_reason_phrase(t))
                         .count();
                     codes::Column {
+                        placeholders: texts().any(cells::is_placeholder),
                         phrases: phrases > 0 && phrases * 4 >= texts().count(),
                         pattern: cells::dominant_pattern(texts()),
                         namespaced: texts().count() > 1
@@ -346,10 +357,12 @@ impl TableReader<'_> {
 }
 
 /// Whether a cell is one code-shaped word (`Unauthorized`, a reason
-/// phrase, is one in a column of codes).
+/// phrase, and `486`, a number, are ones in a column of codes).
 fn codes_in(text: &str) -> bool {
     matches!(
         cells::shape(text),
-        Some(cells::Shape::Code | cells::Shape::Number | cells::Shape::Phrase)
+        Some(
+            cells::Shape::Code | cells::Shape::Number | cells::Shape::Phrase | cells::Shape::Status
+        )
     ) && !text.trim().contains(char::is_whitespace)
 }

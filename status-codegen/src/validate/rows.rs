@@ -231,6 +231,13 @@ fn status_cell(written: &str) -> StatusCell {
     if crate::cells::is_placeholder(written) {
         return StatusCell::Skip(SkipReason::Placeholder(written.to_owned()));
     }
+    if crate::cells::is_status_class(written) {
+        return StatusCell::Skip(SkipReason::Class(written.to_owned()));
+    }
+    // `(no HTTP code)`: a remark in the place of a status.
+    if written.starts_with(['(', '（']) && written.ends_with([')', '）']) {
+        return StatusCell::Skip(SkipReason::Label(written.to_owned()));
+    }
     if written
         .chars()
         .any(|c| crate::cells::full_width_digit(c).is_some())
@@ -250,6 +257,7 @@ fn status_cell(written: &str) -> StatusCell {
         && (b'1'..=b'5').contains(&class[0])
         && class[1].eq_ignore_ascii_case(&b'x')
         && class[2].eq_ignore_ascii_case(&b'x')
+        && rest.is_none_or(|r| !r.contains(|c: char| c.is_ascii_digit()))
     {
         return StatusCell::Skip(SkipReason::Class(head.to_owned()));
     }
@@ -324,7 +332,13 @@ fn several_statuses(text: &str) -> Option<Vec<u16>> {
         parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
     }
     let mut codes: Vec<u16> = Vec::new();
+    let mut classes = 0;
     for part in parts.iter().map(|p| p.trim()) {
+        // `2xx or 405`: the class is no status, the 405 is.
+        if crate::cells::is_status_class(part) {
+            classes += 1;
+            continue;
+        }
         let code = part
             .parse::<u16>()
             .ok()
@@ -333,7 +347,7 @@ fn several_statuses(text: &str) -> Option<Vec<u16>> {
             codes.push(code);
         }
     }
-    (codes.len() > 1).then_some(codes)
+    (codes.len() > 1 || !codes.is_empty() && classes > 0).then_some(codes)
 }
 
 pub(super) struct TableReader<'a> {

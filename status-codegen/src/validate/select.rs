@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::columns::{self, Columns};
+use crate::columns::{self, Columns, Headings};
 use crate::diagnostic::{Diagnostic, Diagnostics, visible};
 use crate::document::{Document, Table};
 use crate::fix::Fix;
@@ -126,18 +126,48 @@ fn unclosed(
 /// leaves the tables of the other kind out rather than read them again as
 /// error codes (a `Code` table of 200, 400, … beside an `Error Code` table).
 fn read_columns(document: &Document, options: &Options) -> Vec<Columns> {
-    let read = |kind| -> Vec<Columns> {
+    let read = |kind, headings| -> Vec<Columns> {
         document
             .tables
             .iter()
-            .map(|t| columns::read(t, &options.columns_for(t.index), kind))
+            .map(|t| columns::read(t, &options.columns_for(t.index), kind, headings))
             .collect()
     };
-    if options.kind != Some(Kind::Error) {
-        return read(options.kind);
+    let plain = read(None, Headings::Ignore);
+    // A page with an HTTP table (by its header, or by its caption or
+    // heading: `HTTP status codes`) and a table headed otherwise
+    // (`Error codes`, `Result codes`) holds two systems the headings tell apart.
+    let heading = |t: &Table| {
+        [t.caption.as_deref(), t.section.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(crate::vocabulary::names_system)
+    };
+    let http = plain.iter().zip(&document.tables).any(|(columns, table)| {
+        columns.statuses_by_header()
+            || columns.kind == Some(Kind::Status) && heading(table) == Some(Kind::Status)
+    });
+    let other = document
+        .tables
+        .iter()
+        .any(|t| heading(t) == Some(Kind::Error));
+    let headings = if http && other {
+        Headings::Read
+    } else {
+        Headings::Ignore
+    };
+    let bare = if headings == Headings::Ignore {
+        plain
+    } else {
+        read(None, headings)
+    };
+    if options.kind.is_none() {
+        return bare;
     }
-    let bare = read(None);
-    let asked = read(options.kind);
+    let asked = read(options.kind, headings);
+    if options.kind == Some(Kind::Status) {
+        return asked;
+    }
     if bare.iter().any(|c| c.kind == Some(Kind::Error)) {
         bare.into_iter()
             .zip(asked)
@@ -398,7 +428,12 @@ fn near_misses(
     for table in &document.tables {
         let header = table.header();
         // A table of the other kind (skipped for `kind`) is not a typo.
-        let bare = columns::read(table, &crate::options::ColumnChoice::default(), None);
+        let bare = columns::read(
+            table,
+            &crate::options::ColumnChoice::default(),
+            None,
+            Headings::Ignore,
+        );
         if read[table.index].kind.is_some() || bare.kind.is_some() || tables[table.index].used {
             continue;
         }

@@ -31,12 +31,8 @@ pub(super) fn read(text: &str) -> StatusCell {
     if text.is_empty() || cells::is_placeholder(text) {
         return StatusCell::Nothing;
     }
-    // `4XX`: a class of statuses, no one status.
-    let class = text.as_bytes();
-    if class.len() == 3
-        && (b'1'..=b'5').contains(&class[0])
-        && class[1..].iter().all(|b| b.eq_ignore_ascii_case(&b'x'))
-    {
+    // `4XX`, `>=500`: a class of statuses, no one status.
+    if cells::is_status_class(text) || cells::is_catch_all(text) {
         return StatusCell::Class(text.to_owned());
     }
     if text.chars().any(|c| cells::full_width_digit(c).is_some()) {
@@ -54,6 +50,14 @@ pub(super) fn read(text: &str) -> StatusCell {
     let mut statuses = Vec::new();
     let mut reason = None;
     for part in split(&main) {
+        // `2xx or 405`: the class is no status, the 405 is.
+        if cells::is_status_class(part) {
+            note = Some(note.map_or_else(
+                || format!("`{part}` is a class of statuses"),
+                |n| format!("{n}; `{part}` is a class of statuses"),
+            ));
+            continue;
+        }
         let digits = part.bytes().take_while(u8::is_ascii_digit).count();
         let number = part[..digits].parse::<u16>().ok();
         match number {
@@ -183,6 +187,9 @@ mod tests {
             }
         );
         assert_eq!(statuses("Conflict"), [409]);
+        assert_eq!(statuses("2xx or 405"), [405]);
+        assert_eq!(read("4XX, 5XX"), StatusCell::Class("4XX, 5XX".to_owned()));
+        assert_eq!(read(">=500"), StatusCell::Class(">=500".to_owned()));
     }
 
     #[test]
