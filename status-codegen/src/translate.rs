@@ -278,11 +278,9 @@ impl Matching<'_> {
             tag(0)
         );
         for row in &mut variant.rows {
-            for text in &mut row.texts {
-                text[self.lang] = text[0].clone();
-            }
-            for other in &mut row.others {
-                other[self.lang] = other[0].clone();
+            for text in row.texts.iter_mut().chain(&mut row.others) {
+                let primary = text[0].clone();
+                text[self.lang] = primary;
             }
             row.notes.push(note.clone());
         }

@@ -2,7 +2,7 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source fc52cd5d87cbcc43), status-macros 0.1.0 (source a94f128e0714f5a4)
+// engine:     status-codegen 0.1.0 (source d044f54ffc9b1d8b), status-macros 0.1.0 (source c7e7de4922a51ebc)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
 // document:   tables/evs_04_0039.md
