@@ -152,7 +152,7 @@ impl<'a> Reconcile<'a> {
         let kind = expansion.model.kind;
         match twin_page {
             Some(twin) if expansion.is_ok() && options.fallback => {
-                self.maybe_caught_up(i, page, twin, kind, &options);
+                self.maybe_caught_up(i, page, twin, &options);
                 Ok(())
             }
             _ if expansion.is_ok() => Ok(()),
@@ -162,14 +162,7 @@ impl<'a> Reconcile<'a> {
     }
 
     /// A pair that reads cleanly with `fallback`: without it too, now?
-    fn maybe_caught_up(
-        &mut self,
-        i: usize,
-        page: usize,
-        twin: usize,
-        kind: Kind,
-        options: &Options,
-    ) {
+    fn maybe_caught_up(&mut self, i: usize, page: usize, twin: usize, options: &Options) {
         let site = self.sites[i].clone();
         let without = Options {
             fallback: false,
@@ -180,7 +173,7 @@ impl<'a> Reconcile<'a> {
             let copy = self.reading.pages[twin].copy.clone();
             self.event(&site, None, Action::Changed, Why::CaughtUp(copy));
         } else {
-            self.lag(&site, None, page, twin, kind);
+            self.lag(&site, None, page, twin);
         }
     }
 
@@ -203,7 +196,7 @@ impl<'a> Reconcile<'a> {
         let both = self.expand(&site, &with_fallback);
         if both.is_ok() {
             self.add_argument(i, "fallback");
-            let lag = pairing::lag(self.reading, page, twin, kind);
+            let lag = self.lag_of(&site, page, twin);
             self.event(&site, None, Action::Changed, Why::Lags(lag.clone()));
             self.out.lags.push((module_of(&site), name_of(&site), lag));
             return Ok(());
@@ -303,6 +296,16 @@ impl<'a> Reconcile<'a> {
                 .iter()
                 .map(|e| format!("error: {}: {}", site.locate(e.span), e.message)),
         );
+        let options = &site.invocation.options;
+        if let (true, Some(twin)) = (options.fallback, options.translations.first()) {
+            let pages = (
+                self.reading.page_of_copy(&copies[0]),
+                self.reading.page_of_copy(&twin.path),
+            );
+            if let (Some(page), Some(twin)) = pages {
+                self.lag(&site, None, page, twin);
+            }
+        }
         let line = self.text(&site.source)[..site.statement.start]
             .matches('\n')
             .count()
@@ -531,17 +534,39 @@ impl<'a> Reconcile<'a> {
     }
 
     /// Records the lag of a pair.
-    fn lag(
-        &mut self,
-        site: &InvocationSite,
-        name: Option<String>,
-        page: usize,
-        twin: usize,
-        kind: Kind,
-    ) {
-        let lag = pairing::lag(self.reading, page, twin, kind);
+    fn lag(&mut self, site: &InvocationSite, name: Option<String>, page: usize, twin: usize) {
+        let lag = self.lag_of(site, page, twin);
         let name = name.unwrap_or_else(|| name_of(site));
         self.out.lags.push((module_of(site), name, lag));
+    }
+
+    /// How the pair of `site` lags, from the copies in the staging area
+    /// (the old ones of a type kept), each read alone with its options.
+    fn lag_of(&self, site: &InvocationSite, page: usize, twin: usize) -> pairing::Lag {
+        let alone = Options {
+            translations: Vec::new(),
+            lang: None,
+            fallback: false,
+            ..site.invocation.options.clone()
+        };
+        let (x, y) = (&self.reading.pages[page], &self.reading.pages[twin]);
+        let codes = |copy: &str| -> BTreeSet<String> {
+            let expansion =
+                load::load(copy, &alone, &self.staging.path().join(&site.package_dir)).expansion;
+            expansion
+                .model
+                .variants
+                .into_iter()
+                .map(|v| v.code)
+                .collect()
+        };
+        let (ours, theirs) = (codes(&x.copy), codes(&y.copy));
+        pairing::Lag {
+            primary: (x.lang, x.copy.clone()),
+            twin: (y.lang, y.copy.clone()),
+            missing_in_twin: ours.difference(&theirs).cloned().collect(),
+            missing_in_primary: theirs.difference(&ours).cloned().collect(),
+        }
     }
 
     fn event(&mut self, site: &InvocationSite, name: Option<String>, action: Action, why: Why) {

@@ -247,14 +247,15 @@ fn report(
         lags: outcome.lags,
         ..Report::default()
     };
-    let page_moved = |copy: &str| {
-        !outcome.kept_copies.iter().any(|c| c == copy)
-            && old.pages.iter().find(|p| p.copy == copy).is_none_or(|p| {
-                reading.page_of_copy(copy).is_none_or(|page| {
-                    p.sha256 != status_codegen::committed::sha256_hex(&reading.pages[page].bytes)
-                })
+    let page_changed = |copy: &str| {
+        old.pages.iter().find(|p| p.copy == copy).is_none_or(|p| {
+            reading.page_of_copy(copy).is_none_or(|page| {
+                p.sha256 != status_codegen::committed::sha256_hex(&reading.pages[page].bytes)
             })
+        })
     };
+    let page_moved =
+        |copy: &str| !outcome.kept_copies.iter().any(|c| c == copy) && page_changed(copy);
     for file in files {
         let Ok(before) = std::fs::read_to_string(dir.join(&file.path)) else {
             continue;
@@ -304,7 +305,7 @@ fn report(
             None => report
                 .pages
                 .push((module, format!("new page {}", page.copy))),
-            Some(_) if kept => report.pages.push((
+            Some(_) if kept && page_changed(&page.copy) => report.pages.push((
                 module,
                 format!(
                     "changed upstream, not taken (refused, above): {}",

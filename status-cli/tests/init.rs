@@ -463,6 +463,21 @@ fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_un
     );
     assert_eq!(run(&["check", "--root", &dir]).0, 0);
 
+    // A lagging pair whose page upstream is refused is kept as it was, its
+    // lag still in the README: no file changes.
+    let zh = docs.join("zh/evs/evs_04_0039.md");
+    let lagging = read(&zh);
+    let before = snapshot(&out);
+    with_row_before_415(
+        &zh,
+        "    <tr><td><p>418</p></td>\n    <td><p>我是茶壶</p></td>\n    </tr>\n",
+    );
+    let (code, stdout, _) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 3, "{stdout}");
+    assert!(stdout.contains("duplicate status code 418"), "{stdout}");
+    assert_eq!(snapshot(&out), before, "no file of the crate changes");
+    std::fs::write(&zh, lagging).unwrap();
+
     // The English pages catch up: `fallback` goes, the pair is one again.
     with_row_before_415(
         &docs.join("en/evs/evs_04_0039.en.md"),
