@@ -63,10 +63,17 @@ fn code(row: &Value) -> String {
     }
 }
 
+/// A row's field as a reader reads it: a text, or a text per language
+/// (`zh: 参数错误 / en: Invalid parameter`).
 fn text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
+        Value::Object(by_key) => by_key
+            .iter()
+            .map(|(key, text)| format!("{key}: {}", self::text(text)))
+            .collect::<Vec<_>>()
+            .join(" / "),
         other => other.to_string(),
     }
 }

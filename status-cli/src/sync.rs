@@ -241,103 +241,29 @@ fn report(
     files: &[CommittedFile],
     changes: &[crate::staging::Change],
 ) -> Report {
+    let facts = Facts {
+        dir,
+        reading,
+        old,
+        kept: &outcome.kept_copies,
+    };
     let mut report = Report {
+        drifts: files
+            .iter()
+            .filter_map(|file| facts.drift(file, &outcome.events))
+            .collect(),
+        pages: facts.page_lines(),
         events: outcome.events,
         kept: outcome.kept,
         lags: outcome.lags,
         ..Report::default()
     };
-    let page_changed = |copy: &str| {
-        old.pages.iter().find(|p| p.copy == copy).is_none_or(|p| {
-            reading.page_of_copy(copy).is_none_or(|page| {
-                p.sha256 != status_codegen::committed::sha256_hex(&reading.pages[page].bytes)
-            })
-        })
-    };
-    let page_moved =
-        |copy: &str| !outcome.kept_copies.iter().any(|c| c == copy) && page_changed(copy);
-    for file in files {
-        let Ok(before) = std::fs::read_to_string(dir.join(&file.path)) else {
-            continue;
-        };
-        if before == file.contents {
-            continue;
-        }
-        let module = crate_files::module_of_source(&file.source)
-            .trim_start_matches("r#")
-            .to_owned();
-        let name = file.model.type_name.clone();
-        let mut reasons: Vec<String> = file
-            .model
-            .documents
-            .iter()
-            .filter(|d| page_moved(&d.path))
-            .map(|d| format!("{} changed upstream", d.path))
-            .collect();
-        if report
-            .events
-            .iter()
-            .any(|e| e.module == module && e.name == name)
-        {
-            reasons.push("its invocation changed, as said above".to_owned());
-        }
-        if reasons.is_empty() {
-            reasons.push("its invocation or status-table changed".to_owned());
-        }
-        let old_rows = crate::committed::rows_of(&before).unwrap_or_default();
-        let shift = diff::shift(
-            &old_rows,
-            &crate::json::rows(&file.model),
-            file.non_exhaustive,
-        );
-        report.drifts.push(Drift {
-            module,
-            name,
-            file: file.path.clone(),
-            reasons,
-            shift,
-        });
-    }
-    for page in &reading.pages {
-        let module = reading.roots[page.root].module.clone();
-        let kept = outcome.kept_copies.contains(&page.copy);
-        match old.pages.iter().find(|p| p.copy == page.copy) {
-            None => report
-                .pages
-                .push((module, format!("new page {}", page.copy))),
-            Some(_) if kept && page_changed(&page.copy) => report.pages.push((
-                module,
-                format!(
-                    "changed upstream, not taken (refused, above): {}",
-                    page.copy
-                ),
-            )),
-            Some(_) if page_moved(&page.copy) => {
-                report
-                    .pages
-                    .push((module, format!("changed page {}", page.copy)));
-            }
-            Some(_) => {}
-        }
-    }
-    for gone in old
-        .pages
-        .iter()
-        .filter(|p| reading.page_of_copy(&p.copy).is_none())
-    {
-        let module = gone.copy.split('/').nth(1).unwrap_or_default().to_owned();
-        report.pages.push((
-            module,
-            format!("page gone (or without code tables now): {}", gone.copy),
-        ));
-    }
     for untyped in &reading.untyped {
         let copy = &reading.pages[untyped.page].copy;
         if !old.pages.iter().any(|p| &p.copy == copy) {
             let module = reading.module_of(untyped.page).to_owned();
-            report
-                .not_typed
-                .push((module, copy.clone(), untyped.error.clone()));
+            let error = untyped.error.clone();
+            report.not_typed.push((module, copy.clone(), error));
         }
     }
     for change in changes {
@@ -350,6 +276,104 @@ fn report(
         report.files.push((change.path.clone(), before, after));
     }
     report
+}
+
+/// What the report needs to know of the pages.
+struct Facts<'a> {
+    dir: &'a Path,
+    reading: &'a Reading,
+    old: &'a Sources,
+    /// Copies put back: their type is kept.
+    kept: &'a [String],
+}
+
+impl Facts<'_> {
+    /// Whether the page of `copy` differs upstream from its copy.
+    fn changed(&self, copy: &str) -> bool {
+        self.old
+            .pages
+            .iter()
+            .find(|p| p.copy == copy)
+            .is_none_or(|p| {
+                self.reading.page_of_copy(copy).is_none_or(|page| {
+                    p.sha256
+                        != status_codegen::committed::sha256_hex(&self.reading.pages[page].bytes)
+                })
+            })
+    }
+
+    /// Whether the copy of `copy` changes.
+    fn moved(&self, copy: &str) -> bool {
+        !self.kept.iter().any(|c| c == copy) && self.changed(copy)
+    }
+
+    /// What a regenerated file changes for users, and why; `None` when the
+    /// file is new or the same.
+    fn drift(&self, file: &CommittedFile, events: &[crate::report::Event]) -> Option<Drift> {
+        let before = std::fs::read_to_string(self.dir.join(&file.path)).ok()?;
+        if before == file.contents {
+            return None;
+        }
+        let module = crate_files::module_of_source(&file.source)
+            .trim_start_matches("r#")
+            .to_owned();
+        let name = file.model.type_name.clone();
+        let mut reasons: Vec<String> = file
+            .model
+            .documents
+            .iter()
+            .filter(|d| self.moved(&d.path))
+            .map(|d| format!("{} changed upstream", d.path))
+            .collect();
+        if events.iter().any(|e| e.module == module && e.name == name) {
+            reasons.push("its invocation changed, as said above".to_owned());
+        }
+        if reasons.is_empty() {
+            reasons.push("its invocation or status-table changed".to_owned());
+        }
+        let old_rows = crate::committed::rows_of(&before).unwrap_or_default();
+        let new_rows = crate::json::rows(&file.model);
+        Some(Drift {
+            module,
+            name,
+            file: file.path.clone(),
+            reasons,
+            shift: diff::shift(&old_rows, &new_rows, file.non_exhaustive),
+        })
+    }
+
+    /// The pages new, changed, not taken and gone, by module.
+    fn page_lines(&self) -> Vec<(String, String)> {
+        let mut lines = Vec::new();
+        for page in &self.reading.pages {
+            let module = self.reading.roots[page.root].module.clone();
+            let known = self.old.pages.iter().any(|p| p.copy == page.copy);
+            let line = if !known {
+                format!("new page {}", page.copy)
+            } else if self.moved(&page.copy) {
+                format!("changed page {}", page.copy)
+            } else if self.changed(&page.copy) {
+                format!(
+                    "changed upstream, not taken (refused, above): {}",
+                    page.copy
+                )
+            } else {
+                continue;
+            };
+            lines.push((module, line));
+        }
+        for gone in self
+            .old
+            .pages
+            .iter()
+            .filter(|p| self.reading.page_of_copy(&p.copy).is_none())
+        {
+            let module = gone.copy.split('/').nth(1).unwrap_or_default().to_owned();
+            let line = format!("page gone (or without code tables now): {}", gone.copy);
+            lines.push((module, line));
+        }
+        lines
+    }
 }
 
 /// The `[package] name` of the crate's Cargo.toml, read by the engine's
