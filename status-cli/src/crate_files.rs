@@ -8,8 +8,10 @@ use std::path::Path;
 
 use status_codegen::Kind;
 
-use crate::committed::CommittedFile;
-use crate::pages::{join, module_ident};
+use crate::committed::{self, CommittedFile};
+use crate::pages::{Reading, join, module_ident};
+use crate::pairing::{self, Pairing};
+use crate::sources::{self, Sources};
 use crate::staging::Staging;
 
 /// What the crate's README says beside its types.
@@ -296,4 +298,96 @@ fn section(text: &mut String, title: &str, intro: &str, items: impl Iterator<Ite
     for item in items {
         let _ = writeln!(text, "- {item}");
     }
+}
+
+/// The committed expansions of the crate in `staging`; any problem fails the
+/// run (nothing is written).
+pub(crate) fn expansions(staging: &Staging) -> Result<Vec<committed::CommittedFile>, String> {
+    let (files, mut problems) = committed::expected_files(&staging.path())?;
+    for file in &files {
+        problems.extend(file.problems.iter().cloned());
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(format!(
+            "the crate's invocations do not expand cleanly; nothing written:\n\n{}",
+            problems.join("\n\n")
+        ))
+    }
+}
+
+/// `tables/SOURCES.toml`, with the kinds each page is typed as.
+pub(crate) fn write_sources(
+    staging: &Staging,
+    reading: &Reading,
+    pairing: &Pairing,
+    here: &Path,
+    old: &Sources,
+    kept: &[String],
+) -> Result<(), String> {
+    let kinds = |copy: &str| {
+        let mut kinds: Vec<String> = pairing
+            .types
+            .iter()
+            .filter(|t| {
+                std::iter::once(t.page)
+                    .chain(t.translation)
+                    .any(|p| reading.pages[p].copy == copy)
+            })
+            .map(|t| t.kind.as_str().to_owned())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    };
+    let sources = Sources::of(reading, here, &kinds, old, kept);
+    staging.write(sources::PATH, sources.render()?.as_bytes())
+}
+
+/// The invocation of a type.
+pub(crate) fn invocation<'a>(reading: &'a Reading, ty: &'a pairing::Type) -> Invocation<'a> {
+    let page = &reading.pages[ty.page];
+    Invocation {
+        copy: &page.copy,
+        title: page.title.as_deref().unwrap_or(&page.source),
+        source: &page.source,
+        twin: ty.translation.map(|t| reading.pages[t].source.as_str()),
+        name: &ty.name,
+        options: &ty.options,
+    }
+}
+
+/// The pages whose code tables are a small part of them: (root, path, why).
+pub(crate) fn small_pages(reading: &Reading) -> Vec<(String, String, String)> {
+    reading
+        .skipped
+        .iter()
+        .filter(|s| s.has_code_table)
+        .map(|s| {
+            let root = reading.roots[s.root].recorded.clone();
+            (root, s.source.clone(), s.why.clone())
+        })
+        .collect()
+}
+
+/// `src/lib.rs` and a file per module with its invocations.
+pub(crate) fn write_modules(
+    staging: &Staging,
+    reading: &Reading,
+    pairing: &Pairing,
+) -> Result<(), String> {
+    let modules = pairing.modules();
+    for module in &modules {
+        let mut text = module_file(module);
+        for ty in pairing.types.iter().filter(|t| &t.module == module) {
+            text.push('\n');
+            text.push_str(&invocation(reading, ty).render());
+        }
+        staging.write(&format!("src/{module}.rs"), text.as_bytes())?;
+    }
+    staging.write(
+        "src/lib.rs",
+        lib_file(reading.roots.len(), &modules).as_bytes(),
+    )
 }

@@ -8,8 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::committed;
-use crate::crate_files::{self, Invocation, Notes};
+use crate::crate_files::{self, Notes};
 use crate::pages::{self, Reading, Root};
 use crate::pairing::{self, Pairing};
 use crate::sources::{self, Sources};
@@ -51,7 +50,7 @@ pub(crate) fn init(
         }
         None => crate_name(out),
     };
-    let here = absolute(out)?;
+    let here = sources::absolute(out)?;
     let roots = args
         .roots
         .iter()
@@ -78,13 +77,13 @@ pub(crate) fn init(
     let reading = pages::read(roots, &mut |line| {
         let _ = writeln!(stderr, "{line}");
     })
-    .map_err(|failures| unread(&failures))?;
+    .map_err(|failures| pages::unread(&failures))?;
     let staging = Staging::new(out)?;
     for page in &reading.pages {
         staging.write(&page.copy, &page.bytes)?;
     }
     let pairing = pairing::pair_and_name(&reading, &staging.path());
-    write_sources(
+    crate_files::write_sources(
         &staging,
         &reading,
         &pairing,
@@ -97,8 +96,8 @@ pub(crate) fn init(
         crate_files::manifest(&name, status_table_path.as_deref()).as_bytes(),
     )?;
     staging.write(".gitignore", b"/target\n")?;
-    write_modules(&staging, &reading, &pairing)?;
-    let files = expansions(&staging)?;
+    crate_files::write_modules(&staging, &reading, &pairing)?;
+    let files = crate_files::expansions(&staging)?;
     crate_files::write_outputs(&staging, &name, &files, &notes(&reading, &pairing))?;
     let changes = staging.changes(&made_by_init)?;
     staging.commit(&changes)?;
@@ -107,94 +106,10 @@ pub(crate) fn init(
         "{}: {} type(s) in {} module(s), expansions committed in generated/",
         out.display(),
         files.len(),
-        modules(&pairing).len()
+        pairing.modules().len()
     );
     summary(&reading, &pairing, started, stdout);
     Ok(0)
-}
-
-/// The committed expansions of the crate in `staging`; any problem fails the
-/// run (nothing is written).
-pub(crate) fn expansions(staging: &Staging) -> Result<Vec<committed::CommittedFile>, String> {
-    let (files, mut problems) = committed::expected_files(&staging.path())?;
-    for file in &files {
-        problems.extend(file.problems.iter().cloned());
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(format!(
-            "the crate's invocations do not expand cleanly; nothing written:\n\n{}",
-            problems.join("\n\n")
-        ))
-    }
-}
-
-/// The message of pages that could not be read: nothing was written.
-pub(crate) fn unread(failures: &[String]) -> String {
-    format!(
-        "{} page(s) could not be read; nothing written:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    )
-}
-
-/// `tables/SOURCES.toml`, with the kinds each page is typed as.
-pub(crate) fn write_sources(
-    staging: &Staging,
-    reading: &Reading,
-    pairing: &Pairing,
-    here: &Path,
-    old: &Sources,
-    kept: &[String],
-) -> Result<(), String> {
-    let kinds = |copy: &str| {
-        let mut kinds: Vec<String> = pairing
-            .types
-            .iter()
-            .filter(|t| {
-                std::iter::once(t.page)
-                    .chain(t.translation)
-                    .any(|p| reading.pages[p].copy == copy)
-            })
-            .map(|t| t.kind.as_str().to_owned())
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
-    };
-    let sources = Sources::of(reading, here, &kinds, old, kept);
-    staging.write(sources::PATH, sources.render()?.as_bytes())
-}
-
-/// `src/lib.rs` and a file per module with its invocations.
-fn write_modules(staging: &Staging, reading: &Reading, pairing: &Pairing) -> Result<(), String> {
-    let modules = modules(pairing);
-    for module in &modules {
-        let mut text = crate_files::module_file(module);
-        for ty in pairing.types.iter().filter(|t| &t.module == module) {
-            text.push('\n');
-            text.push_str(&invocation(reading, ty).render());
-        }
-        staging.write(&format!("src/{module}.rs"), text.as_bytes())?;
-    }
-    staging.write(
-        "src/lib.rs",
-        crate_files::lib_file(reading.roots.len(), &modules).as_bytes(),
-    )
-}
-
-/// The invocation of a type.
-pub(crate) fn invocation<'a>(reading: &'a Reading, ty: &'a pairing::Type) -> Invocation<'a> {
-    let page = &reading.pages[ty.page];
-    Invocation {
-        copy: &page.copy,
-        title: page.title.as_deref().unwrap_or(&page.source),
-        source: &page.source,
-        twin: ty.translation.map(|t| reading.pages[t].source.as_str()),
-        name: &ty.name,
-        options: &ty.options,
-    }
 }
 
 /// The README's notes of a fresh crate.
@@ -219,21 +134,8 @@ fn notes(reading: &Reading, pairing: &Pairing) -> Notes {
                 Some((format!("{}::{}", t.module, t.name), lag.to_string()))
             })
             .collect(),
-        small: small_pages(reading),
+        small: crate_files::small_pages(reading),
     }
-}
-
-/// The pages whose code tables are a small part of them: (root, path, why).
-pub(crate) fn small_pages(reading: &Reading) -> Vec<(String, String, String)> {
-    reading
-        .skipped
-        .iter()
-        .filter(|s| s.has_code_table)
-        .map(|s| {
-            let root = reading.roots[s.root].recorded.clone();
-            (root, s.source.clone(), s.why.clone())
-        })
-        .collect()
 }
 
 /// An existing folder is written only when empty or made by `init`.
@@ -250,17 +152,6 @@ fn refuse_foreign(out: &Path) -> Result<(), String> {
     }
 }
 
-/// `path` as an absolute path with its links resolved as far as it exists.
-pub(crate) fn absolute(path: &Path) -> Result<PathBuf, String> {
-    let here = std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?;
-    let path = here.join(path);
-    let existing = path.ancestors().find(|a| a.exists()).unwrap_or(&here);
-    let rest = path.strip_prefix(existing).unwrap_or(Path::new(""));
-    std::fs::canonicalize(existing)
-        .map(|real| real.join(rest))
-        .map_err(|e| format!("{}: {e}", existing.display()))
-}
-
 fn is_crate_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name
@@ -270,7 +161,7 @@ fn is_crate_name(name: &str) -> bool {
 
 /// The crate's name from its folder: `family-codes`.
 fn crate_name(out: &Path) -> String {
-    let folder = absolute(out)
+    let folder = sources::absolute(out)
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_default();
@@ -284,14 +175,6 @@ fn crate_name(out: &Path) -> String {
     } else {
         name
     }
-}
-
-/// The modules of the types, sorted.
-fn modules(pairing: &Pairing) -> Vec<String> {
-    let mut modules: Vec<String> = pairing.types.iter().map(|t| t.module.clone()).collect();
-    modules.sort();
-    modules.dedup();
-    modules
 }
 
 fn summary(reading: &Reading, pairing: &Pairing, started: Instant, stdout: &mut dyn Write) {

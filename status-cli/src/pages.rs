@@ -500,6 +500,15 @@ fn type_with_fixes(
     Err(outcome.errors.swap_remove(0))
 }
 
+/// The message of pages that could not be read: nothing was written.
+pub(crate) fn unread(failures: &[String]) -> String {
+    format!(
+        "{} page(s) could not be read; nothing written:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    )
+}
+
 /// Options text joined with commas, empty parts left out.
 pub(crate) fn join(parts: &[&str]) -> String {
     parts

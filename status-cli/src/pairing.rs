@@ -106,6 +106,16 @@ pub(crate) struct Pairing {
     pub(crate) splits: Vec<Split>,
 }
 
+impl Pairing {
+    /// The modules of the types, sorted.
+    pub(crate) fn modules(&self) -> Vec<String> {
+        let mut modules: Vec<String> = self.types.iter().map(|t| t.module.clone()).collect();
+        modules.sort();
+        modules.dedup();
+        modules
+    }
+}
+
 /// Pages of one anchor (or, without one, of the same codes) in two
 /// languages of one module become one type when the engine reads them
 /// together (with `fallback` when one lags); the rest stay one type per page.

@@ -164,6 +164,17 @@ pub(crate) fn relative_to(path: &Path, base: &Path) -> String {
     }
 }
 
+/// `path` as an absolute path with its links resolved as far as it exists.
+pub(crate) fn absolute(path: &Path) -> Result<PathBuf, String> {
+    let here = std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?;
+    let path = here.join(path);
+    let existing = path.ancestors().find(|a| a.exists()).unwrap_or(&here);
+    let rest = path.strip_prefix(existing).unwrap_or(Path::new(""));
+    std::fs::canonicalize(existing)
+        .map(|real| real.join(rest))
+        .map_err(|e| format!("{}: {e}", existing.display()))
+}
+
 /// `recorded` (relative to the crate at `dir`, or absolute) as a path here,
 /// with `.` and `..` resolved as written.
 pub(crate) fn resolve(dir: &Path, recorded: &str) -> PathBuf {

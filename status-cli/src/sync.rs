@@ -15,7 +15,6 @@ use std::time::Instant;
 use crate::committed::CommittedFile;
 use crate::crate_files::{self, Notes};
 use crate::diff;
-use crate::init;
 use crate::pages::{self, Reading, Root};
 use crate::pairing::{self, Pairing};
 use crate::reconcile::{Outcome, Reconcile};
@@ -53,13 +52,13 @@ pub(crate) fn sync(
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
     let started = Instant::now();
-    let dir = &init::absolute(&args.dir)?;
+    let dir = &sources::absolute(&args.dir)?;
     let old = Sources::read(dir)?;
     let roots = roots(dir, &old, &args.roots)?;
     let reading = pages::read(roots, &mut |line| {
         let _ = writeln!(stderr, "{line}");
     })
-    .map_err(|failures| init::unread(&failures))?;
+    .map_err(|failures| pages::unread(&failures))?;
     let staging = Staging::copy_of(dir, &["generated"])?;
     for gone in old
         .pages
@@ -73,7 +72,7 @@ pub(crate) fn sync(
     }
     let pairing = pairing::pair_and_name(&reading, &staging.path());
     let outcome = Reconcile::new(dir, &staging, &reading, &pairing, &old)?.run()?;
-    init::write_sources(
+    crate_files::write_sources(
         &staging,
         &reading,
         &pairing,
@@ -81,7 +80,7 @@ pub(crate) fn sync(
         &old,
         &outcome.kept_copies,
     )?;
-    let files = init::expansions(&staging)?;
+    let files = crate_files::expansions(&staging)?;
     let name = package_name(dir);
     let notes = notes(&reading, &pairing, &outcome, &files);
     crate_files::write_outputs(&staging, &name, &files, &notes)?;
@@ -177,7 +176,7 @@ fn located(
         }
     }
     match best {
-        Some((_, path)) => init::absolute(&path),
+        Some((_, path)) => sources::absolute(&path),
         None => Ok(sources::resolve(dir, &root.path)),
     }
 }
@@ -226,7 +225,7 @@ fn notes(
             .iter()
             .map(|(module, name, lag)| (format!("{module}::{name}"), lag.to_string()))
             .collect(),
-        small: init::small_pages(reading),
+        small: crate_files::small_pages(reading),
     }
 }
 
