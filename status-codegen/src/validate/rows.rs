@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use crate::columns::Columns;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::{Cell, Document, Row as DocumentRow, Table};
+use crate::fix::Fix;
 use crate::model::{Kind, Role, Row, SkipReason, SkippedRow, Text};
 use crate::options::Options;
 use crate::source::Source;
@@ -175,8 +176,9 @@ fn no_text_column(
         .filter(|c| can_hold_error_codes(&c.header));
     let note = code.map(|c| {
         format!(
-            "if the `{}` column holds error codes rather than HTTP statuses, write `kind = \"error\"` (an error-code table needs no description)",
-            c.header
+            "if the `{}` column holds error codes rather than HTTP statuses, write `{}` (an error-code table needs no description)",
+            c.header,
+            Fix::Kind(Kind::Error)
         )
     });
     let diagnostic = diagnostics.error(
@@ -191,8 +193,12 @@ fn no_text_column(
             if let Some(other) = other {
                 let _ = write!(
                     message,
-                    ": name it with `description_column = \"{}\"`",
-                    other.header
+                    ": name it with `{}`",
+                    Fix::Column {
+                        table: None,
+                        role: Role::Description,
+                        header: other.header.clone(),
+                    }
                 );
             }
             message
@@ -652,7 +658,8 @@ impl TableReader<'_> {
             && can_be_codes
         {
             diagnostic.notes.push(format!(
-                "if the `{header}` column holds error codes rather than HTTP statuses, write `kind = \"error\"`"
+                "if the `{header}` column holds error codes rather than HTTP statuses, write `{}`",
+                Fix::Kind(Kind::Error)
             ));
         }
     }

@@ -272,7 +272,7 @@ fn skipped_because(table: &Table, columns: &Columns, kind: Kind, asked: bool) ->
         Some(other) => {
             let article = if other == Kind::Error { "an" } else { "a" };
             let why = if asked {
-                format!("`kind = \"{}\"`", kind.as_str())
+                format!("`{}`", Fix::Kind(kind))
             } else {
                 "the first code table's kind; choose with `kind`".to_owned()
             };
@@ -398,9 +398,11 @@ fn choose_kind(
                     source,
                     document.tables[second].header_offset(),
                     format!(
-                        "this page has status-code tables ({}) and error-code tables ({}): expected one kind per type; choose with `kind = \"status\"` or `kind = \"error\"`",
+                        "this page has status-code tables ({}) and error-code tables ({}): expected one kind per type; choose with `{}` or `{}`",
                         numbers(&status),
-                        numbers(&error)
+                        numbers(&error),
+                        Fix::Kind(Kind::Status),
+                        Fix::Kind(Kind::Error)
                     ),
                 )
                 .with_label("a table of the other kind")
@@ -461,17 +463,17 @@ fn near_misses(
         });
         let Some((twin, column)) = near else { continue };
         let role = read[twin].columns[column].role;
-        let hint = if role == Role::Other {
-            String::new()
-        } else {
+        let fix = (role != Role::Other).then(|| Fix::Column {
+            table: Some(table.index),
+            role,
+            header: header[column].text.clone(),
+        });
+        let hint = fix.as_ref().map_or_else(String::new, |fix| {
             format!(
-                "; if it is a {} column, name it with `table({}, {}_column = \"{}\")`",
-                role.as_str(),
-                table.index,
-                role.as_str(),
-                header[column].text
+                "; if it is a {} column, name it with `{fix}`",
+                role.as_str()
             )
-        };
+        });
         let mut diagnostic = Diagnostic::at(
             source,
             header[column].offset,
@@ -485,12 +487,8 @@ fn near_misses(
             ),
         )
         .with_label("not a recognised header");
-        if role != Role::Other {
-            diagnostic = diagnostic.with_fix(Fix::Column {
-                table: Some(table.index),
-                role,
-                header: header[column].text.clone(),
-            });
+        if let Some(fix) = fix {
+            diagnostic = diagnostic.with_fix(fix);
         }
         diagnostics.push(diagnostic);
         tables[table.index].skipped_because = Some(format!(
@@ -566,10 +564,14 @@ fn not_a_code_table(source: &Source, table: &Table) -> Diagnostic {
         source,
         table.header_offset(),
         format!(
-            "table {} has no status-code or error-code column: found headers {}; expected a header such as `状态码`, `Status Code`, `错误码` or `Error Code`, or name the column with `table({}, code_column = \"{example}\")`",
+            "table {} has no status-code or error-code column: found headers {}; expected a header such as `状态码`, `Status Code`, `错误码` or `Error Code`, or name the column with `{}`",
             table.index,
             headers(table),
-            table.index
+            Fix::Column {
+                table: Some(table.index),
+                role: Role::Code,
+                header: example.to_owned(),
+            }
         ),
     )
     .with_label("header row")
@@ -579,16 +581,10 @@ fn matches(selector: &TableSelector, table: &Table) -> bool {
     match selector {
         TableSelector::Index(i) => *i == table.index,
         TableSelector::Section(s) => table.section.as_deref() == Some(s.as_str()),
-        TableSelector::Caption(c) => table
-            .caption
-            .as_deref()
-            .is_some_and(|caption| caption == c || caption_title(caption) == c.as_str()),
+        TableSelector::Caption(c) => table.caption.as_deref().is_some_and(|caption| {
+            caption == c || crate::document::caption_title(caption) == c.as_str()
+        }),
     }
-}
-
-/// A caption without its table number, or the caption when it has none.
-pub(super) fn caption_title(caption: &str) -> &str {
-    crate::document::strip_table_number(caption).unwrap_or(caption)
 }
 
 fn no_match(selector: &TableSelector, count: usize) -> String {

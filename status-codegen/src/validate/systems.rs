@@ -137,7 +137,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Fix 
     let caption = tables[system.table]
         .caption
         .as_deref()
-        .map(super::select::caption_title)
+        .map(crate::document::caption_title)
         .filter(|c| !c.is_empty());
     if let Some(caption) = caption
         && tables
@@ -145,7 +145,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Fix 
             .filter(|t| {
                 t.caption
                     .as_deref()
-                    .is_some_and(|c| super::select::caption_title(c) == caption)
+                    .is_some_and(|c| crate::document::caption_title(c) == caption)
             })
             .count()
             == 1
