@@ -1,6 +1,7 @@
 //! The CI check: regenerate in memory, compare with the committed files, and
 //! say what a drift means for users (from the rows, compared as data), not only
-//! which bytes moved.
+//! which bytes moved. [`compare`] returns the comparison as data; [`render`]
+//! prints it, what changes for users first and the unified diff only when asked.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -8,7 +9,7 @@ use std::path::Path;
 use similar::TextDiff;
 
 use crate::committed::{self, CommittedFile, DIRECTORY, GENERATE_COMMAND};
-use crate::diff::{self, Change};
+use crate::diff::{self, Change, Shift};
 
 /// The outcome of a check.
 #[derive(Debug, Clone)]
@@ -17,14 +18,73 @@ pub struct Report {
     pub clean: bool,
     /// What changed for users, over every file.
     pub changes: Vec<(String, Change)>,
-    /// The whole report as printed.
+    /// The whole report as printed (without the unified diff).
     pub text: String,
+}
+
+/// One committed file that is not what the invocations produce now.
+#[derive(Debug, Clone)]
+pub(crate) enum Drift {
+    /// No committed file for an invocation.
+    Missing { path: String, document: String },
+    /// A committed file that differs.
+    Changed {
+        path: String,
+        document: String,
+        /// What changes for users.
+        shift: Shift,
+        /// Whether the code is the same (only the header differs).
+        same_code: bool,
+        /// The committed file and the file generated now.
+        old: String,
+        new: String,
+    },
+    /// A committed file no invocation generates.
+    Extra { path: String },
+}
+
+/// The comparison, as data.
+#[derive(Debug, Clone)]
+pub(crate) struct Comparison {
+    /// Problems in the documents or the invocations, each as printed.
+    pub(crate) problems: Vec<String>,
+    /// The files that drifted.
+    pub(crate) drifts: Vec<Drift>,
+    /// How many expansions and documents there are.
+    pub(crate) expansions: usize,
+    pub(crate) documents: usize,
+}
+
+impl Comparison {
+    /// Nothing differs and nothing is wrong.
+    pub(crate) fn clean(&self) -> bool {
+        self.problems.is_empty() && self.drifts.is_empty()
+    }
 }
 
 /// Checks the committed expansions of the workspace at `root`.
 pub fn check(root: &Path) -> Result<Report, String> {
+    check_with(root, false)
+}
+
+/// [`check`], with the unified diff of each drift in the text when `diff`.
+pub(crate) fn check_with(root: &Path, diff: bool) -> Result<Report, String> {
     let (expected, problems) = committed::expected_files(root)?;
-    compare(root, &expected, problems)
+    let comparison = compare(root, &expected, problems)?;
+    let changes = comparison
+        .drifts
+        .iter()
+        .filter_map(|d| match d {
+            Drift::Changed { path, shift, .. } => Some((path, shift)),
+            _ => None,
+        })
+        .flat_map(|(path, shift)| shift.changes.iter().map(|c| (path.clone(), c.clone())))
+        .collect();
+    Ok(Report {
+        clean: comparison.clean(),
+        changes,
+        text: render(&comparison, diff),
+    })
 }
 
 /// Compares the files the invocations produce now (`expected`, with the
@@ -33,58 +93,31 @@ pub(crate) fn compare(
     root: &Path,
     expected: &[CommittedFile],
     mut problems: Vec<String>,
-) -> Result<Report, String> {
+) -> Result<Comparison, String> {
     let packages = crate::invocations::packages(root)?;
     let existing = committed::existing_files(root, &packages)?;
-    let mut text = String::new();
-    let mut changes = Vec::new();
     for file in expected {
         problems.extend(file.problems.iter().cloned());
     }
-    let mut count = problems.len();
-    for problem in &problems {
-        let _ = writeln!(text, "{problem}\n");
-    }
+    let mut drifts = Vec::new();
     for file in expected {
+        let document = file.model.path().to_owned();
         match std::fs::read_to_string(root.join(&file.path)).ok() {
-            None => {
-                count += 1;
-                let _ = writeln!(
-                    text,
-                    "missing: {} is not committed (the workspace uses {})\n",
-                    file.path,
-                    file.model.path()
-                );
-            }
+            None => drifts.push(Drift::Missing {
+                path: file.path.clone(),
+                document,
+            }),
             Some(old) if old != file.contents => {
-                count += 1;
-                let _ = writeln!(
-                    text,
-                    "drift: {} differs from what `{}` generates now\n",
-                    file.path,
-                    file.model.path()
-                );
                 let old_rows = committed::rows_of(&old).unwrap_or_default();
                 let new_rows = crate::json::rows(&file.model);
-                let found = diff::compare(&old_rows, &new_rows, file.non_exhaustive);
-                diff::describe(&mut text, &found);
-                if committed::body_of(&old) == committed::body_of(&file.contents) {
-                    let _ = writeln!(
-                        text,
-                        "  The code is the same, the header is not (another engine or macro, or a document\n  edit that changed no code): until it is regenerated, the macro expands the\n  documents at every build instead of reusing the file.\n"
-                    );
-                }
-                let unified = TextDiff::from_lines(old.as_str(), file.contents.as_str());
-                let _ = write!(
-                    text,
-                    "{}",
-                    unified.unified_diff().context_radius(3).header(
-                        &format!("{} (committed)", file.path),
-                        &format!("{} (generated now)", file.path)
-                    )
-                );
-                text.push('\n');
-                changes.extend(found.into_iter().map(|c| (file.path.clone(), c)));
+                drifts.push(Drift::Changed {
+                    path: file.path.clone(),
+                    document,
+                    shift: diff::shift(&old_rows, &new_rows, file.non_exhaustive),
+                    same_code: committed::body_of(&old) == committed::body_of(&file.contents),
+                    old,
+                    new: file.contents.clone(),
+                });
             }
             Some(_) => {}
         }
@@ -93,33 +126,107 @@ pub(crate) fn compare(
         .iter()
         .filter(|path| !expected.iter().any(|f| &f.path == *path))
     {
-        count += 1;
-        let _ = writeln!(
-            text,
-            "extra: {stale} is committed but no status_table! invocation generates it\n"
-        );
+        drifts.push(Drift::Extra {
+            path: stale.clone(),
+        });
     }
-    let clean = count == 0;
-    if clean {
-        let documents: std::collections::BTreeSet<&str> = expected
-            .iter()
-            .flat_map(|f| f.model.documents.iter().map(|d| d.path.as_str()))
-            .collect();
+    let documents: std::collections::BTreeSet<&str> = expected
+        .iter()
+        .flat_map(|f| f.model.documents.iter().map(|d| d.path.as_str()))
+        .collect();
+    Ok(Comparison {
+        problems,
+        drifts,
+        expansions: expected.len(),
+        documents: documents.len(),
+    })
+}
+
+/// The check's report: problems, then each drift with what changes for users
+/// (the unified diff of every drift after them all, when `diff`), then the
+/// verdict and the command that fixes it.
+pub(crate) fn render(comparison: &Comparison, diff: bool) -> String {
+    let mut text = String::new();
+    for problem in &comparison.problems {
+        let _ = writeln!(text, "{problem}\n");
+    }
+    for drift in &comparison.drifts {
+        match drift {
+            Drift::Missing { path, document } => {
+                let _ = writeln!(
+                    text,
+                    "missing: {path} is not committed (the workspace uses {document})\n"
+                );
+            }
+            Drift::Changed {
+                path,
+                document,
+                shift,
+                same_code,
+                ..
+            } => {
+                let _ = writeln!(
+                    text,
+                    "drift: {path} differs from what `{document}` generates now\n"
+                );
+                diff::describe_shift(&mut text, shift);
+                if *same_code {
+                    let _ = writeln!(
+                        text,
+                        "  The code is the same, the header is not (another engine or macro, or a document\n  edit that changed no code): until it is regenerated, the macro expands the\n  documents at every build instead of reusing the file.\n"
+                    );
+                }
+            }
+            Drift::Extra { path } => {
+                let _ = writeln!(
+                    text,
+                    "extra: {path} is committed but no status_table! invocation generates it\n"
+                );
+            }
+        }
+    }
+    if diff {
+        unified_diffs(&mut text, comparison);
+    }
+    verdict(&mut text, comparison, diff);
+    text
+}
+
+/// The unified diff of every changed file.
+fn unified_diffs(text: &mut String, comparison: &Comparison) {
+    for drift in &comparison.drifts {
+        if let Drift::Changed { path, old, new, .. } = drift {
+            let unified = TextDiff::from_lines(old.as_str(), new.as_str());
+            let _ = write!(
+                text,
+                "{}",
+                unified.unified_diff().context_radius(3).header(
+                    &format!("{path} (committed)"),
+                    &format!("{path} (generated now)")
+                )
+            );
+            text.push('\n');
+        }
+    }
+}
+
+fn verdict(text: &mut String, comparison: &Comparison, diff: bool) {
+    if comparison.clean() {
         let _ = writeln!(
             text,
             "status-table check: {} expansion(s) of {} document(s) in {DIRECTORY}/ are up to date",
-            expected.len(),
-            documents.len()
+            comparison.expansions, comparison.documents
         );
-    } else {
-        let _ = writeln!(
-            text,
-            "status-table check: {count} problem(s). Fix the documents if there are errors, then run\n\n    {GENERATE_COMMAND}\n\nand commit {DIRECTORY}/. (Install the CLI with `cargo install status-cli`; in the\nstatus-table repository, `cargo install --path status-cli` or `cargo run -p status-cli --`.)"
-        );
+        return;
     }
-    Ok(Report {
-        clean,
-        changes,
+    let count = comparison.problems.len() + comparison.drifts.len();
+    let hint = if diff {
+        ""
+    } else {
+        " (`--diff` shows the unified diff of each file)"
+    };
+    let _ = writeln!(
         text,
-    })
+        "status-table check: {count} problem(s){hint}. Fix the documents if there are errors, then run\n\n    {GENERATE_COMMAND}\n\nand commit {DIRECTORY}/. (Install the CLI with `cargo install status-cli`; in the\nstatus-table repository, `cargo install --path status-cli` or `cargo run -p status-cli --`.)"
+    );
 }

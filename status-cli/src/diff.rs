@@ -63,10 +63,17 @@ fn code(row: &Value) -> String {
     }
 }
 
+/// A row's field as a reader reads it: a text, or a text per language
+/// (`zh: 参数错误 / en: Invalid parameter`).
 fn text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
+        Value::Object(by_key) => by_key
+            .iter()
+            .map(|(key, text)| format!("{key}: {}", self::text(text)))
+            .collect::<Vec<_>>()
+            .join(" / "),
         other => other.to_string(),
     }
 }
@@ -177,6 +184,53 @@ pub(crate) fn compare(old: &[Value], new: &[Value], non_exhaustive: bool) -> Vec
     changes
 }
 
+/// What a regenerated type changes for users, as data: the changes, or, when
+/// there are none, how many rows only moved to other document lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shift {
+    /// Every change a user can see.
+    pub(crate) changes: Vec<Change>,
+    /// Rows that differ only in their document line.
+    pub(crate) lines_moved: usize,
+}
+
+/// The [`Shift`] from `old` rows to `new` rows.
+pub(crate) fn shift(old: &[Value], new: &[Value], non_exhaustive: bool) -> Shift {
+    let without_line = |row: &Value| {
+        let mut row = row.clone();
+        if let Some(object) = row.as_object_mut() {
+            object.remove("line");
+        }
+        row
+    };
+    let lines_moved = if old.len() == new.len() {
+        old.iter()
+            .zip(new)
+            .filter(|(a, b)| a != b && without_line(a) == without_line(b))
+            .count()
+    } else {
+        0
+    };
+    Shift {
+        changes: compare(old, new, non_exhaustive),
+        lines_moved,
+    }
+}
+
+/// A shift as the reports print it: every change in full; a move of document
+/// lines alone as one line.
+pub(crate) fn describe_shift(text: &mut String, shift: &Shift) {
+    if shift.changes.is_empty() && shift.lines_moved > 0 {
+        let _ = writeln!(
+            text,
+            "  Only document lines moved ({} row(s)): no variant, code, status or text changed.\n",
+            shift.lines_moved
+        );
+    } else {
+        describe(text, &shift.changes);
+    }
+}
+
 /// The changes as the check prints them.
 pub(crate) fn describe(text: &mut String, changes: &[Change]) {
     if changes.is_empty() {
@@ -243,6 +297,32 @@ mod tests {
 
     fn row(code: u16, variant: &str, description: &str, line: usize) -> Value {
         json!({"code": code, "variant": variant, "line": line, "status": [code], "description": description, "section": "", "reason": null, "message": null, "solution": null, "module": null, "other": {}})
+    }
+
+    #[test]
+    fn rows_that_only_moved_are_one_line() {
+        let old = [
+            row(200, "Ok", "OK", 5),
+            row(404, "NotFound", "Not Found", 6),
+        ];
+        let new = [
+            row(200, "Ok", "OK", 9),
+            row(404, "NotFound", "Not Found", 10),
+        ];
+        let moved = shift(&old, &new, false);
+        assert_eq!(
+            moved,
+            Shift {
+                changes: Vec::new(),
+                lines_moved: 2
+            }
+        );
+        let mut text = String::new();
+        describe_shift(&mut text, &moved);
+        assert_eq!(
+            text,
+            "  Only document lines moved (2 row(s)): no variant, code, status or text changed.\n\n"
+        );
     }
 
     #[test]

@@ -2,7 +2,11 @@
 //! the library sources (`src/` of each package), read with the engine's own
 //! invocation parser. Tests, examples and benches are not scanned: their
 //! invocations (some deliberately wrong) are not part of any published API.
+//! Each invocation keeps the byte ranges of its statement and of each
+//! argument, from the tokenizer, so that `sync` edits a file there and only
+//! there (strings, raw strings and comments are the tokenizer's business).
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -21,6 +25,20 @@ pub struct InvocationSite {
     pub tokens: TokenStream,
     /// Those tokens, parsed as the macro parses them.
     pub invocation: Invocation,
+    /// The bytes of the whole statement in the file, from the macro's path
+    /// (`status_table::status_table`) to the `;` after it, if any.
+    pub statement: Range<usize>,
+    /// Each argument inside the parentheses, the document's path first.
+    pub arguments: Vec<Argument>,
+}
+
+/// One comma-separated argument of an invocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    /// Its first word (`name`, `translation`, `fallback`); empty for the path.
+    pub key: String,
+    /// Its bytes in the file, commas and surrounding space excluded.
+    pub range: Range<usize>,
 }
 
 impl InvocationSite {
@@ -62,12 +80,14 @@ pub fn find_invocations(root: &Path) -> Result<Vec<InvocationSite>, String> {
             .map_err(|e| format!("{}: not valid Rust tokens: {e}", file.display()))?;
         let mut found = Vec::new();
         invocations_in(tokens, &mut found);
-        for tokens in found {
+        for call in found {
             sites.push(InvocationSite {
                 source: relative(&file, root),
                 package_dir: package.clone(),
-                invocation: invocation::parse(tokens.clone()),
-                tokens,
+                invocation: invocation::parse(call.tokens.clone()),
+                arguments: arguments(call.tokens.clone()),
+                tokens: call.tokens,
+                statement: call.statement,
             });
         }
     }
@@ -103,16 +123,30 @@ fn collect_sources(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
+/// A call found in a file: the tokens inside its parentheses and the bytes
+/// of its statement.
+struct Call {
+    tokens: TokenStream,
+    statement: Range<usize>,
+}
+
 /// `status_table ! ( ... )` anywhere in the tokens, nested groups included.
-fn invocations_in(tokens: TokenStream, found: &mut Vec<TokenStream>) {
+fn invocations_in(tokens: TokenStream, found: &mut Vec<Call>) {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     for (i, token) in tokens.iter().enumerate() {
         if let TokenTree::Group(group) = token {
             let is_call = i >= 2
                 && matches!(&tokens[i - 2], TokenTree::Ident(name) if name == "status_table")
-                && matches!(&tokens[i - 1], TokenTree::Punct(bang) if bang.as_char() == '!');
+                && is_punct(&tokens[i - 1], '!');
             if is_call {
-                found.push(group.stream());
+                let end = match tokens.get(i + 1) {
+                    Some(semi) if is_punct(semi, ';') => semi.span().byte_range().end,
+                    _ => group.span().byte_range().end,
+                };
+                found.push(Call {
+                    tokens: group.stream(),
+                    statement: path_start(&tokens, i - 2)..end,
+                });
             } else {
                 invocations_in(group.stream(), found);
             }
@@ -120,4 +154,105 @@ fn invocations_in(tokens: TokenStream, found: &mut Vec<TokenStream>) {
     }
 }
 
+fn is_punct(token: &TokenTree, c: char) -> bool {
+    matches!(token, TokenTree::Punct(p) if p.as_char() == c)
+}
+
+/// The first byte of the macro's path ending with the ident at `at`
+/// (`::status_table::status_table`).
+fn path_start(tokens: &[TokenTree], mut at: usize) -> usize {
+    let colons =
+        |at: usize| at >= 2 && is_punct(&tokens[at - 1], ':') && is_punct(&tokens[at - 2], ':');
+    while colons(at) && at >= 3 && matches!(tokens[at - 3], TokenTree::Ident(_)) {
+        at -= 3;
+    }
+    if colons(at) {
+        at -= 2;
+    }
+    tokens[at].span().byte_range().start
+}
+
+/// The top-level arguments of an invocation, split at its commas.
+fn arguments(tokens: TokenStream) -> Vec<Argument> {
+    let mut arguments = Vec::new();
+    let mut current: Vec<TokenTree> = Vec::new();
+    let mut close = |current: &mut Vec<TokenTree>| {
+        if let (Some(first), Some(last)) = (current.first(), current.last()) {
+            arguments.push(Argument {
+                key: match first {
+                    TokenTree::Ident(ident) => ident.to_string(),
+                    _ => String::new(),
+                },
+                range: first.span().byte_range().start..last.span().byte_range().end,
+            });
+        }
+        current.clear();
+    };
+    for token in tokens {
+        if is_punct(&token, ',') {
+            close(&mut current);
+        } else {
+            current.push(token);
+        }
+    }
+    close(&mut current);
+    arguments
+}
+
 pub(crate) use workspace::relative;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calls(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let mut found = Vec::new();
+        invocations_in(text.parse().unwrap(), &mut found);
+        found
+            .into_iter()
+            .map(|call| {
+                let arguments = arguments(call.tokens)
+                    .into_iter()
+                    .map(|a| (a.key, text[a.range].to_owned()))
+                    .collect();
+                (text[call.statement].to_owned(), arguments)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn statements_and_arguments_are_the_tokenizers_byte_ranges() {
+        // A raw string with `)` and a quote, a comment naming the macro, a
+        // nested module, non-ASCII text before: none of it misleads the ranges.
+        let text = "//! Ünïcode: status_table!(\"no.md\");\n\
+            mod m {\n    /* status_table!(\"x.md\") */\n    ::status_table::status_table!(\"tables/状态码.md\", doc = r#\"a) \"b\"#, translation(en = \"e.md\"),);\n}\n\
+            status_macros::status_table!(\"b.md\", fallback)\n";
+        let found = calls(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "::status_table::status_table!(\"tables/状态码.md\", doc = r#\"a) \"b\"#, translation(en = \"e.md\"),);"
+        );
+        let keys: Vec<(&str, &str)> = found[0]
+            .1
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("", "\"tables/状态码.md\""),
+                ("doc", "doc = r#\"a) \"b\"#"),
+                ("translation", "translation(en = \"e.md\")"),
+            ]
+        );
+        assert_eq!(
+            found[1].0,
+            "status_macros::status_table!(\"b.md\", fallback)"
+        );
+        assert_eq!(
+            found[1].1[1],
+            ("fallback".to_owned(), "fallback".to_owned())
+        );
+    }
+}

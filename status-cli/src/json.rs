@@ -32,7 +32,7 @@ impl Serialize for Report<'_> {
         let skipped: Vec<Value> = model
             .skipped_rows
             .iter()
-            .map(|r| json!({"line": r.line, "table": r.table, "reason": r.reason}))
+            .map(|r| json!({"line": r.line, "table": r.table, "reason": r.reason.to_string()}))
             .collect();
         let mut map = serializer.serialize_map(Some(9))?;
         map.serialize_entry("document", model.path())?;

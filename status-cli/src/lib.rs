@@ -7,15 +7,23 @@
 //!   generator sees: tables, columns and their roles, rows, problems.
 //! - `status-table generate` writes the expansion of every `status_table!`
 //!   invocation in the workspace's library sources, committed beside them.
-//! - `status-table check` regenerates in memory and compares: exit 1 with a
-//!   diff, a summary of what changed for users, and the command that fixes it.
+//! - `status-table check [--diff]` regenerates in memory and compares: exit 1
+//!   with what changes for users and the command that fixes it (`--diff`: and
+//!   the unified diff of each file).
 //! - `status-table init ROOT… --out DIR` makes a crate of documentation trees:
 //!   a module per tree, a type per code page, translations paired, the pages
 //!   copied with their sources in `tables/SOURCES.toml`, expansions committed,
 //!   a README and a test per type.
-//! - `status-table sync [--check]`, in that crate, reads the trees again and
-//!   says per module what changes for users (`--check`: exit 1 when upstream
-//!   moved, changing nothing).
+//! - `status-table sync [--check] [--diff] [--root NAME=PATH]`, in that
+//!   crate, reads the trees again and says per module what changes for users
+//!   and why. It writes through a staging area: on any failure no file
+//!   changes. Exit 0 done; 1 (`--check`) upstream moved; 2 failed, nothing
+//!   changed; 3 a page upstream is refused, its type kept as it was.
+//!
+//! `init`, `sync` and `generate` all write through a staging area
+//! (`.status-table-staging/` in the folder written to) and move it into place
+//! only when every step succeeded; a failure while moving puts back what was
+//! moved.
 //!
 //! # `inspect`: what the generator sees, and its JSON contract
 //!
@@ -63,13 +71,18 @@
 
 mod check;
 mod committed;
+mod crate_files;
 mod diff;
 mod init;
 mod inspect;
 mod invocations;
 mod json;
-mod plan;
+mod pages;
+mod pairing;
+mod reconcile;
+mod report;
 mod sources;
+mod staging;
 mod sync;
 
 use std::ffi::OsString;
@@ -86,7 +99,7 @@ pub use committed::{
     CommittedFile, DIRECTORY, GENERATE_COMMAND, body_of, committed_path, format_tokens,
 };
 pub use diff::{Change, ChangeKind};
-pub use invocations::{InvocationSite, find_invocations, workspace_root};
+pub use invocations::{Argument, InvocationSite, find_invocations, workspace_root};
 
 /// status-table: Rust enums from the status-code and error-code tables of API documents.
 #[derive(Debug, Parser)]
@@ -132,6 +145,9 @@ enum Command {
         /// The workspace root (default: found from the current directory).
         #[arg(long)]
         root: Option<PathBuf>,
+        /// Also print the unified diff of each file that differs.
+        #[arg(long)]
+        diff: bool,
     },
     /// Make a crate from documentation trees: a module per ROOT, a type per code page.
     ///
@@ -159,20 +175,36 @@ enum Command {
     /// In a crate made by `init`: read its trees again and bring it in step.
     ///
     /// Copies changed pages, adds types for new pages, removes the types of pages
-    /// gone (your edits to the other invocations are kept), regenerates, and says
-    /// per module what changes for users.
+    /// gone (your edits to the other invocations are kept), keeps both languages
+    /// of a page when one lags (`fallback`), splits a pair whose pages disagree
+    /// and pairs it again when they agree, regenerates, and says per module what
+    /// changes for users and why. A type whose page upstream is refused is kept
+    /// as it was. All or nothing: on any failure no file changes.
+    ///
+    /// Exit status: 0 done; 1 with `--check`, upstream moved; 2 the run failed and
+    /// changed nothing; 3 a page upstream is refused (its type kept; the error and
+    /// its fix are printed).
     Sync {
         /// Change nothing; exit 1 when upstream moved (for a scheduled CI job).
         #[arg(long)]
         check: bool,
+        /// Also print the unified diff of each file that changes.
+        #[arg(long)]
+        diff: bool,
         /// The crate (default: the current directory).
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// A root found elsewhere: NAME is its module, its path as recorded in
+        /// tables/SOURCES.toml, or a folder above recorded roots (`../docs`);
+        /// repeatable. `sync` records the new place (relative to the crate).
+        #[arg(long = "root", value_name = "NAME=PATH", value_parser = name_and_path)]
+        roots: Vec<(String, PathBuf)>,
     },
 }
 
 /// Runs the command line; returns the process exit code (0 ok, 1 drift or bad
-/// document, 2 usage or I/O error).
+/// document, 2 usage or I/O error, nothing written; `sync` also 3: a page
+/// upstream is refused and its type kept).
 pub fn run(
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
     stdout: &mut dyn Write,
@@ -201,7 +233,9 @@ pub fn run(
         Command::Generate { root } => {
             with_root(root).and_then(|root| generate(&root, stdout, stderr))
         }
-        Command::Check { root } => with_root(root).and_then(|root| run_check(&root, stdout)),
+        Command::Check { root, diff } => {
+            with_root(root).and_then(|root| run_check(&root, diff, stdout))
+        }
         Command::Init {
             roots,
             out,
@@ -217,10 +251,20 @@ pub fn run(
             stdout,
             stderr,
         ),
-        Command::Sync { check, dir } => match dir.map_or_else(current_dir, Ok) {
-            Ok(dir) => sync::sync(&dir, check, stdout, stderr),
-            Err(error) => Err(error),
-        },
+        Command::Sync {
+            check,
+            diff,
+            dir,
+            roots,
+        } => dir.map_or_else(current_dir, Ok).and_then(|dir| {
+            let args = sync::Args {
+                dir,
+                check,
+                diff,
+                roots,
+            };
+            sync::sync(&args, stdout, stderr)
+        }),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -228,6 +272,16 @@ pub fn run(
             let _ = writeln!(stderr, "error: {error}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `NAME=PATH` of `sync --root`.
+fn name_and_path(text: &str) -> Result<(String, PathBuf), String> {
+    match text.split_once('=') {
+        Some((name, path)) if !name.is_empty() && !path.is_empty() => {
+            Ok((name.trim_end_matches('/').to_owned(), PathBuf::from(path)))
+        }
+        _ => Err(format!("expected NAME=PATH, found `{text}`")),
     }
 }
 
@@ -365,8 +419,8 @@ fn generate(root: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Resu
 }
 
 /// Writes the files the invocations produce now (`files`, with the
-/// `problems` met making them), removes those of invocations gone; nothing
-/// when there is a problem.
+/// `problems` met making them), removes those of invocations gone, through a
+/// staging area: nothing when there is a problem or a write fails.
 fn write_files(
     root: &Path,
     files: &[CommittedFile],
@@ -389,22 +443,34 @@ fn write_files(
         return Ok(1);
     }
     let packages = invocations::packages(root)?;
+    let staging = staging::Staging::new(root)?;
+    let mut changes = Vec::new();
     // Files of invocations that no longer exist go away.
     for stale in committed::existing_files(root, &packages)? {
         if !files.iter().any(|f| f.path == stale) {
-            std::fs::remove_file(root.join(&stale)).map_err(|e| format!("{stale}: {e}"))?;
-            let _ = writeln!(stdout, "removed {stale}");
+            changes.push(staging::Change {
+                path: stale,
+                written: false,
+            });
         }
     }
     for file in files {
-        let target = root.join(&file.path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        if std::fs::read_to_string(root.join(&file.path))
+            .ok()
+            .as_deref()
+            != Some(file.contents.as_str())
+        {
+            staging.write(&file.path, file.contents.as_bytes())?;
+            changes.push(staging::Change {
+                path: file.path.clone(),
+                written: true,
+            });
         }
-        if std::fs::read_to_string(&target).ok().as_deref() != Some(file.contents.as_str()) {
-            std::fs::write(&target, &file.contents).map_err(|e| format!("{}: {e}", file.path))?;
-            let _ = writeln!(stdout, "wrote {}", file.path);
-        }
+    }
+    staging.commit(&changes)?;
+    for change in &changes {
+        let what = if change.written { "wrote" } else { "removed" };
+        let _ = writeln!(stdout, "{what} {}", change.path);
     }
     let _ = writeln!(
         stdout,
@@ -414,8 +480,8 @@ fn write_files(
     Ok(0)
 }
 
-fn run_check(root: &Path, stdout: &mut dyn Write) -> Result<u8, String> {
-    let report = check(root)?;
+fn run_check(root: &Path, diff: bool, stdout: &mut dyn Write) -> Result<u8, String> {
+    let report = check::check_with(root, diff)?;
     stdout
         .write_all(report.text.as_bytes())
         .map_err(|e| e.to_string())?;

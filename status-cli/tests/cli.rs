@@ -137,7 +137,12 @@ fn edit_and_check(name: &str, from: &str, to: &str) -> String {
     let edited = DOCUMENT.replace(from, to);
     assert_ne!(edited, DOCUMENT, "the edit applies");
     std::fs::write(root.join("tables/codes.md"), edited).unwrap();
-    let (code, out, err) = run(&["check", "--root", &root_arg(&root)]);
+    // Without `--diff`, what changes for users and no unified diff.
+    let (code, short, _) = run(&["check", "--root", &root_arg(&root)]);
+    assert_eq!(code, 1, "{short}");
+    assert!(short.contains("What changes for users:"), "{short}");
+    assert!(!short.contains("@@"), "{short}");
+    let (code, out, err) = run(&["check", "--diff", "--root", &root_arg(&root)]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains(&format!("drift: {COMMITTED} differs")),
@@ -174,6 +179,27 @@ fn an_added_row_is_named_with_its_line_and_is_breaking() {
     );
     assert!(out.contains("+    ImATeapot = 418,"), "{out}");
     assert!(out.contains("break downstream code"), "{out}");
+}
+
+#[test]
+fn rows_that_only_move_to_other_lines_are_one_line() {
+    let root = workspace("cli-lines");
+    assert_eq!(run(&["generate", "--root", &root_arg(&root)]).0, 0);
+    std::fs::write(
+        root.join("tables/codes.md"),
+        DOCUMENT.replace("# Probe API\n", "# Probe API\n\nA paragraph.\n"),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
+    assert_eq!(code, 1, "{out}");
+    // The four rows of the document, each two lines further down.
+    assert!(
+        out.contains(
+            "\n  Only document lines moved (4 row(s)): no variant, code, status or text changed.\n"
+        ),
+        "{out}"
+    );
+    assert!(out.lines().count() < 15, "{out}");
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! (`unused_variables`, say) apply. So every expansion `status-table expand`
 //! prints for the repository's documents (the tables and the fixtures with the
 //! rows and columns of real pages) must compile as a library on its own with
-//! `-D warnings`.
+//! `-D warnings`, and, where clippy is installed (CI has it), with
+//! `clippy::pedantic` too: a user crate that lints pedantically gets no
+//! warning from the types it includes.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,6 +27,22 @@ fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
         {
             out.push(path);
         }
+    }
+}
+
+/// `clippy-driver` with the pedantic lints when it runs here, else rustc.
+fn compiler() -> Command {
+    let clippy = Command::new("clippy-driver")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if clippy {
+        let mut command = Command::new("clippy-driver");
+        command.args(["-W", "clippy::pedantic"]);
+        command
+    } else {
+        eprintln!("clippy-driver is not here: compiled with rustc alone");
+        Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
     }
 }
 
@@ -55,8 +73,7 @@ fn every_expansion_compiles_as_a_file_without_warnings() {
         }
         let file = scratch.join(format!("expansion{compiled}.rs"));
         std::fs::write(&file, &out).unwrap();
-        let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-        let output = Command::new(rustc)
+        let output = compiler()
             .args(["--edition", "2024", "--crate-type", "lib", "-D", "warnings"])
             .arg("--out-dir")
             .arg(&scratch)

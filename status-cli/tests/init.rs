@@ -224,12 +224,11 @@ fn init_types_a_tree_and_sync_follows_it() {
     assert!(cce_part.contains("= 418 (document line"), "{stdout}");
     let ecs_part = &stdout[stdout.find("ecs:").unwrap()..];
     assert!(
-        ecs_part.contains("removed type `ReturnedValues`"),
+        ecs_part.contains("removed type `ReturnedValues`: tables/ecs/returned-values.md: the page is gone upstream  [breaking]"),
         "{stdout}"
     );
-    assert!(ecs_part.contains("[breaking]"), "{stdout}");
     assert!(
-        ecs_part.contains("new type `ErrorCode` (34 code(s)) from tables/ecs/error-codes.md"),
+        ecs_part.contains("new type `ErrorCode` (34 code(s)): new page tables/ecs/error-codes.md"),
         "{stdout}"
     );
     assert_eq!(expected_codes("antiddos_error-codes.en.md"), 34);
@@ -328,9 +327,322 @@ fn sources_name_the_commit_and_the_licence_of_a_tree_in_git() {
         3,
         "{sources}"
     );
-    let licence = std::fs::canonicalize(docs.join("LICENSE")).unwrap();
+    // Relative to the crate, as every path it records.
     assert!(
-        sources.contains(&format!("licence = {:?}", licence.to_string_lossy())),
+        sources.contains("licence = \"../docs/LICENSE\""),
         "{sources}"
     );
+}
+
+/// Every file of the crate at `dir` (but `target/`) and its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(folder) = dirs.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() && !path.ends_with("target") {
+                dirs.push(path);
+            } else if path.is_file() {
+                let bytes = std::fs::read(&path).unwrap();
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `page` with `row` put before the row of the seed pages holding 415.
+fn with_row_before_415(page: &Path, row: &str) {
+    let text = read(page);
+    let at = text
+        .find("    <tr id=\"row83520425316\">")
+        .expect("the 415 row");
+    std::fs::write(page, format!("{}{row}{}", &text[..at], &text[at..])).unwrap();
+}
+
+/// A Chinese error page and its English twin (the same anchor), written for
+/// this test: the two pages of a pair whose statuses may disagree.
+fn image_pages(docs: &Path, english_status: u16) -> Vec<PathBuf> {
+    let zh = docs.join("zh/ims");
+    let en = docs.join("en/ims");
+    std::fs::create_dir_all(&zh).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    std::fs::write(
+        zh.join("errors.md"),
+        "# 错误码<a name=\"ims_02_0042\"></a>\n\n本节介绍镜像服务接口调用失败时返回的错误码及其含义和处理方法。\n\n\
+         | 错误码 | 状态码 | 描述 |\n|---|---|---|\n| IMS.0001 | 400 | 参数错误 |\n| IMS.0002 | 404 | 镜像不存在 |\n",
+    )
+    .unwrap();
+    std::fs::write(
+        en.join("errors.md"),
+        format!(
+            "# Error Codes<a name=\"ims_02_0042\"></a>\n\nThe error codes of the image service.\n\n\
+             | Error Code | Status Code | Description |\n|---|---|---|\n| IMS.0001 | 400 | Invalid parameter |\n| IMS.0002 | {english_status} | Image not found |\n"
+        ),
+    )
+    .unwrap();
+    vec![zh, en]
+}
+
+#[test]
+fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_until_it_agrees() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-languages");
+    let docs = base.join("docs");
+    let mut roots = tree(&docs);
+    roots.extend(image_pages(&docs, 404));
+    let out = base.join("codes");
+    let (code, stdout, stderr) = init(&roots, &out);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let dir = out.to_string_lossy().into_owned();
+    assert!(
+        read(&out.join("src/ims.rs")).contains("\"tables/ims/errors.md\", name = ErrorCode, lang = \"zh\", translation(en = \"tables/ims/2/errors.md\"));"),
+        "{}",
+        read(&out.join("src/ims.rs"))
+    );
+
+    // The Chinese seed page gains 418, the English one does not yet; the
+    // English image page gives IMS.0002 another status.
+    with_row_before_415(
+        &docs.join("zh/evs/evs_04_0039.md"),
+        "    <tr><td><p>418</p></td>\n    <td><p>我是茶壶</p></td>\n    </tr>\n",
+    );
+    image_pages(&docs, 409);
+    let (code, stdout, stderr) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let evs = &stdout[stdout.find("evs:").unwrap()..];
+    assert!(
+        evs.contains("`StatusCode`: 418 is not yet in the English page (tables/evs/evs_04_0039.en.md): the Chinese texts stand in (`fallback` added)"),
+        "{stdout}"
+    );
+    // 418 has no registered reason phrase, and the Chinese text is no name.
+    assert!(evs.contains("added `Status418` = 418"), "{stdout}");
+    let module = read(&out.join("src/evs.rs"));
+    assert!(
+        module.contains("translation(en = \"tables/evs/evs_04_0039.en.md\"), fallback);"),
+        "{module}"
+    );
+    assert!(
+        tested_codes(&out, "evs", "StatusCode")
+            .iter()
+            .any(|c| c == "418")
+    );
+    // The type keeps both languages, and its docs say which texts stand in.
+    let committed = read(&out.join("generated/tables/evs/evs_04_0039-StatusCode.rs"));
+    assert!(
+        committed.contains(r#"pub const LANGS: &'static [&'static str] = &["zh", "en"];"#),
+        "both languages"
+    );
+    assert!(
+        committed.contains(r"/// Note: not yet in tables/evs/evs\_04\_0039.en.md (\`en\`): its \`en\` texts are the \`zh\` ones (\`fallback\`)"),
+        "the docs of 418 say so"
+    );
+    assert!(read(&out.join("README.md")).contains("## Translations that lag"));
+    // The image pages disagree on a status: two types, and why.
+    let ims = &stdout[stdout.find("ims:").unwrap()..];
+    assert!(
+        ims.contains(
+            "`ErrorCode`: its translation disagrees with it, and is the type `ErrorCodeEn` now: "
+        ),
+        "{stdout}"
+    );
+    assert!(
+        ims.contains("has HTTP status 404 here and 409 in tables/ims/2/errors.md"),
+        "{stdout}"
+    );
+    assert!(
+        ims.contains("new type `ErrorCodeEn` (2 code(s)): kept apart from `ErrorCode`"),
+        "{stdout}"
+    );
+    let readme = read(&out.join("README.md"));
+    assert!(
+        readme.contains("- `tables/ims/errors.md` and `tables/ims/2/errors.md`: ")
+            && readme.contains("409"),
+        "{readme}"
+    );
+    assert_eq!(run(&["check", "--root", &dir]).0, 0);
+
+    // A lagging pair whose page upstream is refused is kept as it was, its
+    // lag still in the README: no file changes.
+    let zh = docs.join("zh/evs/evs_04_0039.md");
+    let lagging = read(&zh);
+    let before = snapshot(&out);
+    with_row_before_415(
+        &zh,
+        "    <tr><td><p>418</p></td>\n    <td><p>我是茶壶</p></td>\n    </tr>\n",
+    );
+    let (code, stdout, _) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 3, "{stdout}");
+    assert!(stdout.contains("duplicate status code 418"), "{stdout}");
+    assert_eq!(snapshot(&out), before, "no file of the crate changes");
+    std::fs::write(&zh, lagging).unwrap();
+
+    // The English pages catch up: `fallback` goes, the pair is one again.
+    with_row_before_415(
+        &docs.join("en/evs/evs_04_0039.en.md"),
+        "    <tr><td><p>418</p></td>\n    <td><p>I'm a teapot</p></td>\n    </tr>\n",
+    );
+    image_pages(&docs, 404);
+    let (code, stdout, stderr) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains(
+            "`StatusCode`: tables/evs/evs_04_0039.en.md has caught up: `fallback` taken out"
+        ),
+        "{stdout}"
+    );
+    assert!(!read(&out.join("src/evs.rs")).contains("fallback"));
+    assert!(
+        stdout.contains("removed type `ErrorCodeEn`: tables/ims/2/errors.md agrees with `ErrorCode`'s page again"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("`ErrorCode`: it gains its English texts, from tables/ims/2/errors.md"),
+        "{stdout}"
+    );
+    let ims = read(&out.join("src/ims.rs"));
+    assert_eq!(ims.matches("status_table!").count(), 1, "{ims}");
+    assert!(
+        !read(&out.join("README.md")).contains("## Translations"),
+        "nothing lags or is apart"
+    );
+    assert_eq!(run(&["check", "--root", &dir]).0, 0);
+    assert_eq!(run(&["sync", "--check", "--dir", &dir]).0, 0);
+}
+
+#[test]
+fn an_invalid_upstream_page_changes_nothing_of_its_type() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-invalid");
+    let docs = base.join("docs");
+    let roots = tree(&docs);
+    let out = base.join("codes");
+    assert_eq!(init(&roots, &out).0, 0);
+    let dir = out.to_string_lossy().into_owned();
+    let before = snapshot(&out);
+    // The CCE status page repeats the row of 101.
+    let page = docs.join("en/cce/status-code.md");
+    let text = read(&page);
+    let start = text
+        .find("<tr id=\"r6a99ef6e489144e99ff1552d7d892504\">")
+        .unwrap();
+    let end = start + text[start..].find("</tr>").unwrap() + "</tr>\n".len();
+    std::fs::write(&page, format!("{}{}", &text[..end], &text[start..])).unwrap();
+    for args in [
+        vec!["sync", "--check", "--dir", &dir],
+        vec!["sync", "--dir", &dir],
+    ] {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 3, "{stdout}{stderr}");
+        assert!(stdout.contains("`StatusCode` (src/cce.rs:"), "{stdout}");
+        assert!(
+            stdout.contains("is kept as it was: its page upstream is refused"),
+            "{stdout}"
+        );
+        // Located in the upstream page, where the row is repeated.
+        let located = format!("{}:", page.display());
+        assert!(stdout.contains(&located), "{stdout}");
+        assert!(stdout.contains("duplicate status code 101"), "{stdout}");
+        assert!(stdout.contains("a page upstream is refused"), "{stdout}");
+        assert_eq!(snapshot(&out), before, "no file of the crate changes");
+    }
+}
+
+#[test]
+fn a_failure_at_any_step_changes_nothing() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-failures");
+    let docs = base.join("docs");
+    let roots = tree(&docs);
+    let out = base.join("codes");
+    assert_eq!(init(&roots, &out).0, 0);
+    let dir = out.to_string_lossy().into_owned();
+    // Upstream moves, so that a sync would write.
+    std::fs::remove_file(docs.join("en/ecs/returned-values.md")).unwrap();
+    let before = snapshot(&out);
+
+    // An unreadable page (a link to nothing, unreadable even as root).
+    let broken = docs.join("en/ecs/broken.md");
+    std::os::unix::fs::symlink(docs.join("en/ecs/nowhere.md"), &broken).unwrap();
+    let (code, _, stderr) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("broken.md: cannot be read"), "{stderr}");
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert_eq!(snapshot(&out), before);
+    // `init` too leaves nothing behind.
+    let fresh = base.join("fresh");
+    let (code, _, stderr) = init(&roots, &fresh);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!fresh.exists());
+    std::fs::remove_file(&broken).unwrap();
+
+    // An engine error: an invocation of the crate no longer expands.
+    let module = read(&out.join("src/cce.rs"));
+    let broken_module = module.replace("name = ErrorCode", "name = ErrorCode, table = 7");
+    std::fs::write(out.join("src/cce.rs"), &broken_module).unwrap();
+    let before_engine = snapshot(&out);
+    let (code, _, stderr) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("do not expand cleanly; nothing written"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&out), before_engine);
+    std::fs::write(out.join("src/cce.rs"), &module).unwrap();
+
+    // A write error: where sync writes a file, a folder.
+    std::fs::remove_file(out.join("tests/codes.rs")).unwrap();
+    std::fs::create_dir_all(out.join("tests/codes.rs")).unwrap();
+    std::fs::write(out.join("tests/codes.rs/keep.txt"), "mine\n").unwrap();
+    let before_write = snapshot(&out);
+    let (code, _, stderr) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("tests/codes.rs"), "{stderr}");
+    assert_eq!(snapshot(&out), before_write);
+    assert!(!out.join(".status-table-staging").exists());
+    std::fs::remove_dir_all(out.join("tests/codes.rs")).unwrap();
+
+    // With nothing in the way, it goes through.
+    let (code, stdout, stderr) = run(&["sync", "--dir", &dir]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("removed type `ReturnedValues`"), "{stdout}");
+    assert_eq!(run(&["check", "--root", &dir]).0, 0);
+}
+
+#[test]
+fn the_crate_and_its_trees_move_together() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-moves");
+    let _ = std::fs::remove_dir_all(&base);
+    let first = base.join("first");
+    let roots = tree(&first.join("docs"));
+    let out = first.join("codes");
+    assert_eq!(init(&roots, &out).0, 0);
+    // No file of the crate names where it was made.
+    let here = first.to_string_lossy().into_owned();
+    for (path, bytes) in snapshot(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&here),
+            "{} names {here}",
+            path.display()
+        );
+    }
+    let moved = base.join("elsewhere");
+    std::fs::rename(&first, &moved).unwrap();
+    let dir = moved.join("codes").to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(&["sync", "--check", "--dir", &dir]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("in step with upstream"), "{stdout}");
+
+    // The trees alone move: sync says how to name them again, and does.
+    let docs = base.join("docs-now");
+    std::fs::rename(moved.join("docs"), &docs).unwrap();
+    let (code, _, stderr) = run(&["sync", "--check", "--dir", &dir]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("name it again with `--root"), "{stderr}");
+    let named = format!("../docs={}", docs.display());
+    let (code, stdout, stderr) = run(&["sync", "--dir", &dir, "--root", &named]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        read(&moved.join("codes/tables/SOURCES.toml")).contains("path = \"../../docs-now/zh/evs\"")
+    );
+    assert_eq!(run(&["sync", "--check", "--dir", &dir]).0, 0);
 }

@@ -98,15 +98,47 @@ const CATCH_ALL: &[&str] = &[
     "其余",
 ];
 
+/// Whether a status cell names a class or a range of statuses rather than
+/// one: `4XX`, `XXX`, `5xx errors`, `>=500`, `≥ 500`, `4XX, 5XX`.
+pub(crate) fn is_status_class(text: &str) -> bool {
+    let text = text.trim();
+    let one = |part: &str| {
+        let part = part.trim();
+        let bytes = part.as_bytes();
+        let class = bytes.len() >= 3
+            && (bytes[0].eq_ignore_ascii_case(&b'x') || (b'1'..=b'5').contains(&bytes[0]))
+            && bytes[1].eq_ignore_ascii_case(&b'x')
+            && bytes[2].eq_ignore_ascii_case(&b'x')
+            && bytes.get(3).is_none_or(|b| !b.is_ascii_alphanumeric())
+            && !part[3..].contains(|c: char| c.is_ascii_digit());
+        let bound = part
+            .strip_prefix(">=")
+            .or_else(|| part.strip_prefix("<="))
+            .or_else(|| part.strip_prefix('≥'))
+            .or_else(|| part.strip_prefix('≤'))
+            .or_else(|| part.strip_prefix('>'))
+            .or_else(|| part.strip_prefix('<'))
+            .is_some_and(|n| {
+                let n = n.trim();
+                n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())
+            });
+        class || bound
+    };
+    text.split([',', '，', '/', '、']).all(one)
+}
+
 /// Whether a code cell stands for every code not listed (`All other codes`,
 /// `Any other status`, `其余状态码`, `其他错误码`), not for one code.
 pub(crate) fn is_catch_all(text: &str) -> bool {
-    let lower = text.trim().to_ascii_lowercase();
+    let lower = text
+        .trim()
+        .trim_start_matches(['.', '…', ' '])
+        .to_ascii_lowercase();
     let lower = lower.trim_end_matches(['.', '。', ':', '：']);
     CATCH_ALL.contains(&lower)
-        || ["all other ", "any other ", "every other "]
+        || ["all other ", "any other ", "every other ", "other "]
             .iter()
-            .any(|p| lower.starts_with(p) && lower.split_whitespace().count() <= 5)
+            .any(|p| lower.starts_with(p) && lower.split_whitespace().count() <= 4)
         || ["其他", "其它", "其余"].iter().any(|p| {
             lower.starts_with(p)
                 && lower.chars().count() <= 8
@@ -407,6 +439,25 @@ mod tests {
         }
         assert_eq!(canonical_status("Conflict", true), "409 Conflict");
         assert_eq!(canonical_status("Server Errors", true), "Server Errors");
+    }
+
+    #[test]
+    fn classes_of_statuses() {
+        for class in [
+            "4XX",
+            "xxx",
+            "5xx errors",
+            ">=500",
+            "≥ 500",
+            "4XX, 5XX",
+            "3xx (redirects)",
+        ] {
+            assert!(is_status_class(class), "{class}");
+        }
+        for status in ["400", "4xxx", "400 Bad Request", "Xerox", "2xx or 405"] {
+            assert!(!is_status_class(status), "{status}");
+        }
+        assert!(is_catch_all("... other"));
     }
 
     #[test]

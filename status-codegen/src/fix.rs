@@ -54,7 +54,7 @@ pub enum Fix {
 /// Why a fix cannot be added to the options: the option already written
 /// that it would contradict.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clash(pub String);
+pub struct Clash(pub Fix);
 
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -62,25 +62,13 @@ impl fmt::Display for Clash {
     }
 }
 
+/// A fix prints as the options it adds, through the options' one printer.
 impl fmt::Display for Fix {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Kind(kind) => write!(f, "kind = {:?}", kind.as_str()),
-            Self::Tables(selector) => f.write_str(&selector.written()),
-            Self::Column {
-                table: None,
-                role,
-                header,
-            } => write!(f, "{}_column = {header:?}", role.as_str()),
-            Self::Column {
-                table: Some(table),
-                role,
-                header,
-            } => write!(f, "table({table}, {}_column = {header:?})", role.as_str()),
-            Self::Skip(code) => write!(f, "skip({code:?})"),
-            Self::Status { code, status } => write!(f, "status({code:?} = {status})"),
-            Self::Code { written, code } => write!(f, "code({written:?} = {code:?})"),
-        }
+        let mut options = Options::default();
+        // Nothing is written yet, so nothing clashes.
+        let _ = self.apply(&mut options);
+        write!(f, "{options}")
     }
 }
 
@@ -98,16 +86,14 @@ impl Fix {
     pub fn apply(&self, options: &mut Options) -> Result<(), Clash> {
         match self {
             Self::Kind(kind) => match options.kind {
-                Some(written) if written != *kind => {
-                    Err(Clash(format!("kind = {:?}", written.as_str())))
-                }
+                Some(written) if written != *kind => Err(Clash(Self::Kind(written))),
                 _ => {
                     options.kind = Some(*kind);
                     Ok(())
                 }
             },
             Self::Tables(selector) => match &options.tables {
-                Some(written) if written != selector => Err(Clash(written.written())),
+                Some(written) if written != selector => Err(Clash(Self::Tables(written.clone()))),
                 _ => {
                     options.tables = Some(selector.clone());
                     Ok(())
@@ -123,9 +109,11 @@ impl Fix {
                     Some(index) => table_choice(options, *index),
                 };
                 match choice.get(*role) {
-                    Some(written) if written != header => {
-                        Err(Clash(format!("{}_column = {written:?}", role.as_str())))
-                    }
+                    Some(written) if written != header => Err(Clash(Self::Column {
+                        table: *table,
+                        role: *role,
+                        header: written.to_owned(),
+                    })),
                     Some(_) => Ok(()),
                     None => {
                         choice.set(*role, header.clone());
@@ -133,12 +121,22 @@ impl Fix {
                     }
                 }
             }
-            Self::Skip(code) => add_override(&mut options.skips, "skip", code, String::new()),
+            Self::Skip(code) => add_override(&mut options.skips, code, String::new(), |o| {
+                Self::Skip(o.code.clone())
+            }),
             Self::Status { code, status } => {
-                add_override(&mut options.statuses, "status", code, status.to_string())
+                add_override(&mut options.statuses, code, status.to_string(), |o| {
+                    Self::Status {
+                        code: o.code.clone(),
+                        status: o.value.parse().unwrap_or_default(),
+                    }
+                })
             }
             Self::Code { written, code } => {
-                add_override(&mut options.codes, "code", written, code.clone())
+                add_override(&mut options.codes, written, code.clone(), |o| Self::Code {
+                    written: o.code.clone(),
+                    code: o.value.clone(),
+                })
             }
         }
     }
@@ -158,22 +156,16 @@ fn table_choice(options: &mut Options, index: usize) -> &mut ColumnChoice {
 }
 
 /// Adds a row correction unless one for the same code is written already
-/// (the same one is no clash).
+/// (the same one is no clash); `written` is the fix that wrote it.
 fn add_override(
     list: &mut Vec<Override>,
-    option: &str,
     code: &str,
     value: String,
+    written: impl Fn(&Override) -> Fix,
 ) -> Result<(), Clash> {
     match list.iter().find(|o| o.code == code) {
-        Some(written) if written.value == value => Ok(()),
-        Some(written) => Err(Clash(if option == "skip" {
-            format!("skip({:?})", written.code)
-        } else if option == "status" {
-            format!("status({:?} = {})", written.code, written.value)
-        } else {
-            format!("{option}({:?} = {:?})", written.code, written.value)
-        })),
+        Some(existing) if existing.value == value => Ok(()),
+        Some(existing) => Err(Clash(written(existing))),
         None => {
             list.push(Override {
                 code: code.to_owned(),
@@ -379,7 +371,7 @@ mod tests {
         assert_eq!(options.kind, Some(Kind::Status));
         assert_eq!(
             Fix::Kind(Kind::Error).apply(&mut options),
-            Err(Clash("kind = \"status\"".to_owned()))
+            Err(Clash(Fix::Kind(Kind::Status)))
         );
         let column = Fix::Column {
             table: Some(1),
@@ -408,7 +400,10 @@ mod tests {
         };
         assert_eq!(
             again.apply(&mut options),
-            Err(Clash("code(\"X\" = \"Y\")".to_owned()))
+            Err(Clash(Fix::Code {
+                written: "X".to_owned(),
+                code: "Y".to_owned()
+            }))
         );
     }
 }

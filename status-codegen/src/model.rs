@@ -317,7 +317,99 @@ pub struct SkippedRow {
     /// Its table.
     pub table: usize,
     /// Why it is not a variant.
-    pub reason: String,
+    pub reason: SkipReason,
+}
+
+/// Why a row of a used table is no variant: what it holds instead of a code.
+/// Each keeps the cell's text as written, and prints the reason `inspect`
+/// and the type's docs give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A placeholder (`-`, `N/A`, `暂无`).
+    Placeholder(String),
+    /// A row for every code not listed (`All other codes`, `其余状态码`).
+    CatchAll(String),
+    /// A class of codes (`2xx`, `2xxx`).
+    Class(String),
+    /// The header written again mid-table.
+    RepeatedHeader(String),
+    /// A range of codes (`DIS.5000 to DIS.5999`), with its two ends.
+    Range {
+        /// The cell as written.
+        text: String,
+        /// The first code of the range.
+        from: String,
+        /// The last.
+        to: String,
+    },
+    /// A label or a note alone in its row.
+    Label(String),
+    /// A bold (or emphasised) word alone in its row, heading the rows below.
+    EmphasisedLabel(String),
+    /// A kramdown attribute list after a pipe table (`{: caption="…"}`).
+    AttributeList(String),
+    /// A reason phrase in a column of identifiers: its row's HTTP reason.
+    ReasonPhrase {
+        /// The cell as written.
+        text: String,
+        /// The status the phrase names.
+        status: u16,
+    },
+    /// Left out by the invocation's `skip(…)`.
+    Skipped(String),
+}
+
+impl SkipReason {
+    /// The cell as written (or the code `skip` names).
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Placeholder(text)
+            | Self::CatchAll(text)
+            | Self::Class(text)
+            | Self::RepeatedHeader(text)
+            | Self::Range { text, .. }
+            | Self::Label(text)
+            | Self::EmphasisedLabel(text)
+            | Self::AttributeList(text)
+            | Self::ReasonPhrase { text, .. }
+            | Self::Skipped(text) => text,
+        }
+    }
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.text();
+        match self {
+            Self::Placeholder(_) if text.is_empty() => {
+                f.write_str("the code cell is empty, as the column's placeholders for no code")
+            }
+            Self::Placeholder(_) => write!(f, "`{text}` stands for no code"),
+            Self::CatchAll(_) => write!(f, "`{text}` stands for every code not listed"),
+            Self::Class(_) => write!(f, "`{text}` is a class of codes, not one code"),
+            Self::RepeatedHeader(_) => write!(f, "`{text}` repeats the header"),
+            Self::Range { from, to, .. } => {
+                write!(
+                    f,
+                    "`{text}` is a range of codes ({from} to {to}), not one code"
+                )
+            }
+            Self::Label(_) => write!(f, "`{text}` is a label or a note, not a code"),
+            Self::EmphasisedLabel(_) => write!(
+                f,
+                "`{text}` is a label or a note (bold, alone in its row), not a code"
+            ),
+            Self::AttributeList(_) => {
+                write!(f, "`{text}` is a kramdown attribute list, not a row")
+            }
+            Self::ReasonPhrase { status, .. } => write!(
+                f,
+                "`{text}` is the reason phrase of HTTP {status}, where the column's other codes are identifiers: not a code"
+            ),
+            Self::Skipped(_) => write!(f, "`{text}` is left out by the invocation (`skip`)"),
+        }
+    }
 }
 
 impl Model {

@@ -6,7 +6,12 @@
 //! tables are the ones at the same positions, its rows are matched by code
 //! (a repeated code by order). A code in one document and not the other, a
 //! different HTTP status for one code, or a missing text is an error located
-//! in both documents (a missing text is allowed with `fallback`).
+//! in both documents. With `fallback`, a translation that lags behind (or runs
+//! ahead) is no error: a missing text or a code missing in one language takes
+//! the other language's texts, and the row's notes say so (the variant's docs
+//! show them), so no language's texts are dropped and none is shown as
+//! another's without a word. A different status for one code stays an error:
+//! the documents disagree.
 
 use std::collections::HashMap;
 
@@ -123,6 +128,7 @@ impl Matching<'_> {
             .filter(|v| v.rows.iter().any(|r| self.used.contains(&r.table)))
             .map(|v| (v.code.as_str(), v))
             .collect();
+        let langs = model.langs.clone();
         for variant in &mut model.variants {
             for row in &mut variant.rows {
                 for text in &mut row.texts {
@@ -134,15 +140,73 @@ impl Matching<'_> {
             }
             match by_code.get(variant.code.as_str()) {
                 Some(translated) => self.rows(variant, translated),
+                None if self.fallback => self.fill(variant, &langs),
                 None => self.missing_code(variant),
             }
         }
-        let ours: Vec<&str> = model.variants.iter().map(|v| v.code.as_str()).collect();
-        for variant in by_code.values() {
-            if !ours.contains(&variant.code.as_str()) {
-                self.extra_code(variant, model);
+        // In the translation's order, so that a code only it lists joins the
+        // type after the code it follows there.
+        let mut after: Option<usize> = None;
+        for variant in theirs
+            .variants
+            .iter()
+            .filter(|v| by_code.contains_key(v.code.as_str()))
+        {
+            match model.variants.iter().position(|v| v.code == variant.code) {
+                Some(at) => after = Some(at),
+                None if self.fallback => {
+                    let at = after.map_or(model.variants.len(), |a| a + 1);
+                    self.adopt(variant, model, at);
+                    after = Some(at);
+                }
+                None => self.extra_code(variant, model),
             }
         }
+    }
+
+    /// Under `fallback`: a code only the translation lists becomes a
+    /// variant whose texts in the other languages are the translation's, with
+    /// a note saying so; its row's line is the translation's.
+    fn adopt(&mut self, variant: &Variant, model: &mut Model, at: usize) {
+        if let Some(taken) = model.variants.iter().find(|v| v.name == variant.name) {
+            let mut diagnostic = Diagnostic::at(
+                self.source,
+                variant.rows[0].offset,
+                format!(
+                    "code `{}`, only in this translation, would be named `{}` as code `{}` of {} is: expected distinct names (write `rename({} = …)`)",
+                    visible(&variant.code),
+                    variant.name,
+                    visible(&taken.code),
+                    model.path(),
+                    visible(&variant.code)
+                ),
+            )
+            .with_label("only here");
+            diagnostic.relate(self.primary, taken.rows[0].offset, "named so here");
+            self.diagnostics.push(diagnostic);
+            return;
+        }
+        let langs = self.lang + 1;
+        let primary = model.langs.first().map_or("und", String::as_str).to_owned();
+        let note = format!(
+            "not yet in {} (`{primary}`): this row is line {} of {}, and its `{primary}` texts are the `{}` ones (`fallback`)",
+            model.path(),
+            variant.rows[0].line,
+            self.source.path(),
+            model.langs.get(self.lang).map_or("und", String::as_str),
+        );
+        let mut adopted = variant.clone();
+        for row in &mut adopted.rows {
+            for text in &mut row.texts {
+                let theirs = text.first().cloned().unwrap_or_default();
+                *text = vec![theirs; langs];
+            }
+            row.others = (0..model.others.len())
+                .map(|i| vec![row.other(i).to_owned(); langs])
+                .collect();
+            row.notes.push(note.clone());
+        }
+        model.variants.insert(at, adopted);
     }
 
     fn rows(&mut self, variant: &mut Variant, translated: &Variant) {
@@ -183,6 +247,13 @@ impl Matching<'_> {
                 let translated = theirs.text(text);
                 let primary = row.text(text).to_owned();
                 if translated.is_empty() && !primary.is_empty() {
+                    if self.fallback && text != Text::Section {
+                        row.notes.push(format!(
+                            "its {} is empty in {}: the translation shows this document's (`fallback`)",
+                            text.as_str(),
+                            self.source.path()
+                        ));
+                    }
                     if self.fallback || text == Text::Section {
                         row.text_mut(text)[self.lang] = primary;
                     } else {
@@ -192,6 +263,26 @@ impl Matching<'_> {
                 }
                 translated.clone_into(&mut row.text_mut(text)[self.lang]);
             }
+        }
+    }
+
+    /// Under `fallback`: a code the translation does not list yet takes the
+    /// primary texts in its language, with a note saying so.
+    fn fill(&self, variant: &mut Variant, langs: &[String]) {
+        let tag = |i: usize| langs.get(i).map_or("und", String::as_str);
+        let note = format!(
+            "not yet in {} (`{}`): its `{}` texts are the `{}` ones (`fallback`)",
+            self.source.path(),
+            tag(self.lang),
+            tag(self.lang),
+            tag(0)
+        );
+        for row in &mut variant.rows {
+            for text in row.texts.iter_mut().chain(&mut row.others) {
+                let primary = text[0].clone();
+                text[self.lang] = primary;
+            }
+            row.notes.push(note.clone());
         }
     }
 
@@ -218,7 +309,7 @@ impl Matching<'_> {
             self.primary,
             variant.rows[0].offset,
             format!(
-                "code `{}` is not in the translation {}: expected every code in every language",
+                "code `{}` is not in the translation {}: expected every code in every language, or `fallback` to give it this document's texts there",
                 visible(&variant.code),
                 self.source.path()
             ),
@@ -235,7 +326,7 @@ impl Matching<'_> {
             self.source,
             variant.rows[0].offset,
             format!(
-                "code `{}` is in this translation but not in {}: expected every code in every language",
+                "code `{}` is in this translation but not in {}: expected every code in every language, or `fallback` to take it with this document's texts",
                 visible(&variant.code),
                 model.path()
             ),
@@ -319,5 +410,139 @@ pub(crate) fn check_texts(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Model, Text};
+    use crate::{Expansion, Input, expand_all};
+
+    const ZH: &str = "| 状态码 | 描述 |\n|---|---|\n| 200 | 请求成功 |\n| 404 | 资源不存在 |\n| 418 | 我是茶壶 |\n";
+    const EN: &str = "| Status Code | Description |\n|---|---|\n| 200 | Request succeeded |\n| 404 | Not Found |\n";
+
+    fn expand(zh: &str, en: &str, extra: &str) -> Expansion {
+        let tokens = format!("\"zh.md\", lang = \"zh\", translation(en = \"en.md\"){extra}");
+        let parsed = crate::invocation::parse(tokens.parse().unwrap());
+        assert!(parsed.errors.is_empty());
+        expand_all(
+            Input {
+                path: "zh.md",
+                bytes: zh.as_bytes(),
+            },
+            &[Input {
+                path: "en.md",
+                bytes: en.as_bytes(),
+            }],
+            &parsed.options,
+        )
+    }
+
+    fn variant<'a>(model: &'a Model, code: &str) -> &'a crate::model::Variant {
+        model
+            .variants
+            .iter()
+            .find(|v| v.code == code)
+            .unwrap_or_else(|| panic!("no {code} in {:?}", model.variants))
+    }
+
+    /// The expansion has one problem, whose message starts with `start`.
+    fn one_error(expansion: &Expansion, start: &str) {
+        let messages: Vec<&str> = expansion
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].starts_with(start), "{messages:?}");
+    }
+
+    #[test]
+    fn a_code_the_translation_lacks_is_an_error_without_fallback() {
+        one_error(
+            &expand(ZH, EN, ""),
+            "code `418` is not in the translation en.md",
+        );
+    }
+
+    #[test]
+    fn fallback_gives_a_code_the_translation_lacks_the_primary_texts_and_says_so() {
+        let expansion = expand(ZH, EN, ", fallback");
+        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+        let mut teapot = variant(&expansion.model, "418").rows[0].clone();
+        assert_eq!(
+            teapot.text_mut(Text::Description).clone(),
+            ["我是茶壶", "我是茶壶"]
+        );
+        assert_eq!(
+            teapot.notes,
+            ["not yet in en.md (`en`): its `en` texts are the `zh` ones (`fallback`)"]
+        );
+        // The codes both list keep their own texts, with no note.
+        let mut found = variant(&expansion.model, "404").rows[0].clone();
+        assert_eq!(
+            found.text_mut(Text::Description).clone(),
+            ["资源不存在", "Not Found"]
+        );
+        assert!(found.notes.is_empty());
+    }
+
+    #[test]
+    fn fallback_takes_a_code_only_the_translation_lists_after_the_code_it_follows_there() {
+        let zh = "| 状态码 | 描述 |\n|---|---|\n| 200 | 请求成功 |\n| 409 | 冲突 |\n";
+        let en = "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n| 409 | Conflict |\n";
+        assert!(!expand(zh, en, "").is_ok());
+        let expansion = expand(zh, en, ", fallback");
+        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+        let codes: Vec<&str> = expansion
+            .model
+            .variants
+            .iter()
+            .map(|v| v.code.as_str())
+            .collect();
+        assert_eq!(codes, ["200", "404", "409"]);
+        let found = variant(&expansion.model, "404");
+        assert_eq!(found.name, "NotFound");
+        let mut row = found.rows[0].clone();
+        assert_eq!(
+            row.text_mut(Text::Description).clone(),
+            ["Not Found", "Not Found"]
+        );
+        // Line 4 of the English table.
+        assert_eq!(row.line, 4);
+        assert_eq!(
+            row.notes,
+            [
+                "not yet in zh.md (`zh`): this row is line 4 of en.md, and its `zh` texts are the `en` ones (`fallback`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn fallback_does_not_hide_a_different_status() {
+        let zh = "| 错误码 | 状态码 | 描述 |\n|---|---|---|\n| EVS.0001 | 400 | 参数错误 |\n";
+        let en = "| Error Code | Status Code | Description |\n|---|---|---|\n| EVS.0001 | 404 | Bad parameter |\n";
+        one_error(
+            &expand(zh, en, ", fallback"),
+            "code `EVS.0001` has HTTP status 400 here and 404 in en.md",
+        );
+    }
+
+    #[test]
+    fn fallback_notes_an_empty_translated_cell() {
+        let en = "| Status Code | Description |\n|---|---|\n| 200 | Request succeeded |\n| 404 | |\n| 418 | I'm a teapot |\n";
+        let expansion = expand(ZH, en, ", fallback");
+        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+        let mut row = variant(&expansion.model, "404").rows[0].clone();
+        assert_eq!(
+            row.text_mut(Text::Description).clone(),
+            ["资源不存在", "资源不存在"]
+        );
+        assert_eq!(
+            row.notes,
+            [
+                "its description is empty in en.md: the translation shows this document's (`fallback`)"
+            ]
+        );
     }
 }

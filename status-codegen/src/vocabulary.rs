@@ -124,6 +124,9 @@ pub(crate) const HEADER_ENDINGS: &[(&str, &[Role])] = &[
     ("解释", &[Role::Description]),
     ("语义", &[Role::Description]),
     ("原因", &[Role::Description]),
+    ("场景", &[Role::Description]),
+    ("条件", &[Role::Description]),
+    ("情况", &[Role::Description]),
     ("信息", &[Role::Message]),
     ("消息", &[Role::Message]),
     ("提示", &[Role::Message]),
@@ -250,7 +253,7 @@ pub(crate) fn names_no_code(header: &str) -> bool {
 }
 
 /// Words by which a heading or caption says its table lists HTTP statuses.
-const STATUS_SYSTEM: &[&str] = &["http", "status code", "状态码", "响应码"];
+const STATUS_SYSTEM: &[&str] = &["status code", "状态码", "响应码"];
 
 /// Words by which a heading or caption says its table lists codes of the
 /// service's own (the body's `code` field), not HTTP statuses.
@@ -264,19 +267,25 @@ const ERROR_SYSTEM: &[&str] = &[
     "错误码",
     "业务码",
     "错误代码",
+    "业务",
+    "应用",
 ];
 
 /// Which system the text introducing a table names: HTTP statuses
 /// (`HTTP status codes`, `状态码`) or the service's own codes (`Error codes`,
-/// `错误码`); `None` when it names neither or both.
+/// `错误码`, `业务状态码`); `None` when it names neither.
 pub(crate) fn names_system(text: &str) -> Option<Kind> {
     let lower = text.to_lowercase();
-    let status = STATUS_SYSTEM.iter().any(|w| lower.contains(w));
-    let error = ERROR_SYSTEM.iter().any(|w| lower.contains(w));
-    match (status, error) {
-        (true, false) => Some(Kind::Status),
-        (false, true) => Some(Kind::Error),
-        _ => None,
+    // `HTTP error codes` are statuses; `业务状态码` (business status codes)
+    // are the service's own.
+    if lower.contains("http") {
+        Some(Kind::Status)
+    } else if ERROR_SYSTEM.iter().any(|w| lower.contains(w)) {
+        Some(Kind::Error)
+    } else if STATUS_SYSTEM.iter().any(|w| lower.contains(w)) {
+        Some(Kind::Status)
+    } else {
+        None
     }
 }
 

@@ -66,7 +66,7 @@ use status_codegen::{committed, invocation};
 /// | `serde` / `serde = "feature"` | `Serialize`/`Deserialize` (the number, or the code string) | off |
 /// | `lang = "zh"` | the primary document's language (BCP 47) | none |
 /// | `translation(en = "path", …)` | documents in other languages; repeatable | none |
-/// | `fallback` | an empty translated cell takes the primary text | an error |
+/// | `fallback` | a translation that lags is no error: an empty translated cell, or a code one language lacks, takes the other language's texts, and the variant's docs say so (a different status for one code is still an error) | an error |
 /// | `other = Ident` | a catch-all variant for codes the document does not list | none |
 /// | `skip(CODE, …)` | leave these documented rows out (listed in the type's docs as skipped by the invocation) | every row |
 /// | `status(CODE = 400, …)` | the HTTP status of a code's rows, for a status cell with a typo (`40`) | the status cell |

@@ -34,7 +34,7 @@ pub(crate) fn inspect(document: &Path, options: &str) -> (u8, Value) {
     (code, value)
 }
 
-/// Runs the CLI in process; returns (exit code: 0, 1, or 2 for any other,
+/// Runs the CLI in process; returns (exit code: 0, 1, 3, or 2 for any other,
 /// stdout, stderr).
 pub(crate) fn run(args: &[&str]) -> (u8, String, String) {
     let mut out = Vec::new();
@@ -48,6 +48,8 @@ pub(crate) fn run(args: &[&str]) -> (u8, String, String) {
         0
     } else if code == std::process::ExitCode::from(1) {
         1
+    } else if code == std::process::ExitCode::from(3) {
+        3
     } else {
         2
     };

@@ -144,6 +144,11 @@ pub(crate) fn strip_table_number(caption: &str) -> Option<&str> {
     )
 }
 
+/// A caption without its table number, or the caption when it has none.
+pub(crate) fn caption_title(caption: &str) -> &str {
+    strip_table_number(caption).unwrap_or(caption)
+}
+
 /// Collapses runs of whitespace (NBSP included) to one space and trims the ends.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -263,15 +263,15 @@ fn is_blank(node: NodeRef<'_, Node>) -> bool {
     }
 }
 
-/// Whether every visible character of a cell is inside `<strong>` or `<b>`
-/// (and there is one).
+/// Whether every visible character of a cell is emphasised (inside
+/// `<strong>`, `<b>`, `<em>` or `<i>`), and there is one.
 fn is_bold(cell: NodeRef<'_, Node>) -> bool {
     let mut bold = 0usize;
     let mut any = false;
     for edge in cell.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(e) if matches!(e.name(), "strong" | "b") => bold += 1,
+                Node::Element(e) if matches!(e.name(), "strong" | "b" | "em" | "i") => bold += 1,
                 Node::Text(text) if !text.trim().is_empty() => {
                     if bold == 0 {
                         return false;
@@ -284,7 +284,7 @@ fn is_bold(cell: NodeRef<'_, Node>) -> bool {
                 if node
                     .value()
                     .as_element()
-                    .is_some_and(|e| matches!(e.name(), "strong" | "b"))
+                    .is_some_and(|e| matches!(e.name(), "strong" | "b" | "em" | "i"))
                 {
                     bold = bold.saturating_sub(1);
                 }

@@ -197,7 +197,11 @@ fn not_read(view: &View<'_>, lines: &mut Vec<String>) {
         lines.push(" Rows not read:".to_owned());
         lines.push(String::new());
         for row in &model.skipped_rows {
-            lines.push(format!(" - line {}: {}", row.line, escape(&row.reason)));
+            lines.push(format!(
+                " - line {}: {}",
+                row.line,
+                escape(&row.reason.to_string())
+            ));
         }
     }
 }

@@ -44,6 +44,8 @@ fn status_http(view: &View<'_>) -> TokenStream {
             }
         }
 
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::convert::TryFrom<::http::StatusCode> for #name {
             type Error = #unknown;
 
@@ -59,12 +61,16 @@ fn status_http(view: &View<'_>) -> TokenStream {
 fn status_http_total(view: &View<'_>) -> TokenStream {
     let name = &view.name;
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::convert::From<::http::StatusCode> for #name {
             fn from(status: ::http::StatusCode) -> Self {
                 <Self as ::core::convert::From<u16>>::from(status.as_u16())
             }
         }
 
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl #name {
             /// The code as an `http::StatusCode`; `None` for a received code
             /// outside 100–999.
@@ -80,6 +86,8 @@ fn error_http(view: &View<'_>) -> TokenStream {
     let (name, receiver) = (&view.name, view.receiver());
     if view.status_is_optional() {
         return quote! {
+            // A match over every code is as long as the page.
+            #[allow(clippy::too_many_lines)]
             impl #name {
                 /// The HTTP status the document gives for this code, as an
                 /// `http::StatusCode`; `None` for a code it does not list or
@@ -104,6 +112,8 @@ fn error_http(view: &View<'_>) -> TokenStream {
         }
     };
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl #name {
             /// The HTTP status the document gives for this code, as an `http::StatusCode`.
             #[must_use]
@@ -156,12 +166,16 @@ fn status_serde(view: &View<'_>) -> TokenStream {
         }
     };
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 #serialize
             }
         }
 
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 let code = <u16 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
@@ -192,12 +206,16 @@ fn error_serde(view: &View<'_>) -> TokenStream {
         }
     };
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 #serialize
             }
         }
 
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 struct Visitor;

@@ -40,6 +40,8 @@ pub(super) fn display(view: &View<'_>) -> TokenStream {
         " Writes the code and its message, e.g. `EVS.0001 invalid tenant id!`."
     };
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::fmt::Display for #name {
             #[doc = #doc]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -52,6 +54,15 @@ pub(super) fn display(view: &View<'_>) -> TokenStream {
 pub(super) fn from_str(view: &View<'_>) -> TokenStream {
     let (name, parse_error, variants) = (&view.name, &view.parse_error, &view.variants);
     let patterns = text_forms(view);
+    // A type with no code has no name to match.
+    let names = (!variants.is_empty()).then(|| {
+        quote! {
+            match s {
+                #(#patterns => return ::core::result::Result::Ok(Self::#variants),)*
+                _ => {}
+            }
+        }
+    });
     let numbers = view.is_status().then(|| status_digits(view));
     let total = !view.is_status() && view.other.is_some();
     let (error, fallback, doc) = if total {
@@ -92,16 +103,15 @@ pub(super) fn from_str(view: &View<'_>) -> TokenStream {
         }
     });
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::str::FromStr for #name {
             type Err = #error;
 
             #[doc = #doc]
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
                 #numbers
-                match s {
-                    #(#patterns => return ::core::result::Result::Ok(Self::#variants),)*
-                    _ => {}
-                }
+                #names
                 #displays
                 #fallback
             }
@@ -219,6 +229,8 @@ fn into_code(view: &View<'_>) -> TokenStream {
 fn try_from_number(view: &View<'_>) -> TokenStream {
     let (name, unknown) = (&view.name, &view.unknown);
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::convert::TryFrom<u16> for #name {
             type Error = #unknown;
 
@@ -235,6 +247,8 @@ fn try_from_number(view: &View<'_>) -> TokenStream {
 fn from_number(view: &View<'_>) -> TokenStream {
     let (name, unknown, other) = (&view.name, &view.unknown, &view.other);
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::convert::From<u16> for #name {
             /// The documented variant, or the catch-all keeping the code.
             fn from(code: u16) -> Self {
@@ -250,6 +264,8 @@ fn from_number(view: &View<'_>) -> TokenStream {
 fn try_from_text(view: &View<'_>) -> TokenStream {
     let (name, unknown) = (&view.name, &view.unknown);
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl<'a> ::core::convert::TryFrom<&'a str> for #name {
             type Error = #unknown<'a>;
 
@@ -266,6 +282,8 @@ fn try_from_text(view: &View<'_>) -> TokenStream {
 fn from_text(view: &View<'_>) -> TokenStream {
     let (name, unknown, other, alloc) = (&view.name, &view.unknown, &view.other, view.alloc_path());
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::convert::From<&str> for #name {
             /// The documented variant, or the catch-all keeping the code.
             fn from(code: &str) -> Self {
@@ -446,12 +464,16 @@ pub(super) fn ordering(view: &View<'_>) -> TokenStream {
     }
     let name = &view.name;
     quote! {
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::cmp::PartialOrd for #name {
             fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
                 ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
             }
         }
 
+        // A match over every code is as long as the page.
+        #[allow(clippy::too_many_lines)]
         impl ::core::cmp::Ord for #name {
             /// By code.
             fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {

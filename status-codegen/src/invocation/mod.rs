@@ -107,11 +107,8 @@ const RESERVED_METHODS: &[&str] = &[
     "section_in",
     "ALL",
     "LANGS",
-    "CODES",
     "DISPLAYS",
-    "NAMES",
     "ROWS",
-    "STATUSES",
     "REASON_IN",
     "MESSAGE_IN",
     "DESCRIPTION_IN",
@@ -346,6 +343,145 @@ mod tests {
         assert_eq!(langs, ["en", "zh-Hant"]);
         assert!(o.fallback);
         assert_eq!(o.other.as_ref().map(|(n, _)| n.as_str()), Some("Other"));
+    }
+
+    #[test]
+    fn options_print_as_the_invocation_reads_them() {
+        let tokens = quote!(
+            "a.md",
+            name = EvsStatus,
+            vis = pub(crate),
+            derive(Default, serde::Serialize),
+            attr(allow(dead_code)),
+            non_exhaustive,
+            rename(413 = PayloadTooLarge, "EVS.0001" = BadTenant, "0413" = Padded),
+            section = "异常 \"x\"",
+            code_column = "状态码",
+            table(2, code_column = "错误码", solution_column = "处理措施"),
+            accessor(grpc = "gRPC Status Code"),
+            kind = "error",
+            doc = "First.",
+            doc = "Second.",
+            http,
+            serde = "serde",
+            lang = "zh",
+            translation(en = "a.en.md"),
+            translation("zh-Hant" = "a.hant.md"),
+            fallback,
+            other = Other,
+            skip("EVS.0099"),
+            status("AOS.1001" = 400),
+            code("DCS. 4855" = "DCS.4855"),
+        );
+        let first = parse(tokens);
+        assert!(first.errors.is_empty(), "{:?}", messages(&first));
+        let printed = first.options.to_string();
+        let again = parse(format!("\"a.md\", {printed}").parse().unwrap());
+        assert!(again.errors.is_empty(), "{printed}: {:?}", messages(&again));
+        assert_eq!(again.options.to_string(), printed);
+        assert!(
+            printed.starts_with("name = EvsStatus, vis = pub (crate), "),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("rename(413 = PayloadTooLarge, "),
+            "{printed}"
+        );
+        assert!(printed.contains(", \"0413\" = Padded)"), "{printed}");
+        assert!(
+            printed.contains("derive(Default, serde::Serialize)"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("translation(\"zh-Hant\" = \"a.hant.md\")"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("doc = \"First.\", doc = \"Second.\""),
+            "{printed}"
+        );
+        assert_eq!(Options::default().to_string(), "");
+    }
+
+    /// The names of the inherent items (methods and constants) the generated
+    /// code gives `name`.
+    fn inherent_items(tokens: TokenStream, name: &str) -> Vec<String> {
+        let file: syn::File = syn::parse2(tokens).expect("the expansion parses");
+        let mut found = Vec::new();
+        collect_inherent(file.items, name, &mut found);
+        found
+    }
+
+    /// The items of `items` and of the `const _: () = { … };` blocks among
+    /// them (where the `http` and `serde` impls are emitted).
+    fn collect_inherent(items: Vec<syn::Item>, name: &str, found: &mut Vec<String>) {
+        for item in items {
+            if let syn::Item::Const(constant) = &item
+                && let syn::Expr::Block(block) = &*constant.expr
+            {
+                let inner = block
+                    .block
+                    .stmts
+                    .iter()
+                    .filter_map(|stmt| match stmt {
+                        syn::Stmt::Item(item) => Some(item.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                collect_inherent(inner, name, found);
+                continue;
+            }
+            let syn::Item::Impl(block) = item else {
+                continue;
+            };
+            let own = block.trait_.is_none()
+                && matches!(&*block.self_ty, syn::Type::Path(p) if p.path.is_ident(name));
+            if !own {
+                continue;
+            }
+            for item in block.items {
+                match item {
+                    syn::ImplItem::Fn(f) => found.push(f.sig.ident.to_string()),
+                    syn::ImplItem::Const(c) => found.push(c.ident.to_string()),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// `RESERVED_METHODS` is what the generated inherent impls hold: every
+    /// method and constant of a status type and of an error type, with every
+    /// text, two languages, a catch-all and `http`, is listed, and every name
+    /// listed is one of them.
+    #[test]
+    fn reserved_methods_are_the_generated_ones() {
+        let status = "| Status Code | Reason | Message | Description | Solution | Module |\n|---|---|---|---|---|---|\n| 200 | OK | m | d | s | x |\n";
+        let error = "| Error Code | HTTP Status | Reason | Message | Description | Solution | Module |\n|---|---|---|---|---|---|---|\n| E.1 | 400 | r | m | d | s | x |\n";
+        let mut generated: Vec<String> = Vec::new();
+        for (text, name) in [(status, "StatusCode"), (error, "ErrorCode")] {
+            for options in [
+                quote!("a.md", lang = "en", http),
+                quote!("a.md", lang = "en", other = Other, http),
+            ] {
+                let invocation = parse(options);
+                assert!(invocation.errors.is_empty());
+                let expansion = crate::expand("a.md", text.as_bytes(), &invocation.options);
+                assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+                generated.extend(inherent_items(expansion.tokens, name));
+            }
+        }
+        for name in &generated {
+            assert!(
+                RESERVED_METHODS.contains(&name.as_str()),
+                "`{name}` is generated but not reserved"
+            );
+        }
+        for name in RESERVED_METHODS {
+            assert!(
+                generated.iter().any(|g| g == name),
+                "`{name}` is reserved but never generated"
+            );
+        }
     }
 
     #[test]

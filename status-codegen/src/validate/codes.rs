@@ -7,6 +7,7 @@
 //! mistake, located, with the code it probably means when there is one.
 
 use crate::cells::{self, Pattern, Shape, is_invisible};
+use crate::model::SkipReason;
 
 /// What a code cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub(super) enum CodeCell {
     /// One code or several, and a remark written after them.
     Codes(Vec<String>, Option<String>),
     /// No code: why, for `skipped_rows`.
-    Skip(String),
+    Skip(SkipReason),
     /// A mistake: the message, and the code it probably means.
     Wrong(String, Option<String>),
 }
@@ -32,6 +33,9 @@ pub(super) struct Column {
     pub(super) pattern: Option<Pattern>,
     /// Every code holds a `/` (`auth/invalid-email`): a namespace, not two codes.
     pub(super) namespaced: bool,
+    /// Some of its cells are placeholders (`NA`, `-`): the column writes
+    /// that a row has no code.
+    pub(super) placeholders: bool,
     /// A quarter or more of its cells are reason phrases of several words
     /// (`Not Found`, `Not Modified`): the column writes codes so.
     pub(super) phrases: bool,
@@ -45,19 +49,23 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
     let text = visible.trim();
     let pattern = column.pattern;
     if cells::is_placeholder(text) {
-        return CodeCell::Skip(format!("`{text}` stands for no code"));
+        return CodeCell::Skip(SkipReason::Placeholder(text.to_owned()));
     }
     if cells::is_catch_all(text) {
-        return CodeCell::Skip(format!("`{text}` stands for every code not listed"));
+        return CodeCell::Skip(SkipReason::CatchAll(text.to_owned()));
     }
     if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {
-        return CodeCell::Skip(format!("`{text}` repeats the header"));
+        return CodeCell::Skip(SkipReason::RepeatedHeader(text.to_owned()));
+    }
+    // `(reserved)`: a remark in the place of a code.
+    if text.starts_with(['(', '（']) && text.ends_with([')', '）']) {
+        return CodeCell::Skip(SkipReason::Label(text.to_owned()));
     }
     if pattern != Some(Pattern::Word) && is_class(text) {
-        return CodeCell::Skip(format!("`{text}` is a class of codes, not one code"));
+        return CodeCell::Skip(SkipReason::Class(text.to_owned()));
     }
     if alone && is_label(text, pattern) {
-        return CodeCell::Skip(format!("`{text}` is a label or a note, not a code"));
+        return CodeCell::Skip(SkipReason::Label(text.to_owned()));
     }
     if let Some(codes) = codes_of(text, column) {
         return CodeCell::Codes(codes, None);
@@ -73,24 +81,31 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
         return if column.phrases {
             CodeCell::Codes(vec![text.to_owned()], None)
         } else {
-            CodeCell::Skip(format!(
-                "`{text}` is the reason phrase of HTTP {status}, where the column's other codes are identifiers: not a code"
-            ))
+            CodeCell::Skip(SkipReason::ReasonPhrase {
+                text: text.to_owned(),
+                status,
+            })
         };
     }
     if let Some((from, to)) = range(text) {
-        return CodeCell::Skip(format!(
-            "`{text}` is a range of codes ({from} to {to}), not one code"
-        ));
+        return CodeCell::Skip(SkipReason::Range {
+            text: text.to_owned(),
+            from: from.to_owned(),
+            to: to.to_owned(),
+        });
     }
     if let Some((head, remark)) = remark(text)
+        && !holds_code(&remark, column)
         && let Some(codes) = codes_of(head, column)
         && codes.iter().all(|code| reads_as_code(code, column))
     {
         return CodeCell::Codes(codes, Some(remark));
     }
+    if let Some((codes, remark)) = interleaved(text, column) {
+        return CodeCell::Codes(codes, Some(remark));
+    }
     if alone {
-        return CodeCell::Skip(format!("`{text}` is a label or a note, not a code"));
+        return CodeCell::Skip(SkipReason::Label(text.to_owned()));
     }
     // One stray space in a code of the column's shape: `DCS. 4855`.
     let joined: String = text.split_whitespace().collect();
@@ -245,6 +260,35 @@ fn remark(text: &str) -> Option<(&str, String)> {
     (!head.is_empty() && !remark.is_empty()).then(|| (head, remark.to_owned()))
 }
 
+/// A `<br>` list whose remarks sit between its codes (`ECS.0001 (已废弃)
+/// ECS.0002`): in a column of codes with digits, every word of the column's
+/// pattern is a code and the rest, in order, the remark.
+fn interleaved(text: &str, column: Column) -> Option<(Vec<String>, String)> {
+    if !matches!(column.pattern, Some(Pattern::Prefixed | Pattern::Numeric)) {
+        return None;
+    }
+    let mut codes = Vec::new();
+    let mut rest = Vec::new();
+    for word in text.split_whitespace() {
+        let bare = word.trim_matches(|c: char| ",;，；、".contains(c));
+        if reads_as_code(bare, column) {
+            codes.push(bare.to_owned());
+        } else {
+            rest.push(word);
+        }
+    }
+    let remark = rest
+        .join(" ")
+        .trim_matches(|c: char| c.is_whitespace() || "()[]（）【】".contains(c))
+        .to_owned();
+    (!codes.is_empty()
+        && !remark.is_empty()
+        && text.split_whitespace().next().is_some_and(|w| {
+            reads_as_code(w.trim_matches(|c: char| ",;，；、".contains(c)), column)
+        }))
+    .then_some((codes, remark))
+}
+
 /// Whether a cell holds a code of the column's pattern anywhere in it, as a
 /// reader would see one: a fix that leaves the row out would lose it.
 pub(super) fn holds_code(text: &str, column: Column) -> bool {
@@ -277,6 +321,7 @@ mod tests {
         Column {
             pattern: Some(pattern),
             namespaced: false,
+            placeholders: false,
             phrases: true,
         }
     }
@@ -325,7 +370,7 @@ mod tests {
         };
         assert!(matches!(
             read("Request-URI Too Large", identifiers, "Error Code", false),
-            CodeCell::Skip(reason) if reason.contains("HTTP 414")
+            CodeCell::Skip(SkipReason::ReasonPhrase { status: 414, .. })
         ));
     }
 
@@ -334,6 +379,7 @@ mod tests {
         let namespaced = Column {
             pattern: Some(Pattern::Word),
             namespaced: true,
+            placeholders: false,
             phrases: false,
         };
         assert_eq!(
@@ -385,6 +431,13 @@ mod tests {
                 "{text}"
             );
         }
+        assert_eq!(
+            with_remark("ECS.0001 (已废弃) ECS.0002", Pattern::Prefixed),
+            (
+                vec!["ECS.0001".to_owned(), "ECS.0002".to_owned()],
+                Some("已废弃".to_owned())
+            )
+        );
         assert_eq!(
             with_remark("STO.0001 STO.0002 (deprecated)", Pattern::Prefixed),
             (

@@ -6,7 +6,7 @@ use crate::cells;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::Row as DocumentRow;
 use crate::fix::Fix;
-use crate::model::{Role, Row, SkippedRow, Text};
+use crate::model::{Role, Row, SkipReason, SkippedRow, Text};
 
 use super::codes::{self, CodeCell};
 use super::rows::{Read, TableReader};
@@ -26,6 +26,16 @@ impl TableReader<'_> {
     ) -> Option<Vec<String>> {
         let cell = &row.cells[column];
         let header = &self.columns.columns[column].header;
+        if cell.text.is_empty() && self.code_column(column).placeholders {
+            // The column writes `NA` where a row has no code: an empty cell
+            // says the same.
+            read.skipped.push(SkippedRow {
+                line: model_row.line,
+                table: self.table.index,
+                reason: SkipReason::Placeholder(String::new()),
+            });
+            return None;
+        }
         if cell.text.is_empty() {
             diagnostics.error(
                 self.source,
@@ -38,20 +48,7 @@ impl TableReader<'_> {
         if self.skipped_by_option(&cell.text, model_row.line, read) {
             return None;
         }
-        let mut text = cell.text.clone();
-        if let Some(fixed) = self.options.codes.iter().find(|c| c.code == text) {
-            model_row.notes.push(format!(
-                "written `{text}`, read as `{}` (`code(…)`)",
-                fixed.value
-            ));
-            text.clone_from(&fixed.value);
-        }
-        if text.chars().any(cells::is_invisible) {
-            model_row.notes.push(format!(
-                "characters a reader does not see were dropped from the code: `{}`",
-                visible(&text)
-            ));
-        }
+        let text = self.corrected(&cell.text, model_row);
         // A label or note: alone in its row, or spread across it (`colspan`).
         let spanned = group
             .iter()
@@ -103,6 +100,26 @@ impl TableReader<'_> {
         }
         self.error_statuses(row, group, &codes, model_row, diagnostics)?;
         Some(codes)
+    }
+
+    /// The code cell's text, as the invocation's `code(…)` corrects it, with
+    /// a note for the correction and for characters a reader does not see.
+    fn corrected(&self, written: &str, model_row: &mut Row) -> String {
+        let mut text = written.to_owned();
+        if let Some(fixed) = self.options.codes.iter().find(|c| c.code == text) {
+            model_row.notes.push(format!(
+                "written `{text}`, read as `{}` (`code(…)`)",
+                fixed.value
+            ));
+            text.clone_from(&fixed.value);
+        }
+        if text.chars().any(cells::is_invisible) {
+            model_row.notes.push(format!(
+                "characters a reader does not see were dropped from the code: `{}`",
+                visible(&text)
+            ));
+        }
+        text
     }
 
     /// A pipe-table row that leaves out its first cells, meaning the cells
@@ -182,7 +199,7 @@ impl TableReader<'_> {
             read.skipped.push(SkippedRow {
                 line,
                 table: self.table.index,
-                reason: format!("`{code}` is left out by the invocation (`skip`)"),
+                reason: SkipReason::Skipped(code.to_owned()),
             });
         }
         skipped
@@ -217,6 +234,12 @@ impl TableReader<'_> {
         }
         match statuses::read(&cell.text) {
             StatusCell::Nothing => Some(()),
+            StatusCell::Class(class) => {
+                model_row
+                    .notes
+                    .push(format!("the status `{class}` is a class, not one status"));
+                Some(())
+            }
             StatusCell::Statuses {
                 statuses,
                 reason,
@@ -266,17 +289,22 @@ impl TableReader<'_> {
                         .filter(|t| t.contains(' ') && crate::vocabulary::is_reason_phrase(t))
                         .count();
                     codes::Column {
+                        placeholders: texts().any(cells::is_placeholder),
                         phrases: phrases > 0 && phrases * 4 >= texts().count(),
                         pattern: cells::dominant_pattern(texts()),
                         namespaced: texts().count() > 1
-                            && texts().all(|t| {
-                                t.split_once('/').is_some_and(|(a, b)| {
-                                    !a.is_empty()
-                                        && !b.is_empty()
-                                        && !t.contains(char::is_whitespace)
-                                        && !a.bytes().all(|c| c.is_ascii_digit())
+                            && texts()
+                                .filter(|t| {
+                                    t.split_once('/').is_some_and(|(a, b)| {
+                                        !a.is_empty()
+                                            && !b.is_empty()
+                                            && !t.contains(char::is_whitespace)
+                                            && !a.bytes().all(|c| c.is_ascii_digit())
+                                    })
                                 })
-                            }),
+                                .count()
+                                * 4
+                                >= texts().count() * 3,
                     }
                 })
                 .collect()
@@ -329,10 +357,12 @@ impl TableReader<'_> {
 }
 
 /// Whether a cell is one code-shaped word (`Unauthorized`, a reason
-/// phrase, is one in a column of codes).
+/// phrase, and `486`, a number, are ones in a column of codes).
 fn codes_in(text: &str) -> bool {
     matches!(
         cells::shape(text),
-        Some(cells::Shape::Code | cells::Shape::Number | cells::Shape::Phrase)
+        Some(
+            cells::Shape::Code | cells::Shape::Number | cells::Shape::Phrase | cells::Shape::Status
+        )
     ) && !text.trim().contains(char::is_whitespace)
 }

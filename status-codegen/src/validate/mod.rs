@@ -96,10 +96,7 @@ fn corrections_are_used(read: &rows::Read, options: &Options, errors: &mut Vec<I
     let known = |code: &str| {
         read.written.iter().any(|w| w == code)
             || read.rows.iter().any(|r| r.code == code)
-            || read
-                .skipped
-                .iter()
-                .any(|s| s.reason.contains(&format!("`{code}`")))
+            || read.skipped.iter().any(|s| s.reason.text() == code)
     };
     for (option, list) in [
         ("skip", &options.skips),

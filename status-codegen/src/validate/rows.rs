@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use crate::columns::Columns;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::{Cell, Document, Row as DocumentRow, Table};
-use crate::model::{Kind, Role, Row, SkippedRow, Text};
+use crate::fix::Fix;
+use crate::model::{Kind, Role, Row, SkipReason, SkippedRow, Text};
 use crate::options::Options;
 use crate::source::Source;
 
@@ -175,8 +176,9 @@ fn no_text_column(
         .filter(|c| can_hold_error_codes(&c.header));
     let note = code.map(|c| {
         format!(
-            "if the `{}` column holds error codes rather than HTTP statuses, write `kind = \"error\"` (an error-code table needs no description)",
-            c.header
+            "if the `{}` column holds error codes rather than HTTP statuses, write `{}` (an error-code table needs no description)",
+            c.header,
+            Fix::Kind(Kind::Error)
         )
     });
     let diagnostic = diagnostics.error(
@@ -191,8 +193,12 @@ fn no_text_column(
             if let Some(other) = other {
                 let _ = write!(
                     message,
-                    ": name it with `description_column = \"{}\"`",
-                    other.header
+                    ": name it with `{}`",
+                    Fix::Column {
+                        table: None,
+                        role: Role::Description,
+                        header: other.header.clone(),
+                    }
                 );
             }
             message
@@ -219,17 +225,24 @@ enum StatusCell {
     /// parentheses.
     Codes(Vec<u16>, Option<String>),
     /// Not a row of codes: a class range (`2xx`) or a catch-all (`All other codes`).
-    Skip(String),
+    Skip(SkipReason),
     /// A mistake: (message, label).
     Wrong(String, &'static str),
 }
 
 fn status_cell(written: &str) -> StatusCell {
     if crate::cells::is_catch_all(written) {
-        return StatusCell::Skip(format!("`{written}` stands for every code not listed"));
+        return StatusCell::Skip(SkipReason::CatchAll(written.to_owned()));
     }
     if crate::cells::is_placeholder(written) {
-        return StatusCell::Skip(format!("`{written}` stands for no code"));
+        return StatusCell::Skip(SkipReason::Placeholder(written.to_owned()));
+    }
+    if crate::cells::is_status_class(written) {
+        return StatusCell::Skip(SkipReason::Class(written.to_owned()));
+    }
+    // `(no HTTP code)`: a remark in the place of a status.
+    if written.starts_with(['(', '（']) && written.ends_with([')', '）']) {
+        return StatusCell::Skip(SkipReason::Label(written.to_owned()));
     }
     if written
         .chars()
@@ -244,24 +257,15 @@ fn status_cell(written: &str) -> StatusCell {
     }
     let canonical = crate::cells::canonical_status(written, true);
     let text = canonical.as_ref();
-    // `401Unauthorized`: the reason written against the number.
-    let glued = text
-        .find(|c: char| !c.is_ascii_digit())
-        .filter(|&at| at == 3 && text[at..].starts_with(|c: char| c.is_ascii_alphabetic()));
-    let (head, rest) = match glued.or_else(|| text.find(char::is_whitespace)) {
-        Some(at) => (
-            &text[..at],
-            Some(text[at..].trim()).filter(|r| !r.is_empty()),
-        ),
-        None => (text, None),
-    };
+    let (head, rest) = number_and_rest(text);
     let class = head.as_bytes();
     if class.len() == 3
         && (b'1'..=b'5').contains(&class[0])
         && class[1].eq_ignore_ascii_case(&b'x')
         && class[2].eq_ignore_ascii_case(&b'x')
+        && rest.is_none_or(|r| !r.contains(|c: char| c.is_ascii_digit()))
     {
-        return StatusCell::Skip(format!("`{head}` is a class of codes, not one code"));
+        return StatusCell::Skip(SkipReason::Class(head.to_owned()));
     }
     if head.is_empty() {
         return StatusCell::Wrong(
@@ -304,6 +308,28 @@ fn is_attribute_list(text: &str) -> bool {
     text.starts_with("{:") && text.ends_with('}') && !text[2..text.len() - 1].contains('}')
 }
 
+/// The number a status cell starts with and what is written after it:
+/// `401Unauthorized` (the reason against the number), `400 Bad Request`,
+/// `429 - Too Many Requests` (the reason after its dash).
+fn number_and_rest(text: &str) -> (&str, Option<&str>) {
+    let glued = text
+        .find(|c: char| !c.is_ascii_digit())
+        .filter(|&at| at == 3 && text[at..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    match glued.or_else(|| text.find(char::is_whitespace)) {
+        Some(at) => (
+            &text[..at],
+            Some(
+                text[at..]
+                    .trim()
+                    .trim_start_matches(['-', '–', '—', ':', '：'])
+                    .trim(),
+            )
+            .filter(|r| !r.is_empty()),
+        ),
+        None => (text, None),
+    }
+}
+
 /// A cell listing several statuses and nothing else (`400/404`,
 /// `500, 502, 503, 504`): each a code from 100 to 999, once.
 fn several_statuses(text: &str) -> Option<Vec<u16>> {
@@ -312,7 +338,13 @@ fn several_statuses(text: &str) -> Option<Vec<u16>> {
         parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
     }
     let mut codes: Vec<u16> = Vec::new();
+    let mut classes = 0;
     for part in parts.iter().map(|p| p.trim()) {
+        // `2xx or 405`: the class is no status, the 405 is.
+        if crate::cells::is_status_class(part) {
+            classes += 1;
+            continue;
+        }
         let code = part
             .parse::<u16>()
             .ok()
@@ -321,7 +353,7 @@ fn several_statuses(text: &str) -> Option<Vec<u16>> {
             codes.push(code);
         }
     }
-    (codes.len() > 1).then_some(codes)
+    (codes.len() > 1 || !codes.is_empty() && classes > 0).then_some(codes)
 }
 
 pub(super) struct TableReader<'a> {
@@ -351,48 +383,20 @@ impl TableReader<'_> {
         let Some(code_column) = self.columns.code(group) else {
             return;
         };
-        // A blank half-row (the right half of a side-by-side table runs out
-        // first) shows nothing: it is no row.
+        let code_cell = &row.cells[code_column];
         if group.iter().all(|&i| row.cells[i].text.is_empty()) {
             return;
         }
-        // `{: caption="…"}` after a pipe table: a kramdown attribute list,
-        // which the site's renderer turns into the caption, GFM into a row.
-        if let Some(first) = group.first().map(|&i| &row.cells[i])
-            && is_attribute_list(&first.text)
-            && group.iter().skip(1).all(|&i| row.cells[i].text.is_empty())
-        {
-            read.skipped.push(SkippedRow {
-                line: self.source.line(row.offset),
-                table: self.table.index,
-                reason: format!("`{}` is a kramdown attribute list, not a row", first.text),
-            });
+        read.written.push(code_cell.text.clone());
+        if self.not_a_row(row, group, code_column, read) {
             return;
         }
-        let code_cell = &row.cells[code_column];
-        read.written.push(code_cell.text.clone());
         let written = group.iter().filter(|&&i| row.cells[i].written).count();
         if !code_cell.written {
             self.short_row(row, written, group.len(), diagnostics);
             return;
         }
         let line = self.source.line(row.offset);
-        // A bold word alone in its row heads the rows below it (`**Limits**`).
-        if code_cell.bold
-            && group
-                .iter()
-                .all(|&i| i == code_column || row.cells[i].text.is_empty())
-        {
-            read.skipped.push(SkippedRow {
-                line,
-                table: self.table.index,
-                reason: format!(
-                    "`{}` is a label or a note (bold, alone in its row), not a code",
-                    code_cell.text
-                ),
-            });
-            return;
-        }
         let mut model_row = Row::new(line, code_cell.offset, self.table.index, self.langs.len());
         model_row.notes.extend(note);
         let codes: Vec<(String, Option<u16>)> = match self.kind {
@@ -446,6 +450,41 @@ impl TableReader<'_> {
                 shared,
             });
         }
+    }
+
+    /// Rows that show no code and are no mistake, noted as skipped: a
+    /// kramdown attribute list after a pipe table (`{: caption="…"}`: the
+    /// site's renderer turns it into the caption, GFM into a row), a bold
+    /// word alone in its row heading the rows below it (`**Limits**`). (A
+    /// blank half-row, where the right half of a side-by-side table runs out
+    /// first, shows nothing: the caller passes it by.)
+    fn not_a_row(
+        &self,
+        row: &DocumentRow,
+        group: &[usize],
+        code_column: usize,
+        read: &mut Read,
+    ) -> bool {
+        let alone = |column: usize| {
+            group
+                .iter()
+                .all(|&i| i == column || row.cells[i].text.is_empty())
+        };
+        let first = group[0];
+        let code = &row.cells[code_column];
+        let reason = if is_attribute_list(&row.cells[first].text) && alone(first) {
+            SkipReason::AttributeList(row.cells[first].text.clone())
+        } else if code.bold && code.written && alone(code_column) {
+            SkipReason::EmphasisedLabel(code.text.clone())
+        } else {
+            return false;
+        };
+        read.skipped.push(SkippedRow {
+            line: self.source.line(row.offset),
+            table: self.table.index,
+            reason,
+        });
+        true
     }
 
     /// A status table's code cell: the code (and the reason written after it),
@@ -619,7 +658,8 @@ impl TableReader<'_> {
             && can_be_codes
         {
             diagnostic.notes.push(format!(
-                "if the `{header}` column holds error codes rather than HTTP statuses, write `kind = \"error\"`"
+                "if the `{header}` column holds error codes rather than HTTP statuses, write `{}`",
+                Fix::Kind(Kind::Error)
             ));
         }
     }
@@ -687,5 +727,9 @@ mod tests {
             code(502, Some("Bad Gateway"))
         );
         assert_eq!(status_cell("Conflict"), code(409, Some("Conflict")));
+        assert_eq!(
+            status_cell("429 - Too Many Requests"),
+            code(429, Some("Too Many Requests"))
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::columns::{self, Columns};
+use crate::columns::{self, Columns, Headings};
 use crate::diagnostic::{Diagnostic, Diagnostics, visible};
 use crate::document::{Document, Table};
 use crate::fix::Fix;
@@ -31,11 +31,7 @@ pub(super) fn select(
     options: &Options,
     diagnostics: &mut Diagnostics,
 ) -> Selection {
-    let mut read: Vec<Columns> = document
-        .tables
-        .iter()
-        .map(|t| columns::read(t, &options.columns_for(t.index), options.kind))
-        .collect();
+    let mut read = read_columns(document, options);
     let weak = weak_tables(&mut read, options);
     let mut tables: Vec<TableInfo> = document
         .tables
@@ -122,6 +118,69 @@ fn unclosed(
                 format!("{why}; its <table> is never closed")
             });
         }
+    }
+}
+
+/// Every table's columns. `kind = "error"` reads a word for either (`Code`)
+/// as error codes, unless the page has error tables of its own: then it
+/// leaves the tables of the other kind out rather than read them again as
+/// error codes (a `Code` table of 200, 400, … beside an `Error Code` table).
+fn read_columns(document: &Document, options: &Options) -> Vec<Columns> {
+    let read = |kind, headings| -> Vec<Columns> {
+        document
+            .tables
+            .iter()
+            .map(|t| columns::read(t, &options.columns_for(t.index), kind, headings))
+            .collect()
+    };
+    let plain = read(None, Headings::Ignore);
+    // A page with an HTTP table (by its header, or by its caption or
+    // heading: `HTTP status codes`) and a table headed otherwise
+    // (`Error codes`, `Result codes`) holds two systems the headings tell apart.
+    let heading = |t: &Table| {
+        [t.caption.as_deref(), t.section.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(crate::vocabulary::names_system)
+    };
+    let http = plain.iter().zip(&document.tables).any(|(columns, table)| {
+        columns.statuses_by_header()
+            || columns.kind == Some(Kind::Status) && heading(table) == Some(Kind::Status)
+    });
+    let other = document
+        .tables
+        .iter()
+        .any(|t| heading(t) == Some(Kind::Error));
+    let headings = if http && other {
+        Headings::Read
+    } else {
+        Headings::Ignore
+    };
+    let bare = if headings == Headings::Ignore {
+        plain
+    } else {
+        read(None, headings)
+    };
+    if options.kind.is_none() {
+        return bare;
+    }
+    let asked = read(options.kind, headings);
+    if options.kind == Some(Kind::Status) {
+        return asked;
+    }
+    if bare.iter().any(|c| c.kind == Some(Kind::Error)) {
+        bare.into_iter()
+            .zip(asked)
+            .map(|(bare, asked)| {
+                if bare.kind == Some(Kind::Status) {
+                    bare
+                } else {
+                    asked
+                }
+            })
+            .collect()
+    } else {
+        asked
     }
 }
 
@@ -213,7 +272,7 @@ fn skipped_because(table: &Table, columns: &Columns, kind: Kind, asked: bool) ->
         Some(other) => {
             let article = if other == Kind::Error { "an" } else { "a" };
             let why = if asked {
-                format!("`kind = \"{}\"`", kind.as_str())
+                format!("`{}`", Fix::Kind(kind))
             } else {
                 "the first code table's kind; choose with `kind`".to_owned()
             };
@@ -339,9 +398,11 @@ fn choose_kind(
                     source,
                     document.tables[second].header_offset(),
                     format!(
-                        "this page has status-code tables ({}) and error-code tables ({}): expected one kind per type; choose with `kind = \"status\"` or `kind = \"error\"`",
+                        "this page has status-code tables ({}) and error-code tables ({}): expected one kind per type; choose with `{}` or `{}`",
                         numbers(&status),
-                        numbers(&error)
+                        numbers(&error),
+                        Fix::Kind(Kind::Status),
+                        Fix::Kind(Kind::Error)
                     ),
                 )
                 .with_label("a table of the other kind")
@@ -369,7 +430,12 @@ fn near_misses(
     for table in &document.tables {
         let header = table.header();
         // A table of the other kind (skipped for `kind`) is not a typo.
-        let bare = columns::read(table, &crate::options::ColumnChoice::default(), None);
+        let bare = columns::read(
+            table,
+            &crate::options::ColumnChoice::default(),
+            None,
+            Headings::Ignore,
+        );
         if read[table.index].kind.is_some() || bare.kind.is_some() || tables[table.index].used {
             continue;
         }
@@ -397,17 +463,17 @@ fn near_misses(
         });
         let Some((twin, column)) = near else { continue };
         let role = read[twin].columns[column].role;
-        let hint = if role == Role::Other {
-            String::new()
-        } else {
+        let fix = (role != Role::Other).then(|| Fix::Column {
+            table: Some(table.index),
+            role,
+            header: header[column].text.clone(),
+        });
+        let hint = fix.as_ref().map_or_else(String::new, |fix| {
             format!(
-                "; if it is a {} column, name it with `table({}, {}_column = \"{}\")`",
-                role.as_str(),
-                table.index,
-                role.as_str(),
-                header[column].text
+                "; if it is a {} column, name it with `{fix}`",
+                role.as_str()
             )
-        };
+        });
         let mut diagnostic = Diagnostic::at(
             source,
             header[column].offset,
@@ -421,12 +487,8 @@ fn near_misses(
             ),
         )
         .with_label("not a recognised header");
-        if role != Role::Other {
-            diagnostic = diagnostic.with_fix(Fix::Column {
-                table: Some(table.index),
-                role,
-                header: header[column].text.clone(),
-            });
+        if let Some(fix) = fix {
+            diagnostic = diagnostic.with_fix(fix);
         }
         diagnostics.push(diagnostic);
         tables[table.index].skipped_because = Some(format!(
@@ -502,10 +564,14 @@ fn not_a_code_table(source: &Source, table: &Table) -> Diagnostic {
         source,
         table.header_offset(),
         format!(
-            "table {} has no status-code or error-code column: found headers {}; expected a header such as `状态码`, `Status Code`, `错误码` or `Error Code`, or name the column with `table({}, code_column = \"{example}\")`",
+            "table {} has no status-code or error-code column: found headers {}; expected a header such as `状态码`, `Status Code`, `错误码` or `Error Code`, or name the column with `{}`",
             table.index,
             headers(table),
-            table.index
+            Fix::Column {
+                table: Some(table.index),
+                role: Role::Code,
+                header: example.to_owned(),
+            }
         ),
     )
     .with_label("header row")
@@ -515,16 +581,10 @@ fn matches(selector: &TableSelector, table: &Table) -> bool {
     match selector {
         TableSelector::Index(i) => *i == table.index,
         TableSelector::Section(s) => table.section.as_deref() == Some(s.as_str()),
-        TableSelector::Caption(c) => table
-            .caption
-            .as_deref()
-            .is_some_and(|caption| caption == c || caption_title(caption) == c.as_str()),
+        TableSelector::Caption(c) => table.caption.as_deref().is_some_and(|caption| {
+            caption == c || crate::document::caption_title(caption) == c.as_str()
+        }),
     }
-}
-
-/// A caption without its table number, or the caption when it has none.
-pub(super) fn caption_title(caption: &str) -> &str {
-    crate::document::strip_table_number(caption).unwrap_or(caption)
 }
 
 fn no_match(selector: &TableSelector, count: usize) -> String {

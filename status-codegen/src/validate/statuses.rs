@@ -11,6 +11,8 @@ use crate::cells::{self, is_invisible};
 pub(super) enum StatusCell {
     /// No status: empty, or a placeholder.
     Nothing,
+    /// A class of statuses (`4XX`), no one status: noted.
+    Class(String),
     /// The statuses, in order, once each; the reason written next to the
     /// first; remarks in parentheses.
     Statuses {
@@ -29,6 +31,10 @@ pub(super) fn read(text: &str) -> StatusCell {
     if text.is_empty() || cells::is_placeholder(text) {
         return StatusCell::Nothing;
     }
+    // `4XX`, `>=500`: a class of statuses, no one status.
+    if cells::is_status_class(text) || cells::is_catch_all(text) {
+        return StatusCell::Class(text.to_owned());
+    }
     if text.chars().any(|c| cells::full_width_digit(c).is_some()) {
         let ascii: String = text
             .chars()
@@ -44,11 +50,23 @@ pub(super) fn read(text: &str) -> StatusCell {
     let mut statuses = Vec::new();
     let mut reason = None;
     for part in split(&main) {
+        // `2xx or 405`: the class is no status, the 405 is.
+        if cells::is_status_class(part) {
+            note = Some(note.map_or_else(
+                || format!("`{part}` is a class of statuses"),
+                |n| format!("{n}; `{part}` is a class of statuses"),
+            ));
+            continue;
+        }
         let digits = part.bytes().take_while(u8::is_ascii_digit).count();
         let number = part[..digits].parse::<u16>().ok();
         match number {
             Some(status) if digits == 3 && (100..=999).contains(&status) => {
-                let rest = part[digits..].trim();
+                // `429 - Too Many Requests`: the reason after its dash.
+                let rest = part[digits..]
+                    .trim()
+                    .trim_start_matches(['-', '–', '—', ':', '：'])
+                    .trim();
                 // Words after the number are its reason; words with numbers
                 // (`403 before 2023: 401`) are a remark, and those numbers
                 // are not statuses.
@@ -169,6 +187,9 @@ mod tests {
             }
         );
         assert_eq!(statuses("Conflict"), [409]);
+        assert_eq!(statuses("2xx or 405"), [405]);
+        assert_eq!(read("4XX, 5XX"), StatusCell::Class("4XX, 5XX".to_owned()));
+        assert_eq!(read(">=500"), StatusCell::Class(">=500".to_owned()));
     }
 
     #[test]

@@ -22,6 +22,9 @@ use crate::vocabulary;
 struct System<'a> {
     table: usize,
     pattern: Option<Pattern>,
+    /// For numbers: the sign and the digit count most codes share
+    /// (`-32001` and `-32700`: negative, five digits).
+    width: Option<(bool, usize)>,
     header: String,
     section: Option<&'a str>,
     sample: &'a str,
@@ -49,6 +52,7 @@ pub(super) fn one_system(
             Some(System {
                 table: *index,
                 pattern: cells::dominant_pattern(codes.iter().copied()),
+                width: width(&codes),
                 header: vocabulary::normalize(&columns.columns[code].header),
                 section: table.section.as_deref(),
                 sample: codes.first().copied().unwrap_or_default(),
@@ -89,9 +93,30 @@ pub(super) fn one_system(
     );
 }
 
-/// Whether two tables are one system.
+/// Whether two tables are one system: one pattern, and one code header or
+/// one section, or numbers of one sign and width (`-32001` beside `-32700`).
 fn same(a: &System<'_>, b: &System<'_>) -> bool {
-    a.pattern == b.pattern && (a.header == b.header || a.section == b.section)
+    a.pattern == b.pattern
+        && (a.header == b.header
+            || a.section == b.section
+            || a.pattern == Some(Pattern::Numeric) && a.width.is_some() && a.width == b.width)
+}
+
+/// The sign and digit count more than half of `codes` share, when they are
+/// decimal numbers.
+fn width(codes: &[&str]) -> Option<(bool, usize)> {
+    let widths: Vec<(bool, usize)> = codes
+        .iter()
+        .filter_map(|code| {
+            let digits = code.strip_prefix('-').unwrap_or(code);
+            digits
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then_some((digits.len() < code.len(), digits.len()))
+        })
+        .collect();
+    let first = *widths.first()?;
+    (widths.iter().filter(|w| **w == first).count() * 2 > codes.len()).then_some(first)
 }
 
 /// The option that picks a table's system: its section when that section
@@ -112,7 +137,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Fix 
     let caption = tables[system.table]
         .caption
         .as_deref()
-        .map(super::select::caption_title)
+        .map(crate::document::caption_title)
         .filter(|c| !c.is_empty());
     if let Some(caption) = caption
         && tables
@@ -120,7 +145,7 @@ fn picker(system: &System<'_>, all: &[System<'_>], tables: &[TableInfo]) -> Fix 
             .filter(|t| {
                 t.caption
                     .as_deref()
-                    .is_some_and(|c| super::select::caption_title(c) == caption)
+                    .is_some_and(|c| crate::document::caption_title(c) == caption)
             })
             .count()
             == 1

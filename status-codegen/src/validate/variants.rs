@@ -160,7 +160,7 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
 /// status takes its code's registered phrase, else `Status{code}`; a name
 /// still shared (codes that differ only in case) gets `Alt`, then `Alt2`, …,
 /// in document order (`BadRequestAlt`). A name the invocation chose is never
-/// changed.
+/// changed, nor another code's name for it (that clash stays an error).
 fn distinct_names(pending: &mut [Pending], kind: Kind) {
     // How many variants have each name, kept in step with every rename (a
     // count by scanning every variant made this quadratic in the rows).
@@ -191,11 +191,9 @@ fn distinct_names(pending: &mut [Pending], kind: Kind) {
             }
         }
     }
-    let mut seen: HashSet<String> = pending
-        .iter()
-        .filter(|p| p.renamed)
-        .map(|p| p.variant.name.clone())
-        .collect();
+    // A name the invocation gives that another code has is the user's to
+    // settle: it stays a located error (`names_are_distinct`).
+    let mut seen: HashSet<String> = HashSet::new();
     for i in 0..pending.len() {
         if pending[i].renamed || pending[i].variant.name.is_empty() {
             continue;

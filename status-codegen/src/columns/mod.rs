@@ -9,9 +9,14 @@
 
 use std::fmt::Write as _;
 
+mod evidence;
+mod neighbours;
+
+use evidence::{Candidates, Context, DEFERRED};
+
 use crate::cells::{Profile, Shape};
 use crate::document::Table;
-use crate::model::{Kind, Role, Text};
+use crate::model::{Kind, Role};
 use crate::options::ColumnChoice;
 use crate::vocabulary;
 
@@ -77,6 +82,17 @@ impl Columns {
             .is_some_and(|i| self.columns[i].from_cells)
     }
 
+    /// Whether a column holds HTTP statuses by its header's word, one that
+    /// names statuses only (`Status Code`, `HTTP Status`, `状态码`).
+    pub(crate) fn statuses_by_header(&self) -> bool {
+        self.columns.iter().any(|c| {
+            c.role == Role::Status
+                && !c.from_cells
+                && vocabulary::header_roles(&vocabulary::read_header(&c.header).word)
+                    .is_some_and(|(_, roles, _)| !roles.contains(&Role::Code))
+        })
+    }
+
     /// Whether a column's header names codes (`错误返回码`, `Error Code`,
     /// `Status Code`), whatever role the cells gave it.
     pub(crate) fn names_codes(&self, column: usize) -> bool {
@@ -89,27 +105,30 @@ impl Columns {
     }
 }
 
-/// Columns of unknown words whose cells are HTTP statuses come after every
-/// column whose header names a role.
-const DEFERRED: usize = 10_000;
+/// Whether the text introducing a table is evidence for a header that can
+/// name either statuses or codes (`Code` under `Error codes`): only on a page
+/// that has an HTTP status table (by its header, or under `HTTP status
+/// codes`) and a table under a heading naming another system, which the
+/// headings then tell apart (alone, `Error code reference` over `400`, `401`
+/// names HTTP statuses loosely).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Headings {
+    /// Read them.
+    Read,
+    /// Leave them out.
+    Ignore,
+}
 
 /// Reads the columns of a table from its headers and cells. `choice` names
 /// columns by header for roles; `kind` is the kind the invocation asks for.
-pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> Columns {
+pub(crate) fn read(
+    table: &Table,
+    choice: &ColumnChoice,
+    kind: Option<Kind>,
+    headings: Headings,
+) -> Columns {
     let headers = table.header();
-    let width = headers.len();
-    let half = width / 2;
-    let side_by_side = width >= 4
-        && width.is_multiple_of(2)
-        && (0..half).all(|i| {
-            vocabulary::normalize(&headers[i].text)
-                == vocabulary::normalize(&headers[i + half].text)
-        });
-    let groups: Vec<Vec<usize>> = if side_by_side {
-        vec![(0..half).collect(), (half..width).collect()]
-    } else {
-        vec![(0..width).collect()]
-    };
+    let groups = groups(&headers);
     let mut columns: Vec<Column> = headers
         .iter()
         .enumerate()
@@ -130,33 +149,25 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
         .collect();
     // What the text introducing the table says it lists (`HTTP status codes`,
     // `Error codes`): evidence for a header that can name either.
-    let context = [table.caption.as_deref(), table.section.as_deref()]
-        .into_iter()
-        .flatten()
-        .find_map(|text| vocabulary::names_system(text).map(|kind| (kind, text)));
+    let heading = (headings == Headings::Read)
+        .then(|| {
+            [table.caption.as_deref(), table.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .find_map(|text| vocabulary::names_system(text).map(|kind| (kind, text)))
+        })
+        .flatten();
     for group in &groups {
-        assign(&mut columns, group, choice, kind, context);
-        // `code_column` names the column of codes: status codes, unless the
-        // table has an HTTP status column besides or error codes are asked for.
-        let status_elsewhere = group.iter().any(|&i| columns[i].role == Role::Status);
-        for &i in group {
-            if columns[i].role == Role::Code
-                && choice.get(Role::Code).is_some()
-                && !status_elsewhere
-                && kind != Some(Kind::Error)
-                && columns[i].profile.dominant() != Some(Shape::Code)
-                && vocabulary::normalize(choice.get(Role::Code).unwrap_or_default())
-                    == vocabulary::normalize(&columns[i].header)
-            {
-                columns[i].role = Role::Status;
-            }
-        }
+        assign(&mut columns, group, choice, Context { kind, heading });
+        named_code_column(&mut columns, group, choice, kind);
     }
     for group in &groups {
-        codes_beside_statuses(&mut columns, group);
-        names_of_repeated_statuses(table, &mut columns, group);
-        phrases_are_reasons(&mut columns, group);
-        aliases(table, &mut columns, group);
+        neighbours::codes_beside_statuses(&mut columns, group);
+        neighbours::names_of_repeated_statuses(table, &mut columns, group);
+        neighbours::types_of_key_statuses(table, &mut columns, group);
+        neighbours::distinct_codes_beside_repeated(table, &mut columns, group);
+        neighbours::phrases_are_reasons(&mut columns, group);
+        neighbours::aliases(table, &mut columns, group);
     }
     let has = |role: Role| columns.iter().any(|c| c.role == role);
     let kind = if has(Role::Code) {
@@ -184,214 +195,52 @@ pub(crate) fn read(table: &Table, choice: &ColumnChoice, kind: Option<Kind>) -> 
     }
 }
 
-/// Words under a header that names only statuses (`gRPC Status Code` over
-/// `INTERNAL`) are read as error codes when no other column holds the
-/// statuses; beside a column of HTTP statuses they are another notation of
-/// them, not the codes, and keep no role.
-fn codes_beside_statuses(columns: &mut [Column], group: &[usize]) {
-    if !group.iter().any(|&i| columns[i].role == Role::Status) {
-        return;
-    }
-    for &i in group {
-        let column = &mut columns[i];
-        let word = vocabulary::read_header(&column.header).word;
-        let forced = column.role == Role::Code
-            && !column.because.starts_with("named by")
-            && vocabulary::header_roles(&word)
-                .is_some_and(|(_, roles, _)| !roles.contains(&Role::Code));
-        if forced {
-            column.role = Role::Other;
-            column
-                .because
-                .push_str("; another column holds the HTTP statuses, so these are not the codes");
-        }
-    }
-}
-
-/// A status table whose statuses repeat (`500` on three rows) beside a
-/// column of distinct code-shaped words (`API_CONFIGURATION_ERROR`,
-/// `AUTHORIZER_FAILURE`) under a header that names no role or a name
-/// (`Gateway response type`): the words are the codes, each with its status.
-fn names_of_repeated_statuses(table: &Table, columns: &mut [Column], group: &[usize]) {
-    let has_code = group.iter().any(|&i| columns[i].role == Role::Code);
-    let Some(status) = group
-        .iter()
-        .copied()
-        .find(|&i| columns[i].role == Role::Status && !columns[i].from_cells)
-    else {
-        return;
-    };
-    if has_code || !repeats(table, status) {
-        return;
-    }
-    let candidate = group.iter().copied().find(|&i| {
-        matches!(columns[i].role, Role::Other | Role::Reason)
-            && columns[i].profile.dominant() == Some(Shape::Code)
-            && one_word_each(table, i)
-            && !repeats(table, i)
-            && !vocabulary::names_no_code(&columns[i].header)
-    });
-    if let Some(i) = candidate {
-        let column = &mut columns[i];
-        column.role = Role::Code;
-        let _ = write!(
-            column.because,
-            "; its cells are distinct code-shaped words (`{}`) where the statuses repeat, so they are the codes",
-            column.profile.sample(Shape::Code)
-        );
-    }
-}
-
-/// Whether every non-empty cell of a column is one word (`UNAUTHORIZED`
-/// among `ACCESS_DENIED`s is a word, though also a reason phrase).
-fn one_word_each(table: &Table, column: usize) -> bool {
-    table
-        .body()
-        .filter_map(|row| row.cells.get(column))
-        .all(|cell| !cell.text.trim().contains(char::is_whitespace))
-}
-
-/// Whether a column's non-empty cells repeat a text (another row of it).
-fn repeats(table: &Table, column: usize) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    table
-        .body()
-        .filter_map(|row| row.cells.get(column))
-        .filter(|cell| !cell.text.is_empty())
-        .any(|cell| !seen.insert(cell.text.as_str()))
-}
-
-/// Reason phrases, read by where they stand. Under a header naming statuses
-/// with no column of statuses beside them (`HTTP Status` over `Conflict`),
-/// they are the statuses, named by their phrase. Beside a column of statuses,
-/// a `Message` column or a column with no known header (an empty one, as
-/// in a table whose header row is blank) is the reason; and a blank-headed
-/// column of sentences beside them is the description.
-fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
-    let has = |columns: &[Column], role: Role| group.iter().any(|&i| columns[i].role == role);
-    let phrases = |column: &Column| column.profile.dominant() == Some(Shape::Phrase);
-    if !has(columns, Role::Status)
-        && let Some(&i) = group.iter().find(|&&i| {
-            let column = &columns[i];
-            column.role == Role::Reason && phrases(column) && names_statuses(&column.header)
-        })
-    {
-        let column = &mut columns[i];
-        column.role = Role::Status;
-        column
-            .because
-            .push_str("; no other column holds the statuses, so its phrases name them");
-        return;
-    }
-    if !has(columns, Role::Status) || has(columns, Role::Code) {
-        return;
-    }
-    if !has(columns, Role::Reason)
-        && let Some(&i) = group.iter().find(|&&i| {
-            let column = &columns[i];
-            (column.role == Role::Message
-                || column.role == Role::Other && column.header.trim().is_empty())
-                && phrases(column)
-        })
-    {
-        let column = &mut columns[i];
-        column.role = Role::Reason;
-        let _ = write!(
-            column.because,
-            "; its cells are HTTP reason phrases (`{}`), so it is the reason",
-            column.profile.sample(Shape::Phrase)
-        );
-    }
-    if !has(columns, Role::Description)
-        && let Some(&i) = group.iter().find(|&&i| {
-            let column = &columns[i];
-            column.role == Role::Other
-                && column.header.trim().is_empty()
-                && column.profile.dominant() == Some(Shape::Prose)
-        })
-    {
-        let column = &mut columns[i];
-        column.role = Role::Description;
-        column
-            .because
-            .push_str("; an untitled column of text beside the statuses is their description");
-    }
-}
-
-/// Whether a header's word names HTTP statuses (`HTTP Status`, `状态码`),
-/// whatever roles its cells gave it.
-fn names_statuses(header: &str) -> bool {
-    let word = vocabulary::read_header(header).word;
-    vocabulary::header_roles(&word)
-        .is_some_and(|(_, roles, _)| roles.first() == Some(&Role::Status))
-}
-
-/// A second column of codes that lost the code role to the first, holding the
-/// same codes in another notation (`状态码（16进制）` 0x0100 beside
-/// `状态码（10进制）` 256): where both cells of a row are numbers they are
-/// equal, and no row repeats the code as it is.
-fn aliases(table: &Table, columns: &mut [Column], group: &[usize]) {
-    let Some(code) = group
-        .iter()
-        .copied()
-        .find(|&i| columns[i].role == Role::Code)
-    else {
-        return;
-    };
-    for &i in group {
-        let column = &columns[i];
-        let wants_code = column.role == Role::Other
-            && matches!(column.profile.dominant(), Some(Shape::Number | Shape::Code))
-            && column.outranked == Some(Role::Code);
-        if !wants_code {
-            continue;
-        }
-        let mut numeric = 0;
-        let same_codes = table.body().all(|row| {
-            let (Some(a), Some(b)) = (row.cells.get(code), row.cells.get(i)) else {
-                return true;
-            };
-            if a.text.is_empty() || b.text.is_empty() {
-                return true;
-            }
-            match (number(&a.text), number(&b.text)) {
-                (Some(x), Some(y)) => {
-                    numeric += 1;
-                    x == y && a.text != b.text
-                }
-                _ => false,
-            }
+/// The groups of columns that each form a table: one, or two halves of a
+/// side-by-side table whose second half repeats the first half's headers
+/// (`Code | Description | Code | Description`).
+fn groups(headers: &[crate::document::HeaderCell]) -> Vec<Vec<usize>> {
+    let width = headers.len();
+    let half = width / 2;
+    let side_by_side = width >= 4
+        && width.is_multiple_of(2)
+        && (0..half).all(|i| {
+            vocabulary::normalize(&headers[i].text)
+                == vocabulary::normalize(&headers[i + half].text)
         });
-        if same_codes && numeric > 0 {
-            let first = columns[code].header.clone();
-            let column = &mut columns[i];
-            column.role = Role::Alias;
-            let _ = write!(
-                column.because,
-                "; the same codes as `{first}` in another notation"
-            );
-        }
+    if side_by_side {
+        vec![(0..half).collect(), (half..width).collect()]
+    } else {
+        vec![(0..width).collect()]
     }
 }
 
-/// A decimal or `0x` hexadecimal number.
-fn number(text: &str) -> Option<u64> {
-    let text = text.trim();
-    match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
-        Some(hex) => u64::from_str_radix(hex, 16).ok(),
-        None => text.parse().ok(),
+/// `code_column` names the column of codes: status codes, unless the table
+/// has an HTTP status column besides or error codes are asked for.
+fn named_code_column(
+    columns: &mut [Column],
+    group: &[usize],
+    choice: &ColumnChoice,
+    kind: Option<Kind>,
+) {
+    let Some(named) = choice.get(Role::Code) else {
+        return;
+    };
+    let status_elsewhere = group.iter().any(|&i| columns[i].role == Role::Status);
+    for &i in group {
+        if columns[i].role == Role::Code
+            && !status_elsewhere
+            && kind != Some(Kind::Error)
+            && columns[i].profile.dominant() != Some(Shape::Code)
+            && vocabulary::normalize(named) == vocabulary::normalize(&columns[i].header)
+        {
+            columns[i].role = Role::Status;
+        }
     }
 }
 
 /// Gives the columns of one group their roles: those the invocation names
 /// first, then by header word and cells, earlier words first.
-fn assign(
-    columns: &mut [Column],
-    group: &[usize],
-    choice: &ColumnChoice,
-    kind: Option<Kind>,
-    context: Option<(Kind, &str)>,
-) {
+fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, context: Context<'_>) {
     let mut taken: Vec<(Role, Option<&'static str>)> = Vec::new();
     let mut ranked: Vec<(usize, usize, Vec<Role>)> = Vec::new();
     for &i in group {
@@ -406,8 +255,12 @@ fn assign(
             taken.push((*role, column.lang));
             continue;
         }
-        match candidates(&column.header, &column.profile, kind, context) {
-            Some((rank, roles, because)) => {
+        match evidence::candidates(&column.header, &column.profile, context) {
+            Some(Candidates {
+                rank,
+                roles,
+                because,
+            }) => {
                 column.because = because;
                 column.from_cells = rank == DEFERRED && !roles.is_empty();
                 ranked.push((rank, i, roles));
@@ -444,153 +297,6 @@ fn assign(
             );
         }
     }
-}
-
-/// The roles a column can take, first choice first, with its rank and why:
-/// from its header word, confirmed or overruled by its cells when the word
-/// names codes; `None` when neither says anything.
-fn candidates(
-    header: &str,
-    profile: &Profile,
-    kind: Option<Kind>,
-    context: Option<(Kind, &str)>,
-) -> Option<(usize, Vec<Role>, String)> {
-    let word = vocabulary::read_header(header).word;
-    let dominant = profile.dominant();
-    let Some((rank, mut roles, mut because)) = vocabulary::header_roles(&word) else {
-        // One number in a table of limits is no evidence; two statuses are.
-        let statuses = profile.count(Shape::Status);
-        return (dominant == Some(Shape::Status) && statuses >= 2).then(|| {
-            (
-                DEFERRED,
-                vec![Role::Status],
-                format!(
-                    "header `{word}` is not a word for a role, but its cells are HTTP statuses (`{}`)",
-                    profile.sample(Shape::Status)
-                ),
-            )
-        });
-    };
-    let names_codes = matches!(roles.first(), Some(Role::Code | Role::Status));
-    if vocabulary::names_a_state(&word) && dominant != Some(Shape::Status) {
-        // `Status` over `accepted`, `serviceIdle`: states, not codes.
-        let cells = dominant.map_or_else(String::new, |shape| {
-            format!(" are {} (`{}`)", shape.described(), profile.sample(shape))
-        });
-        return Some((
-            DEFERRED,
-            Vec::new(),
-            format!("header word `{word}` names a state; its cells{cells}, not HTTP statuses"),
-        ));
-    }
-    if let (true, Some(shape)) = (names_codes, dominant) {
-        let cells = format!(
-            "; its cells are {} (`{}`)",
-            shape.described(),
-            profile.sample(shape)
-        );
-        match shape {
-            // `HTTP error code` over `301 Moved Permanently`: the header
-            // names HTTP, and the cells are statuses.
-            Shape::Status if roles.contains(&Role::Code) && word.contains("http") => {
-                because.push_str(&cells);
-                roles.retain(|r| *r != Role::Status);
-                roles.insert(0, Role::Status);
-            }
-            // Words are no HTTP statuses, whatever the header says
-            // (`Response code` over `Succeeded`).
-            Shape::Code => {
-                if roles[0] != Role::Code {
-                    because.push_str(&cells);
-                    because.push_str(", read as error codes");
-                }
-                // A header that names only statuses stays a status column
-                // when another column is the codes' (`状态码` beside `错误码`,
-                // its cells shifted by a lost `rowspan`).
-                let forced = !roles.contains(&Role::Code) && roles.contains(&Role::Status);
-                roles.retain(|r| *r != Role::Status && *r != Role::Code);
-                roles.insert(0, Role::Code);
-                if forced {
-                    roles.insert(1, Role::Status);
-                }
-            }
-            Shape::Number => {
-                because.push_str(&cells);
-                because.push_str(", read as error codes");
-                roles = vec![Role::Code];
-            }
-            // Phrases among code-shaped words under a word for error codes
-            // are codes as written (`Not Found` beside `SymlinkTargetNotExist`);
-            // phrases alone are the reason.
-            Shape::Phrase
-                if profile.count(Shape::Code) > 0 && roles.first() == Some(&Role::Code) =>
-            {
-                because.push_str(&cells);
-                let _ = write!(
-                    because,
-                    " among code-shaped words (`{}`), read as error codes as written",
-                    profile.sample(Shape::Code)
-                );
-                roles = vec![Role::Code];
-            }
-            Shape::Phrase => {
-                because.push_str(&cells);
-                roles = vec![Role::Reason];
-            }
-            // Codes among the sentences (a note row, a shifted row) keep a
-            // column of codes: sentences decide only when codes are few.
-            Shape::Prose
-                if profile.count(Shape::Code) + profile.count(Shape::Number)
-                    < profile.total() / 5 + 1 =>
-            {
-                because.push_str(&cells);
-                roles.retain(|r| Text::of_role(*r).is_some());
-                if roles.is_empty() {
-                    roles.push(Role::Description);
-                }
-            }
-            _ => {}
-        }
-    }
-    // A word that can name either (`Code` over 101, 201) is read as the text
-    // introducing the table says: `Error codes` (the body's `code` field) is
-    // another system than the HTTP statuses.
-    let either = roles.contains(&Role::Code) && roles.contains(&Role::Status);
-    if let (true, Some((system, text)), Some(Shape::Status)) = (either, context, dominant) {
-        let first = if system == Kind::Error {
-            Role::Code
-        } else {
-            Role::Status
-        };
-        roles.retain(|r| *r != first);
-        roles.insert(0, first);
-        let _ = write!(
-            because,
-            "; the table is under `{text}`, which names {} codes",
-            if system == Kind::Error {
-                "error"
-            } else {
-                "status"
-            }
-        );
-    }
-    let settled = either && context.is_some() && dominant == Some(Shape::Status);
-    match kind {
-        // Asked for statuses: a word that can also name error codes
-        // (`Code`) does not; an error-code word (`Error Code`) still
-        // makes the table an error table, which is then skipped.
-        Some(Kind::Status) if roles.first() != Some(&Role::Code) => {
-            roles.retain(|r| *r != Role::Code);
-        }
-        // Asked for error codes: a word that can name them does, unless
-        // the table's own heading says they are HTTP statuses.
-        Some(Kind::Error) if roles.contains(&Role::Code) && !settled => {
-            roles.retain(|r| *r != Role::Code);
-            roles.insert(0, Role::Code);
-        }
-        _ => {}
-    }
-    Some((rank, roles, because))
 }
 
 #[cfg(test)]
@@ -635,7 +341,12 @@ mod tests {
     }
 
     fn roles(headers: &[&str], kind: Option<Kind>) -> (Vec<Role>, Option<Kind>) {
-        let columns = read(&cells(headers), &ColumnChoice::default(), kind);
+        let columns = read(
+            &cells(headers),
+            &ColumnChoice::default(),
+            kind,
+            Headings::Read,
+        );
         (
             columns.columns.iter().map(|c| c.role).collect(),
             columns.kind,
@@ -736,7 +447,7 @@ mod tests {
     #[test]
     fn side_by_side_tables_are_two_groups() {
         let headers = cells(&["Code", "Description", "Code", "Description"]);
-        let columns = read(&headers, &ColumnChoice::default(), None);
+        let columns = read(&headers, &ColumnChoice::default(), None, Headings::Read);
         assert_eq!(columns.groups, [vec![0, 1], vec![2, 3]]);
         assert_eq!(columns.code(&columns.groups[1]), Some(2));
     }
@@ -746,7 +457,7 @@ mod tests {
         let read_with = |headers: &[&str], code: &str, kind| {
             let mut choice = ColumnChoice::default();
             choice.set(Role::Code, code.to_owned());
-            let columns = read(&cells(headers), &choice, kind);
+            let columns = read(&cells(headers), &choice, kind, Headings::Read);
             (
                 columns.columns.iter().map(|c| c.role).collect::<Vec<_>>(),
                 columns.kind,
@@ -779,7 +490,12 @@ mod tests {
 
     /// Roles and kind of a table of `headers` over `rows`, as read bare.
     fn read_cells(headers: &[&str], rows: &[&[&str]]) -> (Vec<Role>, Option<Kind>) {
-        let columns = read(&table(headers, rows), &ColumnChoice::default(), None);
+        let columns = read(
+            &table(headers, rows),
+            &ColumnChoice::default(),
+            None,
+            Headings::Read,
+        );
         (
             columns.columns.iter().map(|c| c.role).collect(),
             columns.kind,
@@ -970,6 +686,7 @@ mod tests {
             ),
             &ColumnChoice::default(),
             None,
+            Headings::Read,
         );
         assert!(
             columns.columns[0].because.contains("`返回值`")
