@@ -198,8 +198,8 @@ pub(crate) fn verify(
     expand: impl Fn(&Options) -> Trial,
 ) {
     // Fixes that cannot touch each other's problem are tried together
-    // (`trials`); a trial of row fixes that loses a code is run again fix by
-    // fix, so that only the fix that loses it is not offered.
+    // (`trials`); a trial of row fixes that loses a code is run again in
+    // halves, so that only the fix that loses it is not offered.
     let lost = |trial: &Trial| {
         let kept: HashSet<&str> = trial.codes.iter().map(String::as_str).collect();
         codes.iter().any(|c| !kept.contains(c.as_str()))
