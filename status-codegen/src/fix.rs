@@ -3,7 +3,7 @@
 //! `help:` line, `inspect --json`'s `"fix"`) and applies itself to
 //! [`Options`], reporting a clash with an option already written.
 //!
-//! A fix is offered only after it was tried ([`verify`]): applied, its problem
+//! A fix is offered only after it was tried (`verify`): applied, its problem
 //! is gone, and it keeps every code a reader sees. A fix may choose between
 //! tables (`kind`, `table`, `section`, `caption`) or name a column; at row
 //! level it may correct a typo or leave out a row that is no code, but it

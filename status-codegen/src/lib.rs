@@ -11,7 +11,12 @@
 //! 3. expansion turns the model into tokens.
 //!
 //! [`expand()`] runs all three on bytes; [`load::load`] is the one step every
-//! front end calls (resolve the path, read, expand, say what to track).
+//! front end calls (resolve the path, read, expand, say what to track);
+//! [`check_all`] and [`load::load_checked`] stop before the tokens, for a
+//! front end that shows the model (`inspect`). The fixes a problem proposes
+//! are tried by validating again what was read, several at once where they
+//! cannot touch each other, so a page with problems costs about what it costs
+//! without them.
 //! Problems are values ([`Diagnostic`]), all of them at once; this crate
 //! never panics on bad input and knows nothing of `proc_macro`, so the macro, the
 //! CLI and build.rs share it and print the same errors.
@@ -113,9 +118,9 @@ pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
 }
 
 /// Expands a document and its translations (in the order of
-/// `options.translations`). A problem that proposes a fix keeps it only when
-/// expanding them all again with the fix applied no longer has that problem
-/// and keeps every code ([`fix::verify`]).
+/// `options.translations`). A problem that proposes a fix keeps it only when,
+/// with the fix applied, the documents validated again no longer have that
+/// problem and keep every code (see [`fix`]).
 pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
     check_all(primary, translations, options).generate(options)
 }
