@@ -2,7 +2,7 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source c070a40bdc31fd1a), status-macros 0.1.0 (source c7e7de4922a51ebc)
+// engine:     status-codegen 0.1.0 (source d7702129a340aee5), status-macros 0.1.0 (source c7e7de4922a51ebc)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0038.en.md
