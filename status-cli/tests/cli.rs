@@ -54,7 +54,7 @@ fn root_arg(root: &Path) -> String {
     root.to_string_lossy().into_owned()
 }
 
-const COMMITTED: &str = "probe/generated/tables/codes-ProbeStatus.rs";
+const COMMITTED: &str = "probe/generated/tables/codes.md-ProbeStatus.rs";
 
 #[test]
 fn generate_then_check_is_clean() {
@@ -144,11 +144,11 @@ fn edit_and_check(name: &str, from: &str, to: &str) -> String {
         "{out}"
     );
     assert!(
-        out.contains("--- probe/generated/tables/codes-ProbeStatus.rs (committed)"),
+        out.contains("--- probe/generated/tables/codes.md-ProbeStatus.rs (committed)"),
         "{out}"
     );
     assert!(
-        out.contains("+++ probe/generated/tables/codes-ProbeStatus.rs (generated now)"),
+        out.contains("+++ probe/generated/tables/codes.md-ProbeStatus.rs (generated now)"),
         "{out}"
     );
     assert!(

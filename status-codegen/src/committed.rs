@@ -1,5 +1,5 @@
-//! The committed expansion: `{package}/generated/{document path}-{Type}.rs`
-//! (the document's path as written, without its extension),
+//! The committed expansion: `{package}/generated/{document path}[-{name}].rs`
+//! (the document's path as written, and the `name` option when given),
 //! written by `status-table generate`, checked by `status-table check`, and
 //! reused by the macro as its cache. The file starts with a header in the style
 //! of ucd-generate (DO NOT EDIT, the command, the engine, the invocation, every
@@ -56,43 +56,41 @@ pub fn identity(front_end: &str) -> String {
     format!("{ENGINE}, {front_end}")
 }
 
-/// `{document}-{type_name}.rs`, where the expansion of an invocation is kept
-/// in `generated/`: the document's path as written, without its extension, so
-/// that `tables/evs/状态码.md` and `tables/vpc/状态码.md` (one package, two
-/// modules, a `StatusCode` each) never share a file. `..` becomes `_` and `.`
-/// is left out, so the file stays inside `generated/`. Separators are `/`.
-pub fn file_name(document: &str, type_name: &str) -> String {
-    let path = Path::new(document);
-    let mut parts: Vec<String> = path
-        .parent()
-        .into_iter()
-        .flat_map(Path::components)
-        .filter_map(|c| match c {
-            Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
-            Component::ParentDir => Some("_".to_owned()),
-            Component::CurDir | Component::RootDir | Component::Prefix(_) => None,
-        })
-        .collect();
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "table".into(), |s| s.to_string_lossy().into_owned());
-    parts.push(format!("{stem}-{type_name}.rs"));
-    parts.join("/")
+/// Where the expansion of an invocation is kept in `generated/`: the
+/// document's path as written, extension included, then `-{name}` when the
+/// invocation names its type (`name = ErrorCode`), then `.rs`:
+/// `tables/evs_04_0039.md.rs`, `tables/evs_04_0038.en.md-ErrorCode.rs`.
+///
+/// Both parts are tokens of the invocation as written, so the committed form
+/// of `status_table!` (a `macro_rules!`, no proc macro: see the `status-table`
+/// crate) finds the file with `concat!` alone; the default type name, which
+/// depends on the kind of table read, is not part of it. The whole path keeps
+/// `tables/evs/状态码.md` and `tables/vpc/状态码.md`, or `codes.md` and
+/// `codes.html`, apart. Separators are `/`; `.` is left out, as the file system
+/// reads it. `None` when the path leaves `generated/` (`..`, an absolute path)
+/// or names no file: no such file can be committed in the package.
+pub fn file_name(document: &str, name: Option<&str>) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for component in Path::new(document).components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    if document.ends_with(['/', '\\']) {
+        return None;
+    }
+    let last = parts.pop()?;
+    let suffix = name.map_or_else(String::new, |name| format!("-{name}"));
+    parts.push(format!("{last}{suffix}.rs"));
+    Some(parts.join("/"))
 }
 
-/// The files that may hold the invocation's expansion, in `package`: the
-/// type's name decides, and without a `name` option it depends on the kind of
-/// table, known only after reading (each file's header names its invocation).
-pub fn candidates(package: &Path, document: &str, options: &Options) -> Vec<PathBuf> {
-    let names: Vec<&str> = match (&options.type_name, options.kind) {
-        (Some(name), _) => vec![name],
-        (None, Some(kind)) => vec![options.type_name(kind)],
-        (None, None) => vec!["StatusCode", "ErrorCode"],
-    };
-    names
-        .into_iter()
-        .map(|name| package.join(DIRECTORY).join(file_name(document, name)))
-        .collect()
+/// The file in `package` that holds the invocation's expansion ([`file_name`]
+/// in its `generated/` folder).
+pub fn file(package: &Path, document: &str, options: &Options) -> Option<PathBuf> {
+    file_name(document, options.type_name.as_deref()).map(|name| package.join(DIRECTORY).join(name))
 }
 
 /// The invocation's tokens as text, the same whether they come from the
@@ -283,7 +281,7 @@ pub fn matches(contents: &str, identity: &str, invocation: &str, documents: &[&[
 }
 
 /// The committed expansion a front end may hand rustc instead of running the
-/// engine: the first of [`candidates`] in `package` that [`matches()`] the
+/// engine: its [`file`] in `package`, when it [`matches()`] the
 /// invocation (its tokens as written), its documents as read, and `identity`.
 /// `None` when a document was not read.
 pub fn find(
@@ -299,12 +297,10 @@ pub fn find(
         .map(|d| d.bytes.as_deref())
         .collect::<Option<_>>()?;
     let invocation = invocation_text(tokens);
-    candidates(package, document, options)
-        .into_iter()
-        .find(|file| {
-            std::fs::read_to_string(file)
-                .is_ok_and(|contents| matches(&contents, identity, &invocation, &bytes))
-        })
+    file(package, document, options).filter(|file| {
+        std::fs::read_to_string(file)
+            .is_ok_and(|contents| matches(&contents, identity, &invocation, &bytes))
+    })
 }
 
 /// The SHA-256 of `bytes`, in lowercase hexadecimal.
@@ -440,40 +436,51 @@ mod tests {
     }
 
     #[test]
-    fn candidates_follow_the_name_or_the_kind() {
+    fn the_file_follows_the_path_and_the_name_as_written() {
         let mut options = Options::default();
         let package = Path::new("/p");
+        // The kind does not matter: the macro_rules form cannot know it.
         assert_eq!(
-            candidates(package, "tables/evs.en.md", &options),
-            [
-                Path::new("/p/generated/tables/evs.en-StatusCode.rs"),
-                Path::new("/p/generated/tables/evs.en-ErrorCode.rs")
-            ]
+            super::file(package, "tables/evs.en.md", &options),
+            Some(PathBuf::from("/p/generated/tables/evs.en.md.rs"))
         );
         options.kind = Some(crate::Kind::Error);
         assert_eq!(
-            candidates(package, "tables/evs.en.md", &options),
-            [Path::new("/p/generated/tables/evs.en-ErrorCode.rs")]
+            super::file(package, "tables/evs.en.md", &options),
+            Some(PathBuf::from("/p/generated/tables/evs.en.md.rs"))
         );
         options.type_name = Some("Evs".to_owned());
         assert_eq!(
-            candidates(package, "tables/evs.en.md", &options),
-            [Path::new("/p/generated/tables/evs.en-Evs.rs")]
+            super::file(package, "tables/evs.en.md", &options),
+            Some(PathBuf::from("/p/generated/tables/evs.en.md-Evs.rs"))
         );
     }
 
     #[test]
-    fn file_names_keep_the_folders_of_the_document() {
+    fn file_names_keep_the_whole_path_of_the_document() {
         assert_eq!(
-            file_name("tables/evs/状态码.md", "StatusCode"),
-            "tables/evs/状态码-StatusCode.rs"
+            file_name("tables/evs/状态码.md", None).as_deref(),
+            Some("tables/evs/状态码.md.rs")
         );
         assert_ne!(
-            file_name("tables/evs/状态码.md", "StatusCode"),
-            file_name("tables/vpc/状态码.md", "StatusCode")
+            file_name("tables/evs/状态码.md", None),
+            file_name("tables/vpc/状态码.md", None)
         );
-        assert_eq!(file_name("./codes.md", "E"), "codes-E.rs");
-        assert_eq!(file_name("../../t/codes.html", "E"), "_/_/t/codes-E.rs");
+        assert_ne!(file_name("codes.md", None), file_name("codes.html", None));
+        assert_eq!(
+            file_name("./codes.md", Some("E")).as_deref(),
+            Some("codes.md-E.rs")
+        );
+        // Out of `generated/`, or no file at all: nothing can be committed.
+        for outside in [
+            "../../t/codes.html",
+            "tables/../../x.md",
+            "/abs/x.md",
+            "",
+            "tables/",
+        ] {
+            assert_eq!(file_name(outside, None), None, "{outside}");
+        }
     }
 
     #[test]

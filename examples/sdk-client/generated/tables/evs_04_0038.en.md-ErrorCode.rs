@@ -2,12 +2,12 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source fc52cd5d87cbcc43), status-macros 0.1.0 (source a94f128e0714f5a4)
-// source:     status-core/src/lib.rs
-// invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
+// engine:     status-codegen 0.1.0 (source 5c5005dcb036050f), status-macros 0.1.0 (source 523c2037a34765ed)
+// source:     examples/sdk-client/src/lib.rs
+// invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
-// body:       sha256 0a6993b5f2a0666bdae2bee26e2c48a22d3a5517fa350c0c9be78aeeab770a7f (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 08ee4cf0b78d9c7eb7a83eb50e31d323f66e7e3ed56b6e7332dcdee9496b64d0 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"notes":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -146,6 +146,8 @@
 // {"line":1486,"table":0,"code":"Common.0013","status":[400],"aliases":[],"notes":[],"reason":null,"message":"Invalid token in the header.","description":"Failed to parse the token because the token expires or the token string is incomplete.","solution":"Obtain the token again and ensure that the token string is complete.","module":null,"section":"Error Codes","other":{},"variant":"Common0013"}
 // {"line":1497,"table":0,"code":"Common.0018","status":[400],"aliases":[],"notes":[],"reason":null,"message":"Invalid token in the header","description":"The project ID in the URI is different from the project ID in the token.","solution":"Ensure that the project ID in the URI is the same as that in the token and try again.","module":null,"section":"Error Codes","other":{},"variant":"Common0018"}
 
+#[doc(hidden)]
+extern crate alloc as __status_table_alloc_ErrorCode;
 /// Error codes from the page *Error Codes*, generated from `tables/evs_04_0038.en.md`.
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
@@ -295,14 +297,10 @@
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
-    ::core::marker::Copy,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
-    ::core::hash::Hash,
-    ::core::cmp::PartialOrd,
-    ::core::cmp::Ord
+    ::core::hash::Hash
 )]
-#[non_exhaustive]
 #[allow(clippy::doc_markdown)]
 pub enum ErrorCode {
     /// `EVS.0001` invalid tenant id\!
@@ -1575,6 +1573,8 @@ pub enum ErrorCode {
     ///
     /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1497.
     Common0018,
+    /// A code that `tables/evs_04_0038.en.md` does not list, kept as it was received.
+    Other(UnknownErrorCode),
 }
 impl ErrorCode {
     /// Every code the document lists, in document order.
@@ -1705,12 +1705,10 @@ impl ErrorCode {
         Self::Common0013,
         Self::Common0018,
     ];
-    /// The languages of the texts, as BCP 47 tags, the primary language first.
-    pub const LANGS: &'static [&'static str] = &["en"];
-    /// The error code, exactly as the document writes it.
+    /// The error code: as the document writes it, or as it was received.
     #[must_use]
     #[inline]
-    pub const fn code(self) -> &'static str {
+    pub fn code(&self) -> &str {
         match self {
             Self::Evs0001 => "EVS.0001",
             Self::Evs0002 => "EVS.0002",
@@ -1837,6 +1835,7 @@ impl ErrorCode {
             Self::Common0011 => "Common.0011",
             Self::Common0013 => "Common.0013",
             Self::Common0018 => "Common.0018",
+            Self::Other(unknown) => &unknown.0,
         }
     }
     /// The variant the document lists for this code (as written, or in
@@ -1975,7 +1974,7 @@ impl ErrorCode {
     /// The variant's name, as `FromStr` accepts it.
     #[must_use]
     #[inline]
-    pub const fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             Self::Evs0001 => "Evs0001",
             Self::Evs0002 => "Evs0002",
@@ -2102,14 +2101,18 @@ impl ErrorCode {
             Self::Common0011 => "Common0011",
             Self::Common0013 => "Common0013",
             Self::Common0018 => "Common0018",
+            Self::Other(_) => "Other",
         }
     }
     /// Every row of the document that lists this code, in document order
     /// (most codes have one; the accessors give the first).
     #[must_use]
     #[inline]
-    pub const fn rows(self) -> &'static [ErrorCodeRow] {
-        Self::ROWS[self.position()]
+    pub const fn rows(&self) -> &'static [ErrorCodeRow] {
+        match self.position() {
+            ::core::option::Option::Some(index) => Self::ROWS[index],
+            ::core::option::Option::None => &[],
+        }
     }
 }
 impl ErrorCode {
@@ -3447,596 +3450,6 @@ impl ErrorCode {
         ],
     ];
     #[doc(hidden)]
-    const MESSAGE_IN: &'static [&'static [&'static str]] = &[
-        &["invalid tenant id!"],
-        &["invalid token!"],
-        &["invalid token roles!"],
-        &["null volume!"],
-        &["invalid volume id!"],
-        &["invalid volume name!"],
-        &["invalid volume description!"],
-        &["size of metadata is too large!"],
-        &["invalid backup id!"],
-        &["volume name and description can not both be empty!"],
-        &["null createVolumeReq!"],
-        &["invalid volumeForCreate!"],
-        &["invalid volume size!"],
-        &["null extendVolumeReq!"],
-        &["temporary volume!"],
-        &["request transforming failed!"],
-        &["volume can not be extended!"],
-        &["new volume Size must be greater than old Size!"],
-        &[
-            "Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
-        ],
-        &["Type conversion error , parameter type is unexpected"],
-        &["invalid volume type!"],
-        &["the quantity of volume is invalid!"],
-        &["the size param is less than backup size!"],
-        &["invalid filter limit!"],
-        &["invalid filter marker!"],
-        &["url encoding failed!"],
-        &["user role is not allowed for this action!"],
-        &["invalid resources status!"],
-        &["invalid resources ID!"],
-        &["query quota failed!"],
-        &["volume count exceeded volume count quota!"],
-        &["invalid availability zone!"],
-        &["invalid sort_key!"],
-        &["invalid sort_dir!"],
-        &["invalid filter availablity-zone!"],
-        &["volume gigabytes exceeded volume gigabytes quota!"],
-        &[
-            "encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
-        ],
-        &["backup status must be available when create a volume from it!"],
-        &["backupDetail returned by FSP is null!"],
-        &[
-            "volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
-        ],
-        &["snapshot status must be available or error when delete snapshot!"],
-        &["volume status must be available when extend volume!"],
-        &["available-zone is not equal to backup available-zone!"],
-        &["can not batch create volume from backup!"],
-        &["invalid http body!"],
-        &["the size of volumes to be deleted is too large!"],
-        &["invalid shareable parameter!"],
-        &["invalid hw:passthrough in metadata!"],
-        &["invalid metadata filter!"],
-        &["The Volume Tags is Exceed Max Limit Num."],
-        &["invalid tag!"],
-        &["invalid full_clone in metadata!"],
-        &["volume status must be available or in-use when extending!"],
-        &["multiattach volume status must be available when extending!"],
-        &["status of ECS or BMS does not support volume online extension!"],
-        &["invalid request."],
-        &["submit job failed!"],
-        &["internal error!"],
-        &["client exception!"],
-        &["update volume timeout!"],
-        &["exchange token failed!"],
-        &["delete orderId and productId timeout!"],
-        &["assume role error!"],
-        &["thread is interrupted when sleep!"],
-        &["snapshot is error_deleting!"],
-        &["volume is error_deleting!"],
-        &["volume is error_detaching!"],
-        &["ConnectException happened!"],
-        &["volume is error!"],
-        &["volume is error_restoring!"],
-        &["volume is error_extending!"],
-        &["The size of joIdList and resultList are mismatched!"],
-        &["query context based on parent jobId exception!"],
-        &["result queried from context is null!"],
-        &["some volume count quota usage params are null!"],
-        &["some volume gigabytes quota usage params are null!"],
-        &["domainId decoded from token is null or empty!"],
-        &["domainName decoded from token is null or empty!"],
-        &["the result of decode token is null!"],
-        &["The status of encrypt Key is not enable!"],
-        &["The encrypt Param is invalid!"],
-        &["Failed to create cmk."],
-        &["The status of snapshot is not available or backing-up."],
-        &["Failed to check the role of kms."],
-        &["invalid snapshot_id!"],
-        &["invalid imageRef!"],
-        &["the metadata Param is not allowed to be updated!"],
-        &["set volume Qos failed!"],
-        &["the job result using order id to query is invalid!"],
-        &["The az information from request is invalid!"],
-        &["Cannot create volume from snapshot as the az is invalid!"],
-        &["can not create encrypt volume because hasn't xrole."],
-        &["action in pdp check deny!"],
-        &["operation failed because of volume be locked"],
-        &["VolumeTypes are not supported !"],
-        &["Invalid input received: Availability zone [%s] do not have volume type [%s]"],
-        &["Volume type [SSD] in availability zone [AZ1] is sold out !"],
-        &["checkQuotaCapacity request body is invalid."],
-        &["AZ and volume type must not be empty or null!"],
-        &["resource size must greater than zero!"],
-        &["when operation type is SPEC_CHG, resource id must not be empty or null!"],
-        &[
-            "retype failed. please make sure that type is supported and the new one is higher then origin",
-        ],
-        &["operation failed because the volume is belong to SDRS"],
-        &["operation failed because the volume is not EVS"],
-        &["system image is not support to create Multiattach/shareable volume !"],
-        &["Target volumeType[%s] is not matched with snapshot[%s] !"],
-        &[
-            "Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
-        ],
-        &["Request body is invalid."],
-        &["Volume is backing-up, forbidden deleting!"],
-        &["Query server info from ecs fail"],
-        &["call ecs api - attach volume fail."],
-        &["invalid filter limit, can not greater than 1000."],
-        &["You need to create an agency for this project for the first time ever"],
-        &["Your account is frozen and resources cannot be used."],
-        &["Your account is suspended and resources cannot be used."],
-        &["Malformed request body."],
-        &["Authentication required."],
-        &["Policy check failed."],
-        &["Resource(Volume, Snapshot, Backup .etc) cound not be found."],
-        &["Insufficient volume quota."],
-        &["Internal server error."],
-        &["Service unavailable."],
-        &["query job fail."],
-        &["Invalid token in the header."],
-        &["Invalid token in the header"],
-    ];
-    #[doc(hidden)]
-    const DESCRIPTION_IN: &'static [&'static [&'static str]] = &[
-        &["Incorrect tenant ID in the URI. The tenant ID is actually the project ID."],
-        &["Header parameters in the HTTP request are incorrect."],
-        &["The token used is incorrect."],
-        &[
-            "The name and description formats set in the request to update the disk are incorrect.",
-        ],
-        &["Incorrect disk ID."],
-        &["Incorrect disk name format."],
-        &["Incorrect disk description format."],
-        &[
-            "The size of the metadata set in the request to create the disk exceeds the upper limit.",
-        ],
-        &["The ID of the backup used to create the disk is incorrect."],
-        &["Parameters name and description are incorrect."],
-        &["The format of the request to create the disk is incorrect."],
-        &["The body of the request to create the disk is incorrect."],
-        &["Parameter size set in the request to create the disk is invalid."],
-        &["The format of the request to expand the disk capacity is incorrect."],
-        &["You do not have the permission to access this disk."],
-        &["Request conversion error."],
-        &["Failed to meet the capacity expansion requirements."],
-        &["The new size of the disk is incorrect."],
-        &[
-            "Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source.",
-        ],
-        &["Type conversion error. The parameter type is unexpected."],
-        &["The disk type set in the request to create the disk is incorrect."],
-        &["The disk quantity set in the request to batch create disks is incorrect."],
-        &[
-            "Parameter size set in the request to create the disk using a backup is incorrect.",
-        ],
-        &["Parameter limit in the URL for querying the disk is incorrect."],
-        &["Parameter marker in the URL for querying the disk is incorrect."],
-        &["Metadata decoding error."],
-        &["You do not have the rights to perform the operation."],
-        &["Input value of parameter resources status is invalid."],
-        &["Parameter resources id cannot be left empty."],
-        &["Failed to query the tenant quota."],
-        &["Insufficient disk quantity quota assigned to the tenant."],
-        &[
-            "Parameter availability_zone set in the request to create the disk is incorrect.",
-        ],
-        &["Input parameter sort_key is incorrect."],
-        &["Parameter sort_dir in the URL for querying the disk is incorrect."],
-        &["Parameter availability-zone in the URL for querying the disk is incorrect."],
-        &["Insufficient disk capacity quota assigned to the tenant."],
-        &[
-            "Parameters __system__encrypted, __system__cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot.",
-        ],
-        &["The backup cannot be used to create a disk."],
-        &["Failed to query the backup details."],
-        &["Failed to delete the disk because the disk status is incorrect."],
-        &["Failed to delete the snapshot because the snapshot status is incorrect."],
-        &["Failed to expand the disk capacity because the disk status is incorrect."],
-        &["The backup used to create the disk is in the incorrect AZ."],
-        &["Batch creating disks from a backup is not available."],
-        &["Request conversion error."],
-        &["Too many disks are specified in the request for batch deleting disks."],
-        &["Input parameter shareable is invalid."],
-        &["Input parameter hw:passthrough under metadata is invalid."],
-        &["Metadata decoding error."],
-        &["The tag quantity of this EVS disk exceeds the upper limit."],
-        &["Invalid tag."],
-        &["Input parameter full_clone under metadata is invalid."],
-        &["A disk can be expanded only when its status is available or in-use."],
-        &["A shared disk can be expanded only when its status is available."],
-        &[
-            "The ECS or BMS status fails to meet the requirement of online disk expansion.",
-        ],
-        &["Request conversion error."],
-        &["Failed to submit the task."],
-        &["The system is currently unavailable."],
-        &["A connection exception occurs."],
-        &["Updating the metadata of the disk timed out."],
-        &["Failed to obtain the token for the tenant."],
-        &["Deleting order information from the disk metadata timed out."],
-        &["Failed to elevate the permissions."],
-        &["Failed to escalate rights."],
-        &[
-            "Failed to delete the snapshot because the snapshot is in the error_deleting status.",
-        ],
-        &["Failed to delete the disk because the disk is in the error_deleting status."],
-        &["The disk status is error_detaching."],
-        &["Network connection timed out."],
-        &["The status of the created disk is error."],
-        &["The status of the created disk is error_restoring."],
-        &[
-            "Failed to expand the disk capacity because the disk is in the error_extending state.",
-        ],
-        &["Incorrect subtask quantity."],
-        &["Failed to submit the subtask again."],
-        &["Failed to query the context."],
-        &["Failed to query the disk quantity quota assigned to the tenant."],
-        &["Failed to query the disk capacity quota assigned to the tenant."],
-        &["Token resolution failure."],
-        &["Token resolution failure."],
-        &["Empty token."],
-        &["Incorrect key status."],
-        &["The input encryption parameter is invalid."],
-        &["Failed to create the CMK."],
-        &["The snapshot status is in correct."],
-        &["Failed to check KMS."],
-        &["Input parameter snapshot_id is invalid."],
-        &["Input parameter imageRef is invalid."],
-        &["The metadata field cannot be modified."],
-        &["Failed to set the disk QoS."],
-        &["The job corresponding to the order ID is not unique."],
-        &["Input parameter availability_zone is invalid."],
-        &[
-            "When the disk is created from a snapshot, the input availability_zone value of the disk is inconsistent with that of the snapshot.",
-        ],
-        &["KMS access rights have not been granted to EVS."],
-        &["Fine-grained PDP authentication failed."],
-        &["Operations cannot be performed on locked resources."],
-        &["Disk type does not exist."],
-        &["This type of disks in the current AZ is sold out."],
-        &[
-            "Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition.",
-        ],
-        &["Request conversion error."],
-        &["The AZ or disk type parameter in the request is invalid."],
-        &["The disk size parameter in the request is invalid."],
-        &["The disk ID is invalid during expansion."],
-        &["Invalid request parameter."],
-        &["The disk is used by the SDRS service."],
-        &["The disk is not an EVS disk."],
-        &["A shared disk cannot be created from a system disk image."],
-        &[
-            "When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk.",
-        ],
-        &[
-            "The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored.",
-        ],
-        &["Request conversion error."],
-        &[
-            "Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created.",
-        ],
-        &["Failed to query the server details."],
-        &["Failed to attach the disk."],
-        &["Request parameter limit cannot be greater than 1000."],
-        &["The account does not have the encryption permission."],
-        &["Insufficient permission because the account is frozen."],
-        &["Insufficient permission because the account is suspended."],
-        &["Incorrect request body parameter and format."],
-        &["This operation is unauthorized."],
-        &["Insufficient permission."],
-        &["Resources, such as the disk, snapshot, and backup, do not exist."],
-        &["Insufficient disk quotas."],
-        &["Internal server error."],
-        &["The service is unavailable."],
-        &["Incorrect tenant ID. The tenant ID is actually the project ID."],
-        &[
-            "Failed to parse the token because the token expires or the token string is incomplete.",
-        ],
-        &["The project ID in the URI is different from the project ID in the token."],
-    ];
-    #[doc(hidden)]
-    const SOLUTION_IN: &'static [&'static [&'static str]] = &[
-        &["Use the correct tenant ID."],
-        &["Use the correct token."],
-        &[
-            "The account permission set is empty. Add the required permissions to this account.",
-        ],
-        &["Enter the disk name and description in the correct format."],
-        &["Enter the disk ID in the correct format."],
-        &["Enter the disk name in the correct format."],
-        &["Enter the disk description in the correct format."],
-        &[
-            "Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes.",
-        ],
-        &["Enter the correct backup ID."],
-        &["Enter the correct disk name and description."],
-        &["Use the correct request format."],
-        &["Check the body of the request used to create the disk."],
-        &["Enter a valid size value."],
-        &["Use the correct request format."],
-        &[
-            "Do not perform operations for a temporary disk as it does not allow any operation.",
-        ],
-        &["Check whether the request body is correct."],
-        &["Ensure that the disk meets the expansion requirements."],
-        &[
-            "Ensure that the new disk capacity is larger than the original disk capacity.",
-        ],
-        &["Select one data source."],
-        &[
-            "Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference.",
-        ],
-        &["Enter a valid disk type."],
-        &["Enter a valid disk quantity."],
-        &["Ensure that the entered disk size is larger than the backup size."],
-        &[
-            "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
-        ],
-        &["Ensure that the marker value is in the UUID format."],
-        &["Check whether parameter metadata is correctly specified."],
-        &[
-            "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
-        ],
-        &["Specify a valid value for resources status."],
-        &["Specify a valid value for resources id."],
-        &["Check whether the tenant quota is configured."],
-        &["Increase the disk quantity quota."],
-        &["Enter the correct AZ."],
-        &["Check whether parameter sort_key is correctly specified."],
-        &["Ensure that the sort_dir value is desc or asc."],
-        &["Check whether the AZ specified in the request is valid."],
-        &["Increase the disk capacity quota."],
-        &[
-            "Check whether the request body is correct. For details, see the metadata field description for creating disks.",
-        ],
-        &["The backup is unavailable."],
-        &["Check whether the backup exists. Contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Ensure that the disk status meets the expansion requirements."],
-        &["The backup and the disk to be created must in the same AZ."],
-        &["Batch creating disks from a backup is not available."],
-        &["Check whether the request body is correct."],
-        &["Reduce the number of disks specified in the batch."],
-        &["Check whether parameter shareable is correctly specified."],
-        &["Check whether parameter hw:passthrough is correctly specified."],
-        &["Check whether parameter metadata is correctly specified."],
-        &["Ensure that the tag quantity of the disk is within the upper limit."],
-        &[
-            "Check the formats of the tag key and tag value and ensure that the formats are correct.",
-        ],
-        &["Check whether parameter full_clone in metadata is correctly specified."],
-        &["Ensure that the disk is in the available or in-use state before expansion."],
-        &["Ensure that the shared disk is in the available state before expansion."],
-        &["Ensure that the ECS or BMS status meets the requirement."],
-        &["Check whether the request body is correct."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Try again later or contact customer service."],
-        &["Check the user permissions."],
-        &["Try again later or contact customer service."],
-        &["Contact customer service."],
-        &["Try again later or contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Try again later or contact customer service."],
-        &[
-            "Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service.",
-        ],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Contact customer service."],
-        &["Try again later or contact customer service."],
-        &["Try again later or contact customer service."],
-        &["Check whether the account information is correct."],
-        &["Check whether the account information is correct."],
-        &["Check whether the account information is correct."],
-        &["Ensure that the key status is correct."],
-        &["Check whether the encryption parameter in the request body is correct."],
-        &["Try again later or contact customer service."],
-        &["Ensure that the snapshot status is available or backing-up."],
-        &["Try again later or contact customer service."],
-        &["Ensure that the input snapshot_id value is correct."],
-        &["Ensure that the input imageRef value is correct."],
-        &["Ensure that the input metadata value is correct."],
-        &["Ensure that the input qos value is correct."],
-        &["Try again later or contact customer service."],
-        &["Ensure that the input availability_zone value is correct."],
-        &[
-            "Ensure that the availability_zone value of the disk is consistent with that of the snapshot.",
-        ],
-        &[
-            "Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide.",
-        ],
-        &[
-            "Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.",
-        ],
-        &["Unlock the resource and then perform the operation."],
-        &["Try again later or contact customer service."],
-        &["Try again later or contact customer service."],
-        &["Select another disk type or contact customer service."],
-        &["Check whether the request body is empty."],
-        &["Ensure that the input AZ and disk type parameters are correct."],
-        &["Check whether the disk size specified in the request body is correct."],
-        &["Check whether the disk ID specified in the request body is correct."],
-        &["Ensure that the new type has higher specifications than the old type."],
-        &["Free the disk from SDRS or select another disk."],
-        &["This operation cannot be performed because the disk is not an EVS disk."],
-        &["A shared disk cannot be created from a system disk image."],
-        &[
-            "Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk.",
-        ],
-        &["Contact customer service."],
-        &["Check whether the request body is correct."],
-        &["Wait until the backup is created or contact customer service."],
-        &["Try again later or contact customer service."],
-        &["Try again later or contact customer service."],
-        &[
-            "Ensure that the limit value ranges from 1 to 1000. The default value is 1000.",
-        ],
-        &["Create an agency."],
-        &[
-            "Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears.",
-        ],
-        &[
-            "Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears.",
-        ],
-        &["Check whether the parameters and format of the request body are correct."],
-        &["Call the API after authorization."],
-        &["Add the permission and try again."],
-        &["Check whether the resources are available."],
-        &["Check whether the disk capacity and quantity quotas are sufficient."],
-        &["Try again later or contact customer service."],
-        &["Try again later or contact customer service."],
-        &[
-            "Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID.",
-        ],
-        &["Obtain the token again and ensure that the token string is complete."],
-        &[
-            "Ensure that the project ID in the URI is the same as that in the token and try again.",
-        ],
-    ];
-    #[doc(hidden)]
-    const SECTION_IN: &'static [&'static [&'static str]] = &[
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-        &["Error Codes"],
-    ];
-    #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
         "EVS.0001 invalid tenant id!",
         "EVS.0002 invalid token!",
@@ -4166,142 +3579,143 @@ impl ErrorCode {
     ];
     #[doc(hidden)]
     #[inline]
-    const fn position(self) -> usize {
+    const fn position(&self) -> ::core::option::Option<usize> {
         match self {
-            Self::Evs0001 => 0usize,
-            Self::Evs0002 => 1usize,
-            Self::Evs0003 => 2usize,
-            Self::Evs1001 => 3usize,
-            Self::Evs1002 => 4usize,
-            Self::Evs1003 => 5usize,
-            Self::Evs1004 => 6usize,
-            Self::Evs1005 => 7usize,
-            Self::Evs1006 => 8usize,
-            Self::Evs1007 => 9usize,
-            Self::Evs1008 => 10usize,
-            Self::Evs1009 => 11usize,
-            Self::Evs1010 => 12usize,
-            Self::Evs1011 => 13usize,
-            Self::Evs1012 => 14usize,
-            Self::Evs1013 => 15usize,
-            Self::Evs1014 => 16usize,
-            Self::Evs1015 => 17usize,
-            Self::Evs1016 => 18usize,
-            Self::Evs1018 => 19usize,
-            Self::Evs1020 => 20usize,
-            Self::Evs1021 => 21usize,
-            Self::Evs1022 => 22usize,
-            Self::Evs1023 => 23usize,
-            Self::Evs1024 => 24usize,
-            Self::Evs1025 => 25usize,
-            Self::Evs1027 => 26usize,
-            Self::Evs1031 => 27usize,
-            Self::Evs1032 => 28usize,
-            Self::Evs1033 => 29usize,
-            Self::Evs1034 => 30usize,
-            Self::Evs1036 => 31usize,
-            Self::Evs1039 => 32usize,
-            Self::Evs1040 => 33usize,
-            Self::Evs1041 => 34usize,
-            Self::Evs1042 => 35usize,
-            Self::Evs1043 => 36usize,
-            Self::Evs1044 => 37usize,
-            Self::Evs1045 => 38usize,
-            Self::Evs1046 => 39usize,
-            Self::Evs1047 => 40usize,
-            Self::Evs1048 => 41usize,
-            Self::Evs1049 => 42usize,
-            Self::Evs1051 => 43usize,
-            Self::Evs1052 => 44usize,
-            Self::Evs1053 => 45usize,
-            Self::Evs1054 => 46usize,
-            Self::Evs1057 => 47usize,
-            Self::Evs1058 => 48usize,
-            Self::Evs1061 => 49usize,
-            Self::Evs1062 => 50usize,
-            Self::Evs1063 => 51usize,
-            Self::Evs1064 => 52usize,
-            Self::Evs1065 => 53usize,
-            Self::Evs1066 => 54usize,
-            Self::Evs1070 => 55usize,
-            Self::Evs2001 => 56usize,
-            Self::Evs2002 => 57usize,
-            Self::Evs2005 => 58usize,
-            Self::Evs2007 => 59usize,
-            Self::Evs2010 => 60usize,
-            Self::Evs2011 => 61usize,
-            Self::Evs2013 => 62usize,
-            Self::Evs2014 => 63usize,
-            Self::Evs2019 => 64usize,
-            Self::Evs2020 => 65usize,
-            Self::Evs2021 => 66usize,
-            Self::Evs2023 => 67usize,
-            Self::Evs2024 => 68usize,
-            Self::Evs2025 => 69usize,
-            Self::Evs2026 => 70usize,
-            Self::Evs2029 => 71usize,
-            Self::Evs2030 => 72usize,
-            Self::Evs2031 => 73usize,
-            Self::Evs2032 => 74usize,
-            Self::Evs2033 => 75usize,
-            Self::Evs2034 => 76usize,
-            Self::Evs2035 => 77usize,
-            Self::Evs2036 => 78usize,
-            Self::Evs2040 => 79usize,
-            Self::Evs2041 => 80usize,
-            Self::Evs2042 => 81usize,
-            Self::Evs2043 => 82usize,
-            Self::Evs2044 => 83usize,
-            Self::Evs2045 => 84usize,
-            Self::Evs2046 => 85usize,
-            Self::Evs2047 => 86usize,
-            Self::Evs2050 => 87usize,
-            Self::Evs2052 => 88usize,
-            Self::Evs2053 => 89usize,
-            Self::Evs2054 => 90usize,
-            Self::Evs2055 => 91usize,
-            Self::Evs2056 => 92usize,
-            Self::Evs2068 => 93usize,
-            Self::Evs2070 => 94usize,
-            Self::Evs2071 => 95usize,
-            Self::Evs2072 => 96usize,
-            Self::Evs2078 => 97usize,
-            Self::Evs2083 => 98usize,
-            Self::Evs2084 => 99usize,
-            Self::Evs2085 => 100usize,
-            Self::Evs2087 => 101usize,
-            Self::Evs2089 => 102usize,
-            Self::Evs2093 => 103usize,
-            Self::Evs2094 => 104usize,
-            Self::Evs2096 => 105usize,
-            Self::Evs2105 => 106usize,
-            Self::Evs2108 => 107usize,
-            Self::Evs2130 => 108usize,
-            Self::Evs2131 => 109usize,
-            Self::Evs2134 => 110usize,
-            Self::Evs2142 => 111usize,
-            Self::Evs2143 => 112usize,
-            Self::Evs2144 => 113usize,
-            Self::Evs2145 => 114usize,
-            Self::Evs5400 => 115usize,
-            Self::Evs5401 => 116usize,
-            Self::Evs5403 => 117usize,
-            Self::Evs5404 => 118usize,
-            Self::Evs5413 => 119usize,
-            Self::Evs5500 => 120usize,
-            Self::Evs5503 => 121usize,
-            Self::Common0011 => 122usize,
-            Self::Common0013 => 123usize,
-            Self::Common0018 => 124usize,
+            Self::Evs0001 => ::core::option::Option::Some(0usize),
+            Self::Evs0002 => ::core::option::Option::Some(1usize),
+            Self::Evs0003 => ::core::option::Option::Some(2usize),
+            Self::Evs1001 => ::core::option::Option::Some(3usize),
+            Self::Evs1002 => ::core::option::Option::Some(4usize),
+            Self::Evs1003 => ::core::option::Option::Some(5usize),
+            Self::Evs1004 => ::core::option::Option::Some(6usize),
+            Self::Evs1005 => ::core::option::Option::Some(7usize),
+            Self::Evs1006 => ::core::option::Option::Some(8usize),
+            Self::Evs1007 => ::core::option::Option::Some(9usize),
+            Self::Evs1008 => ::core::option::Option::Some(10usize),
+            Self::Evs1009 => ::core::option::Option::Some(11usize),
+            Self::Evs1010 => ::core::option::Option::Some(12usize),
+            Self::Evs1011 => ::core::option::Option::Some(13usize),
+            Self::Evs1012 => ::core::option::Option::Some(14usize),
+            Self::Evs1013 => ::core::option::Option::Some(15usize),
+            Self::Evs1014 => ::core::option::Option::Some(16usize),
+            Self::Evs1015 => ::core::option::Option::Some(17usize),
+            Self::Evs1016 => ::core::option::Option::Some(18usize),
+            Self::Evs1018 => ::core::option::Option::Some(19usize),
+            Self::Evs1020 => ::core::option::Option::Some(20usize),
+            Self::Evs1021 => ::core::option::Option::Some(21usize),
+            Self::Evs1022 => ::core::option::Option::Some(22usize),
+            Self::Evs1023 => ::core::option::Option::Some(23usize),
+            Self::Evs1024 => ::core::option::Option::Some(24usize),
+            Self::Evs1025 => ::core::option::Option::Some(25usize),
+            Self::Evs1027 => ::core::option::Option::Some(26usize),
+            Self::Evs1031 => ::core::option::Option::Some(27usize),
+            Self::Evs1032 => ::core::option::Option::Some(28usize),
+            Self::Evs1033 => ::core::option::Option::Some(29usize),
+            Self::Evs1034 => ::core::option::Option::Some(30usize),
+            Self::Evs1036 => ::core::option::Option::Some(31usize),
+            Self::Evs1039 => ::core::option::Option::Some(32usize),
+            Self::Evs1040 => ::core::option::Option::Some(33usize),
+            Self::Evs1041 => ::core::option::Option::Some(34usize),
+            Self::Evs1042 => ::core::option::Option::Some(35usize),
+            Self::Evs1043 => ::core::option::Option::Some(36usize),
+            Self::Evs1044 => ::core::option::Option::Some(37usize),
+            Self::Evs1045 => ::core::option::Option::Some(38usize),
+            Self::Evs1046 => ::core::option::Option::Some(39usize),
+            Self::Evs1047 => ::core::option::Option::Some(40usize),
+            Self::Evs1048 => ::core::option::Option::Some(41usize),
+            Self::Evs1049 => ::core::option::Option::Some(42usize),
+            Self::Evs1051 => ::core::option::Option::Some(43usize),
+            Self::Evs1052 => ::core::option::Option::Some(44usize),
+            Self::Evs1053 => ::core::option::Option::Some(45usize),
+            Self::Evs1054 => ::core::option::Option::Some(46usize),
+            Self::Evs1057 => ::core::option::Option::Some(47usize),
+            Self::Evs1058 => ::core::option::Option::Some(48usize),
+            Self::Evs1061 => ::core::option::Option::Some(49usize),
+            Self::Evs1062 => ::core::option::Option::Some(50usize),
+            Self::Evs1063 => ::core::option::Option::Some(51usize),
+            Self::Evs1064 => ::core::option::Option::Some(52usize),
+            Self::Evs1065 => ::core::option::Option::Some(53usize),
+            Self::Evs1066 => ::core::option::Option::Some(54usize),
+            Self::Evs1070 => ::core::option::Option::Some(55usize),
+            Self::Evs2001 => ::core::option::Option::Some(56usize),
+            Self::Evs2002 => ::core::option::Option::Some(57usize),
+            Self::Evs2005 => ::core::option::Option::Some(58usize),
+            Self::Evs2007 => ::core::option::Option::Some(59usize),
+            Self::Evs2010 => ::core::option::Option::Some(60usize),
+            Self::Evs2011 => ::core::option::Option::Some(61usize),
+            Self::Evs2013 => ::core::option::Option::Some(62usize),
+            Self::Evs2014 => ::core::option::Option::Some(63usize),
+            Self::Evs2019 => ::core::option::Option::Some(64usize),
+            Self::Evs2020 => ::core::option::Option::Some(65usize),
+            Self::Evs2021 => ::core::option::Option::Some(66usize),
+            Self::Evs2023 => ::core::option::Option::Some(67usize),
+            Self::Evs2024 => ::core::option::Option::Some(68usize),
+            Self::Evs2025 => ::core::option::Option::Some(69usize),
+            Self::Evs2026 => ::core::option::Option::Some(70usize),
+            Self::Evs2029 => ::core::option::Option::Some(71usize),
+            Self::Evs2030 => ::core::option::Option::Some(72usize),
+            Self::Evs2031 => ::core::option::Option::Some(73usize),
+            Self::Evs2032 => ::core::option::Option::Some(74usize),
+            Self::Evs2033 => ::core::option::Option::Some(75usize),
+            Self::Evs2034 => ::core::option::Option::Some(76usize),
+            Self::Evs2035 => ::core::option::Option::Some(77usize),
+            Self::Evs2036 => ::core::option::Option::Some(78usize),
+            Self::Evs2040 => ::core::option::Option::Some(79usize),
+            Self::Evs2041 => ::core::option::Option::Some(80usize),
+            Self::Evs2042 => ::core::option::Option::Some(81usize),
+            Self::Evs2043 => ::core::option::Option::Some(82usize),
+            Self::Evs2044 => ::core::option::Option::Some(83usize),
+            Self::Evs2045 => ::core::option::Option::Some(84usize),
+            Self::Evs2046 => ::core::option::Option::Some(85usize),
+            Self::Evs2047 => ::core::option::Option::Some(86usize),
+            Self::Evs2050 => ::core::option::Option::Some(87usize),
+            Self::Evs2052 => ::core::option::Option::Some(88usize),
+            Self::Evs2053 => ::core::option::Option::Some(89usize),
+            Self::Evs2054 => ::core::option::Option::Some(90usize),
+            Self::Evs2055 => ::core::option::Option::Some(91usize),
+            Self::Evs2056 => ::core::option::Option::Some(92usize),
+            Self::Evs2068 => ::core::option::Option::Some(93usize),
+            Self::Evs2070 => ::core::option::Option::Some(94usize),
+            Self::Evs2071 => ::core::option::Option::Some(95usize),
+            Self::Evs2072 => ::core::option::Option::Some(96usize),
+            Self::Evs2078 => ::core::option::Option::Some(97usize),
+            Self::Evs2083 => ::core::option::Option::Some(98usize),
+            Self::Evs2084 => ::core::option::Option::Some(99usize),
+            Self::Evs2085 => ::core::option::Option::Some(100usize),
+            Self::Evs2087 => ::core::option::Option::Some(101usize),
+            Self::Evs2089 => ::core::option::Option::Some(102usize),
+            Self::Evs2093 => ::core::option::Option::Some(103usize),
+            Self::Evs2094 => ::core::option::Option::Some(104usize),
+            Self::Evs2096 => ::core::option::Option::Some(105usize),
+            Self::Evs2105 => ::core::option::Option::Some(106usize),
+            Self::Evs2108 => ::core::option::Option::Some(107usize),
+            Self::Evs2130 => ::core::option::Option::Some(108usize),
+            Self::Evs2131 => ::core::option::Option::Some(109usize),
+            Self::Evs2134 => ::core::option::Option::Some(110usize),
+            Self::Evs2142 => ::core::option::Option::Some(111usize),
+            Self::Evs2143 => ::core::option::Option::Some(112usize),
+            Self::Evs2144 => ::core::option::Option::Some(113usize),
+            Self::Evs2145 => ::core::option::Option::Some(114usize),
+            Self::Evs5400 => ::core::option::Option::Some(115usize),
+            Self::Evs5401 => ::core::option::Option::Some(116usize),
+            Self::Evs5403 => ::core::option::Option::Some(117usize),
+            Self::Evs5404 => ::core::option::Option::Some(118usize),
+            Self::Evs5413 => ::core::option::Option::Some(119usize),
+            Self::Evs5500 => ::core::option::Option::Some(120usize),
+            Self::Evs5503 => ::core::option::Option::Some(121usize),
+            Self::Common0011 => ::core::option::Option::Some(122usize),
+            Self::Common0013 => ::core::option::Option::Some(123usize),
+            Self::Common0018 => ::core::option::Option::Some(124usize),
+            Self::Other(_) => ::core::option::Option::None,
         }
     }
 }
 #[allow(clippy::match_same_arms)]
 impl ErrorCode {
-    /// The message, exactly as the document writes it (its first row), in `en`.
+    /// The message, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
-    pub const fn message(self) -> &'static str {
+    pub const fn message(&self) -> &'static str {
         match self {
             Self::Evs0001 => "invalid tenant id!",
             Self::Evs0002 => "invalid token!",
@@ -4456,22 +3870,13 @@ impl ErrorCode {
             Self::Common0011 => "query job fail.",
             Self::Common0013 => "Invalid token in the header.",
             Self::Common0018 => "Invalid token in the header",
+            Self::Other(_) => "",
         }
     }
-    /// The message in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
-    #[must_use]
-    pub fn message_in(self, lang: &str) -> ::core::option::Option<&'static str> {
-        let index = ::core::iter::Iterator::position(
-            &mut Self::LANGS.iter(),
-            |l| *l == lang,
-        )?;
-        let texts: &'static [&'static str] = Self::MESSAGE_IN[self.position()];
-        texts.get(index).copied()
-    }
-    /// The description, exactly as the document writes it (its first row), in `en`.
+    /// The description, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
-    pub const fn description(self) -> &'static str {
+    pub const fn description(&self) -> &'static str {
         match self {
             Self::Evs0001 => {
                 "Incorrect tenant ID in the URI. The tenant ID is actually the project ID."
@@ -4672,22 +4077,13 @@ impl ErrorCode {
             Self::Common0018 => {
                 "The project ID in the URI is different from the project ID in the token."
             }
+            Self::Other(_) => "",
         }
     }
-    /// The description in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
-    #[must_use]
-    pub fn description_in(self, lang: &str) -> ::core::option::Option<&'static str> {
-        let index = ::core::iter::Iterator::position(
-            &mut Self::LANGS.iter(),
-            |l| *l == lang,
-        )?;
-        let texts: &'static [&'static str] = Self::DESCRIPTION_IN[self.position()];
-        texts.get(index).copied()
-    }
-    /// The solution, exactly as the document writes it (its first row), in `en`.
+    /// The solution, exactly as the document writes it (its first row).
     #[must_use]
     #[inline]
-    pub const fn solution(self) -> &'static str {
+    pub const fn solution(&self) -> &'static str {
         match self {
             Self::Evs0001 => "Use the correct tenant ID.",
             Self::Evs0002 => "Use the correct token.",
@@ -4888,22 +4284,13 @@ impl ErrorCode {
             Self::Common0018 => {
                 "Ensure that the project ID in the URI is the same as that in the token and try again."
             }
+            Self::Other(_) => "",
         }
     }
-    /// The solution in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
-    #[must_use]
-    pub fn solution_in(self, lang: &str) -> ::core::option::Option<&'static str> {
-        let index = ::core::iter::Iterator::position(
-            &mut Self::LANGS.iter(),
-            |l| *l == lang,
-        )?;
-        let texts: &'static [&'static str] = Self::SOLUTION_IN[self.position()];
-        texts.get(index).copied()
-    }
-    /// The section of the document the code is listed in (empty if none), in `en`.
+    /// The section of the document the code is listed in (empty if none).
     #[must_use]
     #[inline]
-    pub const fn section(self) -> &'static str {
+    pub const fn section(&self) -> &'static str {
         match self {
             Self::Evs0001 => "Error Codes",
             Self::Evs0002 => "Error Codes",
@@ -5030,154 +4417,146 @@ impl ErrorCode {
             Self::Common0011 => "Error Codes",
             Self::Common0013 => "Error Codes",
             Self::Common0018 => "Error Codes",
+            Self::Other(_) => "",
         }
     }
-    /// The section in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
-    #[must_use]
-    pub fn section_in(self, lang: &str) -> ::core::option::Option<&'static str> {
-        let index = ::core::iter::Iterator::position(
-            &mut Self::LANGS.iter(),
-            |l| *l == lang,
-        )?;
-        let texts: &'static [&'static str] = Self::SECTION_IN[self.position()];
-        texts.get(index).copied()
-    }
-    /// The HTTP status the document gives for this code (the first of its first row).
+    /// The HTTP status the document gives for this code (the first of its first row); `None` for a code it does not list, or a row that gives none.
     #[must_use]
     #[inline]
-    pub const fn http_status(self) -> u16 {
+    pub const fn http_status(&self) -> ::core::option::Option<u16> {
         match self {
-            Self::Evs0001 => 400u16,
-            Self::Evs0002 => 400u16,
-            Self::Evs0003 => 403u16,
-            Self::Evs1001 => 400u16,
-            Self::Evs1002 => 400u16,
-            Self::Evs1003 => 400u16,
-            Self::Evs1004 => 400u16,
-            Self::Evs1005 => 400u16,
-            Self::Evs1006 => 400u16,
-            Self::Evs1007 => 400u16,
-            Self::Evs1008 => 400u16,
-            Self::Evs1009 => 400u16,
-            Self::Evs1010 => 400u16,
-            Self::Evs1011 => 400u16,
-            Self::Evs1012 => 400u16,
-            Self::Evs1013 => 400u16,
-            Self::Evs1014 => 400u16,
-            Self::Evs1015 => 400u16,
-            Self::Evs1016 => 400u16,
-            Self::Evs1018 => 400u16,
-            Self::Evs1020 => 400u16,
-            Self::Evs1021 => 400u16,
-            Self::Evs1022 => 400u16,
-            Self::Evs1023 => 400u16,
-            Self::Evs1024 => 400u16,
-            Self::Evs1025 => 400u16,
-            Self::Evs1027 => 403u16,
-            Self::Evs1031 => 400u16,
-            Self::Evs1032 => 400u16,
-            Self::Evs1033 => 400u16,
-            Self::Evs1034 => 400u16,
-            Self::Evs1036 => 400u16,
-            Self::Evs1039 => 400u16,
-            Self::Evs1040 => 400u16,
-            Self::Evs1041 => 400u16,
-            Self::Evs1042 => 400u16,
-            Self::Evs1043 => 400u16,
-            Self::Evs1044 => 400u16,
-            Self::Evs1045 => 400u16,
-            Self::Evs1046 => 400u16,
-            Self::Evs1047 => 400u16,
-            Self::Evs1048 => 400u16,
-            Self::Evs1049 => 400u16,
-            Self::Evs1051 => 400u16,
-            Self::Evs1052 => 400u16,
-            Self::Evs1053 => 400u16,
-            Self::Evs1054 => 400u16,
-            Self::Evs1057 => 400u16,
-            Self::Evs1058 => 400u16,
-            Self::Evs1061 => 400u16,
-            Self::Evs1062 => 400u16,
-            Self::Evs1063 => 400u16,
-            Self::Evs1064 => 400u16,
-            Self::Evs1065 => 400u16,
-            Self::Evs1066 => 400u16,
-            Self::Evs1070 => 400u16,
-            Self::Evs2001 => 500u16,
-            Self::Evs2002 => 500u16,
-            Self::Evs2005 => 500u16,
-            Self::Evs2007 => 500u16,
-            Self::Evs2010 => 500u16,
-            Self::Evs2011 => 500u16,
-            Self::Evs2013 => 500u16,
-            Self::Evs2014 => 500u16,
-            Self::Evs2019 => 500u16,
-            Self::Evs2020 => 500u16,
-            Self::Evs2021 => 500u16,
-            Self::Evs2023 => 500u16,
-            Self::Evs2024 => 500u16,
-            Self::Evs2025 => 500u16,
-            Self::Evs2026 => 500u16,
-            Self::Evs2029 => 500u16,
-            Self::Evs2030 => 500u16,
-            Self::Evs2031 => 500u16,
-            Self::Evs2032 => 500u16,
-            Self::Evs2033 => 500u16,
-            Self::Evs2034 => 500u16,
-            Self::Evs2035 => 500u16,
-            Self::Evs2036 => 500u16,
-            Self::Evs2040 => 400u16,
-            Self::Evs2041 => 400u16,
-            Self::Evs2042 => 500u16,
-            Self::Evs2043 => 400u16,
-            Self::Evs2044 => 404u16,
-            Self::Evs2045 => 400u16,
-            Self::Evs2046 => 400u16,
-            Self::Evs2047 => 400u16,
-            Self::Evs2050 => 500u16,
-            Self::Evs2052 => 400u16,
-            Self::Evs2053 => 400u16,
-            Self::Evs2054 => 400u16,
-            Self::Evs2055 => 400u16,
-            Self::Evs2056 => 403u16,
-            Self::Evs2068 => 400u16,
-            Self::Evs2070 => 400u16,
-            Self::Evs2071 => 400u16,
-            Self::Evs2072 => 400u16,
-            Self::Evs2078 => 400u16,
-            Self::Evs2083 => 400u16,
-            Self::Evs2084 => 400u16,
-            Self::Evs2085 => 400u16,
-            Self::Evs2087 => 400u16,
-            Self::Evs2089 => 400u16,
-            Self::Evs2093 => 400u16,
-            Self::Evs2094 => 400u16,
-            Self::Evs2096 => 400u16,
-            Self::Evs2105 => 500u16,
-            Self::Evs2108 => 400u16,
-            Self::Evs2130 => 400u16,
-            Self::Evs2131 => 400u16,
-            Self::Evs2134 => 400u16,
-            Self::Evs2142 => 400u16,
-            Self::Evs2143 => 401u16,
-            Self::Evs2144 => 403u16,
-            Self::Evs2145 => 403u16,
-            Self::Evs5400 => 400u16,
-            Self::Evs5401 => 401u16,
-            Self::Evs5403 => 403u16,
-            Self::Evs5404 => 404u16,
-            Self::Evs5413 => 413u16,
-            Self::Evs5500 => 500u16,
-            Self::Evs5503 => 503u16,
-            Self::Common0011 => 400u16,
-            Self::Common0013 => 400u16,
-            Self::Common0018 => 400u16,
+            Self::Evs0001 => ::core::option::Option::Some(400u16),
+            Self::Evs0002 => ::core::option::Option::Some(400u16),
+            Self::Evs0003 => ::core::option::Option::Some(403u16),
+            Self::Evs1001 => ::core::option::Option::Some(400u16),
+            Self::Evs1002 => ::core::option::Option::Some(400u16),
+            Self::Evs1003 => ::core::option::Option::Some(400u16),
+            Self::Evs1004 => ::core::option::Option::Some(400u16),
+            Self::Evs1005 => ::core::option::Option::Some(400u16),
+            Self::Evs1006 => ::core::option::Option::Some(400u16),
+            Self::Evs1007 => ::core::option::Option::Some(400u16),
+            Self::Evs1008 => ::core::option::Option::Some(400u16),
+            Self::Evs1009 => ::core::option::Option::Some(400u16),
+            Self::Evs1010 => ::core::option::Option::Some(400u16),
+            Self::Evs1011 => ::core::option::Option::Some(400u16),
+            Self::Evs1012 => ::core::option::Option::Some(400u16),
+            Self::Evs1013 => ::core::option::Option::Some(400u16),
+            Self::Evs1014 => ::core::option::Option::Some(400u16),
+            Self::Evs1015 => ::core::option::Option::Some(400u16),
+            Self::Evs1016 => ::core::option::Option::Some(400u16),
+            Self::Evs1018 => ::core::option::Option::Some(400u16),
+            Self::Evs1020 => ::core::option::Option::Some(400u16),
+            Self::Evs1021 => ::core::option::Option::Some(400u16),
+            Self::Evs1022 => ::core::option::Option::Some(400u16),
+            Self::Evs1023 => ::core::option::Option::Some(400u16),
+            Self::Evs1024 => ::core::option::Option::Some(400u16),
+            Self::Evs1025 => ::core::option::Option::Some(400u16),
+            Self::Evs1027 => ::core::option::Option::Some(403u16),
+            Self::Evs1031 => ::core::option::Option::Some(400u16),
+            Self::Evs1032 => ::core::option::Option::Some(400u16),
+            Self::Evs1033 => ::core::option::Option::Some(400u16),
+            Self::Evs1034 => ::core::option::Option::Some(400u16),
+            Self::Evs1036 => ::core::option::Option::Some(400u16),
+            Self::Evs1039 => ::core::option::Option::Some(400u16),
+            Self::Evs1040 => ::core::option::Option::Some(400u16),
+            Self::Evs1041 => ::core::option::Option::Some(400u16),
+            Self::Evs1042 => ::core::option::Option::Some(400u16),
+            Self::Evs1043 => ::core::option::Option::Some(400u16),
+            Self::Evs1044 => ::core::option::Option::Some(400u16),
+            Self::Evs1045 => ::core::option::Option::Some(400u16),
+            Self::Evs1046 => ::core::option::Option::Some(400u16),
+            Self::Evs1047 => ::core::option::Option::Some(400u16),
+            Self::Evs1048 => ::core::option::Option::Some(400u16),
+            Self::Evs1049 => ::core::option::Option::Some(400u16),
+            Self::Evs1051 => ::core::option::Option::Some(400u16),
+            Self::Evs1052 => ::core::option::Option::Some(400u16),
+            Self::Evs1053 => ::core::option::Option::Some(400u16),
+            Self::Evs1054 => ::core::option::Option::Some(400u16),
+            Self::Evs1057 => ::core::option::Option::Some(400u16),
+            Self::Evs1058 => ::core::option::Option::Some(400u16),
+            Self::Evs1061 => ::core::option::Option::Some(400u16),
+            Self::Evs1062 => ::core::option::Option::Some(400u16),
+            Self::Evs1063 => ::core::option::Option::Some(400u16),
+            Self::Evs1064 => ::core::option::Option::Some(400u16),
+            Self::Evs1065 => ::core::option::Option::Some(400u16),
+            Self::Evs1066 => ::core::option::Option::Some(400u16),
+            Self::Evs1070 => ::core::option::Option::Some(400u16),
+            Self::Evs2001 => ::core::option::Option::Some(500u16),
+            Self::Evs2002 => ::core::option::Option::Some(500u16),
+            Self::Evs2005 => ::core::option::Option::Some(500u16),
+            Self::Evs2007 => ::core::option::Option::Some(500u16),
+            Self::Evs2010 => ::core::option::Option::Some(500u16),
+            Self::Evs2011 => ::core::option::Option::Some(500u16),
+            Self::Evs2013 => ::core::option::Option::Some(500u16),
+            Self::Evs2014 => ::core::option::Option::Some(500u16),
+            Self::Evs2019 => ::core::option::Option::Some(500u16),
+            Self::Evs2020 => ::core::option::Option::Some(500u16),
+            Self::Evs2021 => ::core::option::Option::Some(500u16),
+            Self::Evs2023 => ::core::option::Option::Some(500u16),
+            Self::Evs2024 => ::core::option::Option::Some(500u16),
+            Self::Evs2025 => ::core::option::Option::Some(500u16),
+            Self::Evs2026 => ::core::option::Option::Some(500u16),
+            Self::Evs2029 => ::core::option::Option::Some(500u16),
+            Self::Evs2030 => ::core::option::Option::Some(500u16),
+            Self::Evs2031 => ::core::option::Option::Some(500u16),
+            Self::Evs2032 => ::core::option::Option::Some(500u16),
+            Self::Evs2033 => ::core::option::Option::Some(500u16),
+            Self::Evs2034 => ::core::option::Option::Some(500u16),
+            Self::Evs2035 => ::core::option::Option::Some(500u16),
+            Self::Evs2036 => ::core::option::Option::Some(500u16),
+            Self::Evs2040 => ::core::option::Option::Some(400u16),
+            Self::Evs2041 => ::core::option::Option::Some(400u16),
+            Self::Evs2042 => ::core::option::Option::Some(500u16),
+            Self::Evs2043 => ::core::option::Option::Some(400u16),
+            Self::Evs2044 => ::core::option::Option::Some(404u16),
+            Self::Evs2045 => ::core::option::Option::Some(400u16),
+            Self::Evs2046 => ::core::option::Option::Some(400u16),
+            Self::Evs2047 => ::core::option::Option::Some(400u16),
+            Self::Evs2050 => ::core::option::Option::Some(500u16),
+            Self::Evs2052 => ::core::option::Option::Some(400u16),
+            Self::Evs2053 => ::core::option::Option::Some(400u16),
+            Self::Evs2054 => ::core::option::Option::Some(400u16),
+            Self::Evs2055 => ::core::option::Option::Some(400u16),
+            Self::Evs2056 => ::core::option::Option::Some(403u16),
+            Self::Evs2068 => ::core::option::Option::Some(400u16),
+            Self::Evs2070 => ::core::option::Option::Some(400u16),
+            Self::Evs2071 => ::core::option::Option::Some(400u16),
+            Self::Evs2072 => ::core::option::Option::Some(400u16),
+            Self::Evs2078 => ::core::option::Option::Some(400u16),
+            Self::Evs2083 => ::core::option::Option::Some(400u16),
+            Self::Evs2084 => ::core::option::Option::Some(400u16),
+            Self::Evs2085 => ::core::option::Option::Some(400u16),
+            Self::Evs2087 => ::core::option::Option::Some(400u16),
+            Self::Evs2089 => ::core::option::Option::Some(400u16),
+            Self::Evs2093 => ::core::option::Option::Some(400u16),
+            Self::Evs2094 => ::core::option::Option::Some(400u16),
+            Self::Evs2096 => ::core::option::Option::Some(400u16),
+            Self::Evs2105 => ::core::option::Option::Some(500u16),
+            Self::Evs2108 => ::core::option::Option::Some(400u16),
+            Self::Evs2130 => ::core::option::Option::Some(400u16),
+            Self::Evs2131 => ::core::option::Option::Some(400u16),
+            Self::Evs2134 => ::core::option::Option::Some(400u16),
+            Self::Evs2142 => ::core::option::Option::Some(400u16),
+            Self::Evs2143 => ::core::option::Option::Some(401u16),
+            Self::Evs2144 => ::core::option::Option::Some(403u16),
+            Self::Evs2145 => ::core::option::Option::Some(403u16),
+            Self::Evs5400 => ::core::option::Option::Some(400u16),
+            Self::Evs5401 => ::core::option::Option::Some(401u16),
+            Self::Evs5403 => ::core::option::Option::Some(403u16),
+            Self::Evs5404 => ::core::option::Option::Some(404u16),
+            Self::Evs5413 => ::core::option::Option::Some(413u16),
+            Self::Evs5500 => ::core::option::Option::Some(500u16),
+            Self::Evs5503 => ::core::option::Option::Some(503u16),
+            Self::Common0011 => ::core::option::Option::Some(400u16),
+            Self::Common0013 => ::core::option::Option::Some(400u16),
+            Self::Common0018 => ::core::option::Option::Some(400u16),
+            Self::Other(_) => ::core::option::Option::None,
         }
     }
     /// Every HTTP status the document gives for this code, in order, once each.
     #[must_use]
     #[inline]
-    pub const fn http_statuses(self) -> &'static [u16] {
+    pub const fn http_statuses(&self) -> &'static [u16] {
         match self {
             Self::Evs0001 => &[400u16],
             Self::Evs0002 => &[400u16],
@@ -5304,6 +4683,7 @@ impl ErrorCode {
             Self::Common0011 => &[400u16],
             Self::Common0013 => &[400u16],
             Self::Common0018 => &[400u16],
+            Self::Other(_) => &[],
         }
     }
 }
@@ -5316,7 +4696,6 @@ impl ErrorCode {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
-#[non_exhaustive]
 pub struct ErrorCodeRow {
     /// The row's line in `tables/evs_04_0038.en.md`.
     pub line: u32,
@@ -5334,218 +4713,263 @@ pub struct ErrorCodeRow {
 impl ::core::fmt::Display for ErrorCode {
     /// Writes the code and its message, e.g. `EVS.0001 invalid tenant id!`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.pad(
-            match self {
-                Self::Evs0001 => "EVS.0001 invalid tenant id!",
-                Self::Evs0002 => "EVS.0002 invalid token!",
-                Self::Evs0003 => "EVS.0003 invalid token roles!",
-                Self::Evs1001 => "EVS.1001 null volume!",
-                Self::Evs1002 => "EVS.1002 invalid volume id!",
-                Self::Evs1003 => "EVS.1003 invalid volume name!",
-                Self::Evs1004 => "EVS.1004 invalid volume description!",
-                Self::Evs1005 => "EVS.1005 size of metadata is too large!",
-                Self::Evs1006 => "EVS.1006 invalid backup id!",
-                Self::Evs1007 => {
-                    "EVS.1007 volume name and description can not both be empty!"
-                }
-                Self::Evs1008 => "EVS.1008 null createVolumeReq!",
-                Self::Evs1009 => "EVS.1009 invalid volumeForCreate!",
-                Self::Evs1010 => "EVS.1010 invalid volume size!",
-                Self::Evs1011 => "EVS.1011 null extendVolumeReq!",
-                Self::Evs1012 => "EVS.1012 temporary volume!",
-                Self::Evs1013 => "EVS.1013 request transforming failed!",
-                Self::Evs1014 => "EVS.1014 volume can not be extended!",
-                Self::Evs1015 => {
-                    "EVS.1015 new volume Size must be greater than old Size!"
-                }
-                Self::Evs1016 => {
-                    "EVS.1016 Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!"
-                }
-                Self::Evs1018 => {
-                    "EVS.1018 Type conversion error , parameter type is unexpected"
-                }
-                Self::Evs1020 => "EVS.1020 invalid volume type!",
-                Self::Evs1021 => "EVS.1021 the quantity of volume is invalid!",
-                Self::Evs1022 => "EVS.1022 the size param is less than backup size!",
-                Self::Evs1023 => "EVS.1023 invalid filter limit!",
-                Self::Evs1024 => "EVS.1024 invalid filter marker!",
-                Self::Evs1025 => "EVS.1025 url encoding failed!",
-                Self::Evs1027 => "EVS.1027 user role is not allowed for this action!",
-                Self::Evs1031 => "EVS.1031 invalid resources status!",
-                Self::Evs1032 => "EVS.1032 invalid resources ID!",
-                Self::Evs1033 => "EVS.1033 query quota failed!",
-                Self::Evs1034 => "EVS.1034 volume count exceeded volume count quota!",
-                Self::Evs1036 => "EVS.1036 invalid availability zone!",
-                Self::Evs1039 => "EVS.1039 invalid sort_key!",
-                Self::Evs1040 => "EVS.1040 invalid sort_dir!",
-                Self::Evs1041 => "EVS.1041 invalid filter availablity-zone!",
-                Self::Evs1042 => {
-                    "EVS.1042 volume gigabytes exceeded volume gigabytes quota!"
-                }
-                Self::Evs1043 => {
-                    "EVS.1043 encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!"
-                }
-                Self::Evs1044 => {
-                    "EVS.1044 backup status must be available when create a volume from it!"
-                }
-                Self::Evs1045 => "EVS.1045 backupDetail returned by FSP is null!",
-                Self::Evs1046 => {
-                    "EVS.1046 volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!"
-                }
-                Self::Evs1047 => {
-                    "EVS.1047 snapshot status must be available or error when delete snapshot!"
-                }
-                Self::Evs1048 => {
-                    "EVS.1048 volume status must be available when extend volume!"
-                }
-                Self::Evs1049 => {
-                    "EVS.1049 available-zone is not equal to backup available-zone!"
-                }
-                Self::Evs1051 => "EVS.1051 can not batch create volume from backup!",
-                Self::Evs1052 => "EVS.1052 invalid http body!",
-                Self::Evs1053 => {
-                    "EVS.1053 the size of volumes to be deleted is too large!"
-                }
-                Self::Evs1054 => "EVS.1054 invalid shareable parameter!",
-                Self::Evs1057 => "EVS.1057 invalid hw:passthrough in metadata!",
-                Self::Evs1058 => "EVS.1058 invalid metadata filter!",
-                Self::Evs1061 => "EVS.1061 The Volume Tags is Exceed Max Limit Num.",
-                Self::Evs1062 => "EVS.1062 invalid tag!",
-                Self::Evs1063 => "EVS.1063 invalid full_clone in metadata!",
-                Self::Evs1064 => {
-                    "EVS.1064 volume status must be available or in-use when extending!"
-                }
-                Self::Evs1065 => {
-                    "EVS.1065 multiattach volume status must be available when extending!"
-                }
-                Self::Evs1066 => {
-                    "EVS.1066 status of ECS or BMS does not support volume online extension!"
-                }
-                Self::Evs1070 => "EVS.1070 invalid request.",
-                Self::Evs2001 => "EVS.2001 submit job failed!",
-                Self::Evs2002 => "EVS.2002 internal error!",
-                Self::Evs2005 => "EVS.2005 client exception!",
-                Self::Evs2007 => "EVS.2007 update volume timeout!",
-                Self::Evs2010 => "EVS.2010 exchange token failed!",
-                Self::Evs2011 => "EVS.2011 delete orderId and productId timeout!",
-                Self::Evs2013 => "EVS.2013 assume role error!",
-                Self::Evs2014 => "EVS.2014 thread is interrupted when sleep!",
-                Self::Evs2019 => "EVS.2019 snapshot is error_deleting!",
-                Self::Evs2020 => "EVS.2020 volume is error_deleting!",
-                Self::Evs2021 => "EVS.2021 volume is error_detaching!",
-                Self::Evs2023 => "EVS.2023 ConnectException happened!",
-                Self::Evs2024 => "EVS.2024 volume is error!",
-                Self::Evs2025 => "EVS.2025 volume is error_restoring!",
-                Self::Evs2026 => "EVS.2026 volume is error_extending!",
-                Self::Evs2029 => {
-                    "EVS.2029 The size of joIdList and resultList are mismatched!"
-                }
-                Self::Evs2030 => {
-                    "EVS.2030 query context based on parent jobId exception!"
-                }
-                Self::Evs2031 => "EVS.2031 result queried from context is null!",
-                Self::Evs2032 => {
-                    "EVS.2032 some volume count quota usage params are null!"
-                }
-                Self::Evs2033 => {
-                    "EVS.2033 some volume gigabytes quota usage params are null!"
-                }
-                Self::Evs2034 => "EVS.2034 domainId decoded from token is null or empty!",
-                Self::Evs2035 => {
-                    "EVS.2035 domainName decoded from token is null or empty!"
-                }
-                Self::Evs2036 => "EVS.2036 the result of decode token is null!",
-                Self::Evs2040 => "EVS.2040 The status of encrypt Key is not enable!",
-                Self::Evs2041 => "EVS.2041 The encrypt Param is invalid!",
-                Self::Evs2042 => "EVS.2042 Failed to create cmk.",
-                Self::Evs2043 => {
-                    "EVS.2043 The status of snapshot is not available or backing-up."
-                }
-                Self::Evs2044 => "EVS.2044 Failed to check the role of kms.",
-                Self::Evs2045 => "EVS.2045 invalid snapshot_id!",
-                Self::Evs2046 => "EVS.2046 invalid imageRef!",
-                Self::Evs2047 => {
-                    "EVS.2047 the metadata Param is not allowed to be updated!"
-                }
-                Self::Evs2050 => "EVS.2050 set volume Qos failed!",
-                Self::Evs2052 => {
-                    "EVS.2052 the job result using order id to query is invalid!"
-                }
-                Self::Evs2053 => "EVS.2053 The az information from request is invalid!",
-                Self::Evs2054 => {
-                    "EVS.2054 Cannot create volume from snapshot as the az is invalid!"
-                }
-                Self::Evs2055 => {
-                    "EVS.2055 can not create encrypt volume because hasn't xrole."
-                }
-                Self::Evs2056 => "EVS.2056 action in pdp check deny!",
-                Self::Evs2068 => "EVS.2068 operation failed because of volume be locked",
-                Self::Evs2070 => "EVS.2070 VolumeTypes are not supported !",
-                Self::Evs2071 => {
-                    "EVS.2071 Invalid input received: Availability zone [%s] do not have volume type [%s]"
-                }
-                Self::Evs2072 => {
-                    "EVS.2072 Volume type [SSD] in availability zone [AZ1] is sold out !"
-                }
-                Self::Evs2078 => "EVS.2078 checkQuotaCapacity request body is invalid.",
-                Self::Evs2083 => "EVS.2083 AZ and volume type must not be empty or null!",
-                Self::Evs2084 => "EVS.2084 resource size must greater than zero!",
-                Self::Evs2085 => {
-                    "EVS.2085 when operation type is SPEC_CHG, resource id must not be empty or null!"
-                }
-                Self::Evs2087 => {
-                    "EVS.2087 retype failed. please make sure that type is supported and the new one is higher then origin"
-                }
-                Self::Evs2089 => {
-                    "EVS.2089 operation failed because the volume is belong to SDRS"
-                }
-                Self::Evs2093 => {
-                    "EVS.2093 operation failed because the volume is not EVS"
-                }
-                Self::Evs2094 => {
-                    "EVS.2094 system image is not support to create Multiattach/shareable volume !"
-                }
-                Self::Evs2096 => {
-                    "EVS.2096 Target volumeType[%s] is not matched with snapshot[%s] !"
-                }
-                Self::Evs2105 => {
-                    "EVS.2105 Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!"
-                }
-                Self::Evs2108 => "EVS.2108 Request body is invalid.",
-                Self::Evs2130 => "EVS.2130 Volume is backing-up, forbidden deleting!",
-                Self::Evs2131 => "EVS.2131 Query server info from ecs fail",
-                Self::Evs2134 => "EVS.2134 call ecs api - attach volume fail.",
-                Self::Evs2142 => {
-                    "EVS.2142 invalid filter limit, can not greater than 1000."
-                }
-                Self::Evs2143 => {
-                    "EVS.2143 You need to create an agency for this project for the first time ever"
-                }
-                Self::Evs2144 => {
-                    "EVS.2144 Your account is frozen and resources cannot be used."
-                }
-                Self::Evs2145 => {
-                    "EVS.2145 Your account is suspended and resources cannot be used."
-                }
-                Self::Evs5400 => "EVS.5400 Malformed request body.",
-                Self::Evs5401 => "EVS.5401 Authentication required.",
-                Self::Evs5403 => "EVS.5403 Policy check failed.",
-                Self::Evs5404 => {
-                    "EVS.5404 Resource(Volume, Snapshot, Backup .etc) cound not be found."
-                }
-                Self::Evs5413 => "EVS.5413 Insufficient volume quota.",
-                Self::Evs5500 => "EVS.5500 Internal server error.",
-                Self::Evs5503 => "EVS.5503 Service unavailable.",
-                Self::Common0011 => "Common.0011 query job fail.",
-                Self::Common0013 => "Common.0013 Invalid token in the header.",
-                Self::Common0018 => "Common.0018 Invalid token in the header",
-            },
-        )
+        match self {
+            Self::Evs0001 => f.pad("EVS.0001 invalid tenant id!"),
+            Self::Evs0002 => f.pad("EVS.0002 invalid token!"),
+            Self::Evs0003 => f.pad("EVS.0003 invalid token roles!"),
+            Self::Evs1001 => f.pad("EVS.1001 null volume!"),
+            Self::Evs1002 => f.pad("EVS.1002 invalid volume id!"),
+            Self::Evs1003 => f.pad("EVS.1003 invalid volume name!"),
+            Self::Evs1004 => f.pad("EVS.1004 invalid volume description!"),
+            Self::Evs1005 => f.pad("EVS.1005 size of metadata is too large!"),
+            Self::Evs1006 => f.pad("EVS.1006 invalid backup id!"),
+            Self::Evs1007 => {
+                f.pad("EVS.1007 volume name and description can not both be empty!")
+            }
+            Self::Evs1008 => f.pad("EVS.1008 null createVolumeReq!"),
+            Self::Evs1009 => f.pad("EVS.1009 invalid volumeForCreate!"),
+            Self::Evs1010 => f.pad("EVS.1010 invalid volume size!"),
+            Self::Evs1011 => f.pad("EVS.1011 null extendVolumeReq!"),
+            Self::Evs1012 => f.pad("EVS.1012 temporary volume!"),
+            Self::Evs1013 => f.pad("EVS.1013 request transforming failed!"),
+            Self::Evs1014 => f.pad("EVS.1014 volume can not be extended!"),
+            Self::Evs1015 => {
+                f.pad("EVS.1015 new volume Size must be greater than old Size!")
+            }
+            Self::Evs1016 => {
+                f.pad(
+                    "EVS.1016 Invalid input received: May specify only one of imageRef, snapshot_id, backup_id!",
+                )
+            }
+            Self::Evs1018 => {
+                f.pad("EVS.1018 Type conversion error , parameter type is unexpected")
+            }
+            Self::Evs1020 => f.pad("EVS.1020 invalid volume type!"),
+            Self::Evs1021 => f.pad("EVS.1021 the quantity of volume is invalid!"),
+            Self::Evs1022 => f.pad("EVS.1022 the size param is less than backup size!"),
+            Self::Evs1023 => f.pad("EVS.1023 invalid filter limit!"),
+            Self::Evs1024 => f.pad("EVS.1024 invalid filter marker!"),
+            Self::Evs1025 => f.pad("EVS.1025 url encoding failed!"),
+            Self::Evs1027 => f.pad("EVS.1027 user role is not allowed for this action!"),
+            Self::Evs1031 => f.pad("EVS.1031 invalid resources status!"),
+            Self::Evs1032 => f.pad("EVS.1032 invalid resources ID!"),
+            Self::Evs1033 => f.pad("EVS.1033 query quota failed!"),
+            Self::Evs1034 => f.pad("EVS.1034 volume count exceeded volume count quota!"),
+            Self::Evs1036 => f.pad("EVS.1036 invalid availability zone!"),
+            Self::Evs1039 => f.pad("EVS.1039 invalid sort_key!"),
+            Self::Evs1040 => f.pad("EVS.1040 invalid sort_dir!"),
+            Self::Evs1041 => f.pad("EVS.1041 invalid filter availablity-zone!"),
+            Self::Evs1042 => {
+                f.pad("EVS.1042 volume gigabytes exceeded volume gigabytes quota!")
+            }
+            Self::Evs1043 => {
+                f.pad(
+                    "EVS.1043 encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image!",
+                )
+            }
+            Self::Evs1044 => {
+                f.pad(
+                    "EVS.1044 backup status must be available when create a volume from it!",
+                )
+            }
+            Self::Evs1045 => f.pad("EVS.1045 backupDetail returned by FSP is null!"),
+            Self::Evs1046 => {
+                f.pad(
+                    "EVS.1046 volume status must be available, error, error_extending, error_restoring, error_rollbacking when delete volume!",
+                )
+            }
+            Self::Evs1047 => {
+                f.pad(
+                    "EVS.1047 snapshot status must be available or error when delete snapshot!",
+                )
+            }
+            Self::Evs1048 => {
+                f.pad("EVS.1048 volume status must be available when extend volume!")
+            }
+            Self::Evs1049 => {
+                f.pad("EVS.1049 available-zone is not equal to backup available-zone!")
+            }
+            Self::Evs1051 => f.pad("EVS.1051 can not batch create volume from backup!"),
+            Self::Evs1052 => f.pad("EVS.1052 invalid http body!"),
+            Self::Evs1053 => {
+                f.pad("EVS.1053 the size of volumes to be deleted is too large!")
+            }
+            Self::Evs1054 => f.pad("EVS.1054 invalid shareable parameter!"),
+            Self::Evs1057 => f.pad("EVS.1057 invalid hw:passthrough in metadata!"),
+            Self::Evs1058 => f.pad("EVS.1058 invalid metadata filter!"),
+            Self::Evs1061 => f.pad("EVS.1061 The Volume Tags is Exceed Max Limit Num."),
+            Self::Evs1062 => f.pad("EVS.1062 invalid tag!"),
+            Self::Evs1063 => f.pad("EVS.1063 invalid full_clone in metadata!"),
+            Self::Evs1064 => {
+                f.pad(
+                    "EVS.1064 volume status must be available or in-use when extending!",
+                )
+            }
+            Self::Evs1065 => {
+                f.pad(
+                    "EVS.1065 multiattach volume status must be available when extending!",
+                )
+            }
+            Self::Evs1066 => {
+                f.pad(
+                    "EVS.1066 status of ECS or BMS does not support volume online extension!",
+                )
+            }
+            Self::Evs1070 => f.pad("EVS.1070 invalid request."),
+            Self::Evs2001 => f.pad("EVS.2001 submit job failed!"),
+            Self::Evs2002 => f.pad("EVS.2002 internal error!"),
+            Self::Evs2005 => f.pad("EVS.2005 client exception!"),
+            Self::Evs2007 => f.pad("EVS.2007 update volume timeout!"),
+            Self::Evs2010 => f.pad("EVS.2010 exchange token failed!"),
+            Self::Evs2011 => f.pad("EVS.2011 delete orderId and productId timeout!"),
+            Self::Evs2013 => f.pad("EVS.2013 assume role error!"),
+            Self::Evs2014 => f.pad("EVS.2014 thread is interrupted when sleep!"),
+            Self::Evs2019 => f.pad("EVS.2019 snapshot is error_deleting!"),
+            Self::Evs2020 => f.pad("EVS.2020 volume is error_deleting!"),
+            Self::Evs2021 => f.pad("EVS.2021 volume is error_detaching!"),
+            Self::Evs2023 => f.pad("EVS.2023 ConnectException happened!"),
+            Self::Evs2024 => f.pad("EVS.2024 volume is error!"),
+            Self::Evs2025 => f.pad("EVS.2025 volume is error_restoring!"),
+            Self::Evs2026 => f.pad("EVS.2026 volume is error_extending!"),
+            Self::Evs2029 => {
+                f.pad("EVS.2029 The size of joIdList and resultList are mismatched!")
+            }
+            Self::Evs2030 => {
+                f.pad("EVS.2030 query context based on parent jobId exception!")
+            }
+            Self::Evs2031 => f.pad("EVS.2031 result queried from context is null!"),
+            Self::Evs2032 => {
+                f.pad("EVS.2032 some volume count quota usage params are null!")
+            }
+            Self::Evs2033 => {
+                f.pad("EVS.2033 some volume gigabytes quota usage params are null!")
+            }
+            Self::Evs2034 => {
+                f.pad("EVS.2034 domainId decoded from token is null or empty!")
+            }
+            Self::Evs2035 => {
+                f.pad("EVS.2035 domainName decoded from token is null or empty!")
+            }
+            Self::Evs2036 => f.pad("EVS.2036 the result of decode token is null!"),
+            Self::Evs2040 => f.pad("EVS.2040 The status of encrypt Key is not enable!"),
+            Self::Evs2041 => f.pad("EVS.2041 The encrypt Param is invalid!"),
+            Self::Evs2042 => f.pad("EVS.2042 Failed to create cmk."),
+            Self::Evs2043 => {
+                f.pad("EVS.2043 The status of snapshot is not available or backing-up.")
+            }
+            Self::Evs2044 => f.pad("EVS.2044 Failed to check the role of kms."),
+            Self::Evs2045 => f.pad("EVS.2045 invalid snapshot_id!"),
+            Self::Evs2046 => f.pad("EVS.2046 invalid imageRef!"),
+            Self::Evs2047 => {
+                f.pad("EVS.2047 the metadata Param is not allowed to be updated!")
+            }
+            Self::Evs2050 => f.pad("EVS.2050 set volume Qos failed!"),
+            Self::Evs2052 => {
+                f.pad("EVS.2052 the job result using order id to query is invalid!")
+            }
+            Self::Evs2053 => {
+                f.pad("EVS.2053 The az information from request is invalid!")
+            }
+            Self::Evs2054 => {
+                f.pad(
+                    "EVS.2054 Cannot create volume from snapshot as the az is invalid!",
+                )
+            }
+            Self::Evs2055 => {
+                f.pad("EVS.2055 can not create encrypt volume because hasn't xrole.")
+            }
+            Self::Evs2056 => f.pad("EVS.2056 action in pdp check deny!"),
+            Self::Evs2068 => {
+                f.pad("EVS.2068 operation failed because of volume be locked")
+            }
+            Self::Evs2070 => f.pad("EVS.2070 VolumeTypes are not supported !"),
+            Self::Evs2071 => {
+                f.pad(
+                    "EVS.2071 Invalid input received: Availability zone [%s] do not have volume type [%s]",
+                )
+            }
+            Self::Evs2072 => {
+                f.pad(
+                    "EVS.2072 Volume type [SSD] in availability zone [AZ1] is sold out !",
+                )
+            }
+            Self::Evs2078 => {
+                f.pad("EVS.2078 checkQuotaCapacity request body is invalid.")
+            }
+            Self::Evs2083 => {
+                f.pad("EVS.2083 AZ and volume type must not be empty or null!")
+            }
+            Self::Evs2084 => f.pad("EVS.2084 resource size must greater than zero!"),
+            Self::Evs2085 => {
+                f.pad(
+                    "EVS.2085 when operation type is SPEC_CHG, resource id must not be empty or null!",
+                )
+            }
+            Self::Evs2087 => {
+                f.pad(
+                    "EVS.2087 retype failed. please make sure that type is supported and the new one is higher then origin",
+                )
+            }
+            Self::Evs2089 => {
+                f.pad("EVS.2089 operation failed because the volume is belong to SDRS")
+            }
+            Self::Evs2093 => {
+                f.pad("EVS.2093 operation failed because the volume is not EVS")
+            }
+            Self::Evs2094 => {
+                f.pad(
+                    "EVS.2094 system image is not support to create Multiattach/shareable volume !",
+                )
+            }
+            Self::Evs2096 => {
+                f.pad(
+                    "EVS.2096 Target volumeType[%s] is not matched with snapshot[%s] !",
+                )
+            }
+            Self::Evs2105 => {
+                f.pad(
+                    "EVS.2105 Volume can not be reverted, because the encrypt volume's __system__cmkid is not exist!",
+                )
+            }
+            Self::Evs2108 => f.pad("EVS.2108 Request body is invalid."),
+            Self::Evs2130 => f.pad("EVS.2130 Volume is backing-up, forbidden deleting!"),
+            Self::Evs2131 => f.pad("EVS.2131 Query server info from ecs fail"),
+            Self::Evs2134 => f.pad("EVS.2134 call ecs api - attach volume fail."),
+            Self::Evs2142 => {
+                f.pad("EVS.2142 invalid filter limit, can not greater than 1000.")
+            }
+            Self::Evs2143 => {
+                f.pad(
+                    "EVS.2143 You need to create an agency for this project for the first time ever",
+                )
+            }
+            Self::Evs2144 => {
+                f.pad("EVS.2144 Your account is frozen and resources cannot be used.")
+            }
+            Self::Evs2145 => {
+                f.pad("EVS.2145 Your account is suspended and resources cannot be used.")
+            }
+            Self::Evs5400 => f.pad("EVS.5400 Malformed request body."),
+            Self::Evs5401 => f.pad("EVS.5401 Authentication required."),
+            Self::Evs5403 => f.pad("EVS.5403 Policy check failed."),
+            Self::Evs5404 => {
+                f.pad(
+                    "EVS.5404 Resource(Volume, Snapshot, Backup .etc) cound not be found.",
+                )
+            }
+            Self::Evs5413 => f.pad("EVS.5413 Insufficient volume quota."),
+            Self::Evs5500 => f.pad("EVS.5500 Internal server error."),
+            Self::Evs5503 => f.pad("EVS.5503 Service unavailable."),
+            Self::Common0011 => f.pad("Common.0011 query job fail."),
+            Self::Common0013 => f.pad("Common.0013 Invalid token in the header."),
+            Self::Common0018 => f.pad("Common.0018 Invalid token in the header"),
+            Self::Other(unknown) => f.pad(&unknown.0),
+        }
     }
 }
 impl ::core::str::FromStr for ErrorCode {
-    type Err = ParseErrorCodeError;
-    /// Accepts the code (`"EVS.0001"`), the variant name (`"Evs0001"`) or the `Display` form.
+    type Err = ::core::convert::Infallible;
+    /// Accepts the code, the variant name or the `Display` form; any other text is kept as an undocumented code.
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
         match s {
             "EVS.0001" | "Evs0001" => return ::core::result::Result::Ok(Self::Evs0001),
@@ -5685,88 +5109,69 @@ impl ::core::str::FromStr for ErrorCode {
             &mut Self::DISPLAYS.iter(),
             |d| *d == s,
         ) {
-            return ::core::result::Result::Ok(Self::ALL[index]);
+            return ::core::result::Result::Ok(
+                ::core::clone::Clone::clone(&Self::ALL[index]),
+            );
         }
-        ::core::result::Result::Err(ParseErrorCodeError(()))
+        ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(s))
     }
 }
-impl ::core::convert::From<ErrorCode> for &'static str {
-    #[inline]
-    fn from(code: ErrorCode) -> &'static str {
-        code.code()
-    }
-}
-impl<'a> ::core::convert::TryFrom<&'a str> for ErrorCode {
-    type Error = UnknownErrorCode<'a>;
-    fn try_from(code: &'a str) -> ::core::result::Result<Self, Self::Error> {
+impl ::core::convert::From<&str> for ErrorCode {
+    /// The documented variant, or the catch-all keeping the code.
+    fn from(code: &str) -> Self {
         match Self::from_code(code) {
-            ::core::option::Option::Some(code) => ::core::result::Result::Ok(code),
+            ::core::option::Option::Some(code) => code,
             ::core::option::Option::None => {
-                ::core::result::Result::Err(UnknownErrorCode(code))
+                Self::Other(
+                    UnknownErrorCode(
+                        __status_table_alloc_ErrorCode::boxed::Box::from(code),
+                    ),
+                )
             }
         }
     }
 }
-/// A code that is not in `tables/evs_04_0038.en.md`, as it was given; returned by `TryFrom<&str>` for [`ErrorCode`]. It borrows the code (no allocation, no `alloc` needed): to keep it past the input, keep `code().to_owned()`.
+/// An error code that `tables/evs_04_0038.en.md` does not list, kept by the catch-all variant of [`ErrorCode`].
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
-    ::core::marker::Copy,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
-    ::core::hash::Hash
+    ::core::hash::Hash,
+    ::core::cmp::PartialOrd,
+    ::core::cmp::Ord
 )]
-pub struct UnknownErrorCode<'a>(&'a str);
-impl<'a> UnknownErrorCode<'a> {
-    /// The code, as it was given.
+pub struct UnknownErrorCode(__status_table_alloc_ErrorCode::boxed::Box<str>);
+impl UnknownErrorCode {
+    /// The code, as it was received.
     #[must_use]
     #[inline]
-    pub const fn code(&self) -> &'a str {
-        self.0
+    pub fn code(&self) -> &str {
+        &self.0
     }
 }
-impl ::core::fmt::Display for UnknownErrorCode<'_> {
+impl ::core::fmt::Display for UnknownErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(
             f, "unknown error code {}: not in tables/evs_04_0038.en.md", self.0
         )
     }
 }
-impl ::core::error::Error for UnknownErrorCode<'_> {}
-/// A string that is neither a code nor a variant name of [`ErrorCode`]; returned by its `FromStr`.
-#[derive(
-    ::core::fmt::Debug,
-    ::core::clone::Clone,
-    ::core::marker::Copy,
-    ::core::cmp::PartialEq,
-    ::core::cmp::Eq,
-    ::core::hash::Hash
-)]
-pub struct ParseErrorCodeError(());
-impl ::core::fmt::Display for ParseErrorCodeError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(
-            "unknown error code: expected a code listed in tables/evs_04_0038.en.md or a variant name of `ErrorCode`",
-        )
+impl ::core::error::Error for UnknownErrorCode {}
+impl ::core::cmp::PartialOrd for ErrorCode {
+    fn partial_cmp(
+        &self,
+        other: &Self,
+    ) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
     }
 }
-impl ::core::error::Error for ParseErrorCodeError {}
-#[cfg(feature = "http")]
-const _: () = {
-    impl ErrorCode {
-        /// The HTTP status the document gives for this code, as an `http::StatusCode`.
-        #[must_use]
-        pub fn http_status_code(self) -> ::http::StatusCode {
-            match ::http::StatusCode::from_u16(self.http_status()) {
-                ::core::result::Result::Ok(code) => code,
-                ::core::result::Result::Err(_) => {
-                    ::http::StatusCode::INTERNAL_SERVER_ERROR
-                }
-            }
-        }
+impl ::core::cmp::Ord for ErrorCode {
+    /// By code.
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        ::core::cmp::Ord::cmp(&self.code(), &other.code())
     }
-};
-#[cfg(feature = "serde")]
+}
 const _: () = {
     impl ::serde::Serialize for ErrorCode {
         fn serialize<S: ::serde::Serializer>(
@@ -5793,19 +5198,9 @@ const _: () = {
                     self,
                     code: &str,
                 ) -> ::core::result::Result<ErrorCode, E> {
-                    match ErrorCode::from_code(code) {
-                        ::core::option::Option::Some(code) => {
-                            ::core::result::Result::Ok(code)
-                        }
-                        ::core::option::Option::None => {
-                            ::core::result::Result::Err(
-                                <E as ::serde::de::Error>::invalid_value(
-                                    ::serde::de::Unexpected::Str(code),
-                                    &self,
-                                ),
-                            )
-                        }
-                    }
+                    ::core::result::Result::Ok(
+                        <ErrorCode as ::core::convert::From<&str>>::from(code),
+                    )
                 }
             }
             deserializer.deserialize_str(Visitor)

@@ -2,158 +2,162 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source fc52cd5d87cbcc43), status-macros 0.1.0 (source a94f128e0714f5a4)
-// source:     examples/sdk-client/src/lib.rs
-// invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
+// engine:     status-codegen 0.1.0 (source 5c5005dcb036050f), status-macros 0.1.0 (source 523c2037a34765ed)
+// source:     status-core/src/lib.rs
+// invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
-// body:       sha256 e271ec0ea198cc418a3f13c34b6768610a86f33b7e0f11a42e26b47e213cc623 (the code below this header; the macro uses this file only while it matches)
+// document:   tables/evs_04_0039.en.md
+// sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
+// body:       sha256 0d9317bc8da5737170214daad03c70c40eac67ae002968750756fa59a65dd19b (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
-// {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
-// {"line":17,"table":0,"code":201,"status":[201],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Created","solution":null,"module":null,"section":"正常","other":{},"variant":"Created"}
-// {"line":22,"table":0,"code":202,"status":[202],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Accepted","solution":null,"module":null,"section":"正常","other":{},"variant":"Accepted"}
-// {"line":27,"table":0,"code":204,"status":[204],"aliases":[],"notes":[],"reason":null,"message":null,"description":"No Content","solution":null,"module":null,"section":"正常","other":{},"variant":"NoContent"}
-// {"line":44,"table":1,"code":400,"status":[400],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Bad Request","solution":null,"module":null,"section":"异常","other":{},"variant":"BadRequest"}
-// {"line":49,"table":1,"code":401,"status":[401],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Unauthorized","solution":null,"module":null,"section":"异常","other":{},"variant":"Unauthorized"}
-// {"line":54,"table":1,"code":403,"status":[403],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Forbidden","solution":null,"module":null,"section":"异常","other":{},"variant":"Forbidden"}
-// {"line":59,"table":1,"code":404,"status":[404],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Not Found","solution":null,"module":null,"section":"异常","other":{},"variant":"NotFound"}
-// {"line":64,"table":1,"code":405,"status":[405],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Method Not Allowed","solution":null,"module":null,"section":"异常","other":{},"variant":"MethodNotAllowed"}
-// {"line":69,"table":1,"code":406,"status":[406],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Not Acceptable","solution":null,"module":null,"section":"异常","other":{},"variant":"NotAcceptable"}
-// {"line":74,"table":1,"code":407,"status":[407],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Proxy Authentication Required","solution":null,"module":null,"section":"异常","other":{},"variant":"ProxyAuthenticationRequired"}
-// {"line":79,"table":1,"code":408,"status":[408],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Request Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"RequestTimeout"}
-// {"line":84,"table":1,"code":409,"status":[409],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Conflict","solution":null,"module":null,"section":"异常","other":{},"variant":"Conflict"}
-// {"line":89,"table":1,"code":413,"status":[413],"aliases":[],"notes":[],"reason":null,"message":null,"description":"overLimit","solution":null,"module":null,"section":"异常","other":{},"variant":"OverLimit"}
-// {"line":94,"table":1,"code":415,"status":[415],"aliases":[],"notes":[],"reason":null,"message":null,"description":"badMediaType","solution":null,"module":null,"section":"异常","other":{},"variant":"BadMediaType"}
-// {"line":99,"table":1,"code":500,"status":[500],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Internal Server Error","solution":null,"module":null,"section":"异常","other":{},"variant":"InternalServerError"}
-// {"line":104,"table":1,"code":501,"status":[501],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Not Implemented","solution":null,"module":null,"section":"异常","other":{},"variant":"NotImplemented"}
-// {"line":109,"table":1,"code":502,"status":[502],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Bad Gateway","solution":null,"module":null,"section":"异常","other":{},"variant":"BadGateway"}
-// {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Service Unavailable","solution":null,"module":null,"section":"异常","other":{},"variant":"ServiceUnavailable"}
-// {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"notes":[],"reason":null,"message":null,"description":"Gateway Timeout","solution":null,"module":null,"section":"异常","other":{},"variant":"GatewayTimeout"}
+// {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
+// {"line":17,"table":0,"code":201,"status":[201],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Created","en":"Created"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Created"}
+// {"line":22,"table":0,"code":202,"status":[202],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Accepted","en":"Accepted"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Accepted"}
+// {"line":27,"table":0,"code":204,"status":[204],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"No Content","en":"No Content"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"NoContent"}
+// {"line":44,"table":1,"code":400,"status":[400],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Bad Request","en":"Bad Request"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadRequest"}
+// {"line":49,"table":1,"code":401,"status":[401],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Unauthorized","en":"Unauthorized"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Unauthorized"}
+// {"line":54,"table":1,"code":403,"status":[403],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Forbidden","en":"Forbidden"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Forbidden"}
+// {"line":59,"table":1,"code":404,"status":[404],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Not Found","en":"Not Found"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotFound"}
+// {"line":64,"table":1,"code":405,"status":[405],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Method Not Allowed","en":"Method Not Allowed"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"MethodNotAllowed"}
+// {"line":69,"table":1,"code":406,"status":[406],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Not Acceptable","en":"Not Acceptable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotAcceptable"}
+// {"line":74,"table":1,"code":407,"status":[407],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Proxy Authentication Required","en":"Proxy Authentication Required"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ProxyAuthenticationRequired"}
+// {"line":79,"table":1,"code":408,"status":[408],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Request Timeout","en":"Request Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"RequestTimeout"}
+// {"line":84,"table":1,"code":409,"status":[409],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Conflict","en":"Conflict"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"Conflict"}
+// {"line":89,"table":1,"code":413,"status":[413],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"overLimit","en":"overLimit"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"OverLimit"}
+// {"line":94,"table":1,"code":415,"status":[415],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"badMediaType","en":"badMediaType"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadMediaType"}
+// {"line":99,"table":1,"code":500,"status":[500],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Internal Server Error","en":"Internal Server Error"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"InternalServerError"}
+// {"line":104,"table":1,"code":501,"status":[501],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Not Implemented","en":"Not Implemented"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"NotImplemented"}
+// {"line":109,"table":1,"code":502,"status":[502],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Bad Gateway","en":"Bad Gateway"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"BadGateway"}
+// {"line":114,"table":1,"code":503,"status":[503],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Service Unavailable","en":"Service Unavailable"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"ServiceUnavailable"}
+// {"line":119,"table":1,"code":504,"status":[504],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"Gateway Timeout","en":"Gateway Timeout"},"solution":null,"module":null,"section":{"zh":"异常","en":"Abnormal"},"other":{},"variant":"GatewayTimeout"}
 
-/// Status codes from the page *HTTP状态码*, generated from `tables/evs_04_0039.md`.
+/// Status codes from the page *HTTP状态码*, generated from `tables/evs_04_0039.md` (zh) and `tables/evs_04_0039.en.md` (en).
 ///
 /// Regenerated whenever the document changes; edit the document, not this type.
 ///
-/// Each code answers `code()`, `from_code()`, `name()`, `description()`, `section()`, `is_success()` and the other classes, `rows()`, `ALL`.
+/// Each code answers `code()`, `from_code()`, `name()`, `description()`, `section()`, `*_in(lang)`, `is_success()` and the other classes, `rows()`, `ALL`.
 /// The page has no column for `reason()`, `message()`, `solution()`, `module()`, so the type has no such method.
 ///
-/// | Code | Variant | Description | Section | Line |
-/// |---:|---|---|---|---:|
-/// | 200 | [`Ok`](Self::Ok) | OK | 正常 | 12 |
-/// | 201 | [`Created`](Self::Created) | Created | 正常 | 17 |
-/// | 202 | [`Accepted`](Self::Accepted) | Accepted | 正常 | 22 |
-/// | 204 | [`NoContent`](Self::NoContent) | No Content | 正常 | 27 |
-/// | 400 | [`BadRequest`](Self::BadRequest) | Bad Request | 异常 | 44 |
-/// | 401 | [`Unauthorized`](Self::Unauthorized) | Unauthorized | 异常 | 49 |
-/// | 403 | [`Forbidden`](Self::Forbidden) | Forbidden | 异常 | 54 |
-/// | 404 | [`NotFound`](Self::NotFound) | Not Found | 异常 | 59 |
-/// | 405 | [`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | 异常 | 64 |
-/// | 406 | [`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | 异常 | 69 |
-/// | 407 | [`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | 异常 | 74 |
-/// | 408 | [`RequestTimeout`](Self::RequestTimeout) | Request Timeout | 异常 | 79 |
-/// | 409 | [`Conflict`](Self::Conflict) | Conflict | 异常 | 84 |
-/// | 413 | [`OverLimit`](Self::OverLimit) | overLimit | 异常 | 89 |
-/// | 415 | [`BadMediaType`](Self::BadMediaType) | badMediaType | 异常 | 94 |
-/// | 500 | [`InternalServerError`](Self::InternalServerError) | Internal Server Error | 异常 | 99 |
-/// | 501 | [`NotImplemented`](Self::NotImplemented) | Not Implemented | 异常 | 104 |
-/// | 502 | [`BadGateway`](Self::BadGateway) | Bad Gateway | 异常 | 109 |
-/// | 503 | [`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | 异常 | 114 |
-/// | 504 | [`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | 异常 | 119 |
+/// | Code | Variant | Description (zh) | Description (en) | Section (zh) | Section (en) | Line |
+/// |---:|---|---|---|---|---|---:|
+/// | 200 | [`Ok`](Self::Ok) | OK | OK | 正常 | Normal | 12 |
+/// | 201 | [`Created`](Self::Created) | Created | Created | 正常 | Normal | 17 |
+/// | 202 | [`Accepted`](Self::Accepted) | Accepted | Accepted | 正常 | Normal | 22 |
+/// | 204 | [`NoContent`](Self::NoContent) | No Content | No Content | 正常 | Normal | 27 |
+/// | 400 | [`BadRequest`](Self::BadRequest) | Bad Request | Bad Request | 异常 | Abnormal | 44 |
+/// | 401 | [`Unauthorized`](Self::Unauthorized) | Unauthorized | Unauthorized | 异常 | Abnormal | 49 |
+/// | 403 | [`Forbidden`](Self::Forbidden) | Forbidden | Forbidden | 异常 | Abnormal | 54 |
+/// | 404 | [`NotFound`](Self::NotFound) | Not Found | Not Found | 异常 | Abnormal | 59 |
+/// | 405 | [`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | Method Not Allowed | 异常 | Abnormal | 64 |
+/// | 406 | [`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | Not Acceptable | 异常 | Abnormal | 69 |
+/// | 407 | [`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | Proxy Authentication Required | 异常 | Abnormal | 74 |
+/// | 408 | [`RequestTimeout`](Self::RequestTimeout) | Request Timeout | Request Timeout | 异常 | Abnormal | 79 |
+/// | 409 | [`Conflict`](Self::Conflict) | Conflict | Conflict | 异常 | Abnormal | 84 |
+/// | 413 | [`OverLimit`](Self::OverLimit) | overLimit | overLimit | 异常 | Abnormal | 89 |
+/// | 415 | [`BadMediaType`](Self::BadMediaType) | badMediaType | badMediaType | 异常 | Abnormal | 94 |
+/// | 500 | [`InternalServerError`](Self::InternalServerError) | Internal Server Error | Internal Server Error | 异常 | Abnormal | 99 |
+/// | 501 | [`NotImplemented`](Self::NotImplemented) | Not Implemented | Not Implemented | 异常 | Abnormal | 104 |
+/// | 502 | [`BadGateway`](Self::BadGateway) | Bad Gateway | Bad Gateway | 异常 | Abnormal | 109 |
+/// | 503 | [`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | Service Unavailable | 异常 | Abnormal | 114 |
+/// | 504 | [`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | Gateway Timeout | 异常 | Abnormal | 119 |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::marker::Copy,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
-    ::core::hash::Hash
+    ::core::hash::Hash,
+    ::core::cmp::PartialOrd,
+    ::core::cmp::Ord
 )]
+#[repr(u16)]
+#[non_exhaustive]
 #[allow(clippy::doc_markdown)]
-pub enum Status {
+pub enum StatusCode {
     /// `200` OK
     ///
     /// Section: 正常. From `tables/evs_04_0039.md`, line 12.
-    Ok,
+    Ok = 200,
     /// `201` Created
     ///
     /// Section: 正常. From `tables/evs_04_0039.md`, line 17.
-    Created,
+    Created = 201,
     /// `202` Accepted
     ///
     /// Section: 正常. From `tables/evs_04_0039.md`, line 22.
-    Accepted,
+    Accepted = 202,
     /// `204` No Content
     ///
     /// Section: 正常. From `tables/evs_04_0039.md`, line 27.
-    NoContent,
+    NoContent = 204,
     /// `400` Bad Request
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 44.
-    BadRequest,
+    BadRequest = 400,
     /// `401` Unauthorized
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 49.
-    Unauthorized,
+    Unauthorized = 401,
     /// `403` Forbidden
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 54.
-    Forbidden,
+    Forbidden = 403,
     /// `404` Not Found
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 59.
-    NotFound,
+    NotFound = 404,
     /// `405` Method Not Allowed
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 64.
-    MethodNotAllowed,
+    MethodNotAllowed = 405,
     /// `406` Not Acceptable
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 69.
-    NotAcceptable,
+    NotAcceptable = 406,
     /// `407` Proxy Authentication Required
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 74.
-    ProxyAuthenticationRequired,
+    ProxyAuthenticationRequired = 407,
     /// `408` Request Timeout
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 79.
-    RequestTimeout,
+    RequestTimeout = 408,
     /// `409` Conflict
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 84.
-    Conflict,
+    Conflict = 409,
     /// `413` overLimit
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 89.
-    OverLimit,
+    OverLimit = 413,
     /// `415` badMediaType
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 94.
-    BadMediaType,
+    BadMediaType = 415,
     /// `500` Internal Server Error
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 99.
-    InternalServerError,
+    InternalServerError = 500,
     /// `501` Not Implemented
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 104.
-    NotImplemented,
+    NotImplemented = 501,
     /// `502` Bad Gateway
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 109.
-    BadGateway,
+    BadGateway = 502,
     /// `503` Service Unavailable
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 114.
-    ServiceUnavailable,
+    ServiceUnavailable = 503,
     /// `504` Gateway Timeout
     ///
     /// Section: 异常. From `tables/evs_04_0039.md`, line 119.
-    GatewayTimeout,
-    /// A code that `tables/evs_04_0039.md` does not list, kept as it was received.
-    Other(UnknownStatus),
+    GatewayTimeout = 504,
 }
-impl Status {
+impl StatusCode {
     /// Every code the document lists, in document order.
     pub const ALL: &'static [Self] = &[
         Self::Ok,
@@ -177,33 +181,13 @@ impl Status {
         Self::ServiceUnavailable,
         Self::GatewayTimeout,
     ];
+    /// The languages of the texts, as BCP 47 tags, the primary language first.
+    pub const LANGS: &'static [&'static str] = &["zh", "en"];
     /// The numeric status code.
     #[must_use]
     #[inline]
     pub const fn code(self) -> u16 {
-        match self {
-            Self::Ok => 200,
-            Self::Created => 201,
-            Self::Accepted => 202,
-            Self::NoContent => 204,
-            Self::BadRequest => 400,
-            Self::Unauthorized => 401,
-            Self::Forbidden => 403,
-            Self::NotFound => 404,
-            Self::MethodNotAllowed => 405,
-            Self::NotAcceptable => 406,
-            Self::ProxyAuthenticationRequired => 407,
-            Self::RequestTimeout => 408,
-            Self::Conflict => 409,
-            Self::OverLimit => 413,
-            Self::BadMediaType => 415,
-            Self::InternalServerError => 500,
-            Self::NotImplemented => 501,
-            Self::BadGateway => 502,
-            Self::ServiceUnavailable => 503,
-            Self::GatewayTimeout => 504,
-            Self::Other(unknown) => unknown.0,
-        }
+        self as u16
     }
     /// The variant the document lists for this code, if any.
     #[must_use]
@@ -258,18 +242,14 @@ impl Status {
             Self::BadGateway => "BadGateway",
             Self::ServiceUnavailable => "ServiceUnavailable",
             Self::GatewayTimeout => "GatewayTimeout",
-            Self::Other(_) => "Other",
         }
     }
     /// Every row of the document that lists this code, in document order
     /// (most codes have one; the accessors give the first).
     #[must_use]
     #[inline]
-    pub const fn rows(self) -> &'static [StatusRow] {
-        match self.position() {
-            ::core::option::Option::Some(index) => Self::ROWS[index],
-            ::core::option::Option::None => &[],
-        }
+    pub const fn rows(self) -> &'static [StatusCodeRow] {
+        Self::ROWS[self.position()]
     }
     /// Whether the code is informational (100–199).
     #[must_use]
@@ -307,11 +287,11 @@ impl Status {
         code >= 500u16 && code < 600u16
     }
 }
-impl Status {
+impl StatusCode {
     #[doc(hidden)]
-    const ROWS: &'static [&'static [StatusRow]] = &[
+    const ROWS: &'static [&'static [StatusCodeRow]] = &[
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 12u32,
                 statuses: &[200u16],
                 description: "OK",
@@ -319,7 +299,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 17u32,
                 statuses: &[201u16],
                 description: "Created",
@@ -327,7 +307,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 22u32,
                 statuses: &[202u16],
                 description: "Accepted",
@@ -335,7 +315,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 27u32,
                 statuses: &[204u16],
                 description: "No Content",
@@ -343,7 +323,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 44u32,
                 statuses: &[400u16],
                 description: "Bad Request",
@@ -351,7 +331,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 49u32,
                 statuses: &[401u16],
                 description: "Unauthorized",
@@ -359,7 +339,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 54u32,
                 statuses: &[403u16],
                 description: "Forbidden",
@@ -367,7 +347,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 59u32,
                 statuses: &[404u16],
                 description: "Not Found",
@@ -375,7 +355,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 64u32,
                 statuses: &[405u16],
                 description: "Method Not Allowed",
@@ -383,7 +363,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 69u32,
                 statuses: &[406u16],
                 description: "Not Acceptable",
@@ -391,7 +371,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 74u32,
                 statuses: &[407u16],
                 description: "Proxy Authentication Required",
@@ -399,7 +379,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 79u32,
                 statuses: &[408u16],
                 description: "Request Timeout",
@@ -407,7 +387,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 84u32,
                 statuses: &[409u16],
                 description: "Conflict",
@@ -415,7 +395,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 89u32,
                 statuses: &[413u16],
                 description: "overLimit",
@@ -423,7 +403,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 94u32,
                 statuses: &[415u16],
                 description: "badMediaType",
@@ -431,7 +411,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 99u32,
                 statuses: &[500u16],
                 description: "Internal Server Error",
@@ -439,7 +419,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 104u32,
                 statuses: &[501u16],
                 description: "Not Implemented",
@@ -447,7 +427,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 109u32,
                 statuses: &[502u16],
                 description: "Bad Gateway",
@@ -455,7 +435,7 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 114u32,
                 statuses: &[503u16],
                 description: "Service Unavailable",
@@ -463,13 +443,59 @@ impl Status {
             },
         ],
         &[
-            StatusRow {
+            StatusCodeRow {
                 line: 119u32,
                 statuses: &[504u16],
                 description: "Gateway Timeout",
                 section: "异常",
             },
         ],
+    ];
+    #[doc(hidden)]
+    const DESCRIPTION_IN: &'static [&'static [&'static str]] = &[
+        &["OK", "OK"],
+        &["Created", "Created"],
+        &["Accepted", "Accepted"],
+        &["No Content", "No Content"],
+        &["Bad Request", "Bad Request"],
+        &["Unauthorized", "Unauthorized"],
+        &["Forbidden", "Forbidden"],
+        &["Not Found", "Not Found"],
+        &["Method Not Allowed", "Method Not Allowed"],
+        &["Not Acceptable", "Not Acceptable"],
+        &["Proxy Authentication Required", "Proxy Authentication Required"],
+        &["Request Timeout", "Request Timeout"],
+        &["Conflict", "Conflict"],
+        &["overLimit", "overLimit"],
+        &["badMediaType", "badMediaType"],
+        &["Internal Server Error", "Internal Server Error"],
+        &["Not Implemented", "Not Implemented"],
+        &["Bad Gateway", "Bad Gateway"],
+        &["Service Unavailable", "Service Unavailable"],
+        &["Gateway Timeout", "Gateway Timeout"],
+    ];
+    #[doc(hidden)]
+    const SECTION_IN: &'static [&'static [&'static str]] = &[
+        &["正常", "Normal"],
+        &["正常", "Normal"],
+        &["正常", "Normal"],
+        &["正常", "Normal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
+        &["异常", "Abnormal"],
     ];
     #[doc(hidden)]
     const DISPLAYS: &'static [&'static str] = &[
@@ -496,35 +522,34 @@ impl Status {
     ];
     #[doc(hidden)]
     #[inline]
-    const fn position(self) -> ::core::option::Option<usize> {
+    const fn position(self) -> usize {
         match self {
-            Self::Ok => ::core::option::Option::Some(0usize),
-            Self::Created => ::core::option::Option::Some(1usize),
-            Self::Accepted => ::core::option::Option::Some(2usize),
-            Self::NoContent => ::core::option::Option::Some(3usize),
-            Self::BadRequest => ::core::option::Option::Some(4usize),
-            Self::Unauthorized => ::core::option::Option::Some(5usize),
-            Self::Forbidden => ::core::option::Option::Some(6usize),
-            Self::NotFound => ::core::option::Option::Some(7usize),
-            Self::MethodNotAllowed => ::core::option::Option::Some(8usize),
-            Self::NotAcceptable => ::core::option::Option::Some(9usize),
-            Self::ProxyAuthenticationRequired => ::core::option::Option::Some(10usize),
-            Self::RequestTimeout => ::core::option::Option::Some(11usize),
-            Self::Conflict => ::core::option::Option::Some(12usize),
-            Self::OverLimit => ::core::option::Option::Some(13usize),
-            Self::BadMediaType => ::core::option::Option::Some(14usize),
-            Self::InternalServerError => ::core::option::Option::Some(15usize),
-            Self::NotImplemented => ::core::option::Option::Some(16usize),
-            Self::BadGateway => ::core::option::Option::Some(17usize),
-            Self::ServiceUnavailable => ::core::option::Option::Some(18usize),
-            Self::GatewayTimeout => ::core::option::Option::Some(19usize),
-            Self::Other(_) => ::core::option::Option::None,
+            Self::Ok => 0usize,
+            Self::Created => 1usize,
+            Self::Accepted => 2usize,
+            Self::NoContent => 3usize,
+            Self::BadRequest => 4usize,
+            Self::Unauthorized => 5usize,
+            Self::Forbidden => 6usize,
+            Self::NotFound => 7usize,
+            Self::MethodNotAllowed => 8usize,
+            Self::NotAcceptable => 9usize,
+            Self::ProxyAuthenticationRequired => 10usize,
+            Self::RequestTimeout => 11usize,
+            Self::Conflict => 12usize,
+            Self::OverLimit => 13usize,
+            Self::BadMediaType => 14usize,
+            Self::InternalServerError => 15usize,
+            Self::NotImplemented => 16usize,
+            Self::BadGateway => 17usize,
+            Self::ServiceUnavailable => 18usize,
+            Self::GatewayTimeout => 19usize,
         }
     }
 }
 #[allow(clippy::match_same_arms)]
-impl Status {
-    /// The description, exactly as the document writes it (its first row).
+impl StatusCode {
+    /// The description, exactly as the document writes it (its first row), in `zh`.
     #[must_use]
     #[inline]
     pub const fn description(self) -> &'static str {
@@ -549,10 +574,19 @@ impl Status {
             Self::BadGateway => "Bad Gateway",
             Self::ServiceUnavailable => "Service Unavailable",
             Self::GatewayTimeout => "Gateway Timeout",
-            Self::Other(_) => "",
         }
     }
-    /// The section of the document the code is listed in (empty if none).
+    /// The description in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
+    #[must_use]
+    pub fn description_in(self, lang: &str) -> ::core::option::Option<&'static str> {
+        let index = ::core::iter::Iterator::position(
+            &mut Self::LANGS.iter(),
+            |l| *l == lang,
+        )?;
+        let texts: &'static [&'static str] = Self::DESCRIPTION_IN[self.position()];
+        texts.get(index).copied()
+    }
+    /// The section of the document the code is listed in (empty if none), in `zh`.
     #[must_use]
     #[inline]
     pub const fn section(self) -> &'static str {
@@ -577,11 +611,20 @@ impl Status {
             Self::BadGateway => "异常",
             Self::ServiceUnavailable => "异常",
             Self::GatewayTimeout => "异常",
-            Self::Other(_) => "",
         }
     }
+    /// The section in the language `lang` (one of [`LANGS`](Self::LANGS)), if the type has it.
+    #[must_use]
+    pub fn section_in(self, lang: &str) -> ::core::option::Option<&'static str> {
+        let index = ::core::iter::Iterator::position(
+            &mut Self::LANGS.iter(),
+            |l| *l == lang,
+        )?;
+        let texts: &'static [&'static str] = Self::SECTION_IN[self.position()];
+        texts.get(index).copied()
+    }
 }
-/// One row of `tables/evs_04_0039.md` listing a [`Status`] code.
+/// One row of `tables/evs_04_0039.md` listing a [`StatusCode`] code.
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -590,7 +633,8 @@ impl Status {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
-pub struct StatusRow {
+#[non_exhaustive]
+pub struct StatusCodeRow {
     /// The row's line in `tables/evs_04_0039.md`.
     pub line: u32,
     /// The HTTP statuses the row gives.
@@ -600,38 +644,37 @@ pub struct StatusRow {
     /// The row's section, exactly as written (empty if the cell is).
     pub section: &'static str,
 }
-impl ::core::fmt::Display for Status {
+impl ::core::fmt::Display for StatusCode {
     /// Writes the code and its text, e.g. `413 overLimit`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self {
-            Self::Ok => f.pad("200 OK"),
-            Self::Created => f.pad("201 Created"),
-            Self::Accepted => f.pad("202 Accepted"),
-            Self::NoContent => f.pad("204 No Content"),
-            Self::BadRequest => f.pad("400 Bad Request"),
-            Self::Unauthorized => f.pad("401 Unauthorized"),
-            Self::Forbidden => f.pad("403 Forbidden"),
-            Self::NotFound => f.pad("404 Not Found"),
-            Self::MethodNotAllowed => f.pad("405 Method Not Allowed"),
-            Self::NotAcceptable => f.pad("406 Not Acceptable"),
-            Self::ProxyAuthenticationRequired => {
-                f.pad("407 Proxy Authentication Required")
-            }
-            Self::RequestTimeout => f.pad("408 Request Timeout"),
-            Self::Conflict => f.pad("409 Conflict"),
-            Self::OverLimit => f.pad("413 overLimit"),
-            Self::BadMediaType => f.pad("415 badMediaType"),
-            Self::InternalServerError => f.pad("500 Internal Server Error"),
-            Self::NotImplemented => f.pad("501 Not Implemented"),
-            Self::BadGateway => f.pad("502 Bad Gateway"),
-            Self::ServiceUnavailable => f.pad("503 Service Unavailable"),
-            Self::GatewayTimeout => f.pad("504 Gateway Timeout"),
-            Self::Other(unknown) => ::core::fmt::Display::fmt(&unknown.0, f),
-        }
+        f.pad(
+            match self {
+                Self::Ok => "200 OK",
+                Self::Created => "201 Created",
+                Self::Accepted => "202 Accepted",
+                Self::NoContent => "204 No Content",
+                Self::BadRequest => "400 Bad Request",
+                Self::Unauthorized => "401 Unauthorized",
+                Self::Forbidden => "403 Forbidden",
+                Self::NotFound => "404 Not Found",
+                Self::MethodNotAllowed => "405 Method Not Allowed",
+                Self::NotAcceptable => "406 Not Acceptable",
+                Self::ProxyAuthenticationRequired => "407 Proxy Authentication Required",
+                Self::RequestTimeout => "408 Request Timeout",
+                Self::Conflict => "409 Conflict",
+                Self::OverLimit => "413 overLimit",
+                Self::BadMediaType => "415 badMediaType",
+                Self::InternalServerError => "500 Internal Server Error",
+                Self::NotImplemented => "501 Not Implemented",
+                Self::BadGateway => "502 Bad Gateway",
+                Self::ServiceUnavailable => "503 Service Unavailable",
+                Self::GatewayTimeout => "504 Gateway Timeout",
+            },
+        )
     }
 }
-impl ::core::str::FromStr for Status {
-    type Err = ParseStatusError;
+impl ::core::str::FromStr for StatusCode {
+    type Err = ParseStatusCodeError;
     /// Accepts the number (`"413"`), the variant name (`"OverLimit"`) or the `Display` form (`"413 overLimit"`).
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
         let digits = if let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] = *s
@@ -662,12 +705,17 @@ impl ::core::str::FromStr for Status {
         if let ::core::option::Option::Some(code) = digits {
             return match code {
                 ::core::option::Option::Some(code) => {
-                    ::core::result::Result::Ok(
-                        <Self as ::core::convert::From<u16>>::from(code),
-                    )
+                    match Self::from_code(code) {
+                        ::core::option::Option::Some(status) => {
+                            ::core::result::Result::Ok(status)
+                        }
+                        ::core::option::Option::None => {
+                            ::core::result::Result::Err(ParseStatusCodeError(()))
+                        }
+                    }
                 }
                 ::core::option::Option::None => {
-                    ::core::result::Result::Err(ParseStatusError(()))
+                    ::core::result::Result::Err(ParseStatusCodeError(()))
                 }
             };
         }
@@ -708,25 +756,27 @@ impl ::core::str::FromStr for Status {
         ) {
             return ::core::result::Result::Ok(Self::ALL[index]);
         }
-        ::core::result::Result::Err(ParseStatusError(()))
+        ::core::result::Result::Err(ParseStatusCodeError(()))
     }
 }
-impl ::core::convert::From<Status> for u16 {
+impl ::core::convert::From<StatusCode> for u16 {
     #[inline]
-    fn from(status: Status) -> u16 {
+    fn from(status: StatusCode) -> u16 {
         status.code()
     }
 }
-impl ::core::convert::From<u16> for Status {
-    /// The documented variant, or the catch-all keeping the code.
-    fn from(code: u16) -> Self {
+impl ::core::convert::TryFrom<u16> for StatusCode {
+    type Error = UnknownStatusCode;
+    fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
         match Self::from_code(code) {
-            ::core::option::Option::Some(status) => status,
-            ::core::option::Option::None => Self::Other(UnknownStatus(code)),
+            ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+            ::core::option::Option::None => {
+                ::core::result::Result::Err(UnknownStatusCode(code))
+            }
         }
     }
 }
-/// A status code that `tables/evs_04_0039.md` does not list, kept by the catch-all variant of [`Status`].
+/// A code that is not in `tables/evs_04_0039.md`; returned by `TryFrom<u16>` for [`StatusCode`].
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -737,8 +787,8 @@ impl ::core::convert::From<u16> for Status {
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord
 )]
-pub struct UnknownStatus(u16);
-impl UnknownStatus {
+pub struct UnknownStatusCode(u16);
+impl UnknownStatusCode {
     /// The code.
     #[must_use]
     #[inline]
@@ -746,13 +796,13 @@ impl UnknownStatus {
         self.0
     }
 }
-impl ::core::fmt::Display for UnknownStatus {
+impl ::core::fmt::Display for UnknownStatusCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "unknown status code {}: not in tables/evs_04_0039.md", self.0)
     }
 }
-impl ::core::error::Error for UnknownStatus {}
-/// A string that is neither a code nor a variant name of [`Status`]; returned by its `FromStr`.
+impl ::core::error::Error for UnknownStatusCode {}
+/// A string that is neither a code nor a variant name of [`StatusCode`]; returned by its `FromStr`.
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -761,31 +811,39 @@ impl ::core::error::Error for UnknownStatus {}
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
-pub struct ParseStatusError(());
-impl ::core::fmt::Display for ParseStatusError {
+pub struct ParseStatusCodeError(());
+impl ::core::fmt::Display for ParseStatusCodeError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(
-            "unknown status code: expected a code listed in tables/evs_04_0039.md (such as `404`) or a variant name of `Status`",
+            "unknown status code: expected a code listed in tables/evs_04_0039.md (such as `404`) or a variant name of `StatusCode`",
         )
     }
 }
-impl ::core::error::Error for ParseStatusError {}
-impl ::core::cmp::PartialOrd for Status {
-    fn partial_cmp(
-        &self,
-        other: &Self,
-    ) -> ::core::option::Option<::core::cmp::Ordering> {
-        ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
-    }
-}
-impl ::core::cmp::Ord for Status {
-    /// By code.
-    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
-        ::core::cmp::Ord::cmp(&self.code(), &other.code())
-    }
-}
+impl ::core::error::Error for ParseStatusCodeError {}
+#[cfg(feature = "http")]
 const _: () = {
-    impl ::serde::Serialize for Status {
+    impl ::core::convert::From<StatusCode> for ::http::StatusCode {
+        fn from(status: StatusCode) -> Self {
+            match ::http::StatusCode::from_u16(status.code()) {
+                ::core::result::Result::Ok(code) => code,
+                ::core::result::Result::Err(_) => {
+                    ::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+            }
+        }
+    }
+    impl ::core::convert::TryFrom<::http::StatusCode> for StatusCode {
+        type Error = UnknownStatusCode;
+        fn try_from(
+            status: ::http::StatusCode,
+        ) -> ::core::result::Result<Self, Self::Error> {
+            <Self as ::core::convert::TryFrom<u16>>::try_from(status.as_u16())
+        }
+    }
+};
+#[cfg(feature = "serde")]
+const _: () = {
+    impl ::serde::Serialize for StatusCode {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
@@ -793,12 +851,26 @@ const _: () = {
             serializer.serialize_u16(self.code())
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for Status {
+    impl<'de> ::serde::Deserialize<'de> for StatusCode {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
             let code = <u16 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-            ::core::result::Result::Ok(<Self as ::core::convert::From<u16>>::from(code))
+            match Self::from_code(code) {
+                ::core::option::Option::Some(status) => {
+                    ::core::result::Result::Ok(status)
+                }
+                ::core::option::Option::None => {
+                    ::core::result::Result::Err(
+                        <D::Error as ::serde::de::Error>::invalid_value(
+                            ::serde::de::Unexpected::Unsigned(
+                                <u64 as ::core::convert::From<u16>>::from(code),
+                            ),
+                            &"a status code listed in tables/evs_04_0039.md",
+                        ),
+                    )
+                }
+            }
         }
     }
 };
