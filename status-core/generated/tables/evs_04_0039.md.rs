@@ -2,7 +2,7 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 5c5005dcb036050f), status-macros 0.1.0 (source 523c2037a34765ed)
+// engine:     status-codegen 0.1.0 (source 36723ebbdd36519e), status-macros 0.1.0 (source 523c2037a34765ed)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0039.md

@@ -2,7 +2,7 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source 5c5005dcb036050f), status-macros 0.1.0 (source 523c2037a34765ed)
+// engine:     status-codegen 0.1.0 (source 36723ebbdd36519e), status-macros 0.1.0 (source 523c2037a34765ed)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
