@@ -177,6 +177,11 @@ impl Header<'_> {
         out.push_str("//\n");
         let _ = writeln!(out, "//     {GENERATE_COMMAND}");
         out.push_str("//\n");
+        out.push_str(
+            "// Edit the documents named below instead, then run it again. Each row below\n",
+        );
+        out.push_str("// gives the document line its code comes from.\n");
+        out.push_str("//\n");
         let _ = writeln!(out, "{ENGINE_KEY}{}", self.identity);
         let _ = writeln!(out, "{SOURCE_KEY}{}", self.source);
         out.push_str(&invocation_lines(self.invocation));
