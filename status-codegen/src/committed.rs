@@ -286,7 +286,7 @@ pub fn matches(contents: &str, identity: &str, invocation: &str, documents: &[&[
 }
 
 /// The committed expansion a front end may hand rustc instead of running the
-/// engine: its [`file`] in `package`, when it [`matches()`] the
+/// engine: its [`file()`] in `package`, when it [`matches()`] the
 /// invocation (its tokens as written), its documents as read, and `identity`.
 /// `None` when a document was not read.
 pub fn find(

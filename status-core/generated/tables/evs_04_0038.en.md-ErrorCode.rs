@@ -5,7 +5,7 @@
 // Edit the documents named below instead, then run it again. Each row below
 // gives the document line its code comes from.
 //
-// engine:     status-codegen 0.1.0 (source c39294cd38e7401f), status-macros 0.1.0 (source 523c2037a34765ed)
+// engine:     status-codegen 0.1.0 (source 10c480c3eb6fffd4), status-macros 0.1.0 (source 523c2037a34765ed)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0038.en.md
