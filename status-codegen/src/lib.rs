@@ -51,6 +51,8 @@ mod naming;
 pub mod options;
 #[doc(hidden)]
 pub mod source;
+#[doc(hidden)]
+pub mod source_hash;
 mod suggest;
 mod translate;
 mod validate;
