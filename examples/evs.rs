@@ -6,7 +6,7 @@
 //! cargo run --example evs
 //! ```
 
-use status_table::evs::{ErrorCode, StatusCode};
+use status_core::evs::{ErrorCode, StatusCode};
 use unicode_width::UnicodeWidthStr;
 
 /// `text` padded with spaces to `width` terminal columns (CJK characters take two).

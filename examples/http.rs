@@ -2,10 +2,10 @@
 //! the EVS documentation says about it.
 //!
 //! ```text
-//! cargo run --example http --features http
+//! cargo run --example http
 //! ```
 
-use status_table::evs::StatusCode;
+use status_core::evs::StatusCode;
 
 /// A response as an HTTP client would hand it over (no network here).
 fn response(status: u16) -> http::Response<()> {

@@ -1,10 +1,10 @@
 //! A JSON round trip: EVS status codes serialize as their number.
 //!
 //! ```text
-//! cargo run --example serde_json --features serde
+//! cargo run --example serde_json
 //! ```
 
-use status_table::evs::StatusCode;
+use status_core::evs::StatusCode;
 
 fn main() {
     let codes = vec![

@@ -3,6 +3,8 @@
 //! when a translation changes, its text follows. The macro reuses the
 //! committed expansion (`generated/`, written by `status-table generate`) only
 //! while its header matches: a hand edit or a changed document is not used.
+//! Without the proc macro (the facade's feature `macros` off), `status_table!`
+//! is that committed file, and the crate builds nothing else.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,17 +49,26 @@ fn target_dir() -> PathBuf {
 
 /// A probe crate in its own workspace, depending on status-macros by path.
 fn probe(name: &str, main: &str) -> PathBuf {
+    let macros = workspace().join("status-macros");
+    let tables = format!(
+        "[dependencies]\nstatus-macros = {{ path = {:?} }}\n",
+        macros.display().to_string()
+    );
+    probe_with(name, main, &tables)
+}
+
+/// A probe crate in its own workspace, with these manifest tables
+/// (`[dependencies]`, `[features]`).
+fn probe_with(name: &str, main: &str, tables: &str) -> PathBuf {
     let probe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&probe);
     std::fs::create_dir_all(probe.join("src")).unwrap();
     std::fs::create_dir_all(probe.join("tables")).unwrap();
-    let macros = workspace().join("status-macros");
     std::fs::write(
         probe.join("Cargo.toml"),
         format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nstatus-macros = {{ path = {:?} }}\n\n[workspace]\n",
-            macros.display().to_string()
+             [workspace]\n\n{tables}"
         ),
     )
     .unwrap();
@@ -68,19 +79,51 @@ fn probe(name: &str, main: &str) -> PathBuf {
 }
 
 fn run(probe: &Path) -> String {
-    let output = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--offline"])
-        .current_dir(probe)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
+    run_with(probe, &[])
+}
+
+/// `cargo run` in the probe with these arguments; its output.
+fn run_with(probe: &Path, args: &[&str]) -> String {
+    let output = cargo(probe, "run", args);
     assert!(
         output.status.success(),
         "probe build failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("utf-8 output")
+}
+
+fn cargo(probe: &Path, command: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO"))
+        .args([command, "--quiet", "--offline"])
+        .args(args)
+        .current_dir(probe)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs")
+}
+
+/// `status-table generate` in the probe.
+fn generate(probe: &Path) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = status_cli::run(
+        [
+            "status-table",
+            "generate",
+            "--root",
+            &probe.to_string_lossy(),
+        ],
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(
+        code,
+        std::process::ExitCode::SUCCESS,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
 }
 
 #[test]
@@ -172,25 +215,8 @@ fn edit_body(contents: &str, from: &str, to: &str, seal: bool) -> String {
 fn the_committed_expansion_is_used_only_while_it_matches() {
     let probe = probe("committed-probe", COMMITTED_MAIN);
     std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let code = status_cli::run(
-        [
-            "status-table",
-            "generate",
-            "--root",
-            &probe.to_string_lossy(),
-        ],
-        &mut out,
-        &mut err,
-    );
-    assert_eq!(
-        code,
-        std::process::ExitCode::SUCCESS,
-        "{}",
-        String::from_utf8_lossy(&err)
-    );
-    let file = probe.join("generated/tables/codes-StatusCode.rs");
+    generate(&probe);
+    let file = probe.join("generated/tables/codes.md.rs");
     let generated = std::fs::read_to_string(&file).unwrap();
     assert_eq!(run(&probe), "200 OK\n404 Not Found\n");
 
@@ -238,4 +264,97 @@ fn the_committed_expansion_is_used_only_while_it_matches() {
         1,
         "generated/ holds only what `generate` wrote"
     );
+}
+
+/// What an SDK crate writes: the facade without its proc macro, and the
+/// maintainers' switch.
+const SDK_MANIFEST: &str = "[features]\nregenerate = [\"status-table/macros\"]\n\n\
+    [dependencies]\nstatus-table = { path = FACADE, default-features = false }\n";
+
+const SDK_MAIN: &str = r#"status_table::status_table!("tables/codes.md");
+
+mod api {
+    status_table::status_table!("tables/codes.md", doc = "Probe.", vis = pub(crate), rename(404 = Missing), name = ProbeStatus);
+}
+
+fn main() {
+    for status in StatusCode::ALL {
+        println!("{} {}", status.code(), status.description());
+    }
+    println!("{:?}", api::ProbeStatus::Missing);
+}
+"#;
+
+#[test]
+fn without_the_proc_macro_the_committed_file_is_the_type() {
+    let facade = format!("{:?}", workspace().display().to_string());
+    let manifest = SDK_MANIFEST.replace("FACADE", &facade);
+    let probe = probe_with("committed-form-probe", SDK_MAIN, &manifest);
+    std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
+
+    // Nothing committed yet: rustc names the file the invocation needs.
+    let output = cargo(&probe, "build", &[]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let missing = probe.join("generated/tables/codes.md.rs");
+    assert!(
+        stderr.contains(&format!("couldn't read `{}`", missing.display())),
+        "{stderr}"
+    );
+
+    // `generate` writes both files: the second under its `name`, whatever
+    // options come before it.
+    generate(&probe);
+    assert!(
+        probe
+            .join("generated/tables/codes.md-ProbeStatus.rs")
+            .is_file()
+    );
+    assert_eq!(run(&probe), "200 OK\n404 Not Found\nMissing\n");
+
+    // The committed file is all the crate reads: a marker in it shows, though
+    // the document still says `Not Found` (`status-table check` reports such
+    // an edit; the proc macro, below, does not use it).
+    let contents = std::fs::read_to_string(&missing).unwrap();
+    let marked = edit_body(
+        &contents,
+        "\"Not Found\"",
+        "\"Not Found, from generated/\"",
+        false,
+    );
+    std::fs::write(&missing, marked).unwrap();
+    assert_eq!(
+        run(&probe),
+        "200 OK\n404 Not Found, from generated/\nMissing\n"
+    );
+
+    // The maintainers' switch: the proc macro reads the document again.
+    assert_eq!(
+        run_with(&probe, &["--features", "regenerate"]),
+        "200 OK\n404 Not Found\nMissing\n"
+    );
+
+    // A dependent builds neither the proc macro nor a parser.
+    let tree = |args: &[&str]| {
+        let output = cargo(&probe, "tree", args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = tree(&["-e", "normal,build"]);
+    for name in [
+        "status-macros",
+        "status-codegen",
+        "syn",
+        "pulldown-cmark",
+        "html5ever",
+    ] {
+        assert!(!plain.contains(&format!("{name} v")), "{name} in\n{plain}");
+    }
+    assert!(plain.contains("status-table v"), "{plain}");
+    let regenerating = tree(&["-e", "normal,build", "--features", "regenerate"]);
+    assert!(regenerating.contains("status-macros v"), "{regenerating}");
 }

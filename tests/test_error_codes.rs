@@ -5,7 +5,7 @@
 
 use std::str::FromStr;
 
-use status_table::evs::{ErrorCode, ParseErrorCodeError, UnknownErrorCode};
+use status_core::evs::{ErrorCode, ParseErrorCodeError, UnknownErrorCode};
 
 #[test]
 fn a_code_answers_with_every_column_of_its_row() {

@@ -4,7 +4,7 @@
 
 use std::str::FromStr;
 
-use status_table::evs::{ParseStatusCodeError, StatusCode, UnknownStatusCode};
+use status_core::evs::{ParseStatusCodeError, StatusCode, UnknownStatusCode};
 
 /// (code, variant, description, section, line of the row's `<tr>`) as the document has them.
 const DOCUMENT: &[(u16, StatusCode, &str, &str, u32)] = &[

@@ -4,7 +4,7 @@
 //! twin `tables/evs_04_0039.en.md`, and the fixtures in
 //! `tests/documents/fixtures/translations/`.
 
-use status_table::evs::StatusCode;
+use status_core::evs::StatusCode;
 
 /// (variant, section in the seed, section in the twin, description in both).
 const EVS: &[(StatusCode, &str, &str, &str)] = &[

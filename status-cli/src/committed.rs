@@ -26,7 +26,7 @@ pub(crate) const IDENTITY: &str = status_macros::__identity!();
 #[derive(Debug, Clone)]
 pub struct CommittedFile {
     /// Its path relative to the workspace root, e.g.
-    /// `status-core/generated/tables/evs_04_0039-StatusCode.rs`.
+    /// `status-core/generated/tables/evs_04_0039.md.rs`.
     pub path: String,
     /// The whole file: header and code.
     pub contents: String,
@@ -95,8 +95,17 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
         .collect();
     let code = format_tokens(&expansion.tokens)?;
     let contents = render(site, &documents, &expansion.model, &code);
+    let path = committed_path(site).unwrap_or_else(|| {
+        if invocation.path.is_some() {
+            problems.push(format!(
+                "error: {}: no committed expansion can be kept for `{written}`: without its proc macro, `status_table!` reads `{DIRECTORY}/{written}.rs` in the package, and this path leaves the package (`..`, an absolute path) or names no file; expected the document's path from the package's directory or a parent of it up to the workspace root (the macro looks in each)",
+                site.locate(invocation.path_span)
+            ));
+        }
+        format!("{}/{DIRECTORY}/{written}.rs", site.package_dir)
+    });
     Ok(CommittedFile {
-        path: committed_path(site, &expansion.model.type_name),
+        path,
         contents,
         source: site.source.clone(),
         model: expansion.model.clone(),
@@ -106,15 +115,18 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
 }
 
 /// Where the expansion of an invocation is committed, relative to the root:
-/// `{package}/generated/{document path without extension}-{type name}.rs`.
-pub fn committed_path(site: &InvocationSite, type_name: &str) -> String {
-    let document = site.invocation.path.as_deref().unwrap_or("table");
-    let file = format!("{DIRECTORY}/{}", committed::file_name(document, type_name));
-    if site.package_dir == "." {
+/// `{package}/generated/{document path}[-{name}].rs`
+/// ([`status_codegen::committed::file_name`]); `None` when the document's
+/// path leaves the package's `generated/` folder (`..`, an absolute path).
+pub fn committed_path(site: &InvocationSite) -> Option<String> {
+    let document = site.invocation.path.as_deref()?;
+    let name = site.invocation.options.type_name.as_deref();
+    let file = format!("{DIRECTORY}/{}", committed::file_name(document, name)?);
+    Some(if site.package_dir == "." {
         file
     } else {
         format!("{}/{file}", site.package_dir)
-    }
+    })
 }
 
 /// The header, the rows block and the code of a committed file.

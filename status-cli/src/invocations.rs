@@ -50,8 +50,10 @@ impl InvocationSite {
     }
 }
 
-/// The root of the workspace a command run in `start` works on.
-pub fn workspace_root(start: &Path) -> Option<PathBuf> {
+/// The root of the workspace a command run in `start` works on, as cargo
+/// finds it (a package that no workspace claims is its own root); the error
+/// says why there is none.
+pub fn workspace_root(start: &Path) -> Result<PathBuf, String> {
     workspace::root_above(start)
 }
 

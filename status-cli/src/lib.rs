@@ -136,13 +136,15 @@ enum Command {
     },
     /// Write the expansion of every `status_table!` invocation of the workspace.
     Generate {
-        /// The workspace root (default: found from the current directory).
+        /// The workspace root, or a package that is its own (default: found
+        /// from the current directory, as cargo finds it).
         #[arg(long)]
         root: Option<PathBuf>,
     },
     /// Regenerate in memory and compare with the committed expansions.
     Check {
-        /// The workspace root (default: found from the current directory).
+        /// The workspace root, or a package that is its own (default: found
+        /// from the current directory, as cargo finds it).
         #[arg(long)]
         root: Option<PathBuf>,
         /// Also print the unified diff of each file that differs.
@@ -289,13 +291,7 @@ fn with_root(root: Option<PathBuf>) -> Result<PathBuf, String> {
     if let Some(root) = root {
         return Ok(root);
     }
-    let here = current_dir()?;
-    workspace_root(&here).ok_or_else(|| {
-        format!(
-            "no Cargo.toml with [workspace] in {} or its parents: run inside the workspace or pass --root",
-            here.display()
-        )
-    })
+    workspace_root(&current_dir()?)
 }
 
 fn current_dir() -> Result<PathBuf, String> {

@@ -54,7 +54,7 @@ fn root_arg(root: &Path) -> String {
     root.to_string_lossy().into_owned()
 }
 
-const COMMITTED: &str = "probe/generated/tables/codes-ProbeStatus.rs";
+const COMMITTED: &str = "probe/generated/tables/codes.md-ProbeStatus.rs";
 
 #[test]
 fn generate_then_check_is_clean() {
@@ -149,11 +149,11 @@ fn edit_and_check(name: &str, from: &str, to: &str) -> String {
         "{out}"
     );
     assert!(
-        out.contains("--- probe/generated/tables/codes-ProbeStatus.rs (committed)"),
+        out.contains("--- probe/generated/tables/codes.md-ProbeStatus.rs (committed)"),
         "{out}"
     );
     assert!(
-        out.contains("+++ probe/generated/tables/codes-ProbeStatus.rs (generated now)"),
+        out.contains("+++ probe/generated/tables/codes.md-ProbeStatus.rs (generated now)"),
         "{out}"
     );
     assert!(
@@ -408,5 +408,103 @@ fn an_invocation_error_is_located_in_the_rust_file() {
     assert!(
         out.contains("error: probe/src/lib.rs:3:53: unknown option `nme`"),
         "{out}"
+    );
+}
+
+/// A `cargo new` package: no `[workspace]` anywhere above it (so not in the
+/// target directory, which is inside this workspace).
+fn lone_package(name: &str) -> PathBuf {
+    let package = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&package);
+    std::fs::create_dir_all(package.join("src")).unwrap();
+    std::fs::create_dir_all(package.join("tables")).unwrap();
+    std::fs::write(
+        package.join("Cargo.toml"),
+        format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        package.join("src/lib.rs"),
+        "//! Lone.\nstatus_table::status_table!(\"tables/codes.md\");\n",
+    )
+    .unwrap();
+    std::fs::write(package.join("tables/codes.md"), DOCUMENT).unwrap();
+    package
+}
+
+#[test]
+fn a_lone_package_is_its_own_root() {
+    let package = lone_package("cli-lone-package");
+    // No manifest above it; were there one, this would not test a lone package.
+    assert!(
+        package
+            .ancestors()
+            .skip(1)
+            .all(|dir| !dir.join("Cargo.toml").is_file()),
+        "{} is inside a package or a workspace",
+        package.display()
+    );
+    assert_eq!(
+        status_cli::workspace_root(&package.join("src")),
+        Ok(package.clone())
+    );
+
+    // Run where a user runs it: in the package, with no --root.
+    let cli = |args: &[&str], dir: &Path| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_status-table"))
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let (code, out, err) = cli(&["check"], &package);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(
+        out.contains("missing: generated/tables/codes.md.rs is not committed"),
+        "{out}"
+    );
+    let (code, out, err) = cli(&["generate"], &package.join("src"));
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("wrote generated/tables/codes.md.rs"), "{out}");
+    let (code, out, err) = cli(&["check"], &package);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("1 expansion(s) of 1 document(s) in generated/ are up to date"),
+        "{out}"
+    );
+
+    // And through the library, with --root as printed in the help.
+    let (code, out, err) = run(&["check", "--root", &root_arg(&package)]);
+    assert_eq!(code, 0, "{out}{err}");
+    let committed = std::fs::read_to_string(package.join("generated/tables/codes.md.rs")).unwrap();
+    assert!(
+        committed.contains("// source:     src/lib.rs\n"),
+        "{committed}"
+    );
+    assert!(committed.contains("    NotFound = 404,"), "{committed}");
+}
+
+#[test]
+fn a_package_its_workspace_does_not_list_is_refused_as_cargo_refuses_it() {
+    let root = workspace("cli-not-a-member");
+    std::fs::create_dir_all(root.join("stray/src")).unwrap();
+    std::fs::write(
+        root.join("stray/Cargo.toml"),
+        "[package]\nname = \"stray\"\n",
+    )
+    .unwrap();
+    let error = status_cli::workspace_root(&root.join("stray/src")).unwrap_err();
+    assert!(
+        error.contains("stray is in the workspace at") && error.contains("not one of its members"),
+        "{error}"
+    );
+    assert_eq!(
+        status_cli::workspace_root(&root.join("probe/src")),
+        Ok(root.clone())
     );
 }

@@ -429,7 +429,7 @@ fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_un
             .any(|c| c == "418")
     );
     // The type keeps both languages, and its docs say which texts stand in.
-    let committed = read(&out.join("generated/tables/evs/evs_04_0039-StatusCode.rs"));
+    let committed = read(&out.join("generated/tables/evs/evs_04_0039.md-StatusCode.rs"));
     assert!(
         committed.contains(r#"pub const LANGS: &'static [&'static str] = &["zh", "en"];"#),
         "both languages"

@@ -57,6 +57,8 @@ pub mod options;
 mod pipeline;
 #[doc(hidden)]
 pub mod source;
+#[doc(hidden)]
+pub mod source_hash;
 mod suggest;
 mod translate;
 mod trials;

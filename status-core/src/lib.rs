@@ -2,13 +2,14 @@
 //! documentation. Each module is one service; its documents (in `tables/`, part
 //! of the package) are the source of truth.
 //!
-//! Features: `macros` (default: the types are generated from `tables/` at
-//! compile time, and the crate is rebuilt whenever a document changes) or
-//! `prebuilt` (the committed expansions in `generated/`, checked identical by
-//! `status-table check`: nothing but this crate to build); `std` (default;
-//! without it the crate is `no_std`), `http` (conversions with
+//! The types are the expansions of `status_table!` committed in `generated/`
+//! (`status-table check` keeps them identical to what the documents give):
+//! building this crate builds no proc macro and no parser. Features: `std`
+//! (default; without it the crate is `no_std`), `http` (conversions with
 //! `http::StatusCode`), `serde` (status codes as numbers, error codes as
-//! strings).
+//! strings), and for this crate's maintainers `regenerate` (the proc macro
+//! reads the documents at build time, and the crate is rebuilt when one
+//! changes).
 //!
 //! The types are `#[non_exhaustive]` (the enums and their row structs): a row
 //! or a column that a document gains is not a breaking change.
@@ -16,22 +17,11 @@
 // docs.rs: each item shows the features it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(not(any(feature = "macros", feature = "prebuilt")))]
-compile_error!(
-    "status-core needs the feature `macros` (the default: types generated from tables/ at compile time) or `prebuilt` (the committed expansions in generated/, no proc macro)"
-);
-
 /// Huawei Cloud Elastic Volume Service (EVS): the API reference pages
 /// "HTTP状态码" / "HTTP Status Codes" (`tables/evs_04_0039.md` and its English
 /// twin) and "Error Codes" (`tables/evs_04_0038.en.md`).
 pub mod evs {
-    #[cfg(feature = "prebuilt")]
-    include!("../generated/tables/evs_04_0039-StatusCode.rs");
-    #[cfg(feature = "prebuilt")]
-    include!("../generated/tables/evs_04_0038.en-ErrorCode.rs");
-
-    #[cfg(all(feature = "macros", not(feature = "prebuilt")))]
-    status_macros::status_table!(
+    status_table::status_table!(
         "tables/evs_04_0039.md",
         lang = "zh",
         translation(en = "tables/evs_04_0039.en.md"),
@@ -39,8 +29,7 @@ pub mod evs {
         serde = "serde",
         non_exhaustive,
     );
-    #[cfg(all(feature = "macros", not(feature = "prebuilt")))]
-    status_macros::status_table!(
+    status_table::status_table!(
         "tables/evs_04_0038.en.md",
         name = ErrorCode,
         lang = "en",

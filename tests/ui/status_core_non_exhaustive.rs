@@ -1,7 +1,7 @@
 // status-core's published types are `#[non_exhaustive]`: a row or a column
 // that a document gains is not a breaking change, so code outside the crate
 // must leave room for them.
-use status_table::evs::StatusCode;
+use status_core::evs::StatusCode;
 
 fn main() {
     // Every status variant the document lists today, and still not exhaustive.

@@ -1,6 +1,6 @@
 // status-core's row structs are `#[non_exhaustive]` too: a column that a
 // document gains is a field, and not a breaking change.
-use status_table::evs::{StatusCode, StatusCodeRow};
+use status_core::evs::{StatusCode, StatusCodeRow};
 
 fn main() {
     // Every field a row has today.

@@ -17,8 +17,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-status_macros::status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde);
-status_macros::status_table!(
+status_table::status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde);
+status_table::status_table!(
     "tables/evs_04_0038.en.md",
     name = ErrorCode,
     other = Other,

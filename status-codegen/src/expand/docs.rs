@@ -1,8 +1,8 @@
-//! The generated documentation: the enum's page shows the whole table as the
-//! document has it (every row, repeated codes included), says which tables and
-//! rows were not read and why; every variant gives its texts and its line.
-
-use std::fmt::Write as _;
+//! The generated documentation, for the type's users: the enum's page shows
+//! the whole table as the document has it (every row, repeated codes
+//! included), says which tables and rows were not read and why; every variant
+//! gives its texts. What maintainers look for (document lines, "edit the
+//! document") is in the committed file's header, not here.
 
 use proc_macro2::Ident;
 use quote::format_ident;
@@ -38,10 +38,6 @@ pub(super) fn enum_doc(view: &View<'_>) -> Vec<String> {
         " {what}{title}, generated from {}.",
         sources.join(" and ")
     ));
-    lines.push(String::new());
-    lines.push(
-        " Regenerated whenever the document changes; edit the document, not this type.".to_owned(),
-    );
     accessors(view, &mut lines);
     if !model.variants.is_empty() {
         lines.push(String::new());
@@ -101,72 +97,98 @@ fn accessors(view: &View<'_>, lines: &mut Vec<String>) {
     }
 }
 
-/// The columns of the table in the docs: (heading, text, language index).
-/// Every text the type holds, in every language.
-fn text_columns(view: &View<'_>) -> Vec<(String, Text, usize)> {
-    let model = view.model;
-    let languages = model.langs.len().max(1);
-    let mut columns = Vec::new();
-    for text in Text::ALL.iter().filter(|t| model.has(**t)) {
-        for lang in 0..languages {
-            let mut heading = capitalised(text.as_str());
-            if model.langs.len() > 1 {
-                let _ = write!(heading, " ({})", model.langs[lang]);
-            }
-            columns.push((heading, *text, lang));
-        }
-    }
-    columns
+/// The text columns of the table in the docs: every text the type holds,
+/// each with its texts in every language.
+fn text_columns(view: &View<'_>) -> Vec<Text> {
+    Text::ALL
+        .into_iter()
+        .filter(|t| view.model.has(*t))
+        .collect()
 }
 
+/// A row's text in every language, one line each in its cell, primary first;
+/// a text the translations repeat is written once.
+fn texts_cell(row: &Row, text: Text, languages: usize) -> String {
+    let mut texts: Vec<&str> = Vec::new();
+    for lang in 0..languages {
+        let value = row.text_in(text, lang);
+        if !value.is_empty() && !texts.contains(&value) {
+            texts.push(value);
+        }
+    }
+    texts
+        .into_iter()
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// The table of every row. It is read at the width of a rustdoc page (about
+/// 960 px): the code (in code font, left-aligned, its variant under it) and
+/// the HTTP status are as narrow as they can be, and the texts take the rest,
+/// each language of a text in one cell rather than a column each, so that a
+/// Chinese text is not wrapped every few characters.
 fn table(view: &View<'_>, lines: &mut Vec<String>) {
     let model = view.model;
     let rows = model.rows();
+    let languages = model.langs.len().max(1);
     // A column with one value on every row is a sentence above the table.
-    let (constant, columns): (Vec<_>, Vec<_>) =
-        text_columns(view).into_iter().partition(|(_, text, lang)| {
-            rows.len() > 1
-                && rows
-                    .iter()
-                    .all(|(_, r)| r.text_in(*text, *lang) == rows[0].1.text_in(*text, *lang))
-        });
-    for (heading, text, lang) in &constant {
-        let value = rows[0].1.text_in(*text, *lang);
+    let (constant, columns): (Vec<_>, Vec<_>) = text_columns(view).into_iter().partition(|text| {
+        rows.len() > 1
+            && rows.iter().all(|(_, r)| {
+                (0..languages).all(|l| r.text_in(*text, l) == rows[0].1.text_in(*text, l))
+            })
+    });
+    for text in &constant {
+        let value = texts_cell(rows[0].1, *text, languages).replace("<br>", " / ");
         if !value.is_empty() {
-            lines.push(format!(" {heading} of every row: {}.", escape(value)));
+            lines.push(format!(
+                " {} of every row: {value}.",
+                capitalised(text.as_str())
+            ));
             lines.push(String::new());
         }
     }
     let status = model.kind == Kind::Error && model.has_status;
-    let mut head = vec!["Code".to_owned(), "Variant".to_owned()];
+    let mut head = vec!["Code".to_owned()];
     if status {
         head.push("HTTP status".to_owned());
     }
-    head.extend(columns.iter().map(|(h, _, _)| h.clone()));
-    head.push("Line".to_owned());
-    let align: Vec<&str> = head
-        .iter()
-        .enumerate()
-        .map(|(i, h)| if i == 0 || h == "Line" { "---:" } else { "---" })
-        .collect();
+    let in_languages = if model.langs.len() > 1 {
+        format!(" ({})", model.langs.join(", "))
+    } else {
+        String::new()
+    };
+    head.extend(
+        columns
+            .iter()
+            .map(|t| format!("{}{in_languages}", capitalised(t.as_str()))),
+    );
     lines.push(format!(" | {} |", head.join(" | ")));
-    lines.push(format!(" |{}|", align.join("|")));
+    lines.push(format!(" |{}|", vec![":---"; head.len()].join("|")));
     for (variant, row) in rows {
-        let mut cells = vec![
-            escape(&variant.code),
-            format!("[`{}`](Self::{})", variant.name, variant.name),
-        ];
+        let mut cells = vec![format!(
+            "{}<br>[`{}`](Self::{})",
+            code_span(&variant.code),
+            variant.name,
+            variant.name
+        )];
         if status {
             let statuses: Vec<String> = row.statuses.iter().map(u16::to_string).collect();
             cells.push(statuses.join(", "));
         }
-        cells.extend(
-            columns
-                .iter()
-                .map(|(_, text, lang)| escape(row.text_in(*text, *lang))),
-        );
-        cells.push(row.line.to_string());
+        cells.extend(columns.iter().map(|t| texts_cell(row, *t, languages)));
         lines.push(format!(" | {} |", cells.join(" | ")));
+    }
+}
+
+/// A code as code, in a table cell: as a code span when it can be one (a
+/// backtick or a pipe would end it), else as escaped text.
+fn code_span(code: &str) -> String {
+    if code.contains(['`', '|', '\n']) {
+        escape(code)
+    } else {
+        format!("`{code}`")
     }
 }
 
@@ -261,28 +283,17 @@ fn variant_doc(view: &View<'_>, variant: &Variant) -> Vec<String> {
         lines.push(String::new());
         lines.push(line);
     }
-    lines.push(String::new());
-    lines.push(located(model.path(), first));
+    let section = first.text(Text::Section);
+    if !section.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(" Section: {}.", escape(section)));
+    }
     for row in &variant.rows[1..] {
         let text = main.map_or("", |t| row.text(t));
         lines.push(String::new());
-        lines.push(format!(
-            " Also listed at line {}: {}",
-            row.line,
-            escape(text)
-        ));
+        lines.push(format!(" Also listed as: {}", escape(text)));
     }
     lines
-}
-
-fn located(path: &str, row: &Row) -> String {
-    let section = row.text(Text::Section);
-    let section = if section.is_empty() {
-        String::new()
-    } else {
-        format!("Section: {}. ", escape(section))
-    };
-    format!(" {section}From `{path}`, line {}.", row.line)
 }
 
 /// The doc of a text accessor.

@@ -59,19 +59,38 @@ pub fn root_of(package: &Path) -> Option<PathBuf> {
     None
 }
 
-/// The workspace root for a command run in `start`: the root of the nearest
-/// package at or above it, else the nearest workspace root at or above it.
-pub fn root_above(start: &Path) -> Option<PathBuf> {
-    start
+/// The workspace root for a command run in `start`, as cargo finds it: the
+/// root of the nearest package at or above `start`, where a package that no
+/// workspace claims (a `cargo new` crate) is its own root; a directory with a
+/// virtual manifest is the root of its workspace. The error says what cargo
+/// would say: no manifest, or a workspace above that does not list the package.
+pub fn root_above(start: &Path) -> Result<PathBuf, String> {
+    let Some(nearest) = start
         .ancestors()
         .find(|dir| dir.join("Cargo.toml").is_file())
-        .and_then(root_of)
-        .or_else(|| {
-            start
-                .ancestors()
-                .find(|dir| is_root(dir))
-                .map(Path::to_path_buf)
-        })
+    else {
+        return Err(format!(
+            "no Cargo.toml in {} or its parents: run inside a package or a workspace, or pass --root",
+            start.display()
+        ));
+    };
+    if let Some(root) = root_of(nearest) {
+        return Ok(root);
+    }
+    // Not a member of any workspace: its own root, unless a workspace above
+    // neither lists nor excludes it (cargo refuses to build it then).
+    let claimed = nearest.ancestors().skip(1).find(|dir| {
+        manifest(dir)
+            .is_some_and(|m| m.has_table("workspace") && !excludes(&m, &relative(nearest, dir)))
+    });
+    match claimed {
+        None => Ok(nearest.to_path_buf()),
+        Some(root) => Err(format!(
+            "{} is in the workspace at {} but not one of its members: list it in that workspace's `members`, or in its `exclude` to make it its own root (cargo asks the same), or pass --root",
+            nearest.display(),
+            root.display()
+        )),
+    }
 }
 
 /// Every package of the workspace at `root`, relative to it (`.` for the root
@@ -232,18 +251,30 @@ mod tests {
             );
             let expected = found.then(|| tree.0.clone());
             assert_eq!(root_of(&tree.0.join("core")), expected, "{manifest}");
-            assert_eq!(
-                root_above(&tree.0.join("core")),
-                if found {
-                    expected
-                } else if manifest.contains("workspace") {
-                    Some(tree.0.clone())
-                } else {
-                    None
-                },
-                "{manifest}"
-            );
+            let above = root_above(&tree.0.join("core/src"));
+            if found {
+                assert_eq!(above, Ok(tree.0.clone()), "{manifest}");
+            } else if manifest.contains("exclude") || !manifest.contains("workspace") {
+                // Excluded, or no workspace above: the package is its own root.
+                assert_eq!(above, Ok(tree.0.join("core")), "{manifest}");
+            } else {
+                // A workspace above that does not list it: cargo refuses it.
+                let error = above.unwrap_err();
+                assert!(error.contains("not one of its members"), "{error}");
+            }
         }
+    }
+
+    #[test]
+    fn a_lone_package_is_its_own_root() {
+        let tree = Tree::new("lone", &[("codes/Cargo.toml", PACKAGE)]);
+        let package = tree.0.join("codes");
+        assert_eq!(root_of(&package), None);
+        assert_eq!(root_above(&package), Ok(package.clone()));
+        assert_eq!(root_above(&package.join("src/api")), Ok(package.clone()));
+        assert_eq!(members(&package).unwrap(), ["."]);
+        let error = root_above(&tree.0).unwrap_err();
+        assert!(error.starts_with("no Cargo.toml in "), "{error}");
     }
 
     #[test]

@@ -2,12 +2,15 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source d7702129a340aee5), status-macros 0.1.0 (source c7e7de4922a51ebc)
+// Edit the documents named below instead, then run it again. Each row below
+// gives the document line its code comes from.
+//
+// engine:     status-codegen 0.1.0 (source 857bf27a4ee42abe), status-macros 0.1.0 (source 4e05b95e0a8fbcfc)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, lang = "en", http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0038.en.md
 // sha256:     85420b4c3fe3d705bf77284ad94e6d46aa43c133147e83858c9b55dd915f6205
-// body:       sha256 f07171bad866ecb242e2ad043378fb7cfa781011977ef82e9eef8ad3beb53114 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 4d9405afa4db8116bc975c16855b8e80e5895cf96cc0fbffd8129b3ca3e00dbe (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":16,"table":0,"code":"EVS.0001","status":[400],"aliases":[],"notes":[],"reason":null,"message":"invalid tenant id!","description":"Incorrect tenant ID in the URI. The tenant ID is actually the project ID.","solution":"Use the correct tenant ID.","module":null,"section":"Error Codes","other":{},"variant":"Evs0001"}
@@ -148,150 +151,148 @@
 
 /// Error codes from the page *Error Codes*, generated from `tables/evs_04_0038.en.md`.
 ///
-/// Regenerated whenever the document changes; edit the document, not this type.
-///
 /// Each code answers `code()`, `from_code()`, `name()`, `message()`, `description()`, `solution()`, `section()`, `http_status()`, `http_statuses()`, `rows()`, `ALL`.
 /// The page has no column for `reason()`, `module()`, so the type has no such method.
 ///
 /// Section of every row: Error Codes.
 ///
-/// | Code | Variant | HTTP status | Message | Description | Solution | Line |
-/// |---:|---|---|---|---|---|---:|
-/// | EVS.0001 | [`Evs0001`](Self::Evs0001) | 400 | invalid tenant id\! | Incorrect tenant ID in the URI. The tenant ID is actually the project ID. | Use the correct tenant ID. | 16 |
-/// | EVS.0002 | [`Evs0002`](Self::Evs0002) | 400 | invalid token\! | Header parameters in the HTTP request are incorrect. | Use the correct token. | 28 |
-/// | EVS.0003 | [`Evs0003`](Self::Evs0003) | 403 | invalid token roles\! | The token used is incorrect. | The account permission set is empty. Add the required permissions to this account. | 39 |
-/// | EVS.1001 | [`Evs1001`](Self::Evs1001) | 400 | null volume\! | The name and description formats set in the request to update the disk are incorrect. | Enter the disk name and description in the correct format. | 50 |
-/// | EVS.1002 | [`Evs1002`](Self::Evs1002) | 400 | invalid volume id\! | Incorrect disk ID. | Enter the disk ID in the correct format. | 61 |
-/// | EVS.1003 | [`Evs1003`](Self::Evs1003) | 400 | invalid volume name\! | Incorrect disk name format. | Enter the disk name in the correct format. | 72 |
-/// | EVS.1004 | [`Evs1004`](Self::Evs1004) | 400 | invalid volume description\! | Incorrect disk description format. | Enter the disk description in the correct format. | 83 |
-/// | EVS.1005 | [`Evs1005`](Self::Evs1005) | 400 | size of metadata is too large\! | The size of the metadata set in the request to create the disk exceeds the upper limit. | Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes. | 94 |
-/// | EVS.1006 | [`Evs1006`](Self::Evs1006) | 400 | invalid backup id\! | The ID of the backup used to create the disk is incorrect. | Enter the correct backup ID. | 105 |
-/// | EVS.1007 | [`Evs1007`](Self::Evs1007) | 400 | volume name and description can not both be empty\! | Parameters name and description are incorrect. | Enter the correct disk name and description. | 116 |
-/// | EVS.1008 | [`Evs1008`](Self::Evs1008) | 400 | null createVolumeReq\! | The format of the request to create the disk is incorrect. | Use the correct request format. | 127 |
-/// | EVS.1009 | [`Evs1009`](Self::Evs1009) | 400 | invalid volumeForCreate\! | The body of the request to create the disk is incorrect. | Check the body of the request used to create the disk. | 138 |
-/// | EVS.1010 | [`Evs1010`](Self::Evs1010) | 400 | invalid volume size\! | Parameter size set in the request to create the disk is invalid. | Enter a valid size value. | 149 |
-/// | EVS.1011 | [`Evs1011`](Self::Evs1011) | 400 | null extendVolumeReq\! | The format of the request to expand the disk capacity is incorrect. | Use the correct request format. | 160 |
-/// | EVS.1012 | [`Evs1012`](Self::Evs1012) | 400 | temporary volume\! | You do not have the permission to access this disk. | Do not perform operations for a temporary disk as it does not allow any operation. | 171 |
-/// | EVS.1013 | [`Evs1013`](Self::Evs1013) | 400 | request transforming failed\! | Request conversion error. | Check whether the request body is correct. | 182 |
-/// | EVS.1014 | [`Evs1014`](Self::Evs1014) | 400 | volume can not be extended\! | Failed to meet the capacity expansion requirements. | Ensure that the disk meets the expansion requirements. | 193 |
-/// | EVS.1015 | [`Evs1015`](Self::Evs1015) | 400 | new volume Size must be greater than old Size\! | The new size of the disk is incorrect. | Ensure that the new disk capacity is larger than the original disk capacity. | 204 |
-/// | EVS.1016 | [`Evs1016`](Self::Evs1016) | 400 | Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\! | Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source. | Select one data source. | 215 |
-/// | EVS.1018 | [`Evs1018`](Self::Evs1018) | 400 | Type conversion error , parameter type is unexpected | Type conversion error. The parameter type is unexpected. | Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference. | 226 |
-/// | EVS.1020 | [`Evs1020`](Self::Evs1020) | 400 | invalid volume type\! | The disk type set in the request to create the disk is incorrect. | Enter a valid disk type. | 237 |
-/// | EVS.1021 | [`Evs1021`](Self::Evs1021) | 400 | the quantity of volume is invalid\! | The disk quantity set in the request to batch create disks is incorrect. | Enter a valid disk quantity. | 248 |
-/// | EVS.1022 | [`Evs1022`](Self::Evs1022) | 400 | the size param is less than backup size\! | Parameter size set in the request to create the disk using a backup is incorrect. | Ensure that the entered disk size is larger than the backup size. | 259 |
-/// | EVS.1023 | [`Evs1023`](Self::Evs1023) | 400 | invalid filter limit\! | Parameter limit in the URL for querying the disk is incorrect. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. | 270 |
-/// | EVS.1024 | [`Evs1024`](Self::Evs1024) | 400 | invalid filter marker\! | Parameter marker in the URL for querying the disk is incorrect. | Ensure that the marker value is in the UUID format. | 281 |
-/// | EVS.1025 | [`Evs1025`](Self::Evs1025) | 400 | url encoding failed\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. | 292 |
-/// | EVS.1027 | [`Evs1027`](Self::Evs1027) | 403 | user role is not allowed for this action\! | You do not have the rights to perform the operation. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. | 303 |
-/// | EVS.1031 | [`Evs1031`](Self::Evs1031) | 400 | invalid resources status\! | Input value of parameter resources status is invalid. | Specify a valid value for resources status. | 314 |
-/// | EVS.1032 | [`Evs1032`](Self::Evs1032) | 400 | invalid resources ID\! | Parameter resources id cannot be left empty. | Specify a valid value for resources id. | 325 |
-/// | EVS.1033 | [`Evs1033`](Self::Evs1033) | 400 | query quota failed\! | Failed to query the tenant quota. | Check whether the tenant quota is configured. | 336 |
-/// | EVS.1034 | [`Evs1034`](Self::Evs1034) | 400 | volume count exceeded volume count quota\! | Insufficient disk quantity quota assigned to the tenant. | Increase the disk quantity quota. | 347 |
-/// | EVS.1036 | [`Evs1036`](Self::Evs1036) | 400 | invalid availability zone\! | Parameter availability\_zone set in the request to create the disk is incorrect. | Enter the correct AZ. | 358 |
-/// | EVS.1039 | [`Evs1039`](Self::Evs1039) | 400 | invalid sort\_key\! | Input parameter sort\_key is incorrect. | Check whether parameter sort\_key is correctly specified. | 369 |
-/// | EVS.1040 | [`Evs1040`](Self::Evs1040) | 400 | invalid sort\_dir\! | Parameter sort\_dir in the URL for querying the disk is incorrect. | Ensure that the sort\_dir value is desc or asc. | 380 |
-/// | EVS.1041 | [`Evs1041`](Self::Evs1041) | 400 | invalid filter availablity-zone\! | Parameter availability-zone in the URL for querying the disk is incorrect. | Check whether the AZ specified in the request is valid. | 391 |
-/// | EVS.1042 | [`Evs1042`](Self::Evs1042) | 400 | volume gigabytes exceeded volume gigabytes quota\! | Insufficient disk capacity quota assigned to the tenant. | Increase the disk capacity quota. | 402 |
-/// | EVS.1043 | [`Evs1043`](Self::Evs1043) | 400 | encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\! | Parameters \_\_system\_\_encrypted, \_\_system\_\_cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot. | Check whether the request body is correct. For details, see the metadata field description for creating disks. | 413 |
-/// | EVS.1044 | [`Evs1044`](Self::Evs1044) | 400 | backup status must be available when create a volume from it\! | The backup cannot be used to create a disk. | The backup is unavailable. | 424 |
-/// | EVS.1045 | [`Evs1045`](Self::Evs1045) | 400 | backupDetail returned by FSP is null\! | Failed to query the backup details. | Check whether the backup exists. Contact customer service. | 435 |
-/// | EVS.1046 | [`Evs1046`](Self::Evs1046) | 400 | volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\! | Failed to delete the disk because the disk status is incorrect. | Contact customer service. | 446 |
-/// | EVS.1047 | [`Evs1047`](Self::Evs1047) | 400 | snapshot status must be available or error when delete snapshot\! | Failed to delete the snapshot because the snapshot status is incorrect. | Contact customer service. | 457 |
-/// | EVS.1048 | [`Evs1048`](Self::Evs1048) | 400 | volume status must be available when extend volume\! | Failed to expand the disk capacity because the disk status is incorrect. | Ensure that the disk status meets the expansion requirements. | 468 |
-/// | EVS.1049 | [`Evs1049`](Self::Evs1049) | 400 | available-zone is not equal to backup available-zone\! | The backup used to create the disk is in the incorrect AZ. | The backup and the disk to be created must in the same AZ. | 479 |
-/// | EVS.1051 | [`Evs1051`](Self::Evs1051) | 400 | can not batch create volume from backup\! | Batch creating disks from a backup is not available. | Batch creating disks from a backup is not available. | 490 |
-/// | EVS.1052 | [`Evs1052`](Self::Evs1052) | 400 | invalid http body\! | Request conversion error. | Check whether the request body is correct. | 501 |
-/// | EVS.1053 | [`Evs1053`](Self::Evs1053) | 400 | the size of volumes to be deleted is too large\! | Too many disks are specified in the request for batch deleting disks. | Reduce the number of disks specified in the batch. | 512 |
-/// | EVS.1054 | [`Evs1054`](Self::Evs1054) | 400 | invalid shareable parameter\! | Input parameter shareable is invalid. | Check whether parameter shareable is correctly specified. | 523 |
-/// | EVS.1057 | [`Evs1057`](Self::Evs1057) | 400 | invalid hw:passthrough in metadata\! | Input parameter hw:passthrough under metadata is invalid. | Check whether parameter hw:passthrough is correctly specified. | 534 |
-/// | EVS.1058 | [`Evs1058`](Self::Evs1058) | 400 | invalid metadata filter\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. | 545 |
-/// | EVS.1061 | [`Evs1061`](Self::Evs1061) | 400 | The Volume Tags is Exceed Max Limit Num. | The tag quantity of this EVS disk exceeds the upper limit. | Ensure that the tag quantity of the disk is within the upper limit. | 556 |
-/// | EVS.1062 | [`Evs1062`](Self::Evs1062) | 400 | invalid tag\! | Invalid tag. | Check the formats of the tag key and tag value and ensure that the formats are correct. | 567 |
-/// | EVS.1063 | [`Evs1063`](Self::Evs1063) | 400 | invalid full\_clone in metadata\! | Input parameter full\_clone under metadata is invalid. | Check whether parameter full\_clone in metadata is correctly specified. | 578 |
-/// | EVS.1064 | [`Evs1064`](Self::Evs1064) | 400 | volume status must be available or in-use when extending\! | A disk can be expanded only when its status is available or in-use. | Ensure that the disk is in the available or in-use state before expansion. | 589 |
-/// | EVS.1065 | [`Evs1065`](Self::Evs1065) | 400 | multiattach volume status must be available when extending\! | A shared disk can be expanded only when its status is available. | Ensure that the shared disk is in the available state before expansion. | 600 |
-/// | EVS.1066 | [`Evs1066`](Self::Evs1066) | 400 | status of ECS or BMS does not support volume online extension\! | The ECS or BMS status fails to meet the requirement of online disk expansion. | Ensure that the ECS or BMS status meets the requirement. | 611 |
-/// | EVS.1070 | [`Evs1070`](Self::Evs1070) | 400 | invalid request. | Request conversion error. | Check whether the request body is correct. | 622 |
-/// | EVS.2001 | [`Evs2001`](Self::Evs2001) | 500 | submit job failed\! | Failed to submit the task. | Contact customer service. | 633 |
-/// | EVS.2002 | [`Evs2002`](Self::Evs2002) | 500 | internal error\! | The system is currently unavailable. | Contact customer service. | 644 |
-/// | EVS.2005 | [`Evs2005`](Self::Evs2005) | 500 | client exception\! | A connection exception occurs. | Contact customer service. | 655 |
-/// | EVS.2007 | [`Evs2007`](Self::Evs2007) | 500 | update volume timeout\! | Updating the metadata of the disk timed out. | Try again later or contact customer service. | 666 |
-/// | EVS.2010 | [`Evs2010`](Self::Evs2010) | 500 | exchange token failed\! | Failed to obtain the token for the tenant. | Check the user permissions. | 677 |
-/// | EVS.2011 | [`Evs2011`](Self::Evs2011) | 500 | delete orderId and productId timeout\! | Deleting order information from the disk metadata timed out. | Try again later or contact customer service. | 688 |
-/// | EVS.2013 | [`Evs2013`](Self::Evs2013) | 500 | assume role error\! | Failed to elevate the permissions. | Contact customer service. | 699 |
-/// | EVS.2014 | [`Evs2014`](Self::Evs2014) | 500 | thread is interrupted when sleep\! | Failed to escalate rights. | Try again later or contact customer service. | 710 |
-/// | EVS.2019 | [`Evs2019`](Self::Evs2019) | 500 | snapshot is error\_deleting\! | Failed to delete the snapshot because the snapshot is in the error\_deleting status. | Contact customer service. | 721 |
-/// | EVS.2020 | [`Evs2020`](Self::Evs2020) | 500 | volume is error\_deleting\! | Failed to delete the disk because the disk is in the error\_deleting status. | Contact customer service. | 732 |
-/// | EVS.2021 | [`Evs2021`](Self::Evs2021) | 500 | volume is error\_detaching\! | The disk status is error\_detaching. | Try again later or contact customer service. | 743 |
-/// | EVS.2023 | [`Evs2023`](Self::Evs2023) | 500 | ConnectException happened\! | Network connection timed out. | Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service. | 754 |
-/// | EVS.2024 | [`Evs2024`](Self::Evs2024) | 500 | volume is error\! | The status of the created disk is error. | Contact customer service. | 766 |
-/// | EVS.2025 | [`Evs2025`](Self::Evs2025) | 500 | volume is error\_restoring\! | The status of the created disk is error\_restoring. | Contact customer service. | 777 |
-/// | EVS.2026 | [`Evs2026`](Self::Evs2026) | 500 | volume is error\_extending\! | Failed to expand the disk capacity because the disk is in the error\_extending state. | Contact customer service. | 788 |
-/// | EVS.2029 | [`Evs2029`](Self::Evs2029) | 500 | The size of joIdList and resultList are mismatched\! | Incorrect subtask quantity. | Contact customer service. | 799 |
-/// | EVS.2030 | [`Evs2030`](Self::Evs2030) | 500 | query context based on parent jobId exception\! | Failed to submit the subtask again. | Contact customer service. | 810 |
-/// | EVS.2031 | [`Evs2031`](Self::Evs2031) | 500 | result queried from context is null\! | Failed to query the context. | Contact customer service. | 821 |
-/// | EVS.2032 | [`Evs2032`](Self::Evs2032) | 500 | some volume count quota usage params are null\! | Failed to query the disk quantity quota assigned to the tenant. | Try again later or contact customer service. | 832 |
-/// | EVS.2033 | [`Evs2033`](Self::Evs2033) | 500 | some volume gigabytes quota usage params are null\! | Failed to query the disk capacity quota assigned to the tenant. | Try again later or contact customer service. | 843 |
-/// | EVS.2034 | [`Evs2034`](Self::Evs2034) | 500 | domainId decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. | 854 |
-/// | EVS.2035 | [`Evs2035`](Self::Evs2035) | 500 | domainName decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. | 865 |
-/// | EVS.2036 | [`Evs2036`](Self::Evs2036) | 500 | the result of decode token is null\! | Empty token. | Check whether the account information is correct. | 876 |
-/// | EVS.2040 | [`Evs2040`](Self::Evs2040) | 400 | The status of encrypt Key is not enable\! | Incorrect key status. | Ensure that the key status is correct. | 887 |
-/// | EVS.2041 | [`Evs2041`](Self::Evs2041) | 400 | The encrypt Param is invalid\! | The input encryption parameter is invalid. | Check whether the encryption parameter in the request body is correct. | 898 |
-/// | EVS.2042 | [`Evs2042`](Self::Evs2042) | 500 | Failed to create cmk. | Failed to create the CMK. | Try again later or contact customer service. | 909 |
-/// | EVS.2043 | [`Evs2043`](Self::Evs2043) | 400 | The status of snapshot is not available or backing-up. | The snapshot status is in correct. | Ensure that the snapshot status is available or backing-up. | 920 |
-/// | EVS.2044 | [`Evs2044`](Self::Evs2044) | 404 | Failed to check the role of kms. | Failed to check KMS. | Try again later or contact customer service. | 931 |
-/// | EVS.2045 | [`Evs2045`](Self::Evs2045) | 400 | invalid snapshot\_id\! | Input parameter snapshot\_id is invalid. | Ensure that the input snapshot\_id value is correct. | 942 |
-/// | EVS.2046 | [`Evs2046`](Self::Evs2046) | 400 | invalid imageRef\! | Input parameter imageRef is invalid. | Ensure that the input imageRef value is correct. | 953 |
-/// | EVS.2047 | [`Evs2047`](Self::Evs2047) | 400 | the metadata Param is not allowed to be updated\! | The metadata field cannot be modified. | Ensure that the input metadata value is correct. | 964 |
-/// | EVS.2050 | [`Evs2050`](Self::Evs2050) | 500 | set volume Qos failed\! | Failed to set the disk QoS. | Ensure that the input qos value is correct. | 975 |
-/// | EVS.2052 | [`Evs2052`](Self::Evs2052) | 400 | the job result using order id to query is invalid\! | The job corresponding to the order ID is not unique. | Try again later or contact customer service. | 986 |
-/// | EVS.2053 | [`Evs2053`](Self::Evs2053) | 400 | The az information from request is invalid\! | Input parameter availability\_zone is invalid. | Ensure that the input availability\_zone value is correct. | 997 |
-/// | EVS.2054 | [`Evs2054`](Self::Evs2054) | 400 | Cannot create volume from snapshot as the az is invalid\! | When the disk is created from a snapshot, the input availability\_zone value of the disk is inconsistent with that of the snapshot. | Ensure that the availability\_zone value of the disk is consistent with that of the snapshot. | 1008 |
-/// | EVS.2055 | [`Evs2055`](Self::Evs2055) | 400 | can not create encrypt volume because hasn't xrole. | KMS access rights have not been granted to EVS. | Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide. | 1019 |
-/// | EVS.2056 | [`Evs2056`](Self::Evs2056) | 403 | action in pdp check deny\! | Fine-grained PDP authentication failed. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. | 1031 |
-/// | EVS.2068 | [`Evs2068`](Self::Evs2068) | 400 | operation failed because of volume be locked | Operations cannot be performed on locked resources. | Unlock the resource and then perform the operation. | 1042 |
-/// | EVS.2070 | [`Evs2070`](Self::Evs2070) | 400 | VolumeTypes are not supported \! | Disk type does not exist. | Try again later or contact customer service. | 1053 |
-/// | EVS.2071 | [`Evs2071`](Self::Evs2071) | 400 | Invalid input received: Availability zone \[%s\] do not have volume type \[%s\] | This type of disks in the current AZ is sold out. | Try again later or contact customer service. | 1064 |
-/// | EVS.2072 | [`Evs2072`](Self::Evs2072) | 400 | Volume type \[SSD\] in availability zone \[AZ1\] is sold out \! | Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition. | Select another disk type or contact customer service. | 1075 |
-/// | EVS.2078 | [`Evs2078`](Self::Evs2078) | 400 | checkQuotaCapacity request body is invalid. | Request conversion error. | Check whether the request body is empty. | 1088 |
-/// | EVS.2083 | [`Evs2083`](Self::Evs2083) | 400 | AZ and volume type must not be empty or null\! | The AZ or disk type parameter in the request is invalid. | Ensure that the input AZ and disk type parameters are correct. | 1099 |
-/// | EVS.2084 | [`Evs2084`](Self::Evs2084) | 400 | resource size must greater than zero\! | The disk size parameter in the request is invalid. | Check whether the disk size specified in the request body is correct. | 1110 |
-/// | EVS.2085 | [`Evs2085`](Self::Evs2085) | 400 | when operation type is SPEC\_CHG, resource id must not be empty or null\! | The disk ID is invalid during expansion. | Check whether the disk ID specified in the request body is correct. | 1121 |
-/// | EVS.2087 | [`Evs2087`](Self::Evs2087) | 400 | retype failed. please make sure that type is supported and the new one is higher then origin | Invalid request parameter. | Ensure that the new type has higher specifications than the old type. | 1132 |
-/// | EVS.2089 | [`Evs2089`](Self::Evs2089) | 400 | operation failed because the volume is belong to SDRS | The disk is used by the SDRS service. | Free the disk from SDRS or select another disk. | 1143 |
-/// | EVS.2093 | [`Evs2093`](Self::Evs2093) | 400 | operation failed because the volume is not EVS | The disk is not an EVS disk. | This operation cannot be performed because the disk is not an EVS disk. | 1154 |
-/// | EVS.2094 | [`Evs2094`](Self::Evs2094) | 400 | system image is not support to create Multiattach/shareable volume \! | A shared disk cannot be created from a system disk image. | A shared disk cannot be created from a system disk image. | 1165 |
-/// | EVS.2096 | [`Evs2096`](Self::Evs2096) | 400 | Target volumeType\[%s\] is not matched with snapshot\[%s\] \! | When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk. | Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk. | 1176 |
-/// | EVS.2105 | [`Evs2105`](Self::Evs2105) | 500 | Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\! | The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored. | Contact customer service. | 1187 |
-/// | EVS.2108 | [`Evs2108`](Self::Evs2108) | 400 | Request body is invalid. | Request conversion error. | Check whether the request body is correct. | 1198 |
-/// | EVS.2130 | [`Evs2130`](Self::Evs2130) | 400 | Volume is backing-up, forbidden deleting\! | Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created. | Wait until the backup is created or contact customer service. | 1209 |
-/// | EVS.2131 | [`Evs2131`](Self::Evs2131) | 400 | Query server info from ecs fail | Failed to query the server details. | Try again later or contact customer service. | 1220 |
-/// | EVS.2134 | [`Evs2134`](Self::Evs2134) | 400 | call ecs api - attach volume fail. | Failed to attach the disk. | Try again later or contact customer service. | 1231 |
-/// | EVS.2142 | [`Evs2142`](Self::Evs2142) | 400 | invalid filter limit, can not greater than 1000. | Request parameter limit cannot be greater than 1000. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. | 1242 |
-/// | EVS.2143 | [`Evs2143`](Self::Evs2143) | 401 | You need to create an agency for this project for the first time ever | The account does not have the encryption permission. | Create an agency. | 1253 |
-/// | EVS.2144 | [`Evs2144`](Self::Evs2144) | 403 | Your account is frozen and resources cannot be used. | Insufficient permission because the account is frozen. | Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears. | 1264 |
-/// | EVS.2145 | [`Evs2145`](Self::Evs2145) | 403 | Your account is suspended and resources cannot be used. | Insufficient permission because the account is suspended. | Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears. | 1276 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request body. | Incorrect request body parameter and format. | Check whether the parameters and format of the request body are correct. | 1288 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Malformed request url. | Incorrect request URL parameter and format. | Check whether the parameters and format of the request URL are correct. | 1299 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Request body and URI mismatch. | Request body and URI mismatch. | Check whether the request body and URI belong to the same API. | 1310 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Invalid imageRef provided. | The image is unavailable. | Select another image. | 1321 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | Must specify a valid status. | The disk status is incorrect. | Specify a disk that is in the correct state. | 1332 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | offset param must be an integer. | The value of parameter offset must be an integer. | Set the value of parameter offset to an integer. | 1343 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be an integer. | The value of parameter limit must be set to an integer. | Set the value of parameter limit to an integer. | 1354 |
-/// | EVS.5400 | [`Evs5400`](Self::Evs5400) | 400 | limit param must be positive. | The value of parameter limit must be a positive number. | Ensure that the limit value is an integer ranging from 1 to 1000. The default value is 1000. | 1365 |
-/// | EVS.5401 | [`Evs5401`](Self::Evs5401) | 401 | Authentication required. | This operation is unauthorized. | Call the API after authorization. | 1376 |
-/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | Policy check failed. | Insufficient permission. | Add the permission and try again. | 1387 |
-/// | EVS.5403 | [`Evs5403`](Self::Evs5403) | 403 | metadata can not be operated. | No operation permission. | Modifying parameter metadata is forbidden. | 1398 |
-/// | EVS.5404 | [`Evs5404`](Self::Evs5404) | 404 | Resource(Volume, Snapshot, Backup .etc) cound not be found. | Resources, such as the disk, snapshot, and backup, do not exist. | Check whether the resources are available. | 1409 |
-/// | EVS.5413 | [`Evs5413`](Self::Evs5413) | 413 | Insufficient volume quota. | Insufficient disk quotas. | Check whether the disk capacity and quantity quotas are sufficient. | 1420 |
-/// | EVS.5500 | [`Evs5500`](Self::Evs5500) | 500 | Internal server error. | Internal server error. | Try again later or contact customer service. | 1431 |
-/// | EVS.5503 | [`Evs5503`](Self::Evs5503) | 503 | Service unavailable. | The service is unavailable. | Try again later or contact customer service. | 1442 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Incorrect tenant ID. The tenant ID is actually the project ID. | Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID. | 1453 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | No jobs found. | jobId is empty. | Enter the correct jobId value. | 1464 |
-/// | Common.0011 | [`Common0011`](Self::Common0011) | 400 | query job fail. | Failed to query JobVO using jobId. | Check whether the jobId value is correct. If the jobId value is correct, check whether the request is delivered to the target EVS service node. If the request has been delivered, contact customer service to locate the fault. If the request has not been delivered, contact customer service to deliver the request to the target EVS service node. | 1475 |
-/// | Common.0013 | [`Common0013`](Self::Common0013) | 400 | Invalid token in the header. | Failed to parse the token because the token expires or the token string is incomplete. | Obtain the token again and ensure that the token string is complete. | 1486 |
-/// | Common.0018 | [`Common0018`](Self::Common0018) | 400 | Invalid token in the header | The project ID in the URI is different from the project ID in the token. | Ensure that the project ID in the URI is the same as that in the token and try again. | 1497 |
+/// | Code | HTTP status | Message | Description | Solution |
+/// |:---|:---|:---|:---|:---|
+/// | `EVS.0001`<br>[`Evs0001`](Self::Evs0001) | 400 | invalid tenant id\! | Incorrect tenant ID in the URI. The tenant ID is actually the project ID. | Use the correct tenant ID. |
+/// | `EVS.0002`<br>[`Evs0002`](Self::Evs0002) | 400 | invalid token\! | Header parameters in the HTTP request are incorrect. | Use the correct token. |
+/// | `EVS.0003`<br>[`Evs0003`](Self::Evs0003) | 403 | invalid token roles\! | The token used is incorrect. | The account permission set is empty. Add the required permissions to this account. |
+/// | `EVS.1001`<br>[`Evs1001`](Self::Evs1001) | 400 | null volume\! | The name and description formats set in the request to update the disk are incorrect. | Enter the disk name and description in the correct format. |
+/// | `EVS.1002`<br>[`Evs1002`](Self::Evs1002) | 400 | invalid volume id\! | Incorrect disk ID. | Enter the disk ID in the correct format. |
+/// | `EVS.1003`<br>[`Evs1003`](Self::Evs1003) | 400 | invalid volume name\! | Incorrect disk name format. | Enter the disk name in the correct format. |
+/// | `EVS.1004`<br>[`Evs1004`](Self::Evs1004) | 400 | invalid volume description\! | Incorrect disk description format. | Enter the disk description in the correct format. |
+/// | `EVS.1005`<br>[`Evs1005`](Self::Evs1005) | 400 | size of metadata is too large\! | The size of the metadata set in the request to create the disk exceeds the upper limit. | Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes. |
+/// | `EVS.1006`<br>[`Evs1006`](Self::Evs1006) | 400 | invalid backup id\! | The ID of the backup used to create the disk is incorrect. | Enter the correct backup ID. |
+/// | `EVS.1007`<br>[`Evs1007`](Self::Evs1007) | 400 | volume name and description can not both be empty\! | Parameters name and description are incorrect. | Enter the correct disk name and description. |
+/// | `EVS.1008`<br>[`Evs1008`](Self::Evs1008) | 400 | null createVolumeReq\! | The format of the request to create the disk is incorrect. | Use the correct request format. |
+/// | `EVS.1009`<br>[`Evs1009`](Self::Evs1009) | 400 | invalid volumeForCreate\! | The body of the request to create the disk is incorrect. | Check the body of the request used to create the disk. |
+/// | `EVS.1010`<br>[`Evs1010`](Self::Evs1010) | 400 | invalid volume size\! | Parameter size set in the request to create the disk is invalid. | Enter a valid size value. |
+/// | `EVS.1011`<br>[`Evs1011`](Self::Evs1011) | 400 | null extendVolumeReq\! | The format of the request to expand the disk capacity is incorrect. | Use the correct request format. |
+/// | `EVS.1012`<br>[`Evs1012`](Self::Evs1012) | 400 | temporary volume\! | You do not have the permission to access this disk. | Do not perform operations for a temporary disk as it does not allow any operation. |
+/// | `EVS.1013`<br>[`Evs1013`](Self::Evs1013) | 400 | request transforming failed\! | Request conversion error. | Check whether the request body is correct. |
+/// | `EVS.1014`<br>[`Evs1014`](Self::Evs1014) | 400 | volume can not be extended\! | Failed to meet the capacity expansion requirements. | Ensure that the disk meets the expansion requirements. |
+/// | `EVS.1015`<br>[`Evs1015`](Self::Evs1015) | 400 | new volume Size must be greater than old Size\! | The new size of the disk is incorrect. | Ensure that the new disk capacity is larger than the original disk capacity. |
+/// | `EVS.1016`<br>[`Evs1016`](Self::Evs1016) | 400 | Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\! | Only one data source among image, snapshot, and backup can be selected when creating a disk from a data source. | Select one data source. |
+/// | `EVS.1018`<br>[`Evs1018`](Self::Evs1018) | 400 | Type conversion error , parameter type is unexpected | Type conversion error. The parameter type is unexpected. | Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference. |
+/// | `EVS.1020`<br>[`Evs1020`](Self::Evs1020) | 400 | invalid volume type\! | The disk type set in the request to create the disk is incorrect. | Enter a valid disk type. |
+/// | `EVS.1021`<br>[`Evs1021`](Self::Evs1021) | 400 | the quantity of volume is invalid\! | The disk quantity set in the request to batch create disks is incorrect. | Enter a valid disk quantity. |
+/// | `EVS.1022`<br>[`Evs1022`](Self::Evs1022) | 400 | the size param is less than backup size\! | Parameter size set in the request to create the disk using a backup is incorrect. | Ensure that the entered disk size is larger than the backup size. |
+/// | `EVS.1023`<br>[`Evs1023`](Self::Evs1023) | 400 | invalid filter limit\! | Parameter limit in the URL for querying the disk is incorrect. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. |
+/// | `EVS.1024`<br>[`Evs1024`](Self::Evs1024) | 400 | invalid filter marker\! | Parameter marker in the URL for querying the disk is incorrect. | Ensure that the marker value is in the UUID format. |
+/// | `EVS.1025`<br>[`Evs1025`](Self::Evs1025) | 400 | url encoding failed\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. |
+/// | `EVS.1027`<br>[`Evs1027`](Self::Evs1027) | 403 | user role is not allowed for this action\! | You do not have the rights to perform the operation. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. |
+/// | `EVS.1031`<br>[`Evs1031`](Self::Evs1031) | 400 | invalid resources status\! | Input value of parameter resources status is invalid. | Specify a valid value for resources status. |
+/// | `EVS.1032`<br>[`Evs1032`](Self::Evs1032) | 400 | invalid resources ID\! | Parameter resources id cannot be left empty. | Specify a valid value for resources id. |
+/// | `EVS.1033`<br>[`Evs1033`](Self::Evs1033) | 400 | query quota failed\! | Failed to query the tenant quota. | Check whether the tenant quota is configured. |
+/// | `EVS.1034`<br>[`Evs1034`](Self::Evs1034) | 400 | volume count exceeded volume count quota\! | Insufficient disk quantity quota assigned to the tenant. | Increase the disk quantity quota. |
+/// | `EVS.1036`<br>[`Evs1036`](Self::Evs1036) | 400 | invalid availability zone\! | Parameter availability\_zone set in the request to create the disk is incorrect. | Enter the correct AZ. |
+/// | `EVS.1039`<br>[`Evs1039`](Self::Evs1039) | 400 | invalid sort\_key\! | Input parameter sort\_key is incorrect. | Check whether parameter sort\_key is correctly specified. |
+/// | `EVS.1040`<br>[`Evs1040`](Self::Evs1040) | 400 | invalid sort\_dir\! | Parameter sort\_dir in the URL for querying the disk is incorrect. | Ensure that the sort\_dir value is desc or asc. |
+/// | `EVS.1041`<br>[`Evs1041`](Self::Evs1041) | 400 | invalid filter availablity-zone\! | Parameter availability-zone in the URL for querying the disk is incorrect. | Check whether the AZ specified in the request is valid. |
+/// | `EVS.1042`<br>[`Evs1042`](Self::Evs1042) | 400 | volume gigabytes exceeded volume gigabytes quota\! | Insufficient disk capacity quota assigned to the tenant. | Increase the disk capacity quota. |
+/// | `EVS.1043`<br>[`Evs1043`](Self::Evs1043) | 400 | encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\! | Parameters \_\_system\_\_encrypted, \_\_system\_\_cmkid, and hw:passthrough are not supported when a disk is created from an image or a snapshot. | Check whether the request body is correct. For details, see the metadata field description for creating disks. |
+/// | `EVS.1044`<br>[`Evs1044`](Self::Evs1044) | 400 | backup status must be available when create a volume from it\! | The backup cannot be used to create a disk. | The backup is unavailable. |
+/// | `EVS.1045`<br>[`Evs1045`](Self::Evs1045) | 400 | backupDetail returned by FSP is null\! | Failed to query the backup details. | Check whether the backup exists. Contact customer service. |
+/// | `EVS.1046`<br>[`Evs1046`](Self::Evs1046) | 400 | volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\! | Failed to delete the disk because the disk status is incorrect. | Contact customer service. |
+/// | `EVS.1047`<br>[`Evs1047`](Self::Evs1047) | 400 | snapshot status must be available or error when delete snapshot\! | Failed to delete the snapshot because the snapshot status is incorrect. | Contact customer service. |
+/// | `EVS.1048`<br>[`Evs1048`](Self::Evs1048) | 400 | volume status must be available when extend volume\! | Failed to expand the disk capacity because the disk status is incorrect. | Ensure that the disk status meets the expansion requirements. |
+/// | `EVS.1049`<br>[`Evs1049`](Self::Evs1049) | 400 | available-zone is not equal to backup available-zone\! | The backup used to create the disk is in the incorrect AZ. | The backup and the disk to be created must in the same AZ. |
+/// | `EVS.1051`<br>[`Evs1051`](Self::Evs1051) | 400 | can not batch create volume from backup\! | Batch creating disks from a backup is not available. | Batch creating disks from a backup is not available. |
+/// | `EVS.1052`<br>[`Evs1052`](Self::Evs1052) | 400 | invalid http body\! | Request conversion error. | Check whether the request body is correct. |
+/// | `EVS.1053`<br>[`Evs1053`](Self::Evs1053) | 400 | the size of volumes to be deleted is too large\! | Too many disks are specified in the request for batch deleting disks. | Reduce the number of disks specified in the batch. |
+/// | `EVS.1054`<br>[`Evs1054`](Self::Evs1054) | 400 | invalid shareable parameter\! | Input parameter shareable is invalid. | Check whether parameter shareable is correctly specified. |
+/// | `EVS.1057`<br>[`Evs1057`](Self::Evs1057) | 400 | invalid hw:passthrough in metadata\! | Input parameter hw:passthrough under metadata is invalid. | Check whether parameter hw:passthrough is correctly specified. |
+/// | `EVS.1058`<br>[`Evs1058`](Self::Evs1058) | 400 | invalid metadata filter\! | Metadata decoding error. | Check whether parameter metadata is correctly specified. |
+/// | `EVS.1061`<br>[`Evs1061`](Self::Evs1061) | 400 | The Volume Tags is Exceed Max Limit Num. | The tag quantity of this EVS disk exceeds the upper limit. | Ensure that the tag quantity of the disk is within the upper limit. |
+/// | `EVS.1062`<br>[`Evs1062`](Self::Evs1062) | 400 | invalid tag\! | Invalid tag. | Check the formats of the tag key and tag value and ensure that the formats are correct. |
+/// | `EVS.1063`<br>[`Evs1063`](Self::Evs1063) | 400 | invalid full\_clone in metadata\! | Input parameter full\_clone under metadata is invalid. | Check whether parameter full\_clone in metadata is correctly specified. |
+/// | `EVS.1064`<br>[`Evs1064`](Self::Evs1064) | 400 | volume status must be available or in-use when extending\! | A disk can be expanded only when its status is available or in-use. | Ensure that the disk is in the available or in-use state before expansion. |
+/// | `EVS.1065`<br>[`Evs1065`](Self::Evs1065) | 400 | multiattach volume status must be available when extending\! | A shared disk can be expanded only when its status is available. | Ensure that the shared disk is in the available state before expansion. |
+/// | `EVS.1066`<br>[`Evs1066`](Self::Evs1066) | 400 | status of ECS or BMS does not support volume online extension\! | The ECS or BMS status fails to meet the requirement of online disk expansion. | Ensure that the ECS or BMS status meets the requirement. |
+/// | `EVS.1070`<br>[`Evs1070`](Self::Evs1070) | 400 | invalid request. | Request conversion error. | Check whether the request body is correct. |
+/// | `EVS.2001`<br>[`Evs2001`](Self::Evs2001) | 500 | submit job failed\! | Failed to submit the task. | Contact customer service. |
+/// | `EVS.2002`<br>[`Evs2002`](Self::Evs2002) | 500 | internal error\! | The system is currently unavailable. | Contact customer service. |
+/// | `EVS.2005`<br>[`Evs2005`](Self::Evs2005) | 500 | client exception\! | A connection exception occurs. | Contact customer service. |
+/// | `EVS.2007`<br>[`Evs2007`](Self::Evs2007) | 500 | update volume timeout\! | Updating the metadata of the disk timed out. | Try again later or contact customer service. |
+/// | `EVS.2010`<br>[`Evs2010`](Self::Evs2010) | 500 | exchange token failed\! | Failed to obtain the token for the tenant. | Check the user permissions. |
+/// | `EVS.2011`<br>[`Evs2011`](Self::Evs2011) | 500 | delete orderId and productId timeout\! | Deleting order information from the disk metadata timed out. | Try again later or contact customer service. |
+/// | `EVS.2013`<br>[`Evs2013`](Self::Evs2013) | 500 | assume role error\! | Failed to elevate the permissions. | Contact customer service. |
+/// | `EVS.2014`<br>[`Evs2014`](Self::Evs2014) | 500 | thread is interrupted when sleep\! | Failed to escalate rights. | Try again later or contact customer service. |
+/// | `EVS.2019`<br>[`Evs2019`](Self::Evs2019) | 500 | snapshot is error\_deleting\! | Failed to delete the snapshot because the snapshot is in the error\_deleting status. | Contact customer service. |
+/// | `EVS.2020`<br>[`Evs2020`](Self::Evs2020) | 500 | volume is error\_deleting\! | Failed to delete the disk because the disk is in the error\_deleting status. | Contact customer service. |
+/// | `EVS.2021`<br>[`Evs2021`](Self::Evs2021) | 500 | volume is error\_detaching\! | The disk status is error\_detaching. | Try again later or contact customer service. |
+/// | `EVS.2023`<br>[`Evs2023`](Self::Evs2023) | 500 | ConnectException happened\! | Network connection timed out. | Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service. |
+/// | `EVS.2024`<br>[`Evs2024`](Self::Evs2024) | 500 | volume is error\! | The status of the created disk is error. | Contact customer service. |
+/// | `EVS.2025`<br>[`Evs2025`](Self::Evs2025) | 500 | volume is error\_restoring\! | The status of the created disk is error\_restoring. | Contact customer service. |
+/// | `EVS.2026`<br>[`Evs2026`](Self::Evs2026) | 500 | volume is error\_extending\! | Failed to expand the disk capacity because the disk is in the error\_extending state. | Contact customer service. |
+/// | `EVS.2029`<br>[`Evs2029`](Self::Evs2029) | 500 | The size of joIdList and resultList are mismatched\! | Incorrect subtask quantity. | Contact customer service. |
+/// | `EVS.2030`<br>[`Evs2030`](Self::Evs2030) | 500 | query context based on parent jobId exception\! | Failed to submit the subtask again. | Contact customer service. |
+/// | `EVS.2031`<br>[`Evs2031`](Self::Evs2031) | 500 | result queried from context is null\! | Failed to query the context. | Contact customer service. |
+/// | `EVS.2032`<br>[`Evs2032`](Self::Evs2032) | 500 | some volume count quota usage params are null\! | Failed to query the disk quantity quota assigned to the tenant. | Try again later or contact customer service. |
+/// | `EVS.2033`<br>[`Evs2033`](Self::Evs2033) | 500 | some volume gigabytes quota usage params are null\! | Failed to query the disk capacity quota assigned to the tenant. | Try again later or contact customer service. |
+/// | `EVS.2034`<br>[`Evs2034`](Self::Evs2034) | 500 | domainId decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. |
+/// | `EVS.2035`<br>[`Evs2035`](Self::Evs2035) | 500 | domainName decoded from token is null or empty\! | Token resolution failure. | Check whether the account information is correct. |
+/// | `EVS.2036`<br>[`Evs2036`](Self::Evs2036) | 500 | the result of decode token is null\! | Empty token. | Check whether the account information is correct. |
+/// | `EVS.2040`<br>[`Evs2040`](Self::Evs2040) | 400 | The status of encrypt Key is not enable\! | Incorrect key status. | Ensure that the key status is correct. |
+/// | `EVS.2041`<br>[`Evs2041`](Self::Evs2041) | 400 | The encrypt Param is invalid\! | The input encryption parameter is invalid. | Check whether the encryption parameter in the request body is correct. |
+/// | `EVS.2042`<br>[`Evs2042`](Self::Evs2042) | 500 | Failed to create cmk. | Failed to create the CMK. | Try again later or contact customer service. |
+/// | `EVS.2043`<br>[`Evs2043`](Self::Evs2043) | 400 | The status of snapshot is not available or backing-up. | The snapshot status is in correct. | Ensure that the snapshot status is available or backing-up. |
+/// | `EVS.2044`<br>[`Evs2044`](Self::Evs2044) | 404 | Failed to check the role of kms. | Failed to check KMS. | Try again later or contact customer service. |
+/// | `EVS.2045`<br>[`Evs2045`](Self::Evs2045) | 400 | invalid snapshot\_id\! | Input parameter snapshot\_id is invalid. | Ensure that the input snapshot\_id value is correct. |
+/// | `EVS.2046`<br>[`Evs2046`](Self::Evs2046) | 400 | invalid imageRef\! | Input parameter imageRef is invalid. | Ensure that the input imageRef value is correct. |
+/// | `EVS.2047`<br>[`Evs2047`](Self::Evs2047) | 400 | the metadata Param is not allowed to be updated\! | The metadata field cannot be modified. | Ensure that the input metadata value is correct. |
+/// | `EVS.2050`<br>[`Evs2050`](Self::Evs2050) | 500 | set volume Qos failed\! | Failed to set the disk QoS. | Ensure that the input qos value is correct. |
+/// | `EVS.2052`<br>[`Evs2052`](Self::Evs2052) | 400 | the job result using order id to query is invalid\! | The job corresponding to the order ID is not unique. | Try again later or contact customer service. |
+/// | `EVS.2053`<br>[`Evs2053`](Self::Evs2053) | 400 | The az information from request is invalid\! | Input parameter availability\_zone is invalid. | Ensure that the input availability\_zone value is correct. |
+/// | `EVS.2054`<br>[`Evs2054`](Self::Evs2054) | 400 | Cannot create volume from snapshot as the az is invalid\! | When the disk is created from a snapshot, the input availability\_zone value of the disk is inconsistent with that of the snapshot. | Ensure that the availability\_zone value of the disk is consistent with that of the snapshot. |
+/// | `EVS.2055`<br>[`Evs2055`](Self::Evs2055) | 400 | can not create encrypt volume because hasn't xrole. | KMS access rights have not been granted to EVS. | Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide. |
+/// | `EVS.2056`<br>[`Evs2056`](Self::Evs2056) | 403 | action in pdp check deny\! | Fine-grained PDP authentication failed. | Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations. |
+/// | `EVS.2068`<br>[`Evs2068`](Self::Evs2068) | 400 | operation failed because of volume be locked | Operations cannot be performed on locked resources. | Unlock the resource and then perform the operation. |
+/// | `EVS.2070`<br>[`Evs2070`](Self::Evs2070) | 400 | VolumeTypes are not supported \! | Disk type does not exist. | Try again later or contact customer service. |
+/// | `EVS.2071`<br>[`Evs2071`](Self::Evs2071) | 400 | Invalid input received: Availability zone \[%s\] do not have volume type \[%s\] | This type of disks in the current AZ is sold out. | Try again later or contact customer service. |
+/// | `EVS.2072`<br>[`Evs2072`](Self::Evs2072) | 400 | Volume type \[SSD\] in availability zone \[AZ1\] is sold out \! | Disks of the ultra-high I/O type in AZ1 are sold out. NOTE: The ultra-high I/O disk type and AZ1 are used as the sample disk type and AZ. The disk type and AZ vary depending on the actual condition. | Select another disk type or contact customer service. |
+/// | `EVS.2078`<br>[`Evs2078`](Self::Evs2078) | 400 | checkQuotaCapacity request body is invalid. | Request conversion error. | Check whether the request body is empty. |
+/// | `EVS.2083`<br>[`Evs2083`](Self::Evs2083) | 400 | AZ and volume type must not be empty or null\! | The AZ or disk type parameter in the request is invalid. | Ensure that the input AZ and disk type parameters are correct. |
+/// | `EVS.2084`<br>[`Evs2084`](Self::Evs2084) | 400 | resource size must greater than zero\! | The disk size parameter in the request is invalid. | Check whether the disk size specified in the request body is correct. |
+/// | `EVS.2085`<br>[`Evs2085`](Self::Evs2085) | 400 | when operation type is SPEC\_CHG, resource id must not be empty or null\! | The disk ID is invalid during expansion. | Check whether the disk ID specified in the request body is correct. |
+/// | `EVS.2087`<br>[`Evs2087`](Self::Evs2087) | 400 | retype failed. please make sure that type is supported and the new one is higher then origin | Invalid request parameter. | Ensure that the new type has higher specifications than the old type. |
+/// | `EVS.2089`<br>[`Evs2089`](Self::Evs2089) | 400 | operation failed because the volume is belong to SDRS | The disk is used by the SDRS service. | Free the disk from SDRS or select another disk. |
+/// | `EVS.2093`<br>[`Evs2093`](Self::Evs2093) | 400 | operation failed because the volume is not EVS | The disk is not an EVS disk. | This operation cannot be performed because the disk is not an EVS disk. |
+/// | `EVS.2094`<br>[`Evs2094`](Self::Evs2094) | 400 | system image is not support to create Multiattach/shareable volume \! | A shared disk cannot be created from a system disk image. | A shared disk cannot be created from a system disk image. |
+/// | `EVS.2096`<br>[`Evs2096`](Self::Evs2096) | 400 | Target volumeType\[%s\] is not matched with snapshot\[%s\] \! | When a disk is created from a snapshot, the disk type of the snapshot's source disk is inconsistent with that of the new disk. | Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk. |
+/// | `EVS.2105`<br>[`Evs2105`](Self::Evs2105) | 500 | Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\! | The ID of the CMK used to encrypt the disk does not exist, or has been deleted and cannot be restored. | Contact customer service. |
+/// | `EVS.2108`<br>[`Evs2108`](Self::Evs2108) | 400 | Request body is invalid. | Request conversion error. | Check whether the request body is correct. |
+/// | `EVS.2130`<br>[`Evs2130`](Self::Evs2130) | 400 | Volume is backing-up, forbidden deleting\! | Failed to delete the disk because the snapshot is in the backing-up state when a disk backup is being created. | Wait until the backup is created or contact customer service. |
+/// | `EVS.2131`<br>[`Evs2131`](Self::Evs2131) | 400 | Query server info from ecs fail | Failed to query the server details. | Try again later or contact customer service. |
+/// | `EVS.2134`<br>[`Evs2134`](Self::Evs2134) | 400 | call ecs api - attach volume fail. | Failed to attach the disk. | Try again later or contact customer service. |
+/// | `EVS.2142`<br>[`Evs2142`](Self::Evs2142) | 400 | invalid filter limit, can not greater than 1000. | Request parameter limit cannot be greater than 1000. | Ensure that the limit value ranges from 1 to 1000. The default value is 1000. |
+/// | `EVS.2143`<br>[`Evs2143`](Self::Evs2143) | 401 | You need to create an agency for this project for the first time ever | The account does not have the encryption permission. | Create an agency. |
+/// | `EVS.2144`<br>[`Evs2144`](Self::Evs2144) | 403 | Your account is frozen and resources cannot be used. | Insufficient permission because the account is frozen. | Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears. |
+/// | `EVS.2145`<br>[`Evs2145`](Self::Evs2145) | 403 | Your account is suspended and resources cannot be used. | Insufficient permission because the account is suspended. | Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | Malformed request body. | Incorrect request body parameter and format. | Check whether the parameters and format of the request body are correct. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | Malformed request url. | Incorrect request URL parameter and format. | Check whether the parameters and format of the request URL are correct. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | Request body and URI mismatch. | Request body and URI mismatch. | Check whether the request body and URI belong to the same API. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | Invalid imageRef provided. | The image is unavailable. | Select another image. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | Must specify a valid status. | The disk status is incorrect. | Specify a disk that is in the correct state. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | offset param must be an integer. | The value of parameter offset must be an integer. | Set the value of parameter offset to an integer. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | limit param must be an integer. | The value of parameter limit must be set to an integer. | Set the value of parameter limit to an integer. |
+/// | `EVS.5400`<br>[`Evs5400`](Self::Evs5400) | 400 | limit param must be positive. | The value of parameter limit must be a positive number. | Ensure that the limit value is an integer ranging from 1 to 1000. The default value is 1000. |
+/// | `EVS.5401`<br>[`Evs5401`](Self::Evs5401) | 401 | Authentication required. | This operation is unauthorized. | Call the API after authorization. |
+/// | `EVS.5403`<br>[`Evs5403`](Self::Evs5403) | 403 | Policy check failed. | Insufficient permission. | Add the permission and try again. |
+/// | `EVS.5403`<br>[`Evs5403`](Self::Evs5403) | 403 | metadata can not be operated. | No operation permission. | Modifying parameter metadata is forbidden. |
+/// | `EVS.5404`<br>[`Evs5404`](Self::Evs5404) | 404 | Resource(Volume, Snapshot, Backup .etc) cound not be found. | Resources, such as the disk, snapshot, and backup, do not exist. | Check whether the resources are available. |
+/// | `EVS.5413`<br>[`Evs5413`](Self::Evs5413) | 413 | Insufficient volume quota. | Insufficient disk quotas. | Check whether the disk capacity and quantity quotas are sufficient. |
+/// | `EVS.5500`<br>[`Evs5500`](Self::Evs5500) | 500 | Internal server error. | Internal server error. | Try again later or contact customer service. |
+/// | `EVS.5503`<br>[`Evs5503`](Self::Evs5503) | 503 | Service unavailable. | The service is unavailable. | Try again later or contact customer service. |
+/// | `Common.0011`<br>[`Common0011`](Self::Common0011) | 400 | query job fail. | Incorrect tenant ID. The tenant ID is actually the project ID. | Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID. |
+/// | `Common.0011`<br>[`Common0011`](Self::Common0011) | 400 | No jobs found. | jobId is empty. | Enter the correct jobId value. |
+/// | `Common.0011`<br>[`Common0011`](Self::Common0011) | 400 | query job fail. | Failed to query JobVO using jobId. | Check whether the jobId value is correct. If the jobId value is correct, check whether the request is delivered to the target EVS service node. If the request has been delivered, contact customer service to locate the fault. If the request has not been delivered, contact customer service to deliver the request to the target EVS service node. |
+/// | `Common.0013`<br>[`Common0013`](Self::Common0013) | 400 | Invalid token in the header. | Failed to parse the token because the token expires or the token string is incomplete. | Obtain the token again and ensure that the token string is complete. |
+/// | `Common.0018`<br>[`Common0018`](Self::Common0018) | 400 | Invalid token in the header | The project ID in the URI is different from the project ID in the token. | Ensure that the project ID in the URI is the same as that in the token and try again. |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -313,7 +314,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Use the correct tenant ID.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 16.
+    /// Section: Error Codes.
     Evs0001,
     /// `EVS.0002` invalid token\!
     ///
@@ -323,7 +324,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Use the correct token.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 28.
+    /// Section: Error Codes.
     Evs0002,
     /// `EVS.0003` invalid token roles\!
     ///
@@ -333,7 +334,7 @@ pub enum ErrorCode {
     ///
     /// Solution: The account permission set is empty. Add the required permissions to this account.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 39.
+    /// Section: Error Codes.
     Evs0003,
     /// `EVS.1001` null volume\!
     ///
@@ -343,7 +344,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the disk name and description in the correct format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 50.
+    /// Section: Error Codes.
     Evs1001,
     /// `EVS.1002` invalid volume id\!
     ///
@@ -353,7 +354,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the disk ID in the correct format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 61.
+    /// Section: Error Codes.
     Evs1002,
     /// `EVS.1003` invalid volume name\!
     ///
@@ -363,7 +364,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the disk name in the correct format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 72.
+    /// Section: Error Codes.
     Evs1003,
     /// `EVS.1004` invalid volume description\!
     ///
@@ -373,7 +374,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the disk description in the correct format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 83.
+    /// Section: Error Codes.
     Evs1004,
     /// `EVS.1005` size of metadata is too large\!
     ///
@@ -383,7 +384,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the metadata is too large. The metadata size must be smaller than 1048576 bytes.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 94.
+    /// Section: Error Codes.
     Evs1005,
     /// `EVS.1006` invalid backup id\!
     ///
@@ -393,7 +394,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the correct backup ID.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 105.
+    /// Section: Error Codes.
     Evs1006,
     /// `EVS.1007` volume name and description can not both be empty\!
     ///
@@ -403,7 +404,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the correct disk name and description.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 116.
+    /// Section: Error Codes.
     Evs1007,
     /// `EVS.1008` null createVolumeReq\!
     ///
@@ -413,7 +414,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Use the correct request format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 127.
+    /// Section: Error Codes.
     Evs1008,
     /// `EVS.1009` invalid volumeForCreate\!
     ///
@@ -423,7 +424,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check the body of the request used to create the disk.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 138.
+    /// Section: Error Codes.
     Evs1009,
     /// `EVS.1010` invalid volume size\!
     ///
@@ -433,7 +434,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter a valid size value.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 149.
+    /// Section: Error Codes.
     Evs1010,
     /// `EVS.1011` null extendVolumeReq\!
     ///
@@ -443,7 +444,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Use the correct request format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 160.
+    /// Section: Error Codes.
     Evs1011,
     /// `EVS.1012` temporary volume\!
     ///
@@ -453,7 +454,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Do not perform operations for a temporary disk as it does not allow any operation.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 171.
+    /// Section: Error Codes.
     Evs1012,
     /// `EVS.1013` request transforming failed\!
     ///
@@ -463,7 +464,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 182.
+    /// Section: Error Codes.
     Evs1013,
     /// `EVS.1014` volume can not be extended\!
     ///
@@ -473,7 +474,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the disk meets the expansion requirements.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 193.
+    /// Section: Error Codes.
     Evs1014,
     /// `EVS.1015` new volume Size must be greater than old Size\!
     ///
@@ -483,7 +484,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the new disk capacity is larger than the original disk capacity.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 204.
+    /// Section: Error Codes.
     Evs1015,
     /// `EVS.1016` Invalid input received: May specify only one of imageRef, snapshot\_id, backup\_id\!
     ///
@@ -493,7 +494,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Select one data source.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 215.
+    /// Section: Error Codes.
     Evs1016,
     /// `EVS.1018` Type conversion error , parameter type is unexpected
     ///
@@ -503,7 +504,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the input parameters are correct. For details about the parameter requirements, see the Elastic Volume Service API Reference.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 226.
+    /// Section: Error Codes.
     Evs1018,
     /// `EVS.1020` invalid volume type\!
     ///
@@ -513,7 +514,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter a valid disk type.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 237.
+    /// Section: Error Codes.
     Evs1020,
     /// `EVS.1021` the quantity of volume is invalid\!
     ///
@@ -523,7 +524,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter a valid disk quantity.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 248.
+    /// Section: Error Codes.
     Evs1021,
     /// `EVS.1022` the size param is less than backup size\!
     ///
@@ -533,7 +534,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the entered disk size is larger than the backup size.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 259.
+    /// Section: Error Codes.
     Evs1022,
     /// `EVS.1023` invalid filter limit\!
     ///
@@ -543,7 +544,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the limit value ranges from 1 to 1000. The default value is 1000.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 270.
+    /// Section: Error Codes.
     Evs1023,
     /// `EVS.1024` invalid filter marker\!
     ///
@@ -553,7 +554,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the marker value is in the UUID format.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 281.
+    /// Section: Error Codes.
     Evs1024,
     /// `EVS.1025` url encoding failed\!
     ///
@@ -563,7 +564,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether parameter metadata is correctly specified.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 292.
+    /// Section: Error Codes.
     Evs1025,
     /// `EVS.1027` user role is not allowed for this action\!
     ///
@@ -573,7 +574,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 303.
+    /// Section: Error Codes.
     Evs1027,
     /// `EVS.1031` invalid resources status\!
     ///
@@ -583,7 +584,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Specify a valid value for resources status.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 314.
+    /// Section: Error Codes.
     Evs1031,
     /// `EVS.1032` invalid resources ID\!
     ///
@@ -593,7 +594,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Specify a valid value for resources id.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 325.
+    /// Section: Error Codes.
     Evs1032,
     /// `EVS.1033` query quota failed\!
     ///
@@ -603,7 +604,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the tenant quota is configured.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 336.
+    /// Section: Error Codes.
     Evs1033,
     /// `EVS.1034` volume count exceeded volume count quota\!
     ///
@@ -613,7 +614,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Increase the disk quantity quota.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 347.
+    /// Section: Error Codes.
     Evs1034,
     /// `EVS.1036` invalid availability zone\!
     ///
@@ -623,7 +624,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Enter the correct AZ.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 358.
+    /// Section: Error Codes.
     Evs1036,
     /// `EVS.1039` invalid sort\_key\!
     ///
@@ -633,7 +634,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether parameter sort\_key is correctly specified.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 369.
+    /// Section: Error Codes.
     Evs1039,
     /// `EVS.1040` invalid sort\_dir\!
     ///
@@ -643,7 +644,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the sort\_dir value is desc or asc.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 380.
+    /// Section: Error Codes.
     Evs1040,
     /// `EVS.1041` invalid filter availablity-zone\!
     ///
@@ -653,7 +654,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the AZ specified in the request is valid.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 391.
+    /// Section: Error Codes.
     Evs1041,
     /// `EVS.1042` volume gigabytes exceeded volume gigabytes quota\!
     ///
@@ -663,7 +664,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Increase the disk capacity quota.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 402.
+    /// Section: Error Codes.
     Evs1042,
     /// `EVS.1043` encrypt and cmk and passthrougth in metadata is not support when create volume from snapshot or image\!
     ///
@@ -673,7 +674,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the request body is correct. For details, see the metadata field description for creating disks.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 413.
+    /// Section: Error Codes.
     Evs1043,
     /// `EVS.1044` backup status must be available when create a volume from it\!
     ///
@@ -683,7 +684,7 @@ pub enum ErrorCode {
     ///
     /// Solution: The backup is unavailable.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 424.
+    /// Section: Error Codes.
     Evs1044,
     /// `EVS.1045` backupDetail returned by FSP is null\!
     ///
@@ -693,7 +694,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the backup exists. Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 435.
+    /// Section: Error Codes.
     Evs1045,
     /// `EVS.1046` volume status must be available, error, error\_extending, error\_restoring, error\_rollbacking when delete volume\!
     ///
@@ -703,7 +704,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 446.
+    /// Section: Error Codes.
     Evs1046,
     /// `EVS.1047` snapshot status must be available or error when delete snapshot\!
     ///
@@ -713,7 +714,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 457.
+    /// Section: Error Codes.
     Evs1047,
     /// `EVS.1048` volume status must be available when extend volume\!
     ///
@@ -723,7 +724,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the disk status meets the expansion requirements.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 468.
+    /// Section: Error Codes.
     Evs1048,
     /// `EVS.1049` available-zone is not equal to backup available-zone\!
     ///
@@ -733,7 +734,7 @@ pub enum ErrorCode {
     ///
     /// Solution: The backup and the disk to be created must in the same AZ.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 479.
+    /// Section: Error Codes.
     Evs1049,
     /// `EVS.1051` can not batch create volume from backup\!
     ///
@@ -743,7 +744,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Batch creating disks from a backup is not available.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 490.
+    /// Section: Error Codes.
     Evs1051,
     /// `EVS.1052` invalid http body\!
     ///
@@ -753,7 +754,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 501.
+    /// Section: Error Codes.
     Evs1052,
     /// `EVS.1053` the size of volumes to be deleted is too large\!
     ///
@@ -763,7 +764,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Reduce the number of disks specified in the batch.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 512.
+    /// Section: Error Codes.
     Evs1053,
     /// `EVS.1054` invalid shareable parameter\!
     ///
@@ -773,7 +774,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether parameter shareable is correctly specified.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 523.
+    /// Section: Error Codes.
     Evs1054,
     /// `EVS.1057` invalid hw:passthrough in metadata\!
     ///
@@ -783,7 +784,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether parameter hw:passthrough is correctly specified.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 534.
+    /// Section: Error Codes.
     Evs1057,
     /// `EVS.1058` invalid metadata filter\!
     ///
@@ -793,7 +794,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether parameter metadata is correctly specified.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 545.
+    /// Section: Error Codes.
     Evs1058,
     /// `EVS.1061` The Volume Tags is Exceed Max Limit Num.
     ///
@@ -803,7 +804,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the tag quantity of the disk is within the upper limit.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 556.
+    /// Section: Error Codes.
     Evs1061,
     /// `EVS.1062` invalid tag\!
     ///
@@ -813,7 +814,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check the formats of the tag key and tag value and ensure that the formats are correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 567.
+    /// Section: Error Codes.
     Evs1062,
     /// `EVS.1063` invalid full\_clone in metadata\!
     ///
@@ -823,7 +824,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether parameter full\_clone in metadata is correctly specified.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 578.
+    /// Section: Error Codes.
     Evs1063,
     /// `EVS.1064` volume status must be available or in-use when extending\!
     ///
@@ -833,7 +834,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the disk is in the available or in-use state before expansion.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 589.
+    /// Section: Error Codes.
     Evs1064,
     /// `EVS.1065` multiattach volume status must be available when extending\!
     ///
@@ -843,7 +844,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the shared disk is in the available state before expansion.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 600.
+    /// Section: Error Codes.
     Evs1065,
     /// `EVS.1066` status of ECS or BMS does not support volume online extension\!
     ///
@@ -853,7 +854,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the ECS or BMS status meets the requirement.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 611.
+    /// Section: Error Codes.
     Evs1066,
     /// `EVS.1070` invalid request.
     ///
@@ -863,7 +864,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 622.
+    /// Section: Error Codes.
     Evs1070,
     /// `EVS.2001` submit job failed\!
     ///
@@ -873,7 +874,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 633.
+    /// Section: Error Codes.
     Evs2001,
     /// `EVS.2002` internal error\!
     ///
@@ -883,7 +884,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 644.
+    /// Section: Error Codes.
     Evs2002,
     /// `EVS.2005` client exception\!
     ///
@@ -893,7 +894,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 655.
+    /// Section: Error Codes.
     Evs2005,
     /// `EVS.2007` update volume timeout\!
     ///
@@ -903,7 +904,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 666.
+    /// Section: Error Codes.
     Evs2007,
     /// `EVS.2010` exchange token failed\!
     ///
@@ -913,7 +914,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check the user permissions.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 677.
+    /// Section: Error Codes.
     Evs2010,
     /// `EVS.2011` delete orderId and productId timeout\!
     ///
@@ -923,7 +924,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 688.
+    /// Section: Error Codes.
     Evs2011,
     /// `EVS.2013` assume role error\!
     ///
@@ -933,7 +934,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 699.
+    /// Section: Error Codes.
     Evs2013,
     /// `EVS.2014` thread is interrupted when sleep\!
     ///
@@ -943,7 +944,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 710.
+    /// Section: Error Codes.
     Evs2014,
     /// `EVS.2019` snapshot is error\_deleting\!
     ///
@@ -953,7 +954,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 721.
+    /// Section: Error Codes.
     Evs2019,
     /// `EVS.2020` volume is error\_deleting\!
     ///
@@ -963,7 +964,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 732.
+    /// Section: Error Codes.
     Evs2020,
     /// `EVS.2021` volume is error\_detaching\!
     ///
@@ -973,7 +974,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 743.
+    /// Section: Error Codes.
     Evs2021,
     /// `EVS.2023` ConnectException happened\!
     ///
@@ -983,7 +984,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again. If the network fails, check the network status. If the network status is abnormal, contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 754.
+    /// Section: Error Codes.
     Evs2023,
     /// `EVS.2024` volume is error\!
     ///
@@ -993,7 +994,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 766.
+    /// Section: Error Codes.
     Evs2024,
     /// `EVS.2025` volume is error\_restoring\!
     ///
@@ -1003,7 +1004,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 777.
+    /// Section: Error Codes.
     Evs2025,
     /// `EVS.2026` volume is error\_extending\!
     ///
@@ -1013,7 +1014,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 788.
+    /// Section: Error Codes.
     Evs2026,
     /// `EVS.2029` The size of joIdList and resultList are mismatched\!
     ///
@@ -1023,7 +1024,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 799.
+    /// Section: Error Codes.
     Evs2029,
     /// `EVS.2030` query context based on parent jobId exception\!
     ///
@@ -1033,7 +1034,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 810.
+    /// Section: Error Codes.
     Evs2030,
     /// `EVS.2031` result queried from context is null\!
     ///
@@ -1043,7 +1044,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 821.
+    /// Section: Error Codes.
     Evs2031,
     /// `EVS.2032` some volume count quota usage params are null\!
     ///
@@ -1053,7 +1054,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 832.
+    /// Section: Error Codes.
     Evs2032,
     /// `EVS.2033` some volume gigabytes quota usage params are null\!
     ///
@@ -1063,7 +1064,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 843.
+    /// Section: Error Codes.
     Evs2033,
     /// `EVS.2034` domainId decoded from token is null or empty\!
     ///
@@ -1073,7 +1074,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the account information is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 854.
+    /// Section: Error Codes.
     Evs2034,
     /// `EVS.2035` domainName decoded from token is null or empty\!
     ///
@@ -1083,7 +1084,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the account information is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 865.
+    /// Section: Error Codes.
     Evs2035,
     /// `EVS.2036` the result of decode token is null\!
     ///
@@ -1093,7 +1094,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the account information is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 876.
+    /// Section: Error Codes.
     Evs2036,
     /// `EVS.2040` The status of encrypt Key is not enable\!
     ///
@@ -1103,7 +1104,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the key status is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 887.
+    /// Section: Error Codes.
     Evs2040,
     /// `EVS.2041` The encrypt Param is invalid\!
     ///
@@ -1113,7 +1114,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the encryption parameter in the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 898.
+    /// Section: Error Codes.
     Evs2041,
     /// `EVS.2042` Failed to create cmk.
     ///
@@ -1123,7 +1124,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 909.
+    /// Section: Error Codes.
     Evs2042,
     /// `EVS.2043` The status of snapshot is not available or backing-up.
     ///
@@ -1133,7 +1134,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the snapshot status is available or backing-up.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 920.
+    /// Section: Error Codes.
     Evs2043,
     /// `EVS.2044` Failed to check the role of kms.
     ///
@@ -1143,7 +1144,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 931.
+    /// Section: Error Codes.
     Evs2044,
     /// `EVS.2045` invalid snapshot\_id\!
     ///
@@ -1153,7 +1154,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the input snapshot\_id value is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 942.
+    /// Section: Error Codes.
     Evs2045,
     /// `EVS.2046` invalid imageRef\!
     ///
@@ -1163,7 +1164,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the input imageRef value is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 953.
+    /// Section: Error Codes.
     Evs2046,
     /// `EVS.2047` the metadata Param is not allowed to be updated\!
     ///
@@ -1173,7 +1174,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the input metadata value is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 964.
+    /// Section: Error Codes.
     Evs2047,
     /// `EVS.2050` set volume Qos failed\!
     ///
@@ -1183,7 +1184,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the input qos value is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 975.
+    /// Section: Error Codes.
     Evs2050,
     /// `EVS.2052` the job result using order id to query is invalid\!
     ///
@@ -1193,7 +1194,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 986.
+    /// Section: Error Codes.
     Evs2052,
     /// `EVS.2053` The az information from request is invalid\!
     ///
@@ -1203,7 +1204,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the input availability\_zone value is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 997.
+    /// Section: Error Codes.
     Evs2053,
     /// `EVS.2054` Cannot create volume from snapshot as the az is invalid\!
     ///
@@ -1213,7 +1214,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the availability\_zone value of the disk is consistent with that of the snapshot.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1008.
+    /// Section: Error Codes.
     Evs2054,
     /// `EVS.2055` can not create encrypt volume because hasn't xrole.
     ///
@@ -1223,7 +1224,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Before you use the disk encryption function, KMS access rights need to be granted to EVS. Grant the KMS access rights to EVS on the management console. After the rights have been granted, EVS can obtain KMS keys to encrypt or decrypt EVS disks. For details about how to grant the KMS access rights, see EVS Disk Encryption in the Elastic Volume Service User Guide.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1019.
+    /// Section: Error Codes.
     Evs2055,
     /// `EVS.2056` action in pdp check deny\!
     ///
@@ -1233,7 +1234,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the account has relevant permissions, or the account is in arrears, does not pass real-name authentication, or has violations.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1031.
+    /// Section: Error Codes.
     Evs2056,
     /// `EVS.2068` operation failed because of volume be locked
     ///
@@ -1243,7 +1244,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Unlock the resource and then perform the operation.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1042.
+    /// Section: Error Codes.
     Evs2068,
     /// `EVS.2070` VolumeTypes are not supported \!
     ///
@@ -1253,7 +1254,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1053.
+    /// Section: Error Codes.
     Evs2070,
     /// `EVS.2071` Invalid input received: Availability zone \[%s\] do not have volume type \[%s\]
     ///
@@ -1263,7 +1264,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1064.
+    /// Section: Error Codes.
     Evs2071,
     /// `EVS.2072` Volume type \[SSD\] in availability zone \[AZ1\] is sold out \!
     ///
@@ -1273,7 +1274,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Select another disk type or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1075.
+    /// Section: Error Codes.
     Evs2072,
     /// `EVS.2078` checkQuotaCapacity request body is invalid.
     ///
@@ -1283,7 +1284,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the request body is empty.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1088.
+    /// Section: Error Codes.
     Evs2078,
     /// `EVS.2083` AZ and volume type must not be empty or null\!
     ///
@@ -1293,7 +1294,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the input AZ and disk type parameters are correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1099.
+    /// Section: Error Codes.
     Evs2083,
     /// `EVS.2084` resource size must greater than zero\!
     ///
@@ -1303,7 +1304,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the disk size specified in the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1110.
+    /// Section: Error Codes.
     Evs2084,
     /// `EVS.2085` when operation type is SPEC\_CHG, resource id must not be empty or null\!
     ///
@@ -1313,7 +1314,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the disk ID specified in the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1121.
+    /// Section: Error Codes.
     Evs2085,
     /// `EVS.2087` retype failed. please make sure that type is supported and the new one is higher then origin
     ///
@@ -1323,7 +1324,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the new type has higher specifications than the old type.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1132.
+    /// Section: Error Codes.
     Evs2087,
     /// `EVS.2089` operation failed because the volume is belong to SDRS
     ///
@@ -1333,7 +1334,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Free the disk from SDRS or select another disk.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1143.
+    /// Section: Error Codes.
     Evs2089,
     /// `EVS.2093` operation failed because the volume is not EVS
     ///
@@ -1343,7 +1344,7 @@ pub enum ErrorCode {
     ///
     /// Solution: This operation cannot be performed because the disk is not an EVS disk.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1154.
+    /// Section: Error Codes.
     Evs2093,
     /// `EVS.2094` system image is not support to create Multiattach/shareable volume \!
     ///
@@ -1353,7 +1354,7 @@ pub enum ErrorCode {
     ///
     /// Solution: A shared disk cannot be created from a system disk image.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1165.
+    /// Section: Error Codes.
     Evs2094,
     /// `EVS.2096` Target volumeType\[%s\] is not matched with snapshot\[%s\] \!
     ///
@@ -1363,7 +1364,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the disk type of the snapshot's source disk is consistent with that of the new disk.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1176.
+    /// Section: Error Codes.
     Evs2096,
     /// `EVS.2105` Volume can not be reverted, because the encrypt volume's \_\_system\_\_cmkid is not exist\!
     ///
@@ -1373,7 +1374,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1187.
+    /// Section: Error Codes.
     Evs2105,
     /// `EVS.2108` Request body is invalid.
     ///
@@ -1383,7 +1384,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the request body is correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1198.
+    /// Section: Error Codes.
     Evs2108,
     /// `EVS.2130` Volume is backing-up, forbidden deleting\!
     ///
@@ -1393,7 +1394,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Wait until the backup is created or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1209.
+    /// Section: Error Codes.
     Evs2130,
     /// `EVS.2131` Query server info from ecs fail
     ///
@@ -1403,7 +1404,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1220.
+    /// Section: Error Codes.
     Evs2131,
     /// `EVS.2134` call ecs api - attach volume fail.
     ///
@@ -1413,7 +1414,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1231.
+    /// Section: Error Codes.
     Evs2134,
     /// `EVS.2142` invalid filter limit, can not greater than 1000.
     ///
@@ -1423,7 +1424,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the limit value ranges from 1 to 1000. The default value is 1000.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1242.
+    /// Section: Error Codes.
     Evs2142,
     /// `EVS.2143` You need to create an agency for this project for the first time ever
     ///
@@ -1433,7 +1434,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Create an agency.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1253.
+    /// Section: Error Codes.
     Evs2143,
     /// `EVS.2144` Your account is frozen and resources cannot be used.
     ///
@@ -1443,7 +1444,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether either of the following conditions exists: (If no such condition exists, contact customer service.) The account does not pass real-name authentication. The account is in arrears.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1264.
+    /// Section: Error Codes.
     Evs2144,
     /// `EVS.2145` Your account is suspended and resources cannot be used.
     ///
@@ -1453,7 +1454,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether any of the following conditions exists: (If no such condition exists, contact customer service.) The account payment method is not complete. The account does not pass real-name authentication. The account is in arrears.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1276.
+    /// Section: Error Codes.
     Evs2145,
     /// `EVS.5400` Malformed request body.
     ///
@@ -1463,21 +1464,21 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the parameters and format of the request body are correct.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1288.
+    /// Section: Error Codes.
     ///
-    /// Also listed at line 1299: Malformed request url.
+    /// Also listed as: Malformed request url.
     ///
-    /// Also listed at line 1310: Request body and URI mismatch.
+    /// Also listed as: Request body and URI mismatch.
     ///
-    /// Also listed at line 1321: Invalid imageRef provided.
+    /// Also listed as: Invalid imageRef provided.
     ///
-    /// Also listed at line 1332: Must specify a valid status.
+    /// Also listed as: Must specify a valid status.
     ///
-    /// Also listed at line 1343: offset param must be an integer.
+    /// Also listed as: offset param must be an integer.
     ///
-    /// Also listed at line 1354: limit param must be an integer.
+    /// Also listed as: limit param must be an integer.
     ///
-    /// Also listed at line 1365: limit param must be positive.
+    /// Also listed as: limit param must be positive.
     Evs5400,
     /// `EVS.5401` Authentication required.
     ///
@@ -1487,7 +1488,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Call the API after authorization.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1376.
+    /// Section: Error Codes.
     Evs5401,
     /// `EVS.5403` Policy check failed.
     ///
@@ -1497,9 +1498,9 @@ pub enum ErrorCode {
     ///
     /// Solution: Add the permission and try again.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1387.
+    /// Section: Error Codes.
     ///
-    /// Also listed at line 1398: metadata can not be operated.
+    /// Also listed as: metadata can not be operated.
     Evs5403,
     /// `EVS.5404` Resource(Volume, Snapshot, Backup .etc) cound not be found.
     ///
@@ -1509,7 +1510,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the resources are available.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1409.
+    /// Section: Error Codes.
     Evs5404,
     /// `EVS.5413` Insufficient volume quota.
     ///
@@ -1519,7 +1520,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Check whether the disk capacity and quantity quotas are sufficient.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1420.
+    /// Section: Error Codes.
     Evs5413,
     /// `EVS.5500` Internal server error.
     ///
@@ -1529,7 +1530,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1431.
+    /// Section: Error Codes.
     Evs5500,
     /// `EVS.5503` Service unavailable.
     ///
@@ -1539,7 +1540,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1442.
+    /// Section: Error Codes.
     Evs5503,
     /// `Common.0011` query job fail.
     ///
@@ -1549,11 +1550,11 @@ pub enum ErrorCode {
     ///
     /// Solution: Use the correct tenant ID and ensure that the tenant has desired permissions. The tenant ID is actually the project ID.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1453.
+    /// Section: Error Codes.
     ///
-    /// Also listed at line 1464: No jobs found.
+    /// Also listed as: No jobs found.
     ///
-    /// Also listed at line 1475: query job fail.
+    /// Also listed as: query job fail.
     Common0011,
     /// `Common.0013` Invalid token in the header.
     ///
@@ -1563,7 +1564,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Obtain the token again and ensure that the token string is complete.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1486.
+    /// Section: Error Codes.
     Common0013,
     /// `Common.0018` Invalid token in the header
     ///
@@ -1573,7 +1574,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Ensure that the project ID in the URI is the same as that in the token and try again.
     ///
-    /// Section: Error Codes. From `tables/evs_04_0038.en.md`, line 1497.
+    /// Section: Error Codes.
     Common0018,
 }
 #[allow(clippy::too_many_lines)]

@@ -2,12 +2,15 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source d7702129a340aee5), status-macros 0.1.0 (source c7e7de4922a51ebc)
+// Edit the documents named below instead, then run it again. Each row below
+// gives the document line its code comes from.
+//
+// engine:     status-codegen 0.1.0 (source 857bf27a4ee42abe), status-macros 0.1.0 (source 4e05b95e0a8fbcfc)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
-// body:       sha256 893a2428a2f54b88051f383fdbb52212b1eac5f3fe172e4aab168ed93ecb46e8 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 b2185374ce42b5b8b59305646affb9ce1e7955bd40b990e7b802f597fbd46419 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":"OK","solution":null,"module":null,"section":"正常","other":{},"variant":"Ok"}
@@ -33,33 +36,31 @@
 
 /// Status codes from the page *HTTP状态码*, generated from `tables/evs_04_0039.md`.
 ///
-/// Regenerated whenever the document changes; edit the document, not this type.
-///
 /// Each code answers `code()`, `from_code()`, `name()`, `description()`, `section()`, `is_success()` and the other classes, `rows()`, `ALL`.
 /// The page has no column for `reason()`, `message()`, `solution()`, `module()`, so the type has no such method.
 ///
-/// | Code | Variant | Description | Section | Line |
-/// |---:|---|---|---|---:|
-/// | 200 | [`Ok`](Self::Ok) | OK | 正常 | 12 |
-/// | 201 | [`Created`](Self::Created) | Created | 正常 | 17 |
-/// | 202 | [`Accepted`](Self::Accepted) | Accepted | 正常 | 22 |
-/// | 204 | [`NoContent`](Self::NoContent) | No Content | 正常 | 27 |
-/// | 400 | [`BadRequest`](Self::BadRequest) | Bad Request | 异常 | 44 |
-/// | 401 | [`Unauthorized`](Self::Unauthorized) | Unauthorized | 异常 | 49 |
-/// | 403 | [`Forbidden`](Self::Forbidden) | Forbidden | 异常 | 54 |
-/// | 404 | [`NotFound`](Self::NotFound) | Not Found | 异常 | 59 |
-/// | 405 | [`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | 异常 | 64 |
-/// | 406 | [`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | 异常 | 69 |
-/// | 407 | [`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | 异常 | 74 |
-/// | 408 | [`RequestTimeout`](Self::RequestTimeout) | Request Timeout | 异常 | 79 |
-/// | 409 | [`Conflict`](Self::Conflict) | Conflict | 异常 | 84 |
-/// | 413 | [`OverLimit`](Self::OverLimit) | overLimit | 异常 | 89 |
-/// | 415 | [`BadMediaType`](Self::BadMediaType) | badMediaType | 异常 | 94 |
-/// | 500 | [`InternalServerError`](Self::InternalServerError) | Internal Server Error | 异常 | 99 |
-/// | 501 | [`NotImplemented`](Self::NotImplemented) | Not Implemented | 异常 | 104 |
-/// | 502 | [`BadGateway`](Self::BadGateway) | Bad Gateway | 异常 | 109 |
-/// | 503 | [`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | 异常 | 114 |
-/// | 504 | [`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | 异常 | 119 |
+/// | Code | Description | Section |
+/// |:---|:---|:---|
+/// | `200`<br>[`Ok`](Self::Ok) | OK | 正常 |
+/// | `201`<br>[`Created`](Self::Created) | Created | 正常 |
+/// | `202`<br>[`Accepted`](Self::Accepted) | Accepted | 正常 |
+/// | `204`<br>[`NoContent`](Self::NoContent) | No Content | 正常 |
+/// | `400`<br>[`BadRequest`](Self::BadRequest) | Bad Request | 异常 |
+/// | `401`<br>[`Unauthorized`](Self::Unauthorized) | Unauthorized | 异常 |
+/// | `403`<br>[`Forbidden`](Self::Forbidden) | Forbidden | 异常 |
+/// | `404`<br>[`NotFound`](Self::NotFound) | Not Found | 异常 |
+/// | `405`<br>[`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | 异常 |
+/// | `406`<br>[`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | 异常 |
+/// | `407`<br>[`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | 异常 |
+/// | `408`<br>[`RequestTimeout`](Self::RequestTimeout) | Request Timeout | 异常 |
+/// | `409`<br>[`Conflict`](Self::Conflict) | Conflict | 异常 |
+/// | `413`<br>[`OverLimit`](Self::OverLimit) | overLimit | 异常 |
+/// | `415`<br>[`BadMediaType`](Self::BadMediaType) | badMediaType | 异常 |
+/// | `500`<br>[`InternalServerError`](Self::InternalServerError) | Internal Server Error | 异常 |
+/// | `501`<br>[`NotImplemented`](Self::NotImplemented) | Not Implemented | 异常 |
+/// | `502`<br>[`BadGateway`](Self::BadGateway) | Bad Gateway | 异常 |
+/// | `503`<br>[`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | 异常 |
+/// | `504`<br>[`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | 异常 |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -72,83 +73,83 @@
 pub enum Status {
     /// `200` OK
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 12.
+    /// Section: 正常.
     Ok,
     /// `201` Created
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 17.
+    /// Section: 正常.
     Created,
     /// `202` Accepted
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 22.
+    /// Section: 正常.
     Accepted,
     /// `204` No Content
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 27.
+    /// Section: 正常.
     NoContent,
     /// `400` Bad Request
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 44.
+    /// Section: 异常.
     BadRequest,
     /// `401` Unauthorized
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 49.
+    /// Section: 异常.
     Unauthorized,
     /// `403` Forbidden
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 54.
+    /// Section: 异常.
     Forbidden,
     /// `404` Not Found
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 59.
+    /// Section: 异常.
     NotFound,
     /// `405` Method Not Allowed
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 64.
+    /// Section: 异常.
     MethodNotAllowed,
     /// `406` Not Acceptable
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 69.
+    /// Section: 异常.
     NotAcceptable,
     /// `407` Proxy Authentication Required
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 74.
+    /// Section: 异常.
     ProxyAuthenticationRequired,
     /// `408` Request Timeout
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 79.
+    /// Section: 异常.
     RequestTimeout,
     /// `409` Conflict
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 84.
+    /// Section: 异常.
     Conflict,
     /// `413` overLimit
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 89.
+    /// Section: 异常.
     OverLimit,
     /// `415` badMediaType
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 94.
+    /// Section: 异常.
     BadMediaType,
     /// `500` Internal Server Error
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 99.
+    /// Section: 异常.
     InternalServerError,
     /// `501` Not Implemented
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 104.
+    /// Section: 异常.
     NotImplemented,
     /// `502` Bad Gateway
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 109.
+    /// Section: 异常.
     BadGateway,
     /// `503` Service Unavailable
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 114.
+    /// Section: 异常.
     ServiceUnavailable,
     /// `504` Gateway Timeout
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 119.
+    /// Section: 异常.
     GatewayTimeout,
     /// A code that `tables/evs_04_0039.md` does not list, kept as it was received.
     Other(UnknownStatus),

@@ -2,14 +2,17 @@
 //
 //     status-table generate
 //
-// engine:     status-codegen 0.1.0 (source d7702129a340aee5), status-macros 0.1.0 (source c7e7de4922a51ebc)
+// Edit the documents named below instead, then run it again. Each row below
+// gives the document line its code comes from.
+//
+// engine:     status-codegen 0.1.0 (source 857bf27a4ee42abe), status-macros 0.1.0 (source 4e05b95e0a8fbcfc)
 // source:     status-core/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", lang = "zh", translation(en = "tables/evs_04_0039.en.md"), http = "http", serde = "serde", non_exhaustive,)
 // document:   tables/evs_04_0039.md
 // sha256:     97137c6e59ef5aca388776e32a251ccd253e82b0768839af3e35388121ed0f52
 // document:   tables/evs_04_0039.en.md
 // sha256:     a7a57060f3907abaf080b8673bf67e63af112ab54c7071d4c9ce9aa140169487
-// body:       sha256 9d5f1f37d481f58863f70738c548df8a74fba0f5d1ccfd48723aea46d1ffd062 (the code below this header; the macro uses this file only while it matches)
+// body:       sha256 72d7234aaff9327a84b2b669642c4cf992891fe13dcd8a0519994daa3dbe7569 (the code below this header; the macro uses this file only while it matches)
 //
 // rows (read by `status-table check`; one JSON object per row):
 // {"line":12,"table":0,"code":200,"status":[200],"aliases":[],"notes":[],"reason":null,"message":null,"description":{"zh":"OK","en":"OK"},"solution":null,"module":null,"section":{"zh":"正常","en":"Normal"},"other":{},"variant":"Ok"}
@@ -35,33 +38,31 @@
 
 /// Status codes from the page *HTTP状态码*, generated from `tables/evs_04_0039.md` (zh) and `tables/evs_04_0039.en.md` (en).
 ///
-/// Regenerated whenever the document changes; edit the document, not this type.
-///
 /// Each code answers `code()`, `from_code()`, `name()`, `description()`, `section()`, `*_in(lang)`, `is_success()` and the other classes, `rows()`, `ALL`.
 /// The page has no column for `reason()`, `message()`, `solution()`, `module()`, so the type has no such method.
 ///
-/// | Code | Variant | Description (zh) | Description (en) | Section (zh) | Section (en) | Line |
-/// |---:|---|---|---|---|---|---:|
-/// | 200 | [`Ok`](Self::Ok) | OK | OK | 正常 | Normal | 12 |
-/// | 201 | [`Created`](Self::Created) | Created | Created | 正常 | Normal | 17 |
-/// | 202 | [`Accepted`](Self::Accepted) | Accepted | Accepted | 正常 | Normal | 22 |
-/// | 204 | [`NoContent`](Self::NoContent) | No Content | No Content | 正常 | Normal | 27 |
-/// | 400 | [`BadRequest`](Self::BadRequest) | Bad Request | Bad Request | 异常 | Abnormal | 44 |
-/// | 401 | [`Unauthorized`](Self::Unauthorized) | Unauthorized | Unauthorized | 异常 | Abnormal | 49 |
-/// | 403 | [`Forbidden`](Self::Forbidden) | Forbidden | Forbidden | 异常 | Abnormal | 54 |
-/// | 404 | [`NotFound`](Self::NotFound) | Not Found | Not Found | 异常 | Abnormal | 59 |
-/// | 405 | [`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | Method Not Allowed | 异常 | Abnormal | 64 |
-/// | 406 | [`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | Not Acceptable | 异常 | Abnormal | 69 |
-/// | 407 | [`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | Proxy Authentication Required | 异常 | Abnormal | 74 |
-/// | 408 | [`RequestTimeout`](Self::RequestTimeout) | Request Timeout | Request Timeout | 异常 | Abnormal | 79 |
-/// | 409 | [`Conflict`](Self::Conflict) | Conflict | Conflict | 异常 | Abnormal | 84 |
-/// | 413 | [`OverLimit`](Self::OverLimit) | overLimit | overLimit | 异常 | Abnormal | 89 |
-/// | 415 | [`BadMediaType`](Self::BadMediaType) | badMediaType | badMediaType | 异常 | Abnormal | 94 |
-/// | 500 | [`InternalServerError`](Self::InternalServerError) | Internal Server Error | Internal Server Error | 异常 | Abnormal | 99 |
-/// | 501 | [`NotImplemented`](Self::NotImplemented) | Not Implemented | Not Implemented | 异常 | Abnormal | 104 |
-/// | 502 | [`BadGateway`](Self::BadGateway) | Bad Gateway | Bad Gateway | 异常 | Abnormal | 109 |
-/// | 503 | [`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | Service Unavailable | 异常 | Abnormal | 114 |
-/// | 504 | [`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | Gateway Timeout | 异常 | Abnormal | 119 |
+/// | Code | Description (zh, en) | Section (zh, en) |
+/// |:---|:---|:---|
+/// | `200`<br>[`Ok`](Self::Ok) | OK | 正常<br>Normal |
+/// | `201`<br>[`Created`](Self::Created) | Created | 正常<br>Normal |
+/// | `202`<br>[`Accepted`](Self::Accepted) | Accepted | 正常<br>Normal |
+/// | `204`<br>[`NoContent`](Self::NoContent) | No Content | 正常<br>Normal |
+/// | `400`<br>[`BadRequest`](Self::BadRequest) | Bad Request | 异常<br>Abnormal |
+/// | `401`<br>[`Unauthorized`](Self::Unauthorized) | Unauthorized | 异常<br>Abnormal |
+/// | `403`<br>[`Forbidden`](Self::Forbidden) | Forbidden | 异常<br>Abnormal |
+/// | `404`<br>[`NotFound`](Self::NotFound) | Not Found | 异常<br>Abnormal |
+/// | `405`<br>[`MethodNotAllowed`](Self::MethodNotAllowed) | Method Not Allowed | 异常<br>Abnormal |
+/// | `406`<br>[`NotAcceptable`](Self::NotAcceptable) | Not Acceptable | 异常<br>Abnormal |
+/// | `407`<br>[`ProxyAuthenticationRequired`](Self::ProxyAuthenticationRequired) | Proxy Authentication Required | 异常<br>Abnormal |
+/// | `408`<br>[`RequestTimeout`](Self::RequestTimeout) | Request Timeout | 异常<br>Abnormal |
+/// | `409`<br>[`Conflict`](Self::Conflict) | Conflict | 异常<br>Abnormal |
+/// | `413`<br>[`OverLimit`](Self::OverLimit) | overLimit | 异常<br>Abnormal |
+/// | `415`<br>[`BadMediaType`](Self::BadMediaType) | badMediaType | 异常<br>Abnormal |
+/// | `500`<br>[`InternalServerError`](Self::InternalServerError) | Internal Server Error | 异常<br>Abnormal |
+/// | `501`<br>[`NotImplemented`](Self::NotImplemented) | Not Implemented | 异常<br>Abnormal |
+/// | `502`<br>[`BadGateway`](Self::BadGateway) | Bad Gateway | 异常<br>Abnormal |
+/// | `503`<br>[`ServiceUnavailable`](Self::ServiceUnavailable) | Service Unavailable | 异常<br>Abnormal |
+/// | `504`<br>[`GatewayTimeout`](Self::GatewayTimeout) | Gateway Timeout | 异常<br>Abnormal |
 #[derive(
     ::core::fmt::Debug,
     ::core::clone::Clone,
@@ -78,83 +79,83 @@
 pub enum StatusCode {
     /// `200` OK
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 12.
+    /// Section: 正常.
     Ok = 200,
     /// `201` Created
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 17.
+    /// Section: 正常.
     Created = 201,
     /// `202` Accepted
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 22.
+    /// Section: 正常.
     Accepted = 202,
     /// `204` No Content
     ///
-    /// Section: 正常. From `tables/evs_04_0039.md`, line 27.
+    /// Section: 正常.
     NoContent = 204,
     /// `400` Bad Request
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 44.
+    /// Section: 异常.
     BadRequest = 400,
     /// `401` Unauthorized
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 49.
+    /// Section: 异常.
     Unauthorized = 401,
     /// `403` Forbidden
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 54.
+    /// Section: 异常.
     Forbidden = 403,
     /// `404` Not Found
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 59.
+    /// Section: 异常.
     NotFound = 404,
     /// `405` Method Not Allowed
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 64.
+    /// Section: 异常.
     MethodNotAllowed = 405,
     /// `406` Not Acceptable
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 69.
+    /// Section: 异常.
     NotAcceptable = 406,
     /// `407` Proxy Authentication Required
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 74.
+    /// Section: 异常.
     ProxyAuthenticationRequired = 407,
     /// `408` Request Timeout
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 79.
+    /// Section: 异常.
     RequestTimeout = 408,
     /// `409` Conflict
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 84.
+    /// Section: 异常.
     Conflict = 409,
     /// `413` overLimit
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 89.
+    /// Section: 异常.
     OverLimit = 413,
     /// `415` badMediaType
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 94.
+    /// Section: 异常.
     BadMediaType = 415,
     /// `500` Internal Server Error
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 99.
+    /// Section: 异常.
     InternalServerError = 500,
     /// `501` Not Implemented
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 104.
+    /// Section: 异常.
     NotImplemented = 501,
     /// `502` Bad Gateway
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 109.
+    /// Section: 异常.
     BadGateway = 502,
     /// `503` Service Unavailable
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 114.
+    /// Section: 异常.
     ServiceUnavailable = 503,
     /// `504` Gateway Timeout
     ///
-    /// Section: 异常. From `tables/evs_04_0039.md`, line 119.
+    /// Section: 异常.
     GatewayTimeout = 504,
 }
 #[allow(clippy::too_many_lines)]
