@@ -69,7 +69,7 @@ pub mod workspace;
 pub use diagnostic::{Diagnostic, InvocationError};
 pub use fix::Fix;
 pub use model::{Kind, Model};
-pub use options::{Condition, Options, TableSelector};
+pub use options::{Condition, Interop, Options, TableSelector};
 pub use source::Location;
 #[doc(hidden)]
 pub use source::Source;

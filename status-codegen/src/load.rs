@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::options::Options;
+use crate::options::{Interop, Options};
 use crate::{Checked, Expansion, Input};
 
 /// The environment variable that stands in for `CARGO_MANIFEST_DIR` where that
@@ -63,7 +63,7 @@ pub fn load(path: &str, options: &Options, manifest_dir: &Path) -> Loaded {
 fn missing_dependencies(
     options: &Options,
     manifest_dir: &Path,
-) -> Vec<(&'static str, crate::InvocationError)> {
+) -> Vec<(Interop, crate::InvocationError)> {
     // No interop option, nothing to check: most invocations read no manifest.
     if options.interop_spans.is_empty() {
         return Vec::new();
@@ -74,15 +74,16 @@ fn missing_dependencies(
     options
         .interop_spans
         .iter()
-        .filter(|(name, _)| !declares(&manifest, name))
-        .map(|(name, span)| {
+        .filter(|(interop, _)| !declares(&manifest, interop.name()))
+        .map(|&(interop, span)| {
+            let name = interop.name();
             let error = crate::InvocationError::new(
-                *span,
+                span,
                 format!(
                     "`{name}` makes code that uses the `{name}` crate, which this package's Cargo.toml does not name: add `{name} = \"1\"` under `[dependencies]`"
                 ),
             );
-            (*name, error)
+            (interop, error)
         })
         .collect()
 }
@@ -108,7 +109,7 @@ pub struct Documents {
     pub list: Vec<LoadedDocument>,
     problems: Vec<Diagnostic>,
     /// The interop options whose crate the package does not depend on.
-    missing: Vec<(&'static str, crate::InvocationError)>,
+    missing: Vec<(Interop, crate::InvocationError)>,
 }
 
 impl Documents {
@@ -169,10 +170,10 @@ fn checked(
     // An interop whose crate is missing is left out: its error alone shows,
     // not a cascade of "cannot find serde".
     let mut without = options.clone();
-    for (name, _) in &missing {
-        match *name {
-            "http" => without.http = None,
-            _ => without.serde = None,
+    for (interop, _) in &missing {
+        match interop {
+            Interop::Http => without.http = None,
+            Interop::Serde => without.serde = None,
         }
     }
     let mut checked = if problems.is_empty() {

@@ -39,6 +39,26 @@ pub enum Condition {
     Feature(String),
 }
 
+/// The crates an invocation's code may name besides `core`: each option of
+/// that name (`http`, `serde`) makes code that uses the crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interop {
+    /// `http`: conversions with `http::StatusCode`.
+    Http,
+    /// `serde`: `Serialize` and `Deserialize`.
+    Serde,
+}
+
+impl Interop {
+    /// The option's name, which is the crate's.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Http => "http",
+            Self::Serde => "serde",
+        }
+    }
+}
+
 /// Columns named by their header text, for headers the vocabulary does not
 /// know: `code_column = "…"`, `status_column = "…"`, ….
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -160,7 +180,7 @@ pub struct Options {
     pub codes: Vec<Override>,
     /// Where `http` and `serde` are written: the generated code names those
     /// crates, so the invoking package must depend on them.
-    pub interop_spans: Vec<(&'static str, Span)>,
+    pub interop_spans: Vec<(Interop, Span)>,
 }
 
 impl Default for Options {

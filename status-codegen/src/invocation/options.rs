@@ -10,7 +10,8 @@ use super::{OPTION_NAMES, REPEATABLE, RESERVED_METHODS, split_commas};
 use crate::model::{Kind, Role};
 use crate::naming;
 use crate::options::{
-    Accessor, ColumnChoice, Condition, Options, Override, Rename, TableSelector, Translation,
+    Accessor, ColumnChoice, Condition, Interop, Options, Override, Rename, TableSelector,
+    Translation,
 };
 
 pub(super) fn option(
@@ -63,10 +64,10 @@ pub(super) fn option(
             };
             if name == "http" {
                 options.http = Some(gate);
-                options.interop_spans.push(("http", key.span()));
+                options.interop_spans.push((Interop::Http, key.span()));
             } else {
                 options.serde = Some(gate);
-                options.interop_spans.push(("serde", key.span()));
+                options.interop_spans.push((Interop::Serde, key.span()));
             }
         }
         "derive" | "attr" | "rename" | "accessor" | "translation" | "skip" | "status" | "code" => {
