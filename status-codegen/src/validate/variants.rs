@@ -129,11 +129,11 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
             } else {
                 as_name(variant.text(Text::Description)).filter(free)
             };
+            let reason = (!pending.shared)
+                .then(|| naming::derived_name(variant.text(Text::Reason)))
+                .flatten();
             let name = described
-                .or_else(|| {
-                    naming::derived_name(variant.text(Text::Reason))
-                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n))
-                })
+                .or_else(|| reason.filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n)))
                 .or_else(|| registered.filter(free))
                 .or_else(|| as_name(variant.text(Text::Message)).filter(free));
             if let Some(name) = &name {
