@@ -302,13 +302,15 @@ fn no_code_table(
     // cells are code-shaped words (`Error` over `E1001`), else the first
     // table's first.
     // Never a column of parameters, fields or metrics (`指标ID` over
-    // `cpu_util`), and never a table whose header row holds the codes (a
-    // transposed table): no option reads those as codes.
+    // `cpu_util`), nor of states (`Status` over `accepted`), and never a
+    // table whose header row holds the codes (a transposed table): no option
+    // reads those as codes.
     let code_shaped = |c: &crate::columns::Column| {
         matches!(
             c.profile.dominant(),
             Some(crate::cells::Shape::Code | crate::cells::Shape::Number)
         ) && !crate::vocabulary::names_no_code(&c.header)
+            && !crate::vocabulary::names_a_state(&crate::vocabulary::read_header(&c.header).word)
     };
     let shaped = read.iter().enumerate().find_map(|(t, columns)| {
         if transposed(&document.tables[t]) {
