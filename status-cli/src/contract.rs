@@ -318,7 +318,10 @@ impl Row {
             solution: text(model::Text::Solution),
             module: text(model::Text::Module),
             section: text(model::Text::Section),
-            other: (model.others.iter().enumerate())
+            other: model
+                .others
+                .iter()
+                .enumerate()
                 .map(|(i, header)| (header.clone(), row.other(i).to_owned()))
                 .collect(),
             variant: variant.name.clone(),
@@ -327,7 +330,9 @@ impl Row {
 
     /// Every row of `model`, in document order.
     pub(crate) fn all(model: &Model) -> Vec<Self> {
-        (model.rows().into_iter())
+        model
+            .rows()
+            .into_iter()
             .map(|(variant, row)| Self::of(model, variant, row))
             .collect()
     }
@@ -352,7 +357,10 @@ impl Text {
             Self::One(row.text(which).to_owned())
         } else {
             Self::ByLang(
-                (model.langs.iter().enumerate())
+                model
+                    .langs
+                    .iter()
+                    .enumerate()
                     .map(|(i, lang)| (lang.clone(), row.text_in(which, i).to_owned()))
                     .collect(),
             )
@@ -362,7 +370,8 @@ impl Text {
 
 /// Texts by key as one line: `key: text / key: text`.
 pub(crate) fn keyed(texts: &IndexMap<String, String>) -> String {
-    (texts.iter())
+    texts
+        .iter()
         .map(|(key, text)| format!("{key}: {text}"))
         .collect::<Vec<_>>()
         .join(" / ")
@@ -404,7 +413,9 @@ impl From<&model::TableInfo> for Table {
             used: table.used,
             skipped_because: table.skipped_because.clone(),
             rows: table.rows,
-            columns: (table.columns.iter())
+            columns: table
+                .columns
+                .iter()
                 .map(|c| Column {
                     header: c.header.clone(),
                     role: c.role.into(),
@@ -448,7 +459,9 @@ impl<'a> Report<RowsOf<'a>> {
     pub(crate) fn of(model: &'a Model, diagnostics: Vec<Diagnostic>) -> Self {
         Self {
             document: model.path().to_owned(),
-            documents: (model.documents.iter())
+            documents: model
+                .documents
+                .iter()
                 .map(|d| Document {
                     path: d.path.clone(),
                     lang: d.lang.clone(),
@@ -459,7 +472,9 @@ impl<'a> Report<RowsOf<'a>> {
             langs: model.langs.clone(),
             tables: model.tables.iter().map(Table::from).collect(),
             rows: RowsOf(model),
-            skipped_rows: (model.skipped_rows.iter())
+            skipped_rows: model
+                .skipped_rows
+                .iter()
                 .map(|r| SkippedRow {
                     line: r.line,
                     table: r.table,
