@@ -9,6 +9,7 @@ use std::path::Path;
 use similar::TextDiff;
 
 use crate::committed::{self, CommittedFile, DIRECTORY, GENERATE_COMMAND};
+use crate::contract::Row;
 use crate::diff::{self, Change, Shift};
 
 /// The outcome of a check.
@@ -78,7 +79,7 @@ pub(crate) fn check_with(root: &Path, diff: bool) -> Result<Report, String> {
             Drift::Changed { path, shift, .. } => Some((path, shift)),
             _ => None,
         })
-        .flat_map(|(path, shift)| shift.changes.iter().map(|c| (path.clone(), c.clone())))
+        .flat_map(|(path, shift)| shift.changes().iter().map(|c| (path.clone(), c.clone())))
         .collect();
     Ok(Report {
         clean: comparison.clean(),
@@ -108,12 +109,12 @@ pub(crate) fn compare(
                 document,
             }),
             Some(old) if old != file.contents => {
-                let old_rows = committed::rows_of(&old).unwrap_or_default();
-                let new_rows = crate::json::rows(&file.model);
+                let old_rows = committed::rows_of(&old);
+                let new_rows = Row::all(&file.model);
                 drifts.push(Drift::Changed {
                     path: file.path.clone(),
                     document,
-                    shift: diff::shift(&old_rows, &new_rows, file.non_exhaustive),
+                    shift: diff::shift(old_rows.as_deref(), &new_rows, file.non_exhaustive),
                     same_code: committed::body_of(&old) == committed::body_of(&file.contents),
                     old,
                     new: file.contents.clone(),

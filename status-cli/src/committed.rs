@@ -14,6 +14,7 @@ use status_codegen::committed::{self, Header, ROWS_HEADER};
 use status_codegen::load;
 use status_codegen::model::Model;
 
+use crate::contract::Row;
 use crate::invocations::{InvocationSite, find_invocations, relative};
 
 pub use status_codegen::committed::{DIRECTORY, GENERATE_COMMAND, body_of};
@@ -94,7 +95,7 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
         })
         .collect();
     let code = format_tokens(&expansion.tokens)?;
-    let contents = render(site, &documents, &expansion.model, &code);
+    let contents = render(site, &documents, &expansion.model, &code)?;
     let path = committed_path(site).unwrap_or_else(|| {
         if invocation.path.is_some() {
             problems.push(format!(
@@ -135,32 +136,34 @@ pub(crate) fn render(
     documents: &[(String, &[u8])],
     model: &Model,
     code: &str,
-) -> String {
-    let rows: Vec<String> = crate::json::rows(model)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    Header {
+) -> Result<String, String> {
+    let rows = model
+        .rows()
+        .into_iter()
+        .map(|(variant, row)| serde_json::to_string(&Row::of(model, variant, row)))
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(|e| format!("a row of {} is not JSON: {e}", model.path()))?;
+    Ok(Header {
         identity: IDENTITY,
         source: &site.source,
         invocation: &committed::invocation_text(&site.tokens),
         documents,
         rows: &rows,
     }
-    .render(code)
+    .render(code))
 }
 
-/// The rows block of a committed file, as JSON values; `None` when the file
-/// has none (written by an older engine).
-pub(crate) fn rows_of(contents: &str) -> Option<Vec<serde_json::Value>> {
+/// The rows block of a committed file; `None` when the file has none
+/// (written by an older engine) or a row is not what this version writes
+/// (another version wrote it, or it was edited): a row left out would read
+/// as a code removed.
+pub(crate) fn rows_of(contents: &str) -> Option<Vec<Row>> {
     let mut lines = contents.lines().skip_while(|l| *l != ROWS_HEADER);
     lines.next()?;
-    Some(
-        lines
-            .take_while(|l| l.starts_with("// {"))
-            .filter_map(|l| serde_json::from_str(&l[3..]).ok())
-            .collect(),
-    )
+    lines
+        .take_while(|l| l.starts_with("// {"))
+        .map(|l| serde_json::from_str(&l[3..]).ok())
+        .collect()
 }
 
 /// Tokens as formatted Rust, as rustfmt would lay them out.

@@ -1,11 +1,15 @@
 //! What a document change does to the API: the committed rows and the rows
 //! generated now, compared as data (code by code, a repeated code row by row),
-//! each change marked breaking or not.
+//! each change marked breaking or not ([`compare`], [`shift`]); [`describe`]
+//! and [`describe_shift`] render the result as the reports print it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use indexmap::IndexMap;
+use status_codegen::model;
+
+use crate::contract::{self, Row, Text};
 
 /// One change to a generated type that a user can see.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,183 +39,199 @@ pub enum ChangeKind {
     Renamed { from: String, to: String },
     /// The same variant under another code.
     CodeChanged { name: String, from: String },
-    /// A text (`description`, `message`, `section`, …) changed.
+    /// A text (`description`, `message`, `section`, …) changed; `None` where
+    /// the type has no such text.
     TextChanged {
-        field: String,
-        from: String,
-        to: String,
+        text: model::Text,
+        from: Option<Text>,
+        to: Option<Text>,
+    },
+    /// The cells of the columns with no role changed.
+    OtherChanged {
+        from: IndexMap<String, String>,
+        to: IndexMap<String, String>,
     },
     /// Other HTTP statuses.
-    StatusChanged { from: String, to: String },
+    StatusChanged { from: Vec<u16>, to: Vec<u16> },
     /// A code listed on more or fewer rows.
     RowsChanged { from: usize, to: usize },
 }
 
-/// A code's rows, by code, in order.
-fn by_code(rows: &[Value]) -> BTreeMap<String, Vec<&Value>> {
-    let mut map: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
-    for row in rows {
-        map.entry(code(row)).or_default().push(row);
-    }
-    map
-}
-
-fn code(row: &Value) -> String {
-    match &row["code"] {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// A row's field as a reader reads it: a text, or a text per language
-/// (`zh: 参数错误 / en: Invalid parameter`).
-fn text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Object(by_key) => by_key
-            .iter()
-            .map(|(key, text)| format!("{key}: {}", self::text(text)))
-            .collect::<Vec<_>>()
-            .join(" / "),
-        other => other.to_string(),
-    }
-}
-
-fn line(row: &Value) -> usize {
-    row["line"]
-        .as_u64()
-        .and_then(|l| usize::try_from(l).ok())
-        .unwrap_or_default()
-}
-
-/// The fields of a row compared as texts.
-const TEXT_FIELDS: &[&str] = &[
-    "reason",
-    "message",
-    "description",
-    "solution",
-    "module",
-    "section",
-    "other",
-];
-
-/// The changes from `old` rows to `new` rows; `non_exhaustive` makes an added
-/// variant non-breaking.
-pub(crate) fn compare(old: &[Value], new: &[Value], non_exhaustive: bool) -> Vec<Change> {
-    let (old_codes, new_codes) = (by_code(old), by_code(new));
-    let variant = |rows: &[&Value]| text(&rows[0]["variant"]);
-    let mut changes = Vec::new();
-    let mut change = |code: &str, line: usize, kind: ChangeKind, breaking: bool| {
-        changes.push(Change {
+impl Change {
+    fn new(code: &str, line: usize, kind: ChangeKind, breaking: bool) -> Self {
+        Self {
             code: code.to_owned(),
             kind,
             line,
             breaking,
-        });
-    };
+        }
+    }
+}
+
+/// Rows by code (as written), each code's in document order.
+type ByCode<'a> = BTreeMap<String, Vec<&'a Row>>;
+
+fn by_code(rows: &[Row]) -> ByCode<'_> {
+    let mut map = ByCode::new();
+    for row in rows {
+        map.entry(row.code.to_string()).or_default().push(row);
+    }
+    map
+}
+
+/// The variant of a code's rows (the first row's: they share it).
+fn variant<'a>(rows: &[&'a Row]) -> &'a str {
+    &rows[0].variant
+}
+
+/// A code of `among`, not in `not_in`, whose variant is `name`: the code a
+/// variant had before (or has now) when only its code changed.
+fn same_variant<'a>(name: &str, among: &'a ByCode<'_>, not_in: &ByCode<'_>) -> Option<&'a str> {
+    among
+        .iter()
+        .find(|(code, rows)| variant(rows) == name && !not_in.contains_key(*code))
+        .map(|(code, _)| code.as_str())
+}
+
+/// The changes from `old` rows to `new` rows; `non_exhaustive` makes an added
+/// variant non-breaking.
+pub(crate) fn compare(old: &[Row], new: &[Row], non_exhaustive: bool) -> Vec<Change> {
+    let (old_codes, new_codes) = (by_code(old), by_code(new));
+    let mut changes = Vec::new();
     for (code, new_rows) in &new_codes {
-        let at = line(new_rows[0]);
-        let Some(old_rows) = old_codes.get(code) else {
-            let name = variant(new_rows);
-            match old_codes
-                .iter()
-                .find(|(c, r)| variant(r) == name && !new_codes.contains_key(*c))
-            {
-                Some((from, _)) => change(
-                    code,
-                    at,
-                    ChangeKind::CodeChanged {
-                        name,
-                        from: from.clone(),
-                    },
-                    true,
-                ),
-                None => change(code, at, ChangeKind::Added { name }, !non_exhaustive),
-            }
+        if let Some(old_rows) = old_codes.get(code) {
+            changes.extend(code_changes(code, old_rows, new_rows));
             continue;
-        };
-        let (from, to) = (variant(old_rows), variant(new_rows));
-        if from != to {
-            change(code, at, ChangeKind::Renamed { from, to }, true);
         }
-        if old_rows.len() != new_rows.len() {
-            change(
-                code,
-                at,
-                ChangeKind::RowsChanged {
-                    from: old_rows.len(),
-                    to: new_rows.len(),
-                },
-                false,
-            );
-        }
-        for (old_row, new_row) in old_rows.iter().zip(new_rows) {
-            let at = line(new_row);
-            if old_row["status"] != new_row["status"] {
-                change(
-                    code,
-                    at,
-                    ChangeKind::StatusChanged {
-                        from: old_row["status"].to_string(),
-                        to: new_row["status"].to_string(),
-                    },
-                    false,
-                );
+        let (name, at) = (variant(new_rows).to_owned(), new_rows[0].line);
+        changes.push(match same_variant(&name, &old_codes, &new_codes) {
+            Some(from) => {
+                let from = from.to_owned();
+                Change::new(code, at, ChangeKind::CodeChanged { name, from }, true)
             }
-            for field in TEXT_FIELDS {
-                if old_row[field] != new_row[field] {
-                    let kind = ChangeKind::TextChanged {
-                        field: (*field).to_owned(),
-                        from: text(&old_row[field]),
-                        to: text(&new_row[field]),
-                    };
-                    change(code, at, kind, false);
-                }
-            }
-        }
+            None => Change::new(code, at, ChangeKind::Added { name }, !non_exhaustive),
+        });
     }
     for (code, old_rows) in &old_codes {
         let name = variant(old_rows);
-        let moved = new_codes
-            .iter()
-            .any(|(c, r)| variant(r) == name && !old_codes.contains_key(c));
-        if !new_codes.contains_key(code) && !moved {
-            change(code, line(old_rows[0]), ChangeKind::Removed { name }, true);
+        if !new_codes.contains_key(code) && same_variant(name, &new_codes, &old_codes).is_none() {
+            let kind = ChangeKind::Removed {
+                name: name.to_owned(),
+            };
+            changes.push(Change::new(code, old_rows[0].line, kind, true));
         }
     }
     changes.sort_by(|a, b| (a.line, &a.code).cmp(&(b.line, &b.code)));
     changes
 }
 
-/// What a regenerated type changes for users, as data: the changes, or, when
-/// there are none, how many rows only moved to other document lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Shift {
-    /// Every change a user can see.
-    pub(crate) changes: Vec<Change>,
-    /// Rows that differ only in their document line.
-    pub(crate) lines_moved: usize,
+/// What changed for one code listed before and now.
+fn code_changes(code: &str, old_rows: &[&Row], new_rows: &[&Row]) -> Vec<Change> {
+    let at = new_rows[0].line;
+    let mut changes = Vec::new();
+    let (from, to) = (variant(old_rows), variant(new_rows));
+    if from != to {
+        let (from, to) = (from.to_owned(), to.to_owned());
+        changes.push(Change::new(
+            code,
+            at,
+            ChangeKind::Renamed { from, to },
+            true,
+        ));
+    }
+    if old_rows.len() != new_rows.len() {
+        let (from, to) = (old_rows.len(), new_rows.len());
+        changes.push(Change::new(
+            code,
+            at,
+            ChangeKind::RowsChanged { from, to },
+            false,
+        ));
+    }
+    for (old_row, new_row) in old_rows.iter().zip(new_rows) {
+        changes.extend(
+            row_changes(old_row, new_row)
+                .into_iter()
+                .map(|kind| Change::new(code, new_row.line, kind, false)),
+        );
+    }
+    changes
 }
 
-/// The [`Shift`] from `old` rows to `new` rows.
-pub(crate) fn shift(old: &[Value], new: &[Value], non_exhaustive: bool) -> Shift {
-    let without_line = |row: &Value| {
-        let mut row = row.clone();
-        if let Some(object) = row.as_object_mut() {
-            object.remove("line");
+/// What changed in one row: its statuses, its texts, its other cells.
+fn row_changes(old: &Row, new: &Row) -> Vec<ChangeKind> {
+    let mut changes = Vec::new();
+    if old.status != new.status {
+        changes.push(ChangeKind::StatusChanged {
+            from: old.status.clone(),
+            to: new.status.clone(),
+        });
+    }
+    for text in model::Text::ALL {
+        let (from, to) = (old.text(text), new.text(text));
+        if from != to {
+            changes.push(ChangeKind::TextChanged {
+                text,
+                from: from.cloned(),
+                to: to.cloned(),
+            });
         }
-        row
+    }
+    if old.other != new.other {
+        changes.push(ChangeKind::OtherChanged {
+            from: old.other.clone(),
+            to: new.other.clone(),
+        });
+    }
+    changes
+}
+
+/// What a regenerated type changes for users, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Shift {
+    /// The committed file's rows could not be read as this version writes
+    /// them (another version wrote them, or they were edited): what changes is
+    /// not known, and saying "every code added" would be wrong.
+    Unknown,
+    /// The changes, or, when there are none, how many rows only moved to
+    /// other document lines.
+    Known {
+        /// Every change a user can see.
+        changes: Vec<Change>,
+        /// Rows that differ only in their document line.
+        lines_moved: usize,
+    },
+}
+
+impl Shift {
+    /// Every change a user can see (none when not known).
+    pub(crate) fn changes(&self) -> &[Change] {
+        match self {
+            Self::Unknown => &[],
+            Self::Known { changes, .. } => changes,
+        }
+    }
+}
+
+/// The [`Shift`] from the committed rows (`None`: not readable) to `new` rows.
+pub(crate) fn shift(old: Option<&[Row]>, new: &[Row], non_exhaustive: bool) -> Shift {
+    let Some(old) = old else {
+        return Shift::Unknown;
+    };
+    let only_line = |a: &Row, b: &Row| {
+        a.line != b.line
+            && *a
+                == Row {
+                    line: a.line,
+                    ..b.clone()
+                }
     };
     let lines_moved = if old.len() == new.len() {
-        old.iter()
-            .zip(new)
-            .filter(|(a, b)| a != b && without_line(a) == without_line(b))
-            .count()
+        old.iter().zip(new).filter(|(a, b)| only_line(a, b)).count()
     } else {
         0
     };
-    Shift {
+    Shift::Known {
         changes: compare(old, new, non_exhaustive),
         lines_moved,
     }
@@ -220,14 +240,23 @@ pub(crate) fn shift(old: &[Value], new: &[Value], non_exhaustive: bool) -> Shift
 /// A shift as the reports print it: every change in full; a move of document
 /// lines alone as one line.
 pub(crate) fn describe_shift(text: &mut String, shift: &Shift) {
-    if shift.changes.is_empty() && shift.lines_moved > 0 {
-        let _ = writeln!(
-            text,
-            "  Only document lines moved ({} row(s)): no variant, code, status or text changed.\n",
-            shift.lines_moved
-        );
-    } else {
-        describe(text, &shift.changes);
+    match shift {
+        Shift::Unknown => {
+            let _ = writeln!(
+                text,
+                "  The committed rows are not what this version of status-table writes (another version\n  wrote them, or they were edited): what changes for users is not known (`--diff` shows the file's diff).\n"
+            );
+        }
+        Shift::Known {
+            changes,
+            lines_moved,
+        } if changes.is_empty() && *lines_moved > 0 => {
+            let _ = writeln!(
+                text,
+                "  Only document lines moved ({lines_moved} row(s)): no variant, code, status or text changed.\n"
+            );
+        }
+        Shift::Known { changes, .. } => describe(text, changes),
     }
 }
 
@@ -242,28 +271,6 @@ pub(crate) fn describe(text: &mut String, changes: &[Change]) {
     }
     let _ = writeln!(text, "  What changes for users:");
     for c in changes {
-        let what = match &c.kind {
-            ChangeKind::Added { name } => format!("added `{name}` = {}", c.code),
-            ChangeKind::Removed { name } => {
-                format!(
-                    "removed `{name}` = {} (was at the old document's line {})",
-                    c.code, c.line
-                )
-            }
-            ChangeKind::Renamed { from, to } => format!("renamed `{from}` to `{to}` ({})", c.code),
-            ChangeKind::CodeChanged { name, from } => {
-                format!("`{name}` changed code from {from} to {}", c.code)
-            }
-            ChangeKind::TextChanged { field, from, to } => {
-                format!("{}: {field} {from:?} -> {to:?}", c.code)
-            }
-            ChangeKind::StatusChanged { from, to } => {
-                format!("{}: HTTP status {from} -> {to}", c.code)
-            }
-            ChangeKind::RowsChanged { from, to } => {
-                format!("{}: listed on {from} row(s) -> {to}", c.code)
-            }
-        };
         let line = if matches!(c.kind, ChangeKind::Removed { .. }) {
             String::new()
         } else {
@@ -271,7 +278,8 @@ pub(crate) fn describe(text: &mut String, changes: &[Change]) {
         };
         let _ = writeln!(
             text,
-            "    - {what}{line}{}",
+            "    - {}{line}{}",
+            what(c),
             if c.breaking { "  [breaking]" } else { "" }
         );
     }
@@ -290,13 +298,72 @@ pub(crate) fn describe(text: &mut String, changes: &[Change]) {
     }
 }
 
+/// One change, as a reader reads it.
+fn what(c: &Change) -> String {
+    let code = &c.code;
+    match &c.kind {
+        ChangeKind::Added { name } => format!("added `{name}` = {code}"),
+        ChangeKind::Removed { name } => {
+            format!(
+                "removed `{name}` = {code} (was at the old document's line {})",
+                c.line
+            )
+        }
+        ChangeKind::Renamed { from, to } => format!("renamed `{from}` to `{to}` ({code})"),
+        ChangeKind::CodeChanged { name, from } => {
+            format!("`{name}` changed code from {from} to {code}")
+        }
+        ChangeKind::TextChanged { text, from, to } => {
+            let reading = |t: &Option<Text>| t.as_ref().map(Text::reading).unwrap_or_default();
+            format!(
+                "{code}: {} {:?} -> {:?}",
+                text.as_str(),
+                reading(from),
+                reading(to)
+            )
+        }
+        ChangeKind::OtherChanged { from, to } => format!(
+            "{code}: other {:?} -> {:?}",
+            contract::keyed(from),
+            contract::keyed(to)
+        ),
+        ChangeKind::StatusChanged { from, to } => {
+            format!("{code}: HTTP status {} -> {}", statuses(from), statuses(to))
+        }
+        ChangeKind::RowsChanged { from, to } => {
+            format!("{code}: listed on {from} row(s) -> {to}")
+        }
+    }
+}
+
+/// Statuses as the row's JSON writes them: `[400,404]`.
+fn statuses(statuses: &[u16]) -> String {
+    let list: Vec<String> = statuses.iter().map(u16::to_string).collect();
+    format!("[{}]", list.join(","))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::contract::Code;
 
-    fn row(code: u16, variant: &str, description: &str, line: usize) -> Value {
-        json!({"code": code, "variant": variant, "line": line, "status": [code], "description": description, "section": "", "reason": null, "message": null, "solution": null, "module": null, "other": {}})
+    fn row(code: u16, variant: &str, description: &str, line: usize) -> Row {
+        Row {
+            line,
+            table: 0,
+            code: Code::Number(code),
+            status: vec![code],
+            aliases: Vec::new(),
+            notes: Vec::new(),
+            reason: None,
+            message: None,
+            description: Some(Text::One(description.to_owned())),
+            solution: None,
+            module: None,
+            section: Some(Text::One(String::new())),
+            other: IndexMap::new(),
+            variant: variant.to_owned(),
+        }
     }
 
     #[test]
@@ -309,10 +376,10 @@ mod tests {
             row(200, "Ok", "OK", 9),
             row(404, "NotFound", "Not Found", 10),
         ];
-        let moved = shift(&old, &new, false);
+        let moved = shift(Some(&old), &new, false);
         assert_eq!(
             moved,
-            Shift {
+            Shift::Known {
                 changes: Vec::new(),
                 lines_moved: 2
             }
@@ -354,9 +421,9 @@ mod tests {
                 (
                     "404".to_owned(),
                     ChangeKind::TextChanged {
-                        field: "description".to_owned(),
-                        from: "Not Found".to_owned(),
-                        to: "Missing".to_owned()
+                        text: model::Text::Description,
+                        from: Some(Text::One("Not Found".to_owned())),
+                        to: Some(Text::One("Missing".to_owned()))
                     }
                 ),
                 (
@@ -372,6 +439,62 @@ mod tests {
                     }
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn each_change_reads_as_the_reports_print_it() {
+        let by_lang = |zh: &str, en: &str| {
+            Some(Text::ByLang(IndexMap::from([
+                ("zh".to_owned(), zh.to_owned()),
+                ("en".to_owned(), en.to_owned()),
+            ])))
+        };
+        let mut old = row(406, "NotAcceptable", "", 69);
+        old.description = by_lang("不可接受", "Not Acceptable");
+        old.other = IndexMap::from([("Remark".to_owned(), "x".to_owned())]);
+        let mut new = old.clone();
+        new.description = by_lang("不可接受", "Not Acceptable Here");
+        new.status = vec![406, 415];
+        new.other = IndexMap::from([("Remark".to_owned(), "y".to_owned())]);
+        let moved = row(418, "Teapot", "", 70);
+        let mut text = String::new();
+        describe(
+            &mut text,
+            &compare(
+                &[old, moved.clone()],
+                &[new, row(419, "Teapot", "", 70)],
+                true,
+            ),
+        );
+        assert_eq!(
+            text,
+            "  What changes for users:\n\
+             \x20   - 406: HTTP status [406] -> [406,415] (document line 69)\n\
+             \x20   - 406: description \"zh: 不可接受 / en: Not Acceptable\" -> \"zh: 不可接受 / en: Not Acceptable Here\" (document line 69)\n\
+             \x20   - 406: other \"Remark: x\" -> \"Remark: y\" (document line 69)\n\
+             \x20   - `Teapot` changed code from 418 to 419 (document line 70)  [breaking]\n\
+             \x20 1 of these break downstream code: removed or renamed variants stop compiling where they are named, \
+             a changed code changes from_code(), and a new variant breaks exhaustive `match`es unless the enum is non_exhaustive.\n\n"
+        );
+    }
+
+    #[test]
+    fn committed_rows_of_another_shape_are_not_read_as_changes() {
+        let committed = format!(
+            "{}\n// {{\"line\":12,\"table\":0,\"code\":200,\"status\":[200],\"desc\":\"OK\"}}\n",
+            status_codegen::committed::ROWS_HEADER
+        );
+        let old = crate::committed::rows_of(&committed);
+        assert_eq!(old, None, "a row with a key renamed is not read as a row");
+        let unknown = shift(old.as_deref(), &[row(200, "Ok", "OK", 12)], false);
+        assert_eq!(unknown, Shift::Unknown);
+        assert!(unknown.changes().is_empty());
+        let mut text = String::new();
+        describe_shift(&mut text, &unknown);
+        assert!(
+            text.contains("what changes for users is not known"),
+            "{text}"
         );
     }
 }

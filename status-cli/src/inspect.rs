@@ -4,9 +4,10 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
 use status_codegen::model::{Kind, Model, Role, Text};
 use status_codegen::{Diagnostic, InvocationError};
+
+use crate::contract;
 
 /// The human form.
 pub(crate) fn human(
@@ -127,22 +128,26 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
     }
 }
 
-/// The JSON form.
+/// The JSON form: the problems of the options first, then the documents'.
 pub(crate) fn json<'a>(
     model: &'a Model,
     diagnostics: &[Diagnostic],
     invocation: &[(String, InvocationError)],
-) -> crate::json::Report<'a> {
-    let mut all: Vec<Value> = invocation
+) -> contract::Report<contract::RowsOf<'a>> {
+    let all = invocation
         .iter()
-        .map(|(at, e)| {
-            let mut parts = at.rsplitn(3, ':');
-            let column = parts.next().and_then(|c| c.parse::<usize>().ok());
-            let line = parts.next().and_then(|l| l.parse::<usize>().ok());
-            let path = parts.next().unwrap_or_default();
-            serde_json::json!({"path": path, "line": line, "column": column, "message": e.message, "notes": [], "fix": null})
+        .map(|(_, e)| {
+            let (line, column) = crate::option_position(e.span);
+            contract::Diagnostic {
+                path: crate::OPTIONS.to_owned(),
+                line: Some(line),
+                column: Some(column),
+                message: e.message.clone(),
+                notes: Vec::new(),
+                fix: None,
+            }
         })
+        .chain(diagnostics.iter().map(contract::Diagnostic::from))
         .collect();
-    all.extend(diagnostics.iter().map(crate::json::diagnostic));
-    crate::json::report(model, all)
+    contract::Report::of(model, all)
 }

@@ -35,16 +35,19 @@
 //! The human form lists each table with its line, section, caption, columns and
 //! their roles (and the ones not mapped), row count, whether it is used and why
 //! not, the rows skipped and the problems. The JSON form is a contract other tools
-//! read (keys are always present, `null` when the page has no such column;
-//! `status` is always an array; `line` and `column` count from 1):
+//! read, whose types are in [`contract`] (a [`contract::Report`]; a tool may
+//! read the JSON into them). Keys are always present, `null` when the page has
+//! no such column; `status` is always an array; `line` and `column` count from
+//! 1; `kind` is `"status"` or `"error"`. The keys, in the order they are
+//! written (a test reads this example into the types and writes it back):
 //!
 //! ```json
-//! {"document": "…", "documents": [{"path": "…", "lang": null}], "kind": "status" | "error",
+//! {"document": "…", "documents": [{"path": "…", "lang": null}], "kind": "error",
 //!  "type": "ErrorCode", "langs": [],
 //!  "tables": [{"index": 0, "line": 12, "section": "…", "caption": "…", "kind": "error", "used": true,
 //!              "skipped_because": null, "rows": 135,
 //!              "columns": [{"header": "错误码", "role": "code", "lang": null, "because": "header word `错误码`"}]}],
-//!  "rows": [{"line": 30, "table": 0, "code": "EVS.0001", "aliases": [], "notes": [], "status": [400], "reason": null,
+//!  "rows": [{"line": 30, "table": 0, "code": "EVS.0001", "status": [400], "aliases": [], "notes": [], "reason": null,
 //!            "message": "…", "description": "…", "solution": "…", "module": null, "section": "…",
 //!            "other": {"header": "text"}, "variant": "Evs0001"}],
 //!  "skipped_rows": [{"line": 9, "table": 0, "reason": "`2xx` is a class of codes, not one code"}],
@@ -71,12 +74,12 @@
 
 mod check;
 mod committed;
+pub mod contract;
 mod crate_files;
 mod diff;
 mod init;
 mod inspect;
 mod invocations;
-mod json;
 mod pages;
 mod pairing;
 mod reconcile;
@@ -329,10 +332,19 @@ fn comma(options: &proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     }
 }
 
-/// `--options:1:COL` of a span in the options text.
-fn locate_option(span: proc_macro2::Span) -> String {
+/// The path a problem in the `--options` text is located in.
+const OPTIONS: &str = "--options";
+
+/// The line and column (both from 1) of a span in the options text.
+fn option_position(span: proc_macro2::Span) -> (usize, usize) {
     let start = span.start();
-    format!("--options:{}:{}", start.line, start.column + 1)
+    (start.line, start.column + 1)
+}
+
+/// `--options:LINE:COL` of a span in the options text.
+fn locate_option(span: proc_macro2::Span) -> String {
+    let (line, column) = option_position(span);
+    format!("{OPTIONS}:{line}:{column}")
 }
 
 fn expand(

@@ -330,14 +330,14 @@ impl Facts<'_> {
         if reasons.is_empty() {
             reasons.push("its invocation or status-table changed".to_owned());
         }
-        let old_rows = crate::committed::rows_of(&before).unwrap_or_default();
-        let new_rows = crate::json::rows(&file.model);
+        let old_rows = crate::committed::rows_of(&before);
+        let new_rows = crate::contract::Row::all(&file.model);
         Some(Drift {
             module,
             name,
             file: file.path.clone(),
             reasons,
-            shift: diff::shift(&old_rows, &new_rows, file.non_exhaustive),
+            shift: diff::shift(old_rows.as_deref(), &new_rows, file.non_exhaustive),
         })
     }
 

@@ -23,7 +23,9 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use serde_json::Value;
+use status_cli::contract::{Report, Role, Row};
 
 mod common;
 use common::inspect;
@@ -43,34 +45,30 @@ fn expectations(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-fn messages(report: &Value) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
+fn messages(report: &Report) -> Vec<String> {
+    report
+        .diagnostics
         .iter()
         .map(|d| {
-            let notes: Vec<String> = d["notes"]
-                .as_array()
-                .map(|n| {
-                    n.iter()
-                        .map(|x| x.as_str().unwrap_or_default().to_owned())
-                        .collect()
-                })
-                .unwrap_or_default();
             format!(
                 "{}:{}:{}: {} {} {}",
-                d["path"].as_str().unwrap_or_default(),
-                d["line"],
-                d["column"],
-                d["message"].as_str().unwrap_or_default(),
-                notes.join(" "),
-                d["fix"]
-                    .as_str()
+                d.path,
+                json(&d.line),
+                json(&d.column),
+                d.message,
+                d.notes.join(" "),
+                d.fix
+                    .as_ref()
                     .map(|f| format!("fix: {f}"))
                     .unwrap_or_default()
             )
         })
         .collect()
+}
+
+/// A part of the report as JSON, to compare with (and print beside) the expectation's.
+fn json(part: &impl Serialize) -> Value {
+    serde_json::to_value(part).unwrap()
 }
 
 /// The differences between one expectation and what the tool reports.
@@ -92,11 +90,11 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
         Some(wanted) => {
             for want in wanted {
                 let contains = want["contains"].as_str().unwrap_or_default();
-                let hit = report["diagnostics"].as_array().unwrap().iter().any(|d| {
-                    d["line"] == want["line"]
-                        && (want.get("column").is_none() || d["column"] == want["column"])
-                        && (want.get("fix").is_none() || d["fix"] == want["fix"])
-                        && d["message"].as_str().unwrap_or_default().contains(contains)
+                let hit = report.diagnostics.iter().any(|d| {
+                    json(&d.line) == want["line"]
+                        && (want.get("column").is_none() || json(&d.column) == want["column"])
+                        && (want.get("fix").is_none() || json(&d.fix) == want["fix"])
+                        && d.message.contains(contains)
                 });
                 if !hit {
                     problems.push(format!("no diagnostic {want} among {found:#?}"));
@@ -117,17 +115,27 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
     if expected["kind"].is_null() {
         return problems;
     }
-    if report["kind"] != expected["kind"] {
-        problems.push(format!("kind {} != {}", report["kind"], expected["kind"]));
+    problems.extend(compare_type(&report, expected));
+    problems
+}
+
+/// The differences in the type's shape: kind, tables, skipped rows, columns, rows.
+fn compare_type(report: &Report, expected: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    if json(&report.kind) != expected["kind"] {
+        problems.push(format!(
+            "kind {} != {}",
+            json(&report.kind),
+            expected["kind"]
+        ));
     }
-    let used: Vec<Value> = report["tables"]
-        .as_array()
-        .unwrap()
+    let used: Vec<usize> = report
+        .tables
         .iter()
-        .filter(|t| t["used"] == Value::Bool(true))
-        .map(|t| t["index"].clone())
+        .filter(|t| t.used)
+        .map(|t| t.index)
         .collect();
-    if Value::Array(used.clone()) != expected["tables_used"] {
+    if json(&used) != expected["tables_used"] {
         problems.push(format!(
             "tables used {used:?} != {}",
             expected["tables_used"]
@@ -136,51 +144,56 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
     for skipped in expected["skipped_tables"].as_array().into_iter().flatten() {
         let index =
             usize::try_from(skipped["index"].as_u64().unwrap_or_default()).unwrap_or_default();
-        let table = &report["tables"][index];
-        let because = table["skipped_because"].as_str().unwrap_or_default();
-        if table["used"] != Value::Bool(false)
+        let table = report.tables.get(index);
+        let because = table
+            .and_then(|t| t.skipped_because.as_deref())
+            .unwrap_or_default();
+        if table.is_none_or(|t| t.used)
             || !because.contains(skipped["contains"].as_str().unwrap_or_default())
         {
             problems.push(format!(
-                "table {} is not skipped as {skipped}: {table}",
-                skipped["index"]
+                "table {} is not skipped as {skipped}: {}",
+                skipped["index"],
+                json(&table)
             ));
         }
     }
     for want in expected["skipped_rows"].as_array().into_iter().flatten() {
         let contains = want["contains"].as_str().unwrap_or_default();
-        let hit = report["skipped_rows"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|r| {
-                r["line"] == want["line"]
-                    && r["reason"].as_str().unwrap_or_default().contains(contains)
-            });
+        let hit = report
+            .skipped_rows
+            .iter()
+            .any(|r| json(&r.line) == want["line"] && r.reason.contains(contains));
         if !hit {
             problems.push(format!(
                 "no skipped row {want} among {}",
-                report["skipped_rows"]
+                json(&report.skipped_rows)
             ));
         }
     }
     for (index, roles) in expected["column_roles"].as_object().into_iter().flatten() {
         let index: usize = index.parse().unwrap_or_default();
-        let found: Vec<Value> = report["tables"][index]["columns"]
-            .as_array()
+        let found: Vec<Role> = report
+            .tables
+            .get(index)
             .into_iter()
-            .flatten()
-            .map(|c| c["role"].clone())
+            .flat_map(|t| t.columns.iter().map(|c| c.role))
             .collect();
-        if Value::Array(found.clone()) != *roles {
+        if json(&found) != *roles {
             problems.push(format!("table {index}: column roles {found:?} != {roles}"));
         }
     }
-    let rows = report["rows"].as_array().unwrap();
+    problems.extend(compare_rows(&report.rows, expected));
+    problems
+}
+
+/// The differences in the rows: how many, how many codes, the samples key by key.
+fn compare_rows(rows: &[Row], expected: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
     if Some(rows.len() as u64) != expected["rows"].as_u64() {
         problems.push(format!("{} rows != {}", rows.len(), expected["rows"]));
     }
-    let mut codes: Vec<String> = rows.iter().map(|r| r["code"].to_string()).collect();
+    let mut codes: Vec<String> = rows.iter().map(|r| json(&r.code).to_string()).collect();
     codes.sort();
     codes.dedup();
     if Some(codes.len() as u64) != expected["distinct_codes"].as_u64() {
@@ -193,6 +206,7 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
     for sample in expected["sample_rows"].as_array().into_iter().flatten() {
         let Some(row) = rows
             .iter()
+            .map(json)
             .find(|r| r["line"] == sample["line"] && r["code"] == sample["code"])
         else {
             problems.push(format!(
@@ -202,11 +216,13 @@ fn compare(document: &Path, expected: &Value) -> Vec<String> {
             continue;
         };
         for (key, want) in sample.as_object().unwrap() {
-            if &row[key] != want {
-                problems.push(format!(
+            match row.get(key) {
+                Some(found) if found == want => {}
+                found => problems.push(format!(
                     "line {}: {key} {} != {want}",
-                    sample["line"], row[key]
-                ));
+                    sample["line"],
+                    found.unwrap_or(&Value::Null)
+                )),
             }
         }
     }

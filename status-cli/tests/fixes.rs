@@ -19,12 +19,13 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use status_cli::contract::{Diagnostic, Report};
 
 mod common;
 
 /// The report of `inspect --json` (whatever its exit code), and whether it
 /// built a type without problems.
-fn inspect(document: &Path, options: &str) -> (bool, Value) {
+fn inspect(document: &Path, options: &str) -> (bool, Report) {
     let (code, report) = common::inspect(document, options);
     (code == 0, report)
 }
@@ -47,13 +48,10 @@ fn documents(dir: &Path, found: &mut Vec<PathBuf>) {
 }
 
 /// The distinct codes of a report's rows, in document order, as strings.
-fn codes(report: &Value) -> Vec<String> {
+fn codes(report: &Report) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for row in report["rows"].as_array().into_iter().flatten() {
-        let code = match &row["code"] {
-            Value::String(s) => s.trim().to_owned(),
-            other => other.to_string(),
-        };
+    for row in &report.rows {
+        let code = row.code.to_string().trim().to_owned();
         if !out.contains(&code) {
             out.push(code);
         }
@@ -68,7 +66,7 @@ struct Fixed {
     /// Whether the last round built a type without problems.
     ok: bool,
     /// Its report.
-    report: Value,
+    report: Report,
     /// How many fixes were tried.
     tried: usize,
     /// Every problem found on the way.
@@ -78,22 +76,20 @@ struct Fixed {
 /// Applies the fixes `document` offers, three rounds at most, checking each
 /// one on the way.
 fn apply_fixes(document: &Path) -> Fixed {
+    let (ok, report) = inspect(document, "");
     let mut fixed = Fixed {
         options: String::new(),
-        ok: false,
-        report: Value::Null,
+        ok,
+        report,
         tried: 0,
         problems: Vec::new(),
     };
-    (fixed.ok, fixed.report) = inspect(document, "");
     for round in 0.. {
-        let diagnostics = fixed.report["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let offered: Vec<(String, Value)> = diagnostics
+        let offered: Vec<(String, Diagnostic)> = fixed
+            .report
+            .diagnostics
             .iter()
-            .filter_map(|d| Some((d["fix"].as_str()?.to_owned(), d.clone())))
+            .filter_map(|d| Some((d.fix.clone()?, d.clone())))
             .filter(|(fix, _)| !fixed.options.contains(fix.as_str()))
             .collect();
         if offered.is_empty() {
@@ -113,20 +109,16 @@ fn apply_fixes(document: &Path) -> Fixed {
             fixed.tried += 1;
             let with = join(&fixed.options, fix);
             let (_, after) = inspect(document, &with);
-            let still = after["diagnostics"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|d| {
-                    d["line"] == diagnostic["line"]
-                        && d["column"] == diagnostic["column"]
-                        && d["message"] == diagnostic["message"]
-                });
+            let still = after.diagnostics.iter().any(|d| {
+                d.line == diagnostic.line
+                    && d.column == diagnostic.column
+                    && d.message == diagnostic.message
+            });
             if still {
                 fixed.problems.push(format!(
-                    "{}: `{with}` does not remove: {}",
+                    "{}: `{with}` does not remove: {:?}",
                     document.display(),
-                    diagnostic["message"]
+                    diagnostic.message
                 ));
             }
             let row_level = ["skip(", "status(", "code("]

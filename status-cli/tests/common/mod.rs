@@ -1,13 +1,16 @@
 //! What the CLI tests share: the command line run in process, and
-//! `status-table inspect --json`. Each test binary uses a part of it.
+//! `status-table inspect --json` read as the contract's types. Each test
+//! binary uses a part of it.
 #![allow(dead_code, reason = "each test binary uses a part")]
 
 use std::path::Path;
 
-use serde_json::Value;
+use status_cli::contract::Report;
 
 /// `status-table inspect DOC --options OPTIONS --json`: (exit code, report).
-pub(crate) fn inspect(document: &Path, options: &str) -> (u8, Value) {
+/// The report must read as a [`Report`] (no key unknown, none missing) and
+/// write back byte for byte: the types hold the whole contract.
+pub(crate) fn inspect(document: &Path, options: &str) -> (u8, Report) {
     let mut out = Vec::new();
     let mut err = Vec::new();
     let code = status_cli::run(
@@ -24,14 +27,20 @@ pub(crate) fn inspect(document: &Path, options: &str) -> (u8, Value) {
     );
     let code = u8::from(code != std::process::ExitCode::SUCCESS);
     let text = String::from_utf8(out).unwrap();
-    let value = serde_json::from_str(&text).unwrap_or_else(|e| {
+    let report: Report = serde_json::from_str(&text).unwrap_or_else(|e| {
         panic!(
-            "{}: not JSON ({e}): {text}{}",
+            "{}: not a contract::Report ({e}): {text}{}",
             document.display(),
             String::from_utf8_lossy(&err)
         )
     });
-    (code, value)
+    let again = serde_json::to_string_pretty(&report).unwrap() + "\n";
+    assert!(
+        again == text,
+        "{}: the report does not write back as it was read",
+        document.display()
+    );
+    (code, report)
 }
 
 /// Runs the CLI in process; returns (exit code: 0, 1, 3, or 2 for any other,
