@@ -56,15 +56,23 @@ pub(crate) fn write_module_docs(
     Ok(())
 }
 
-/// One module's docs.
+/// One module's docs: a line naming its types (rustdoc's summary of the
+/// module), its trees, a table of its types, a first use.
 fn module_docs(crate_ident: &str, trees: &[&str], types: &[&TypeInfo]) -> String {
     let trees: Vec<String> = trees.iter().map(|t| format!("`{t}`")).collect();
+    let named: Vec<String> = types
+        .iter()
+        .map(|ty| match &ty.title {
+            Some(title) => format!("[`{}`] ({title})", ty.name),
+            None => format!("[`{}`]", ty.name),
+        })
+        .collect();
     let mut text = format!(
-        "<!-- Written by `status-table init`, and again by every `status-table sync`:\n\
-         edits here are overwritten. -->\n\
-         The codes of the documentation tree{} {}, as `tables/SOURCES.toml` records\n\
-         {}: a type per code page, each code a variant carrying the page's texts.\n\n\
+        "A type per code page: {}.\n\n\
+         From the pages of the documentation tree{} {}, as `tables/SOURCES.toml`\n\
+         records {}; each code is a variant carrying the page's texts.\n\n\
          | type | codes | page |\n|---|---|---|\n",
+        named.join(", "),
         if trees.len() == 1 { "" } else { "s" },
         trees.join(" and "),
         if trees.len() == 1 { "it" } else { "them" },
@@ -93,6 +101,10 @@ fn module_docs(crate_ident: &str, trees: &[&str], types: &[&TypeInfo]) -> String
             example(crate_ident, ty, true)
         );
     }
+    text.push_str(
+        "\n<!-- Written by `status-table init`, and again by every `status-table sync`:\n\
+         edits here are overwritten. -->\n",
+    );
     text
 }
 
@@ -157,7 +169,7 @@ pub(crate) fn first_use(crate_ident: &str, ty: &TypeInfo, hidden: bool) -> Strin
     let (code, variant, literal) = showcase(ty);
     let serde = ty.options.serde.as_ref().filter(|_| ty.kind == Kind::Error);
     let mut lines = vec![format!("use {crate_ident}::{};", ty.path()), String::new()];
-    // With serde, the reply's message is printed beside the code.
+    // With serde, the reply's message is printed beside another code.
     let (message, argument) = if serde.is_some() {
         lines.extend(
             [
@@ -168,10 +180,8 @@ pub(crate) fn first_use(crate_ident: &str, ty: &TypeInfo, hidden: bool) -> Strin
                 "    error_msg: String,",
                 "}",
                 "",
-                &format!(
-                    "let reply: ErrorBody = serde_json::from_str({}).unwrap();",
-                    json(&code)
-                ),
+                &format!("let body = {};", json(&code)),
+                "let reply: ErrorBody = serde_json::from_str(body).unwrap();",
                 "let code = &reply.error_code;",
             ]
             .map(str::to_owned),
@@ -199,7 +209,7 @@ pub(crate) fn first_use(crate_ident: &str, ty: &TypeInfo, hidden: bool) -> Strin
     ));
     if let Some(other) = ty.catch_all() {
         lines.push(format!(
-            "    {name}::{other}(unknown) => println!(\"{{}} is not in the pages yet{message}\", unknown.code(){argument}),"
+            "    {name}::{other}(unknown) => println!(\"undocumented: {{}}\", unknown.code()),"
         ));
     }
     if ty.variants.len() > 1 || ty.options.non_exhaustive {
@@ -214,10 +224,8 @@ pub(crate) fn first_use(crate_ident: &str, ty: &TypeInfo, hidden: bool) -> Strin
         lines.extend([
             String::new(),
             "// A code the pages do not list yet is kept as the server sent it.".to_owned(),
-            format!(
-                "let newer: ErrorBody = serde_json::from_str({}).unwrap();",
-                json(&newer)
-            ),
+            format!("let body = {};", json(&newer)),
+            "let newer: ErrorBody = serde_json::from_str(body).unwrap();".to_owned(),
             format!("assert_eq!(newer.error_code.code(), {newer:?});"),
         ]);
     }

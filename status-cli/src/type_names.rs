@@ -72,9 +72,10 @@ pub(crate) fn name_types(types: &mut [Type], reading: &Reading, apart: &BTreeMap
 
 /// The types named `StatusCode` or `ErrorCode`, one per module and kind: a
 /// page titled as the kind (`错误码` for errors), else as a kind (`返回码`),
-/// else the first; of those, the least deep in its tree (a user guide's
-/// copy of the API reference's page is not the page); never a translation
-/// kept apart.
+/// else the first; of those, one of the first ROOT given (the primary, as
+/// for translations), then the least deep in its tree (a user guide's copy
+/// of the API reference's page is not the page); never a translation kept
+/// apart.
 fn holders(types: &[Type], reading: &Reading, apart: &BTreeMap<usize, usize>) -> BTreeSet<usize> {
     let rank = |ty: &Type| {
         let title = reading.pages[ty.page].title.as_deref().unwrap_or_default();
@@ -85,18 +86,18 @@ fn holders(types: &[Type], reading: &Reading, apart: &BTreeMap<usize, usize>) ->
         }
     };
     let depth = |ty: &Type| reading.pages[ty.page].source.matches('/').count();
-    let mut best: BTreeMap<(&str, &str), (u8, usize, usize)> = BTreeMap::new();
+    let mut best: BTreeMap<(&str, &str), (u8, usize, usize, usize)> = BTreeMap::new();
     for (i, ty) in types.iter().enumerate() {
         if apart.contains_key(&ty.page) {
             continue;
         }
         let key = (ty.module.as_str(), ty.kind.as_str());
-        let candidate = (rank(ty), depth(ty), i);
+        let candidate = (rank(ty), reading.pages[ty.page].root, depth(ty), i);
         best.entry(key)
             .and_modify(|b| *b = (*b).min(candidate))
             .or_insert(candidate);
     }
-    best.into_values().map(|(_, _, i)| i).collect()
+    best.into_values().map(|(.., i)| i).collect()
 }
 
 /// What the other types of a module say of a type's page.
