@@ -93,7 +93,7 @@ fn module_docs(crate_ident: &str, trees: &[&str], types: &[&TypeInfo]) -> String
             name = ty.name,
         );
     }
-    if let Some(ty) = showcased(types.iter().copied()) {
+    if let Some(ty) = showcased(types) {
         let _ = write!(
             text,
             "\n{}\n# First use\n\n{}",
@@ -108,13 +108,19 @@ fn module_docs(crate_ident: &str, trees: &[&str], types: &[&TypeInfo]) -> String
     text
 }
 
-/// The type a first use shows: the first error type, else the first.
-fn showcased<'a>(types: impl IntoIterator<Item = &'a TypeInfo> + Clone) -> Option<&'a TypeInfo> {
-    let mut all = types.clone().into_iter();
-    types
-        .into_iter()
-        .find(|t| t.kind == Kind::Error)
-        .or_else(|| all.next())
+/// The type a first use shows: the first error type whose first code reads
+/// as one (`EVS.0001`, not `0`), else the first error type, else the first.
+fn showcased<'a>(types: &[&'a TypeInfo]) -> Option<&'a TypeInfo> {
+    let lettered = |t: &TypeInfo| {
+        t.variants
+            .first()
+            .is_some_and(|v| v.0.contains(|c: char| c.is_ascii_alphabetic()))
+    };
+    let errors = || types.iter().copied().filter(|t| t.kind == Kind::Error);
+    errors()
+        .find(|t| lettered(t))
+        .or_else(|| errors().next())
+        .or_else(|| types.first().copied())
 }
 
 /// A first use of `ty`: the sentence, then the code block.
@@ -338,7 +344,8 @@ fn use_section(crate_ident: &str, types: &[TypeInfo]) -> String {
             format!(", features = [{}]", features.join(", "))
         }
     );
-    if let Some(ty) = showcased(types) {
+    let all: Vec<&TypeInfo> = types.iter().collect();
+    if let Some(ty) = showcased(&all) {
         let _ = write!(text, "\n{}", example(crate_ident, ty, false));
     }
     text.push_str("\n| feature | what it gives |\n|---|---|\n");

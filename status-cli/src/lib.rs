@@ -13,7 +13,10 @@
 //! - `status-table init ROOT… --out DIR` makes a crate of documentation trees:
 //!   a module per tree, a type per code page, translations paired, the pages
 //!   copied with their sources in `tables/SOURCES.toml`, expansions committed,
-//!   a README and a test per type.
+//!   a README, each module's docs and a test per type. It is a crate to
+//!   publish: its dependents build no proc macro, every type is
+//!   `#[non_exhaustive]` with a catch-all, `serde` and `http` are features
+//!   (`--no-catch-all`, `--exhaustive`, `--no-serde`, `--no-http`).
 //! - `status-table sync [--check] [--diff] [--root NAME=PATH]`, in that
 //!   crate, reads the trees again and says per module what changes for users
 //!   and why. It writes through a staging area: on any failure no file
