@@ -886,6 +886,14 @@ fn each_sdk_default_has_a_flag_and_sync_keeps_the_choice() {
     let roots = tree(&docs);
     let out = base.join("codes");
     let flags = ["--no-catch-all", "--exhaustive", "--no-serde", "--no-http"];
+    let (code, help, _) = run(&["init", "--help"]);
+    assert_eq!(code, 0);
+    for flag in flags {
+        assert!(
+            help.contains(&format!("\n      {flag}\n")),
+            "{flag} in\n{help}"
+        );
+    }
     let (code, stdout, stderr) = init_with(&roots, &out, &flags);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let evs = read(&out.join("src/evs.rs"));
