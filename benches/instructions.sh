@@ -4,7 +4,8 @@
 # mean something on a shared 2-core machine. Needs valgrind
 # (apt-get install valgrind); takes a few minutes.
 #
-# Usage: benches/instructions.sh [expansion|runtime]...   (default: both)
+# Usage: benches/instructions.sh [expansion|problems|runtime]...   (default: expansion runtime)
+# DOCS="seed error-page html:1000" limits the expansion table to those documents.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +34,9 @@ expansion() {
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for spec in "seed 0 20" "error-page 0 4" "html 1000 4" "html 10000 2" "html 100000 1" "pipe 1000 4" "pipe 10000 2" "pipe 100000 1"; do
         read -r doc rows n <<<"$spec"
+        if [ -n "${DOCS:-}" ]; then
+            case " $DOCS " in *" $doc "* | *" $doc:$rows "*) ;; *) continue ;; esac
+        fi
         declare -A c=()
         for stage in engine read check generate baseline; do
             c[$stage]=$(per "$n" expansion "$doc" "$rows" "$stage")
@@ -45,6 +49,30 @@ expansion() {
         done
         echo " $(ratio "${c[engine]}" "${c[baseline]}") | $(ratio "${c[read]}" "${c[baseline]}") |"
         unset c
+    done
+    echo
+}
+
+# Issue 29: the whole engine (`expand`: read, check, try the fixes, generate)
+# and the engine without generating (`check_all`, what `inspect` runs) on an
+# error table with problems, against the same table clean, in the same run.
+# PROBLEM_ROWS="2000 20000" by default.
+problems() {
+    echo "## Problems: instructions per expansion (millions), against the clean page"
+    echo
+    echo "| rows | problems | engine | checked | engine / clean | checked / clean |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    for rows in ${PROBLEM_ROWS:-2000 20000}; do
+        local clean_engine=0 clean_check=0
+        for problems in 0 1 10 50; do
+            local engine check
+            engine=$(per 1 expansion errors "$rows:$problems" engine)
+            check=$(per 1 expansion errors "$rows:$problems" checked)
+            if [ "$problems" = 0 ]; then clean_engine=$engine clean_check=$check; fi
+            printf '| %s | %s |' "$rows" "$problems"
+            awk -v e="$engine" -v c="$check" 'BEGIN { printf " %.2f M | %.2f M |", e / 1e6, c / 1e6 }'
+            echo " $(ratio "$engine" "$clean_engine") | $(ratio "$check" "$clean_check") |"
+        done
     done
     echo
 }

@@ -1,60 +1,14 @@
 //! Gives the macro crate an identity that changes whenever its source does
 //! (`STATUS_MACROS_SOURCE_HASH`; with the engine's, the identity a committed
-//! expansion must name), so that the macro never reuses a committed expansion
-//! written for another macro crate: a crates.io version alone does not change
-//! between two commits of a git or path dependency. SHA-256 over the files' paths and bytes, so the CLI and the
-//! macro agree whatever compiler built each of them.
+//! expansion must name), by the engine's one rule
+//! (`status_codegen::source_hash`).
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-
-use sha2::{Digest, Sha256};
+use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
     println!(
         "cargo:rustc-env=STATUS_MACROS_SOURCE_HASH={}",
-        source_hash(Path::new("src"))
+        status_codegen::source_hash::source_hash(Path::new("src"))
     );
-}
-
-/// The first 16 hex digits of the SHA-256 of every file under `dir`, in path
-/// order, each as its path (`/`-separated) and bytes, length-prefixed.
-fn source_hash(dir: &Path) -> String {
-    let mut files = Vec::new();
-    collect(dir, &mut files);
-    files.sort();
-    let mut hasher = Sha256::new();
-    for file in &files {
-        let name: Vec<String> = file
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let name = name.join("/");
-        let bytes = std::fs::read(file).unwrap_or_default();
-        hasher.update((name.len() as u64).to_le_bytes());
-        hasher.update(name.as_bytes());
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(&bytes);
-    }
-    hasher.finalize()[..8]
-        .iter()
-        .fold(String::new(), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, files);
-        } else {
-            files.push(path);
-        }
-    }
 }

@@ -3,9 +3,12 @@
 //! by tens of percent, instruction counts by well under one.
 //!
 //! ```sh
-//! instructions expansion seed|error-page|html|pipe ROWS engine|read|check|generate|baseline|parse N
+//! instructions expansion seed|error-page|html|pipe|errors|errors-html ROWS engine|checked|read|check|generate|baseline|parse N
 //! instructions runtime OPERATION generated|handwritten|http N
 //! ```
+//!
+//! `errors` and `errors-html` are the error tables of issue 29
+//! (`documents::error_table`); their ROWS may be `ROWS:PROBLEMS`.
 //!
 //! Everything but the `N` repetitions (reading the seed, generating the
 //! document, the stages before the one measured) is done once, so the count of
@@ -28,7 +31,7 @@ fn main() {
         .parse()
         .unwrap_or_else(|_| usage());
     match arg(0) {
-        "expansion" => expansion(arg(1), arg(2).parse().unwrap_or(0), arg(3), times),
+        "expansion" => expansion(arg(1), arg(2), arg(3), times),
         "runtime" => runtime(arg(1), arg(2), times),
         _ => usage(),
     }
@@ -36,12 +39,15 @@ fn main() {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: instructions expansion seed|error-page|html|pipe ROWS STAGE N\n       instructions runtime OPERATION IMPL N"
+        "usage: instructions expansion seed|error-page|html|pipe|errors|errors-html ROWS[:PROBLEMS] STAGE N\n       instructions runtime OPERATION IMPL N"
     );
     std::process::exit(2)
 }
 
-fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
+fn expansion(doc: &str, size: &str, stage: &str, times: usize) {
+    let (rows, problems) = size.split_once(':').unwrap_or((size, "0"));
+    let (rows, problems): (usize, usize) =
+        (rows.parse().unwrap_or(0), problems.parse().unwrap_or(0));
     let (path, bytes) = match doc {
         "seed" => (documents::SEED_PATH, documents::seed()),
         "error-page" => (documents::ERROR_PAGE_PATH, documents::error_page()),
@@ -53,18 +59,37 @@ fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
             documents::GENERATED_PATH,
             documents::document(Syntax::Pipe, rows).into_bytes(),
         ),
+        "errors" => (
+            documents::GENERATED_PATH,
+            documents::error_table(Syntax::Pipe, rows, problems).into_bytes(),
+        ),
+        "errors-html" => (
+            documents::GENERATED_PATH,
+            documents::error_table(Syntax::Html, rows, problems).into_bytes(),
+        ),
         _ => usage(),
     };
     let options = Options::default();
     let text = std::str::from_utf8(&bytes).expect("documents are UTF-8");
     let source = Source::new(path, &bytes).expect("documents decode");
-    let read = stages::read(&source);
-    let model = stages::check(&source, &read, &options);
+    // Only the stages the one measured needs, so that the peak memory of a
+    // run (`/usr/bin/time`) is that stage's.
+    let read = matches!(stage, "check" | "generate").then(|| stages::read(&source));
+    let read = read.unwrap_or_default();
+    let model = (stage == "generate").then(|| stages::check(&source, &read, &options));
     for _ in 0..times {
         match stage {
             "engine" => drop(black_box(status_codegen::expand(
                 path,
                 black_box(&bytes),
+                &options,
+            ))),
+            "checked" => drop(black_box(status_codegen::check_all(
+                status_codegen::Input {
+                    path,
+                    bytes: black_box(&bytes),
+                },
+                &[],
                 &options,
             ))),
             "read" => {
@@ -76,7 +101,11 @@ fn expansion(doc: &str, rows: usize, stage: &str, times: usize) {
                 black_box(&read),
                 &options,
             ))),
-            "generate" => drop(black_box(stages::generate(black_box(&model), &options))),
+            "generate" => {
+                if let Some(model) = &model {
+                    drop(black_box(stages::generate(black_box(model), &options)));
+                }
+            }
             "baseline" => drop(black_box(status_bench::baseline::rendered(black_box(text)))),
             "parse" => drop(black_box(status_bench::baseline::markdown(black_box(text)))),
             _ => usage(),

@@ -101,6 +101,51 @@ pub fn document(syntax: Syntax, rows: usize) -> String {
     out
 }
 
+/// An error-code table of `rows` rows, `problems` of them broken (issue 29):
+/// the pages of `benches/scale.sh`.
+///
+/// A row is `| SVC.00001 | 400 | Request 1 failed. |` (about 40 bytes, as
+/// the pages the fuzzer grew); a broken row has a sentence in its code cell
+/// (`The request 7 failed`), which the engine reports with a `skip(…)` fix.
+/// The broken rows are spread evenly, the first at row `rows / problems / 2`.
+/// Every code is distinct (five digits, then more), so a clean page has no
+/// problem at all.
+pub fn error_table(syntax: Syntax, rows: usize, problems: usize) -> String {
+    let broken = |index: usize| {
+        problems > 0 && {
+            let every = (rows / problems).max(1);
+            index % every == every / 2 && index / every < problems
+        }
+    };
+    let mut out = String::with_capacity(48 * rows + 256);
+    out.push_str("# Error codes\n\n");
+    match syntax {
+        Syntax::Html => out.push_str(
+            "<table><thead><tr><th>Error Code</th><th>Status Code</th><th>Error Message</th></tr></thead><tbody>\n",
+        ),
+        Syntax::Pipe => out.push_str("| Error Code | Status Code | Error Message |\n|---|---|---|\n"),
+    }
+    for index in 0..rows {
+        let code = if broken(index) {
+            format!("The request {index} failed")
+        } else {
+            format!("SVC.{index:05}")
+        };
+        let status = 400 + index % 4;
+        let _ = match syntax {
+            Syntax::Html => writeln!(
+                out,
+                "<tr><td>{code}</td><td>{status}</td><td>Request {index} failed.</td></tr>"
+            ),
+            Syntax::Pipe => writeln!(out, "| {code} | {status} | Request {index} failed. |"),
+        };
+    }
+    if syntax == Syntax::Html {
+        out.push_str("</tbody></table>\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +155,18 @@ mod tests {
         assert_eq!(code(0), 100);
         assert_eq!(code(899), 999);
         assert_eq!(code(900), 100);
+    }
+
+    #[test]
+    fn error_tables_break_as_many_rows_as_asked() {
+        for syntax in Syntax::ALL {
+            for (rows, problems) in [(2_000, 0), (2_000, 1), (2_000, 10), (20_000, 50), (7, 10)] {
+                let page = error_table(syntax, rows, problems);
+                let broken = page.matches("The request").count();
+                assert_eq!(broken, problems.min(rows), "{syntax:?} {rows} {problems}");
+                assert_eq!(page.matches("failed.").count(), rows);
+            }
+        }
     }
 
     #[test]

@@ -128,11 +128,11 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
 }
 
 /// The JSON form.
-pub(crate) fn json(
-    model: &Model,
+pub(crate) fn json<'a>(
+    model: &'a Model,
     diagnostics: &[Diagnostic],
     invocation: &[(String, InvocationError)],
-) -> Value {
+) -> crate::json::Report<'a> {
     let mut all: Vec<Value> = invocation
         .iter()
         .map(|(at, e)| {
@@ -144,5 +144,5 @@ pub(crate) fn json(
         })
         .collect();
     all.extend(diagnostics.iter().map(crate::json::diagnostic));
-    crate::json::report(model, &all)
+    crate::json::report(model, all)
 }

@@ -427,28 +427,28 @@ fn inspect(
     stdout: &mut dyn Write,
 ) -> Result<u8, String> {
     let (path, invocation) = invocation_of(document, options)?;
-    let loaded = load::load(&path, &invocation.options, &current_dir()?);
-    let expansion = &loaded.expansion;
+    // The model and the problems are shown, never the code: not generated.
+    let (checked, _) = load::load_checked(&path, &invocation.options, &current_dir()?);
     let invocation_errors: Vec<_> = invocation
         .errors
         .iter()
-        .chain(&expansion.invocation_errors)
+        .chain(&checked.invocation_errors)
         .map(|e| (locate_option(e.span), e.clone()))
         .collect();
-    let text = if json {
-        let value = inspect::json(&expansion.model, &expansion.diagnostics, &invocation_errors);
-        let mut text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
-        text.push('\n');
-        text
+    if json {
+        let report = inspect::json(&checked.model, &checked.diagnostics, &invocation_errors);
+        let mut out = std::io::BufWriter::new(&mut *stdout);
+        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+        out.write_all(b"\n")
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())?;
     } else {
-        inspect::human(&expansion.model, &expansion.diagnostics, &invocation_errors)
-    };
-    stdout
-        .write_all(text.as_bytes())
-        .map_err(|e| e.to_string())?;
-    Ok(u8::from(
-        !(expansion.is_ok() && invocation_errors.is_empty()),
-    ))
+        let text = inspect::human(&checked.model, &checked.diagnostics, &invocation_errors);
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(u8::from(!(checked.is_ok() && invocation_errors.is_empty())))
 }
 
 fn generate(root: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<u8, String> {

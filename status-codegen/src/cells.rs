@@ -235,7 +235,13 @@ fn is_status_number(text: &str) -> bool {
 
 /// The shape of a cell; `None` when it is empty or a placeholder.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
-    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    // Every cell of every column comes here: copy only the rare cell that
+    // holds an invisible character.
+    let visible: Cow<'_, str> = if text.contains(is_invisible) {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
     let text = visible.trim();
     if text.is_empty() || is_placeholder(text) {
         return None;

@@ -3,17 +3,19 @@
 //! `help:` line, `inspect --json`'s `"fix"`) and applies itself to
 //! [`Options`], reporting a clash with an option already written.
 //!
-//! A fix is offered only after it was tried ([`verify`]): applied, its problem
+//! A fix is offered only after it was tried (`verify`): applied, its problem
 //! is gone, and it keeps every code a reader sees. A fix may choose between
 //! tables (`kind`, `table`, `section`, `caption`) or name a column; at row
 //! level it may correct a typo or leave out a row that is no code, but it
 //! never drops a documented code and never rewrites a code as written.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Kind, Role};
 use crate::options::{ColumnChoice, Options, Override, TableSelector};
+use crate::trials::{MAX_TRIALS, Outcome, Trials};
 
 /// One fix: options to write after the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,32 +197,37 @@ pub(crate) fn verify(
     codes: &[String],
     expand: impl Fn(&Options) -> Trial,
 ) {
-    // Each fix is tried once; what it leaves is compared with every
-    // diagnostic that proposes it.
-    let mut tried: Vec<(Fix, Option<Trial>)> = Vec::new();
+    // Fixes that cannot touch each other's problem are tried together
+    // (`trials`); a trial of row fixes that loses a code is run again in
+    // halves, so that only the fix that loses it is not offered.
+    let lost = |trial: &Trial| {
+        let kept: HashSet<&str> = trial.codes.iter().map(String::as_str).collect();
+        codes.iter().any(|c| !kept.contains(c.as_str()))
+    };
+    let fixes: Vec<Fix> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
+    let trials = Trials::run(options, &fixes, expand, lost);
     for diagnostic in diagnostics.iter_mut() {
         let Some(fix) = diagnostic.fix.clone() else {
             continue;
         };
-        let at = tried
-            .iter()
-            .position(|(f, _)| *f == fix)
-            .unwrap_or_else(|| {
-                let mut fixed = options.clone();
-                let trial = fix.apply(&mut fixed).ok().map(|()| expand(&fixed));
-                tried.push((fix.clone(), trial));
-                tried.len() - 1
-            });
-        let kept = tried[at].1.as_ref().is_some_and(|trial| {
-            let gone = !trial
-                .diagnostics
-                .iter()
-                .any(|d| d.location == diagnostic.location && d.message == diagnostic.message);
-            let lost = fix.is_row_level() && codes.iter().any(|c| !trial.codes.contains(c));
-            gone && !lost
-        });
+        let outcome = trials.outcome(&fix);
+        let kept = match outcome {
+            Outcome::Tried { result, loses } => {
+                let gone = !result
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.location == diagnostic.location && d.message == diagnostic.message);
+                gone && !(fix.is_row_level() && loses)
+            }
+            Outcome::Refused | Outcome::OverBudget => false,
+        };
         if !kept {
             diagnostic.fix = None;
+        }
+        if matches!(outcome, Outcome::OverBudget) {
+            diagnostic.notes.push(format!(
+                "a fix was found but not tried: at most {MAX_TRIALS} trials of fixes are run for one expansion; apply the fixes offered, then build again"
+            ));
         }
     }
 }

@@ -11,7 +11,12 @@
 //! 3. expansion turns the model into tokens.
 //!
 //! [`expand()`] runs all three on bytes; [`load::load`] is the one step every
-//! front end calls (resolve the path, read, expand, say what to track).
+//! front end calls (resolve the path, read, expand, say what to track);
+//! [`check_all`] and [`load::load_checked`] stop before the tokens, for a
+//! front end that shows the model (`inspect`). The fixes a problem proposes
+//! are tried by validating again what was read, several at once where they
+//! cannot touch each other, so a page with problems costs about what it costs
+//! without them.
 //! Problems are values ([`Diagnostic`]), all of them at once; this crate
 //! never panics on bad input and knows nothing of `proc_macro`, so the macro, the
 //! CLI and build.rs share it and print the same errors.
@@ -49,10 +54,14 @@ pub mod load;
 pub mod model;
 mod naming;
 pub mod options;
+mod pipeline;
 #[doc(hidden)]
 pub mod source;
+#[doc(hidden)]
+pub mod source_hash;
 mod suggest;
 mod translate;
+mod trials;
 mod validate;
 mod vocabulary;
 pub mod workspace;
@@ -60,7 +69,7 @@ pub mod workspace;
 pub use diagnostic::{Diagnostic, InvocationError};
 pub use fix::Fix;
 pub use model::{Kind, Model};
-pub use options::{Condition, Options, TableSelector};
+pub use options::{Condition, Interop, Options, TableSelector};
 pub use source::Location;
 #[doc(hidden)]
 pub use source::Source;
@@ -111,59 +120,56 @@ pub fn expand(path: &str, bytes: &[u8], options: &Options) -> Expansion {
 }
 
 /// Expands a document and its translations (in the order of
-/// `options.translations`). A problem that proposes a fix keeps it only when
-/// expanding them all again with the fix applied no longer has that problem
-/// and keeps every code ([`fix::verify`]).
+/// `options.translations`). A problem that proposes a fix keeps it only when,
+/// with the fix applied, the documents validated again no longer have that
+/// problem and keep every code (see [`fix`]).
 pub fn expand_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
-    let mut expansion = expand_once(primary, translations, options);
-    let codes = expansion.model.codes();
-    fix::verify(&mut expansion.diagnostics, options, &codes, |fixed| {
-        let trial = expand_once(primary, translations, fixed);
+    check_all(primary, translations, options).generate(options)
+}
+
+/// [`expand_all`] without generating the code: the model and every problem.
+/// For front ends that show the model (`inspect`): on a large page, the code
+/// is most of the time and memory an expansion takes.
+pub fn check_all(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Checked {
+    let pages = pipeline::Pages::read(primary, translations, options);
+    let mut checked = pages.check(options);
+    let codes = checked.model.codes();
+    // A fix is tried by validating again what was read, not by reading again.
+    fix::verify(&mut checked.diagnostics, options, &codes, |fixed| {
+        let trial = pages.check(fixed);
         fix::Trial {
             codes: trial.model.codes(),
             diagnostics: trial.diagnostics,
         }
     });
-    expansion
+    checked
 }
 
-fn expand_once(primary: Input<'_>, translations: &[Input<'_>], options: &Options) -> Expansion {
-    let mut findings = validate::Findings::default();
-    let Some(source) = decode(primary, &mut findings.diagnostics) else {
-        return placeholder(primary.path, options, findings.diagnostics.finish());
-    };
-    let document = document::read(&source, &mut findings.diagnostics);
-    let mut model = validate::check(
-        &source,
-        &document,
-        options,
-        validate::Purpose::Primary,
-        &mut findings,
-    );
-    if !translations.is_empty() {
-        let mut others = Vec::new();
-        for (input, translation) in translations.iter().zip(&options.translations) {
-            if let Some(source) = decode(*input, &mut findings.diagnostics) {
-                let mut diagnostics = Diagnostics::new();
-                let document = document::read(&source, &mut diagnostics);
-                findings.diagnostics.extend(diagnostics);
-                others.push((translation, source, document));
-            }
+/// A document checked but not generated: what [`check_all`] gives.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The validated model.
+    pub model: Model,
+    /// Every problem found in the documents, in file and document order, capped.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems with the invocation's options that only the documents revealed.
+    pub invocation_errors: Vec<InvocationError>,
+}
+
+impl Checked {
+    /// The expansion: the code generated from the model, with every problem.
+    pub fn generate(self, options: &Options) -> Expansion {
+        Expansion {
+            tokens: expand::generate(&self.model, options),
+            model: self.model,
+            diagnostics: self.diagnostics,
+            invocation_errors: self.invocation_errors,
         }
-        translate::merge(&mut model, &source, &others, options, &mut findings);
-    } else if model.langs.len() > 1 {
-        translate::check_texts(
-            &mut model,
-            &source,
-            options.fallback,
-            &mut findings.diagnostics,
-        );
     }
-    Expansion {
-        tokens: expand::generate(&model, options),
-        model,
-        diagnostics: findings.diagnostics.finish(),
-        invocation_errors: findings.invocation,
+
+    /// Whether nothing is wrong.
+    pub fn is_ok(&self) -> bool {
+        self.diagnostics.is_empty() && self.invocation_errors.is_empty()
     }
 }
 
@@ -198,10 +204,13 @@ fn decode(input: Input<'_>, diagnostics: &mut Diagnostics) -> Option<Source> {
 /// The promised type with no variants, for when a document cannot be read at
 /// all (missing, not UTF-8), together with the reasons.
 pub fn placeholder(path: &str, options: &Options, diagnostics: Vec<Diagnostic>) -> Expansion {
-    let model = validate::empty(path, options);
-    Expansion {
-        tokens: expand::generate(&model, options),
-        model,
+    unread(path, options, diagnostics).generate(options)
+}
+
+/// [`placeholder`] without the code.
+pub fn unread(path: &str, options: &Options, diagnostics: Vec<Diagnostic>) -> Checked {
+    Checked {
+        model: validate::empty(path, options),
         diagnostics,
         invocation_errors: Vec::new(),
     }

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::options::Options;
-use crate::{Expansion, Input};
+use crate::options::{Interop, Options};
+use crate::{Checked, Expansion, Input};
 
 /// The environment variable that stands in for `CARGO_MANIFEST_DIR` where that
 /// is not the invoking crate's own directory (trybuild's generated test
@@ -63,7 +63,7 @@ pub fn load(path: &str, options: &Options, manifest_dir: &Path) -> Loaded {
 fn missing_dependencies(
     options: &Options,
     manifest_dir: &Path,
-) -> Vec<(&'static str, crate::InvocationError)> {
+) -> Vec<(Interop, crate::InvocationError)> {
     // No interop option, nothing to check: most invocations read no manifest.
     if options.interop_spans.is_empty() {
         return Vec::new();
@@ -74,15 +74,16 @@ fn missing_dependencies(
     options
         .interop_spans
         .iter()
-        .filter(|(name, _)| !declares(&manifest, name))
-        .map(|(name, span)| {
+        .filter(|(interop, _)| !declares(&manifest, interop.name()))
+        .map(|&(interop, span)| {
+            let name = interop.name();
             let error = crate::InvocationError::new(
-                *span,
+                span,
                 format!(
                     "`{name}` makes code that uses the `{name}` crate, which this package's Cargo.toml does not name: add `{name} = \"1\"` under `[dependencies]`"
                 ),
             );
-            (*name, error)
+            (interop, error)
         })
         .collect()
 }
@@ -108,7 +109,7 @@ pub struct Documents {
     pub list: Vec<LoadedDocument>,
     problems: Vec<Diagnostic>,
     /// The interop options whose crate the package does not depend on.
-    missing: Vec<(&'static str, crate::InvocationError)>,
+    missing: Vec<(Interop, crate::InvocationError)>,
 }
 
 impl Documents {
@@ -135,6 +136,32 @@ pub fn read_documents(path: &str, options: &Options, manifest_dir: &Path) -> Doc
 /// The second half of [`load`]: expands documents read by [`read_documents`]
 /// (or gives the placeholder and the reading problems).
 pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> Loaded {
+    let (checked, options, documents) = checked(path, options, documents);
+    Loaded {
+        expansion: checked.generate(&options),
+        documents,
+    }
+}
+
+/// [`load`] without generating the code: the model and every problem, and
+/// the documents. For front ends that show the model (`inspect`).
+pub fn load_checked(
+    path: &str,
+    options: &Options,
+    manifest_dir: &Path,
+) -> (Checked, Vec<LoadedDocument>) {
+    let (checked, _, documents) =
+        checked(path, options, read_documents(path, options, manifest_dir));
+    (checked, documents)
+}
+
+/// Checks documents read by [`read_documents`], with the options the code is
+/// generated with.
+fn checked(
+    path: &str,
+    options: &Options,
+    documents: Documents,
+) -> (Checked, Options, Vec<LoadedDocument>) {
     let Documents {
         list: documents,
         problems,
@@ -143,14 +170,13 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
     // An interop whose crate is missing is left out: its error alone shows,
     // not a cascade of "cannot find serde".
     let mut without = options.clone();
-    for (name, _) in &missing {
-        match *name {
-            "http" => without.http = None,
-            _ => without.serde = None,
+    for (interop, _) in &missing {
+        match interop {
+            Interop::Http => without.http = None,
+            Interop::Serde => without.serde = None,
         }
     }
-    let options = &without;
-    let expansion = if problems.is_empty() {
+    let mut checked = if problems.is_empty() {
         let primary = Input {
             path,
             bytes: bytes(&documents[0]),
@@ -162,18 +188,14 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
                 bytes: bytes(d),
             })
             .collect();
-        crate::expand_all(primary, &translations, options)
+        crate::check_all(primary, &translations, &without)
     } else {
-        crate::placeholder(path, options, problems)
+        crate::unread(path, &without, problems)
     };
-    let mut expansion = expansion;
-    expansion
+    checked
         .invocation_errors
         .extend(missing.into_iter().map(|(_, error)| error));
-    Loaded {
-        expansion,
-        documents,
-    }
+    (checked, without, documents)
 }
 
 fn bytes(document: &LoadedDocument) -> &[u8] {

@@ -39,6 +39,26 @@ pub enum Condition {
     Feature(String),
 }
 
+/// The crates an invocation's code may name besides `core`: each option of
+/// that name (`http`, `serde`) makes code that uses the crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interop {
+    /// `http`: conversions with `http::StatusCode`.
+    Http,
+    /// `serde`: `Serialize` and `Deserialize`.
+    Serde,
+}
+
+impl Interop {
+    /// The option's name, which is the crate's.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Http => "http",
+            Self::Serde => "serde",
+        }
+    }
+}
+
 /// Columns named by their header text, for headers the vocabulary does not
 /// know: `code_column = "…"`, `status_column = "…"`, ….
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -160,7 +180,7 @@ pub struct Options {
     pub codes: Vec<Override>,
     /// Where `http` and `serde` are written: the generated code names those
     /// crates, so the invoking package must depend on them.
-    pub interop_spans: Vec<(&'static str, Span)>,
+    pub interop_spans: Vec<(Interop, Span)>,
 }
 
 impl Default for Options {
@@ -199,6 +219,18 @@ impl Default for Options {
 impl std::fmt::Display for Options {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut parts: Vec<String> = Vec::new();
+        self.write_type(&mut parts);
+        self.write_tables(&mut parts);
+        self.write_texts(&mut parts);
+        self.write_corrections(&mut parts);
+        f.write_str(&parts.join(", "))
+    }
+}
+
+impl Options {
+    /// The options about the type itself: its name, visibility, derives,
+    /// attributes, variant names.
+    fn write_type(&self, parts: &mut Vec<String>) {
         parts.extend(self.type_name.iter().map(|name| format!("name = {name}")));
         let visibility = self.visibility.to_string();
         if visibility != "pub" {
@@ -207,12 +239,12 @@ impl std::fmt::Display for Options {
         // A path's tokens print spaced (`serde :: Serialize`); a path holds
         // no literal, so the spaces can go.
         list(
-            &mut parts,
+            parts,
             "derive",
             self.derives.iter().map(|d| d.to_string().replace(' ', "")),
         );
         list(
-            &mut parts,
+            parts,
             "attr",
             self.attributes.iter().map(ToString::to_string),
         );
@@ -220,12 +252,16 @@ impl std::fmt::Display for Options {
             parts.push("non_exhaustive".to_owned());
         }
         list(
-            &mut parts,
+            parts,
             "rename",
             self.renames
                 .iter()
                 .map(|r| format!("{} = {}", code_key(&r.code), r.name)),
         );
+    }
+
+    /// The options choosing tables and columns.
+    fn write_tables(&self, parts: &mut Vec<String>) {
         parts.extend(self.kind.map(|kind| format!("kind = {:?}", kind.as_str())));
         parts.extend(self.tables.iter().map(TableSelector::written));
         for (role, header) in &self.columns.columns {
@@ -240,12 +276,17 @@ impl std::fmt::Display for Options {
             parts.push(format!("table({index}, {})", columns.join(", ")));
         }
         list(
-            &mut parts,
+            parts,
             "accessor",
             self.accessors
                 .iter()
                 .map(|a| format!("{} = {:?}", a.name, a.header)),
         );
+    }
+
+    /// The options about texts and the code around the type: docs, interop,
+    /// languages, the catch-all.
+    fn write_texts(&self, parts: &mut Vec<String>) {
         for line in self.doc.iter().flat_map(|doc| doc.split('\n')) {
             parts.push(format!("doc = {line:?}"));
         }
@@ -271,26 +312,25 @@ impl std::fmt::Display for Options {
             parts.push("fallback".to_owned());
         }
         parts.extend(self.other.iter().map(|(name, _)| format!("other = {name}")));
+    }
+
+    /// The corrections of rows: `skip`, `status`, `code`.
+    fn write_corrections(&self, parts: &mut Vec<String>) {
+        list(parts, "skip", self.skips.iter().map(|s| code_key(&s.code)));
         list(
-            &mut parts,
-            "skip",
-            self.skips.iter().map(|s| code_key(&s.code)),
-        );
-        list(
-            &mut parts,
+            parts,
             "status",
             self.statuses
                 .iter()
                 .map(|s| format!("{} = {}", code_key(&s.code), s.value)),
         );
         list(
-            &mut parts,
+            parts,
             "code",
             self.codes
                 .iter()
                 .map(|c| format!("{:?} = {:?}", c.code, c.value)),
         );
-        f.write_str(&parts.join(", "))
     }
 }
 

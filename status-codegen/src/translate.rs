@@ -26,7 +26,7 @@ use crate::validate::{self, Findings, Purpose};
 pub(crate) fn merge(
     model: &mut Model,
     primary: &Source,
-    translations: &[(&Translation, Source, Document)],
+    translations: &[(&Translation, &Source, &Document)],
     options: &Options,
     findings: &mut Findings,
 ) {

@@ -103,38 +103,71 @@ fn engine(path: &str, text: &str) -> Vec<Grid> {
 // ---------------------------------------------------------------------------
 // The oracle: the reference rendering, read by a walker of its own.
 
-/// Elements whose boundaries count as one space.
+/// Elements whose boundaries count as one space: the HTML Standard's
+/// rendering section (its user-agent style sheet for non-replaced elements)
+/// gives them a box of their own, not inline: `display: block` for flow
+/// content, sections and headings, lists, `details`/`summary` and
+/// `fieldset`/`legend`; `list-item` for `li`; the table boxes; and `br`, a
+/// line break. Written here from the standard, not from the engine.
 const BLOCKS: &[&str] = &[
-    "p",
+    // Flow content.
+    "address",
+    "blockquote",
+    "center",
+    "dialog",
     "div",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "br",
-    "tr",
-    "td",
-    "th",
+    "figure",
+    "figcaption",
+    "footer",
+    "form",
+    "header",
+    "hr",
+    "legend",
+    "listing",
+    "main",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "xmp",
+    // Sections and headings.
+    "article",
+    "aside",
     "h1",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
-    "pre",
-    "blockquote",
+    "hgroup",
+    "nav",
+    "section",
+    // Lists.
+    "dir",
+    "dd",
+    "dl",
+    "dt",
+    "menu",
+    "ol",
+    "ul",
+    "li",
+    // Tables.
     "table",
     "caption",
-    "hr",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    // The details and summary elements; fieldset.
+    "details",
+    "summary",
+    "fieldset",
+    // A line break.
+    "br",
 ];
 
 /// Elements whose content is not part of a cell's text (a nested `table` is a

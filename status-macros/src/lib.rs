@@ -278,7 +278,7 @@ mod tests {
         // Two problems: a duplicate (with a second location) and a bad code.
         std::fs::write(
             root.join("probe/tables/broken.md"),
-            "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 200 | Again |\n| 2x0 | Bad |\n",
+            "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 200 | OK |\n| 2x0 | Bad |\n",
         )
         .unwrap();
         let package = root.join("probe");

@@ -40,6 +40,9 @@ pub(crate) struct Column {
     /// Whether its role comes from its cells alone (a header of unknown
     /// words over HTTP statuses: `Success`, `Failure`).
     pub(crate) from_cells: bool,
+    /// Whether the invocation names its role (`code_column = "…"`): its
+    /// neighbours never change it.
+    pub(crate) named: bool,
 }
 
 /// A table's columns, read.
@@ -140,6 +143,7 @@ pub(crate) fn read(
             because: String::new(),
             outranked: None,
             from_cells: false,
+            named: false,
             profile: Profile::of(
                 table
                     .body()
@@ -251,6 +255,7 @@ fn assign(columns: &mut [Column], group: &[usize], choice: &ColumnChoice, contex
         });
         if let Some((role, _)) = chosen {
             column.role = *role;
+            column.named = true;
             column.because = format!("named by `{}_column`", role.as_str());
             taken.push((*role, column.lang));
             continue;

@@ -24,7 +24,7 @@ pub(super) fn codes_beside_statuses(columns: &mut [Column], group: &[usize]) {
         let column = &mut columns[i];
         let word = vocabulary::read_header(&column.header).word;
         let forced = column.role == Role::Code
-            && !column.because.starts_with("named by")
+            && !column.named
             && vocabulary::header_roles(&word)
                 .is_some_and(|(_, roles, _)| !roles.contains(&Role::Code));
         if forced {
@@ -90,7 +90,7 @@ pub(super) fn types_of_key_statuses(table: &Table, columns: &mut [Column], group
         let word = vocabulary::read_header(&column.header).word;
         let a_type = vocabulary::header_roles(&word)
             .is_some_and(|(_, roles, _)| roles == [Role::Code, Role::Reason]);
-        if column.role == Role::Code && a_type && !column.because.starts_with("named by") {
+        if column.role == Role::Code && a_type && !column.named {
             column.role = Role::Reason;
             column.because.push_str(
                 "; the statuses left of it are the table's key, each once, so it names them",
@@ -108,11 +108,11 @@ pub(super) fn distinct_codes_beside_repeated(
     columns: &mut [Column],
     group: &[usize],
 ) {
-    let Some(code) = group.iter().copied().find(|&i| {
-        columns[i].role == Role::Code
-            && !columns[i].because.starts_with("named by")
-            && mostly_repeated(table, i)
-    }) else {
+    let Some(code) = group
+        .iter()
+        .copied()
+        .find(|&i| columns[i].role == Role::Code && !columns[i].named && mostly_repeated(table, i))
+    else {
         return;
     };
     let key = group.iter().copied().find(|&i| {

@@ -18,6 +18,8 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, ParseOpts, QualName, expanded_name, local_name, ns};
 
+use super::render::OFFSET_ATTRIBUTE;
+
 /// A node of the parsed tree.
 #[derive(Debug)]
 pub enum Node {
@@ -45,11 +47,31 @@ impl Node {
     }
 }
 
-/// An element: its name and its attributes.
+/// An element: its name and the attributes the reader reads.
 #[derive(Debug)]
 pub struct Element {
     name: QualName,
     attributes: Vec<Attribute>,
+}
+
+/// The attributes the reader reads (`tree`): the only ones kept. A page's
+/// `class`, `style` or `href` on every element, kept, cost more memory than
+/// its text.
+const READ_ATTRIBUTES: &[&str] = &[OFFSET_ATTRIBUTE, "data-pad", "rowspan", "colspan"];
+
+/// Whether the reader reads `attribute`.
+fn is_read(attribute: &Attribute) -> bool {
+    attribute.name.ns == ns!()
+        && attribute.name.prefix.is_none()
+        && READ_ATTRIBUTES.contains(&&*attribute.name.local)
+}
+
+/// The attributes of `attributes` the reader reads, in a vector of their
+/// exact size (html5ever's grows as the tag is scanned).
+fn read_attributes(attributes: Vec<Attribute>) -> Vec<Attribute> {
+    let mut kept = Vec::with_capacity(attributes.iter().filter(|a| is_read(a)).count());
+    kept.extend(attributes.into_iter().filter(is_read));
+    kept
 }
 
 impl Element {
@@ -58,7 +80,8 @@ impl Element {
         &self.name.local
     }
 
-    /// The value of the attribute `name` (in no namespace), if present.
+    /// The value of the attribute `name` (in no namespace), if present and
+    /// one the reader reads (`data-at`, `data-pad`, `rowspan`, `colspan`).
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
@@ -77,7 +100,11 @@ pub(crate) fn child_elements(
 
 /// Parses `html` as a whole document, as a browser would.
 pub fn parse(html: &str) -> Tree<Node> {
-    let sink = Sink(RefCell::new(Tree::new(Node::Document)));
+    // About one node per `<` (an element per tag pair, a text between
+    // tags): made room for at once, the tree is not copied to twice its size
+    // as it grows, which at its largest held three times its nodes.
+    let nodes = memchr::memchr_iter(b'<', html.as_bytes()).count() + 8;
+    let sink = Sink(RefCell::new(Tree::with_capacity(Node::Document, nodes)));
     html5ever::parse_document(sink, ParseOpts::default()).one(html)
 }
 
@@ -145,7 +172,7 @@ impl TreeSink for Sink {
         let mut tree = self.0.borrow_mut();
         let mut element = tree.orphan(Node::Element(Element {
             name,
-            attributes: attrs,
+            attributes: read_attributes(attrs),
         }));
         if template {
             element.append(Node::TemplateContents);
@@ -231,7 +258,7 @@ impl TreeSink for Sink {
         let Node::Element(element) = node.value() else {
             unreachable!("html5ever adds attributes only to an element")
         };
-        for attribute in attrs {
+        for attribute in read_attributes(attrs) {
             if !element.attributes.iter().any(|a| a.name == attribute.name) {
                 element.attributes.push(attribute);
             }

@@ -88,10 +88,7 @@ pub(crate) struct WrittenRow {
 /// returns the rows and the width.
 pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
     let mut rows: Vec<Row> = Vec::with_capacity(written.len());
-    // Per column: the cell carried down by a rowspan, how many more rows, and
-    // the overlapping cell that takes the column over after it.
-    let mut carried: Vec<Option<Carried>> = Vec::new();
-    let mut origin = 0usize;
+    let mut spreader = Spreader::default();
     // Per row: whether it is one written cell across every column so far.
     let mut single: Vec<bool> = Vec::with_capacity(written.len());
     let mut head: Vec<bool> = Vec::with_capacity(written.len());
@@ -99,73 +96,22 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
     let mut group = None;
     for row in written {
         if group != Some(row.group) {
-            carried.clear();
+            spreader.carried.clear();
             group = Some(row.group);
         }
         let mut cells: Vec<Cell> = Vec::with_capacity(row.cells.len());
         let written_cells = row.cells.len();
         let mut tallest = 1;
         for cell in row.cells {
-            carry(&mut cells, &mut carried);
+            carry(&mut cells, &mut spreader.carried);
             if cells.len() >= MAX_COLUMNS {
                 break;
             }
-            let colspan = cell.colspan.clamp(1, MAX_COLUMNS - cells.len());
             tallest = tallest.max(cell.rowspan);
-            let spread = Cell {
-                text: cell.text,
-                offset: cell.offset,
-                origin,
-                written: true,
-                padded: cell.padded,
-                bold: cell.bold,
-            };
-            origin += 1;
-            for _ in 0..colspan {
-                let column = cells.len();
-                // A slot a rowspan from above already covers keeps that cell
-                // (a table model error: the first occupant is the one shown).
-                if let Some(Some(occupant)) = carried.get_mut(column) {
-                    // It takes the slot over, in later rows, once the occupant
-                    // ends: the occupant has `occupant.1` rows left, this one
-                    // included, and the cell `rowspan`.
-                    if cell.rowspan > occupant.1 && occupant.2.is_none() {
-                        occupant.2 = Some((spread.clone(), cell.rowspan - occupant.1));
-                    }
-                    carry_one(&mut cells, &mut carried);
-                    continue;
-                }
-                if cell.rowspan > 1 {
-                    if carried.len() <= column {
-                        carried.resize(column + 1, None);
-                    }
-                    carried[column] = Some((spread.clone(), cell.rowspan - 1, None));
-                }
-                cells.push(spread.clone());
-            }
+            spreader.place(&mut cells, cell);
         }
-        carry(&mut cells, &mut carried);
-        // Spans from earlier rows further right, past columns this row leaves
-        // empty: the empty slots stay empty, the spanned ones are filled.
-        while carried
-            .get(cells.len()..)
-            .is_some_and(|rest| rest.iter().any(Option::is_some))
-        {
-            if carried[cells.len()].is_some() {
-                carry(&mut cells, &mut carried);
-            } else {
-                let offset = cells.last().map_or(row.offset, |c| c.offset);
-                cells.push(Cell {
-                    text: String::new(),
-                    offset,
-                    origin,
-                    written: false,
-                    padded: false,
-                    bold: false,
-                });
-                origin += 1;
-            }
-        }
+        carry(&mut cells, &mut spreader.carried);
+        spreader.fill_spanned(&mut cells, row.offset);
         single.push(written_cells == 1);
         head.push(row.in_head);
         header_span.push(tallest);
@@ -179,19 +125,92 @@ pub(crate) fn spread(written: Vec<WrittenRow>) -> (Vec<Row>, usize) {
     for row in &mut rows {
         while row.cells.len() < width {
             let offset = row.cells.last().map_or(row.offset, |c| c.offset);
-            row.cells.push(Cell {
-                text: String::new(),
-                offset,
-                origin,
-                written: false,
-                padded: false,
-                bold: false,
-            });
-            origin += 1;
+            row.cells.push(spreader.empty(offset));
         }
     }
     mark_kinds(&mut rows, &single, &head, &header_span, width);
     (rows, width)
+}
+
+/// What spreading carries from row to row.
+#[derive(Default)]
+struct Spreader {
+    /// Per column: the cell carried down by a rowspan, how many more rows,
+    /// and the overlapping cell that takes the column over after it.
+    carried: Vec<Option<Carried>>,
+    /// The next written cell's number.
+    origin: usize,
+}
+
+impl Spreader {
+    /// Places one written cell, across its `colspan`, carrying it down its
+    /// `rowspan`.
+    fn place(&mut self, cells: &mut Vec<Cell>, cell: Written) {
+        let colspan = cell.colspan.clamp(1, MAX_COLUMNS - cells.len());
+        let spread = Cell {
+            text: cell.text,
+            offset: cell.offset,
+            origin: self.origin,
+            written: true,
+            padded: cell.padded,
+            bold: cell.bold,
+        };
+        self.origin += 1;
+        for _ in 0..colspan {
+            let column = cells.len();
+            // A slot a rowspan from above already covers keeps that cell
+            // (a table model error: the first occupant is the one shown).
+            if let Some(Some(occupant)) = self.carried.get_mut(column) {
+                // It takes the slot over, in later rows, once the occupant
+                // ends: the occupant has `occupant.1` rows left, this one
+                // included, and the cell `rowspan`.
+                if cell.rowspan > occupant.1 && occupant.2.is_none() {
+                    occupant.2 = Some((spread.clone(), cell.rowspan - occupant.1));
+                }
+                carry_one(cells, &mut self.carried);
+                continue;
+            }
+            if cell.rowspan > 1 {
+                if self.carried.len() <= column {
+                    self.carried.resize(column + 1, None);
+                }
+                self.carried[column] = Some((spread.clone(), cell.rowspan - 1, None));
+            }
+            cells.push(spread.clone());
+        }
+    }
+
+    /// Spans from earlier rows further right, past columns this row leaves
+    /// empty: the empty slots stay empty, the spanned ones are filled.
+    fn fill_spanned(&mut self, cells: &mut Vec<Cell>, row_offset: usize) {
+        while self
+            .carried
+            .get(cells.len()..)
+            .is_some_and(|rest| rest.iter().any(Option::is_some))
+        {
+            if self.carried[cells.len()].is_some() {
+                carry(cells, &mut self.carried);
+            } else {
+                let offset = cells.last().map_or(row_offset, |c| c.offset);
+                let empty = self.empty(offset);
+                cells.push(empty);
+            }
+        }
+    }
+
+    /// A cell nobody wrote, shown empty.
+    fn empty(&mut self, offset: usize) -> Cell {
+        let cell = Cell {
+            text: String::new(),
+            offset,
+            origin: self.origin,
+            written: false,
+            padded: false,
+            bold: false,
+        };
+        self.origin += 1;
+        cell
+    }
 }
 
 /// Copies into `cells` the cells of earlier rows whose rowspan covers the next

@@ -10,7 +10,8 @@ use super::{OPTION_NAMES, REPEATABLE, RESERVED_METHODS, split_commas};
 use crate::model::{Kind, Role};
 use crate::naming;
 use crate::options::{
-    Accessor, ColumnChoice, Condition, Options, Override, Rename, TableSelector, Translation,
+    Accessor, ColumnChoice, Condition, Interop, Options, Override, Rename, TableSelector,
+    Translation,
 };
 
 pub(super) fn option(
@@ -63,10 +64,10 @@ pub(super) fn option(
             };
             if name == "http" {
                 options.http = Some(gate);
-                options.interop_spans.push(("http", key.span()));
+                options.interop_spans.push((Interop::Http, key.span()));
             } else {
                 options.serde = Some(gate);
-                options.interop_spans.push(("serde", key.span()));
+                options.interop_spans.push((Interop::Serde, key.span()));
             }
         }
         "derive" | "attr" | "rename" | "accessor" | "translation" | "skip" | "status" | "code" => {
@@ -272,31 +273,7 @@ fn list_item(name: &str, input: ParseStream<'_>, options: &mut Options) -> syn::
                 span,
             });
         }
-        "status" => {
-            let (code, span) = code_key(input)?;
-            input.parse::<Token![=]>()?;
-            let status: LitInt = input.parse().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "expected `CODE = STATUS`, e.g. `status(\"AOS.1001\" = 400)`",
-                )
-            })?;
-            match status.base10_parse::<u16>() {
-                Ok(value) if (100..=999).contains(&value) && status.suffix().is_empty() => {
-                    options.statuses.push(Override {
-                        code,
-                        value: value.to_string(),
-                        span,
-                    });
-                }
-                _ => {
-                    return Err(syn::Error::new(
-                        status.span(),
-                        "expected an HTTP status from 100 to 999, e.g. `status(\"AOS.1001\" = 400)`",
-                    ));
-                }
-            }
-        }
+        "status" => status_item(input, options)?,
         "code" => {
             let (written, span) = code_key(input)?;
             input.parse::<Token![=]>()?;
@@ -318,6 +295,32 @@ fn list_item(name: &str, input: ParseStream<'_>, options: &mut Options) -> syn::
         return Err(input.error("unexpected tokens: expected `,` and the next item"));
     }
     Ok(())
+}
+
+/// `status("CODE" = 400)`: an HTTP status from 100 to 999.
+fn status_item(input: ParseStream<'_>, options: &mut Options) -> syn::Result<()> {
+    let (code, span) = code_key(input)?;
+    input.parse::<Token![=]>()?;
+    let status: LitInt = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected `CODE = STATUS`, e.g. `status(\"AOS.1001\" = 400)`",
+        )
+    })?;
+    match status.base10_parse::<u16>() {
+        Ok(value) if (100..=999).contains(&value) && status.suffix().is_empty() => {
+            options.statuses.push(Override {
+                code,
+                value: value.to_string(),
+                span,
+            });
+            Ok(())
+        }
+        _ => Err(syn::Error::new(
+            status.span(),
+            "expected an HTTP status from 100 to 999, e.g. `status(\"AOS.1001\" = 400)`",
+        )),
+    }
 }
 
 /// `CODE = Name`.

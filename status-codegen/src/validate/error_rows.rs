@@ -49,15 +49,7 @@ impl TableReader<'_> {
             return None;
         }
         let text = self.corrected(&cell.text, model_row);
-        // A label or note: alone in its row, or spread across it (`colspan`).
-        let spanned = group
-            .iter()
-            .filter(|&&i| row.cells[i].origin == cell.origin)
-            .count();
-        let alone = spanned > 1
-            || group.iter().all(|&i| {
-                i == column || row.cells[i].text.is_empty() || row.cells[i].origin == cell.origin
-            });
+        let alone = alone(row, group, column);
         let written = self.code_column(column);
         let codes = match codes::read(&text, written, header, alone) {
             CodeCell::Codes(codes, remark) => {
@@ -354,6 +346,20 @@ impl TableReader<'_> {
             .max_by_key(|(status, count)| (shared(*status), *count))
             .map(|(status, _)| status)
     }
+}
+
+/// Whether the code cell is alone in its row (the others empty), or spread
+/// across it (`colspan`): a label or a note, when it is no code.
+fn alone(row: &DocumentRow, group: &[usize], column: usize) -> bool {
+    let cell = &row.cells[column];
+    let spanned = group
+        .iter()
+        .filter(|&&i| row.cells[i].origin == cell.origin)
+        .count();
+    spanned > 1
+        || group.iter().all(|&i| {
+            i == column || row.cells[i].text.is_empty() || row.cells[i].origin == cell.origin
+        })
 }
 
 /// Whether a cell is one code-shaped word (`Unauthorized`, a reason

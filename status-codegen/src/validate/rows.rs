@@ -275,7 +275,7 @@ fn status_cell(written: &str) -> StatusCell {
     }
     if !head.bytes().all(|b| b.is_ascii_digit()) {
         return match several_statuses(text) {
-            Some(codes) => StatusCell::Codes(codes, None),
+            Some((codes, reason)) => StatusCell::Codes(codes, reason),
             None => StatusCell::Wrong(
                 format!("status code `{}` is not a number", visible(written)),
                 "not a number",
@@ -330,10 +330,33 @@ fn number_and_rest(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// A cell listing several statuses and nothing else (`400/404`,
-/// `500, 502, 503, 504`): each a code from 100 to 999, once.
-fn several_statuses(text: &str) -> Option<Vec<u16>> {
-    let mut parts = vec![text];
+/// A cell listing several statuses (`400/404`, `500, 502, 503, 504`), each
+/// a code from 100 to 999, once, maybe followed by the text they share
+/// (`500, 502, 503, 504 - Server Errors`).
+fn several_statuses(text: &str) -> Option<(Vec<u16>, Option<String>)> {
+    // The list ends at the first word that is neither `or` nor the `xx` of
+    // a class (`2xx`): the text after it.
+    let mut list_end = text.len();
+    let mut at = 0;
+    while let Some(start) = text[at..].find(char::is_alphabetic).map(|i| at + i) {
+        let end = text[start..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(text.len(), |i| start + i);
+        let word = &text[start..end];
+        let class = text[..start].ends_with(|c: char| c.is_ascii_digit())
+            && word.chars().all(|c| c.eq_ignore_ascii_case(&'x'));
+        if !class && !word.eq_ignore_ascii_case("or") && word != "或" {
+            list_end = start;
+            break;
+        }
+        at = end;
+    }
+    let (list, rest) = text.split_at(list_end);
+    let list = list
+        .trim()
+        .trim_end_matches(['-', '–', '—', ':', '：'])
+        .trim();
+    let mut parts = vec![list];
     for separator in ["/", ",", "，", "、", ";", " or ", "或"] {
         parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
     }
@@ -353,7 +376,8 @@ fn several_statuses(text: &str) -> Option<Vec<u16>> {
             codes.push(code);
         }
     }
-    (codes.len() > 1 || !codes.is_empty() && classes > 0).then_some(codes)
+    let reason = Some(rest.trim().to_owned()).filter(|r| !r.is_empty());
+    (codes.len() > 1 || !codes.is_empty() && classes > 0).then_some((codes, reason))
 }
 
 pub(super) struct TableReader<'a> {
@@ -701,6 +725,10 @@ mod tests {
         assert_eq!(
             status_cell("500, 502, 503, 504"),
             StatusCell::Codes(vec![500, 502, 503, 504], None)
+        );
+        assert_eq!(
+            status_cell("500, 502, 503, 504 - Server Errors"),
+            StatusCell::Codes(vec![500, 502, 503, 504], Some("Server Errors".to_owned()))
         );
         assert_eq!(
             status_cell("400/404"),

@@ -302,13 +302,15 @@ fn no_code_table(
     // cells are code-shaped words (`Error` over `E1001`), else the first
     // table's first.
     // Never a column of parameters, fields or metrics (`指标ID` over
-    // `cpu_util`), and never a table whose header row holds the codes (a
-    // transposed table): no option reads those as codes.
+    // `cpu_util`), nor of states (`Status` over `accepted`), and never a
+    // table whose header row holds the codes (a transposed table): no option
+    // reads those as codes.
     let code_shaped = |c: &crate::columns::Column| {
         matches!(
             c.profile.dominant(),
             Some(crate::cells::Shape::Code | crate::cells::Shape::Number)
         ) && !crate::vocabulary::names_no_code(&c.header)
+            && !crate::vocabulary::names_a_state(&crate::vocabulary::read_header(&c.header).word)
     };
     let shaped = read.iter().enumerate().find_map(|(t, columns)| {
         if transposed(&document.tables[t]) {
@@ -439,28 +441,9 @@ fn near_misses(
         if read[table.index].kind.is_some() || bare.kind.is_some() || tables[table.index].used {
             continue;
         }
-        let near = used.iter().find_map(|&u| {
-            let theirs = document.tables[u].header();
-            if theirs.len() != header.len() {
-                return None;
-            }
-            let differing: Vec<usize> = (0..header.len())
-                .filter(|&i| {
-                    crate::vocabulary::normalize(&header[i].text)
-                        != crate::vocabulary::normalize(&theirs[i].text)
-                })
-                .collect();
-            // A typo of the header (`Statsu Code`), not another word
-            // (`Parameter` where the other table has `Error code`).
-            let typo = |i: usize| {
-                !crate::vocabulary::names_no_code(&header[i].text)
-                    && strsim::normalized_damerau_levenshtein(
-                        &crate::vocabulary::normalize(&header[i].text),
-                        &crate::vocabulary::normalize(&theirs[i].text),
-                    ) >= 0.6
-            };
-            (differing.len() == 1 && typo(differing[0])).then(|| (u, differing[0]))
-        });
+        let near = used
+            .iter()
+            .find_map(|&u| one_header_typo(&header, &document.tables[u].header()).map(|i| (u, i)));
         let Some((twin, column)) = near else { continue };
         let role = read[twin].columns[column].role;
         let fix = (role != Role::Other).then(|| Fix::Column {
@@ -498,6 +481,28 @@ fn near_misses(
         reported.push(table.index);
     }
     reported
+}
+
+/// The column where `header` differs from `theirs` by a typo of one header
+/// (`Statsu Code`), all the others alike; not another word (`Parameter`
+/// where the other table has `Error code`).
+fn one_header_typo(
+    header: &[crate::document::HeaderCell],
+    theirs: &[crate::document::HeaderCell],
+) -> Option<usize> {
+    if theirs.len() != header.len() {
+        return None;
+    }
+    let normal = |h: &crate::document::HeaderCell| crate::vocabulary::normalize(&h.text);
+    let differing: Vec<usize> = (0..header.len())
+        .filter(|&i| normal(&header[i]) != normal(&theirs[i]))
+        .collect();
+    let [i] = differing[..] else {
+        return None;
+    };
+    let typo = !crate::vocabulary::names_no_code(&header[i].text)
+        && strsim::normalized_damerau_levenshtein(&normal(&header[i]), &normal(&theirs[i])) >= 0.6;
+    typo.then_some(i)
 }
 
 /// No silent skip: a table with a column whose header names codes

@@ -129,11 +129,11 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
             } else {
                 as_name(variant.text(Text::Description)).filter(free)
             };
+            let reason = (!pending.shared)
+                .then(|| naming::derived_name(variant.text(Text::Reason)))
+                .flatten();
             let name = described
-                .or_else(|| {
-                    naming::derived_name(variant.text(Text::Reason))
-                        .filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n))
-                })
+                .or_else(|| reason.filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n)))
                 .or_else(|| registered.filter(free))
                 .or_else(|| as_name(variant.text(Text::Message)).filter(free));
             if let Some(name) = &name {
@@ -162,19 +162,32 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
 /// in document order (`BadRequestAlt`). A name the invocation chose is never
 /// changed, nor another code's name for it (that clash stays an error).
 fn distinct_names(pending: &mut [Pending], kind: Kind) {
+    // How many variants have each name, kept in step with every rename (a
+    // count by scanning every variant made this quadratic in the rows).
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in pending.iter() {
+        *counts.entry(p.variant.name.clone()).or_default() += 1;
+    }
     let count =
-        |pending: &[Pending], name: &str| pending.iter().filter(|p| p.variant.name == name).count();
+        |counts: &HashMap<String, usize>, name: &str| counts.get(name).copied().unwrap_or(0);
+    let rename = |counts: &mut HashMap<String, usize>, p: &mut Pending, name: String| {
+        if let Some(n) = counts.get_mut(&p.variant.name) {
+            *n -= 1;
+        }
+        *counts.entry(name.clone()).or_default() += 1;
+        p.variant.name = name;
+    };
     if kind == Kind::Error {
         let shared: Vec<usize> = (0..pending.len())
             .filter(|&i| {
                 !pending[i].renamed
                     && !pending[i].variant.name.is_empty()
-                    && count(pending, &pending[i].variant.name) > 1
+                    && count(&counts, &pending[i].variant.name) > 1
             })
             .collect();
         for i in shared {
             if let Some(spelled) = naming::spelled_code_name(&pending[i].variant.code) {
-                pending[i].variant.name = spelled;
+                rename(&mut counts, &mut pending[i], spelled);
             }
         }
     }
@@ -194,7 +207,7 @@ fn distinct_names(pending: &mut [Pending], kind: Kind) {
                 .into_iter()
                 .chain(variant.number.map(naming::fallback_name));
             let base = variant.name.clone();
-            let free = |n: &String| !seen.contains(n) && count(pending, n) == 0;
+            let free = |n: &String| !seen.contains(n) && count(&counts, n) == 0;
             // `Alt`, `Alt2`, …: there are fewer names taken than tries.
             let alternatives = (1..=pending.len() + 1).map(|n| {
                 if n == 1 {
@@ -204,7 +217,7 @@ fn distinct_names(pending: &mut [Pending], kind: Kind) {
                 }
             });
             let name = registered.chain(alternatives).find(free).unwrap_or(base);
-            pending[i].variant.name = name;
+            rename(&mut counts, &mut pending[i], name);
         }
         seen.insert(pending[i].variant.name.clone());
     }
