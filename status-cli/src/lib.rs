@@ -130,7 +130,8 @@ enum Command {
     ///
     /// With `--json`, the output is a stable contract for other tools; its keys
     /// (`because`, `fix`, `aliases`, `notes`, `skipped_rows`, …) are documented in
-    /// status-cli's crate docs: <https://docs.rs/status-cli>.
+    /// status-cli's crate docs (`cargo doc -p status-cli --open` in a checkout;
+    /// the crate is not published yet).
     Inspect {
         /// The Markdown or HTML document.
         document: PathBuf,
