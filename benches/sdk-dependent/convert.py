@@ -1,16 +1,11 @@
 #!/usr/bin/env python3
-"""The crates of benches/sdk-dependent.sh, from the crate `status-table init` wrote.
+"""The crates of benches/sdk-dependent.sh, from the crate `status-table init` wrote
+(which is the SDK crate measured, as written: the committed form of
+`status_table!` unless its feature `regenerate` is on).
 
-    convert.py sdk DIR    the crate's dependency on status-table without its
-                          proc macro (`default-features = false`), and the
-                          maintainers' switch `regenerate = ["status-table/macros"]`;
-                          the invocations stay as init wrote them (the committed
-                          form of `status_table!` takes the same tokens)
     convert.py plain DIR  every invocation an `include!` of its committed file,
-                          and no dependency: the baseline
+                          and no dependency on status-table: the baseline
     convert.py app DIR    prints a main.rs that uses every type of the crate
-
-Until `init` writes such crates itself (issue 28, phase 2), this is the edit.
 """
 import pathlib
 import re
@@ -18,19 +13,6 @@ import sys
 
 # init writes one invocation a statement, the path first and always a `name`.
 INVOCATION = re.compile(r'status_table::status_table!\("([^"]+)", name = (\w+)[^;]*\);')
-
-
-def sdk(crate):
-    manifest = crate / "Cargo.toml"
-    text = manifest.read_text()
-    line = re.search(r'^status-table = \{ (.*) \}$', text, re.M)
-    assert line, "no status-table dependency in Cargo.toml"
-    text = text.replace(line.group(0), "status-table = { %s, default-features = false }" % line.group(1))
-    text = text.replace("[dependencies]\n", "[features]\n"
-                        "# For the crate's maintainers: the types from the pages at build time,\n"
-                        "# rebuilt when one changes (development, CI). Off, the committed expansions.\n"
-                        "regenerate = [\"status-table/macros\"]\n\n[dependencies]\n", 1)
-    manifest.write_text(text)
 
 
 def plain(crate):
@@ -46,7 +28,10 @@ def plain(crate):
     for match in re.finditer(r'"/generated/([^"]+)"', "".join(p.read_text() for p in (crate / "src").glob("*.rs"))):
         assert (crate / "generated" / match.group(1)).is_file(), match.group(1)
     manifest = crate / "Cargo.toml"
-    text = re.sub(r'^status-table = .*\n', "", manifest.read_text(), flags=re.M)
+    text = manifest.read_text()
+    for line in (r'^status-table = .*\n', r'^regenerate = \["status-table/macros"\]\n'):
+        text, n = re.subn(line, "", text, flags=re.M)
+        assert n == 1, line
     manifest.write_text(text)
     print(f"{count} invocation(s) replaced by include!", file=sys.stderr)
 
@@ -66,4 +51,4 @@ def app(crate):
 
 if __name__ == "__main__":
     command, directory = sys.argv[1], pathlib.Path(sys.argv[2])
-    {"sdk": sdk, "plain": plain, "app": app}[command](directory)
+    {"plain": plain, "app": app}[command](directory)

@@ -114,7 +114,7 @@ pub(crate) fn compare(
                 drifts.push(Drift::Changed {
                     path: file.path.clone(),
                     document,
-                    shift: diff::shift(old_rows.as_deref(), &new_rows, file.non_exhaustive),
+                    shift: diff::shift(old_rows.as_deref(), &new_rows, file.options.non_exhaustive),
                     same_code: committed::body_of(&old) == committed::body_of(&file.contents),
                     old,
                     new: file.contents.clone(),

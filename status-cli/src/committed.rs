@@ -13,6 +13,7 @@ use proc_macro2::TokenStream;
 use status_codegen::committed::{self, Header, ROWS_HEADER};
 use status_codegen::load;
 use status_codegen::model::Model;
+use status_codegen::options::Options;
 
 use crate::contract::Row;
 use crate::invocations::{InvocationSite, find_invocations, relative};
@@ -36,8 +37,9 @@ pub struct CommittedFile {
     pub source: String,
     /// The model the code was generated from.
     pub model: Model,
-    /// Whether the enum is `#[non_exhaustive]` (adding a variant is then not breaking).
-    pub non_exhaustive: bool,
+    /// The invocation's options (`non_exhaustive`: adding a variant is then
+    /// not breaking; `other`, `serde`, `http`: what a test of the type tries).
+    pub options: Options,
     /// Problems in the documents or the invocation, each as printed; the file
     /// is not valid while there are any.
     pub problems: Vec<String>,
@@ -110,7 +112,7 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
         contents,
         source: site.source.clone(),
         model: expansion.model.clone(),
-        non_exhaustive: invocation.options.non_exhaustive,
+        options: invocation.options.clone(),
         problems,
     })
 }

@@ -1,18 +1,23 @@
 //! Writing a crate of documentation trees: what `init` and `sync` put in it
-//! besides the page copies (the manifest, `src/`, an invocation, the README,
-//! the test of every type), each made from data and written into a staging
-//! area. A change to "what init writes" goes here.
+//! besides the page copies (the manifest, `src/`, an invocation), each made
+//! from data and written into a staging area, with the docs
+//! ([`crate::crate_docs`]) and the tests ([`crate::crate_tests`]) made from
+//! the committed expansions. A change to "what init writes" starts here.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use status_codegen::Kind;
+use status_codegen::model::Text;
+use status_codegen::options::{Condition, Options};
 
 use crate::committed::{self, CommittedFile};
-use crate::pages::{Reading, join, module_ident};
+use crate::pages::{Reading, Root, join, module_ident};
 use crate::pairing::{self, Pairing};
+use crate::sdk::Defaults;
 use crate::sources::{self, Sources};
 use crate::staging::Staging;
+use crate::{crate_docs, crate_tests};
 
 /// What the crate's README says beside its types.
 #[derive(Debug, Clone, Default)]
@@ -27,11 +32,62 @@ pub(crate) struct Notes {
     pub(crate) small: Vec<(String, String, String)>,
 }
 
-/// The crate's `Cargo.toml`; `status_table_path` is relative to the crate.
-pub(crate) fn manifest(name: &str, status_table_path: Option<&str>) -> String {
-    let dependency = match status_table_path {
-        Some(path) => format!("{{ path = {path:?} }}"),
-        None => format!("\"{}\"", env!("CARGO_PKG_VERSION")),
+/// Where the crate's `status-table` comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Dependency {
+    /// A checkout, relative to the crate.
+    Path(String),
+    /// The version of this CLI, from crates.io.
+    Version,
+}
+
+impl Dependency {
+    /// The dependency of the crate at `dir`, as its manifest has it.
+    pub(crate) fn of(dir: &Path) -> Self {
+        use status_codegen::workspace::manifest::Value;
+        let manifest = status_codegen::workspace::manifest(dir);
+        match manifest
+            .as_ref()
+            .and_then(|m| m.get(&["dependencies", "status-table", "path"]))
+        {
+            Some(Value::String(path)) => Self::Path(path.clone()),
+            _ => Self::Version,
+        }
+    }
+}
+
+/// The crate's `Cargo.toml`: the committed form of `status_table!` unless
+/// its maintainers turn on `regenerate`, and a feature per interop option
+/// its types get.
+pub(crate) fn manifest(name: &str, dependency: &Dependency, defaults: Defaults) -> String {
+    let source = match dependency {
+        Dependency::Path(path) => format!("path = {path:?}"),
+        Dependency::Version => format!("version = \"{}\"", env!("CARGO_PKG_VERSION")),
+    };
+    let mut features = String::new();
+    let mut optional = String::new();
+    if defaults.serde {
+        features.push_str(
+            "# `Serialize`/`Deserialize` for every type: status codes as numbers, error\n\
+             # codes as strings (an undocumented one is the catch-all).\n\
+             serde = [\"dep:serde\"]\n",
+        );
+        optional
+            .push_str("serde = { version = \"1\", optional = true, default-features = false }\n");
+    }
+    if defaults.http {
+        features.push_str(
+            "# Conversions with `http::StatusCode` for every type.\nhttp = [\"dep:http\"]\n",
+        );
+        optional.push_str("http = { version = \"1\", optional = true }\n");
+    }
+    let dev = if defaults.serde {
+        "\n[dev-dependencies]\n\
+         # tests/codes.rs and the docs' examples, with `--features serde`.\n\
+         serde = { version = \"1\", features = [\"derive\"] }\n\
+         serde_json = \"1\"\n"
+    } else {
+        ""
     };
     format!(
         r#"[package]
@@ -41,30 +97,49 @@ edition = "2024"
 description = "Status and error codes typed from documentation pages, written by `status-table init`."
 # The pages' licences are in tables/SOURCES.toml: settle them before publishing.
 publish = false
+# The pages too: a build where another crate turns `status-table/macros` on reads them.
+include = ["src/**", "docs/**", "generated/**", "tables/**", "tests/**", "README.md"]
 
+[features]
+# For the crate's maintainers (development, CI): the types are generated from
+# the pages in tables/ at build time, and rebuilt when one changes. Off (the
+# default, what dependents build), they are the expansions committed in
+# generated/, and no proc macro or parser is built.
+regenerate = ["status-table/macros"]
+{features}
 [dependencies]
-status-table = {dependency}
-
+# Without `regenerate`, `status_table!` includes the committed expansions.
+status-table = {{ {source}, default-features = false }}
+{optional}{dev}
 # Its own workspace: remove this table to make the crate a member of yours.
 [workspace]
 
-# The macro checks the SHA-256 of each committed expansion and page at every
-# build: optimised, that takes milliseconds instead of a good part of a second.
+# With `regenerate`, the macro checks the SHA-256 of each committed expansion
+# and page at every build: optimised, that takes milliseconds instead of a
+# good part of a second.
 [profile.dev.package.sha2]
 opt-level = 3
 "#
     )
 }
 
-/// `src/lib.rs`: a module per tree.
-pub(crate) fn lib_file(roots: usize, modules: &[String]) -> String {
+/// `src/lib.rs`: a module per tree, and the README's example as a doctest.
+pub(crate) fn lib_file(roots: usize, modules: &[String], serde: bool) -> String {
     let mut text = format!(
-        "//! Status and error codes of {roots} documentation tree(s), typed from their pages.\n\
-         //!\n\
-         //! Written by `status-table init`: one module per tree, one type per page\n\
-         //! (see README.md). `status-table sync` keeps it in step with the trees\n\
-         //! recorded in `tables/SOURCES.toml`; it adds and removes invocations and keeps\n\
-         //! your edits to them (options, renames).\n\n"
+        "//! Status and error codes of {roots} documentation tree(s), typed from their\n\
+         //! pages: a module per tree, an enum per code page, each code a variant\n\
+         //! carrying the page's texts. Every type decodes what a server sends (see a\n\
+         //! module's docs for a first use); features `serde` and `http` (README.md).\n\
+         //\n\
+         // Written by `status-table init`. `status-table sync` keeps it in step with\n\
+         // the trees recorded in `tables/SOURCES.toml`: it adds and removes\n\
+         // invocations and keeps your edits to them (options, renames).\n\n\
+         /// The README's example, compiled and run by `cargo test{}`.\n\
+         #[cfg(all(doctest{}))]\n\
+         #[doc = include_str!(\"../README.md\")]\n\
+         struct ReadmeDoctests;\n\n",
+        if serde { " --features serde" } else { "" },
+        if serde { ", feature = \"serde\"" } else { "" },
     );
     for module in modules {
         let _ = writeln!(text, "pub mod {};", module_ident(module));
@@ -72,15 +147,16 @@ pub(crate) fn lib_file(roots: usize, modules: &[String]) -> String {
     text
 }
 
-/// A module's file, before its invocations.
+/// A module's file, before its invocations: its docs are `docs/{module}.md`.
 pub(crate) fn module_file(module: &str) -> String {
     format!(
-        "//! The codes of `{module}`, from the pages of its documentation tree(s)\n\
-         //! (listed in `tables/SOURCES.toml`).\n\
-         //!\n\
-         //! Written by `status-table init`; edit the invocations as you like (options,\n\
-         //! renames): `status-table sync` adds invocations for new pages, removes those\n\
-         //! of pages gone, and pairs or splits the languages of a page as they agree.\n"
+        "#![doc = include_str!(\"../{}\")]\n\
+         // The codes of `{module}`. Written by `status-table init`; edit the\n\
+         // invocations as you like (options, renames): `status-table sync` adds\n\
+         // invocations for new pages, removes those of pages gone, pairs or splits\n\
+         // the languages of a page as they agree, and writes the module's docs\n\
+         // again.\n",
+        crate_docs::module_docs_path(module)
     )
 }
 
@@ -98,6 +174,8 @@ pub(crate) struct Invocation<'a> {
     pub(crate) name: &'a str,
     /// The other options.
     pub(crate) options: &'a str,
+    /// The options every type of the crate gets, last.
+    pub(crate) defaults: String,
 }
 
 impl Invocation<'_> {
@@ -107,7 +185,11 @@ impl Invocation<'_> {
         if let Some(twin) = self.twin {
             let _ = write!(comment, ", with {twin}");
         }
-        let options = join(&[&format!("name = {}", self.name), self.options]);
+        let options = join(&[
+            &format!("name = {}", self.name),
+            self.options,
+            &self.defaults,
+        ]);
         format!(
             "{comment}\nstatus_table::status_table!({:?}, {options});\n",
             self.copy
@@ -122,8 +204,44 @@ pub(crate) struct TypeInfo {
     pub(crate) name: String,
     pub(crate) kind: Kind,
     pub(crate) documents: Vec<String>,
-    pub(crate) rows: usize,
-    pub(crate) codes: Vec<String>,
+    /// The primary page's title.
+    pub(crate) title: Option<String>,
+    /// Each code as written, its variant and the first HTTP status of its
+    /// first row, in document order.
+    pub(crate) variants: Vec<(String, String, Option<u16>)>,
+    /// The accessor of the text that best says what a code means, if any.
+    pub(crate) text: Option<&'static str>,
+    /// Whether `http_status()` is an `Option` (error types).
+    pub(crate) status_optional: bool,
+    /// Whether the type has `http_status()` at all.
+    pub(crate) has_status: bool,
+    /// The invocation's options.
+    pub(crate) options: Options,
+}
+
+impl TypeInfo {
+    /// `module::Name`, or `Name` at the crate's top.
+    pub(crate) fn path(&self) -> String {
+        if self.module.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}::{}", self.module, self.name)
+        }
+    }
+
+    /// The catch-all variant's name, if the type has one.
+    pub(crate) fn catch_all(&self) -> Option<&str> {
+        self.options.other.as_ref().map(|(name, _)| name.as_str())
+    }
+}
+
+/// The cargo feature an interop option (`serde`, `http`) is under; `None`
+/// when it is always on.
+pub(crate) fn feature(condition: &Condition) -> Option<&str> {
+    match condition {
+        Condition::Always => None,
+        Condition::Feature(feature) => Some(feature),
+    }
 }
 
 /// Every type of the crate, from the files its invocations produce.
@@ -133,13 +251,35 @@ pub(crate) fn typed(files: &[CommittedFile]) -> Vec<TypeInfo> {
         .filter(|f| f.problems.is_empty())
         .map(|file| {
             let model = &file.model;
+            let text = [
+                Text::Message,
+                Text::Description,
+                Text::Reason,
+                Text::Solution,
+            ]
+            .into_iter()
+            .find(|t| model.texts.contains(t))
+            .map(Text::as_str);
             TypeInfo {
                 module: module_of_source(&file.source),
                 name: model.type_name.clone(),
                 kind: model.kind,
                 documents: model.documents.iter().map(|d| d.path.clone()).collect(),
-                rows: model.rows().len(),
-                codes: model.variants.iter().map(|v| v.code.clone()).collect(),
+                title: model.title.clone(),
+                variants: model
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let first = v.rows.first().and_then(|r| r.statuses.first());
+                        (v.code.clone(), v.name.clone(), first.copied())
+                    })
+                    .collect(),
+                text,
+                // As the engine decides it (`View::status_is_optional`).
+                status_optional: file.options.other.is_some()
+                    || model.variants.iter().any(|v| v.statuses().is_empty()),
+                has_status: model.has_status,
+                options: file.options.clone(),
             }
         })
         .collect()
@@ -156,148 +296,28 @@ pub(crate) fn module_of_source(source: &str) -> String {
 }
 
 /// Writes into `staging` what comes from the invocations: their committed
-/// expansions (`files`), the test of every type and the README.
+/// expansions (`files`), the test of every type, the docs of every module of
+/// `roots` (those of modules gone go) and the README.
 pub(crate) fn write_outputs(
     staging: &Staging,
     name: &str,
     files: &[CommittedFile],
+    roots: &[Root],
     notes: &Notes,
 ) -> Result<(), String> {
     for file in files {
         staging.write(&file.path, file.contents.as_bytes())?;
     }
     let types = typed(files);
+    let crate_ident = name.replace('-', "_");
     staging.write(
         "tests/codes.rs",
-        test_file(&name.replace('-', "_"), &types).as_bytes(),
+        crate_tests::test_file(&crate_ident, &types).as_bytes(),
     )?;
-    staging.write("README.md", readme(name, &types, notes).as_bytes())
-}
-
-fn test_file(crate_ident: &str, types: &[TypeInfo]) -> String {
-    let mut text = String::from(
-        "//! Every code the pages document round-trips through its type.\n\
-         //!\n\
-         //! Written by `status-table init` from the pages, and again by every\n\
-         //! `status-table sync`: edits here are overwritten.\n",
-    );
-    for ty in types {
-        let path = if ty.module.is_empty() {
-            format!("{crate_ident}::{}", ty.name)
-        } else {
-            format!("{crate_ident}::{}::{}", ty.module, ty.name)
-        };
-        let function = format!(
-            "{}_{}",
-            ty.module.trim_start_matches("r#"),
-            heck::AsSnakeCase(&ty.name)
-        )
-        .trim_start_matches('_')
-        .to_owned();
-        let (element, codes) = match ty.kind {
-            Kind::Status => ("u16", ty.codes.join(", ")),
-            Kind::Error => (
-                "&str",
-                ty.codes
-                    .iter()
-                    .map(|c| format!("{c:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-        };
-        let _ = write!(
-            text,
-            "\n#[test]\nfn {function}() {{\n    use {path} as T;\n    let documented: &[{element}] = &[{codes}];\n    for &code in documented {{\n        let variant = T::from_code(code).unwrap_or_else(|| panic!(\"{{code}} is documented but has no variant\"));\n        assert_eq!(variant.code(), code);\n        assert_eq!(code.to_string().parse::<T>().ok(), Some(variant));\n    }}\n    assert_eq!(T::ALL.len(), documented.len(), \"every variant is a documented code\");\n}}\n"
-        );
-    }
-    text
-}
-
-fn readme(name: &str, types: &[TypeInfo], notes: &Notes) -> String {
-    let mut text = format!(
-        "# {name}\n\n\
-         Status and error codes typed from documentation pages: one module per\n\
-         documentation tree, one type per page, generated at compile time by\n\
-         [status-table](https://github.com/status-table/status-table)'s\n\
-         `status_table!` from the pages copied in `tables/` (their sources are in\n\
-         `tables/SOURCES.toml`).\n\n\
-         Written by `status-table init`, and rewritten by `status-table sync`,\n\
-         which reads the trees again, copies changed pages, adds and removes types\n\
-         and says what changed for users (`status-table sync --check` only says it,\n\
-         and exits 1 when upstream moved). `cargo test` round-trips every\n\
-         documented code; `status-table check` compares the committed expansions\n\
-         in `generated/`.\n\n\
-         ## Modules and types\n\n\
-         | module | type | kind | rows | page(s) |\n|---|---|---|---|---|\n"
-    );
-    for ty in types {
-        let pages: Vec<String> = ty.documents.iter().map(|d| format!("`{d}`")).collect();
-        let _ = writeln!(
-            text,
-            "| `{}` | `{}` | {} | {} | {} |",
-            ty.module,
-            ty.name,
-            ty.kind.as_str(),
-            ty.rows,
-            pages.join(", ")
-        );
-    }
-    section(
-        &mut text,
-        "Translations that lag",
-        "One language of these types lists codes (or texts) the other does not yet: the\n\
-         type has them all, the other language's texts standing in (`fallback`), and\n\
-         each such variant's docs say so. `status-table sync` takes `fallback` out when\n\
-         the pages agree again.",
-        notes.lags.iter().map(|(ty, lag)| format!("`{ty}`: {lag}")),
-    );
-    section(
-        &mut text,
-        "Translations kept apart",
-        "These pages are one page in two languages (the same anchor), but their tables\n\
-         disagree (a different status for one code, say), so each is its own type.\n\
-         `status-table sync` pairs them again once they agree.",
-        notes
-            .splits
-            .iter()
-            .map(|(a, b, why)| format!("`{a}` and `{b}`: {}", why.replace('\n', " "))),
-    );
-    section(
-        &mut text,
-        "Pages not typed",
-        "These pages hold a code table the engine cannot type, even with the fixes it\n\
-         offers; their copies are in `tables/`. Add the options an invocation needs\n\
-         (see `status-table inspect PAGE`) to the module's file.",
-        notes
-            .untyped
-            .iter()
-            .map(|(copy, error)| format!("`{copy}`: {}", error.replace('\n', " "))),
-    );
-    section(
-        &mut text,
-        "Pages with a small code table, not typed",
-        "",
-        notes
-            .small
-            .iter()
-            .map(|(root, path, why)| format!("`{path}` in `{root}`: {why}")),
-    );
-    text
-}
-
-/// A README section listing `items`, when there are any.
-fn section(text: &mut String, title: &str, intro: &str, items: impl Iterator<Item = String>) {
-    let items: Vec<String> = items.collect();
-    if items.is_empty() {
-        return;
-    }
-    let _ = write!(text, "\n## {title}\n\n");
-    if !intro.is_empty() {
-        let _ = write!(text, "{intro}\n\n");
-    }
-    for item in items {
-        let _ = writeln!(text, "- {item}");
-    }
+    crate_docs::write_module_docs(staging, &crate_ident, &types, roots)?;
+    let dependency = Dependency::of(&staging.path());
+    let readme = crate_docs::readme(name, &types, roots.len(), &dependency, notes);
+    staging.write("README.md", readme.as_bytes())
 }
 
 /// The committed expansions of the crate in `staging`; any problem fails the
@@ -345,8 +365,12 @@ pub(crate) fn write_sources(
     staging.write(sources::PATH, sources.render()?.as_bytes())
 }
 
-/// The invocation of a type.
-pub(crate) fn invocation<'a>(reading: &'a Reading, ty: &'a pairing::Type) -> Invocation<'a> {
+/// The invocation of a type, with the options every type gets.
+pub(crate) fn invocation<'a>(
+    reading: &'a Reading,
+    ty: &'a pairing::Type,
+    defaults: Option<&Defaults>,
+) -> Invocation<'a> {
     let page = &reading.pages[ty.page];
     Invocation {
         copy: &page.copy,
@@ -355,6 +379,7 @@ pub(crate) fn invocation<'a>(reading: &'a Reading, ty: &'a pairing::Type) -> Inv
         twin: ty.translation.map(|t| reading.pages[t].source.as_str()),
         name: &ty.name,
         options: &ty.options,
+        defaults: defaults.map(|d| d.options(&ty.names)).unwrap_or_default(),
     }
 }
 
@@ -376,18 +401,19 @@ pub(crate) fn write_modules(
     staging: &Staging,
     reading: &Reading,
     pairing: &Pairing,
+    defaults: Defaults,
 ) -> Result<(), String> {
     let modules = pairing.modules();
     for module in &modules {
         let mut text = module_file(module);
         for ty in pairing.types.iter().filter(|t| &t.module == module) {
             text.push('\n');
-            text.push_str(&invocation(reading, ty).render());
+            text.push_str(&invocation(reading, ty, Some(&defaults)).render());
         }
         staging.write(&format!("src/{module}.rs"), text.as_bytes())?;
     }
     staging.write(
         "src/lib.rs",
-        lib_file(reading.roots.len(), &modules).as_bytes(),
+        lib_file(reading.roots.len(), &modules, defaults.serde).as_bytes(),
     )
 }

@@ -8,9 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::crate_files::{self, Notes};
+use crate::crate_files::{self, Dependency, Notes};
 use crate::pages::{self, Reading, Root};
 use crate::pairing::{self, Pairing};
+use crate::sdk::Defaults;
 use crate::sources::{self, Sources};
 use crate::staging::Staging;
 
@@ -21,12 +22,14 @@ pub(crate) struct Args {
     pub(crate) out: PathBuf,
     pub(crate) name: Option<String>,
     pub(crate) status_table_path: Option<PathBuf>,
+    /// The options every type gets.
+    pub(crate) defaults: Defaults,
 }
 
 /// The files `init` writes at the top of the crate, and the folders it owns:
 /// what a second `init` in the same folder makes again from nothing.
 pub(crate) fn made_by_init(path: &str) -> bool {
-    ["tables/", "src/", "generated/", "tests/"]
+    ["tables/", "src/", "generated/", "tests/", "docs/"]
         .iter()
         .any(|folder| path.starts_with(folder))
         || ["README.md", "Cargo.toml", ".gitignore"].contains(&path)
@@ -66,14 +69,7 @@ pub(crate) fn init(
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let status_table_path = match &args.status_table_path {
-        Some(path) => Some(sources::relative_to(
-            &std::fs::canonicalize(path)
-                .map_err(|e| format!("--status-table-path {}: {e}", path.display()))?,
-            &here,
-        )),
-        None => None,
-    };
+    let dependency = dependency(args.status_table_path.as_deref(), &here)?;
     let reading = pages::read(roots, &mut |line| {
         let _ = writeln!(stderr, "{line}");
     })
@@ -83,22 +79,18 @@ pub(crate) fn init(
         staging.write(&page.copy, &page.bytes)?;
     }
     let pairing = pairing::pair_and_name(&reading, &staging.path());
-    crate_files::write_sources(
-        &staging,
-        &reading,
-        &pairing,
-        &here,
-        &Sources::default(),
-        &[],
-    )?;
-    staging.write(
-        "Cargo.toml",
-        crate_files::manifest(&name, status_table_path.as_deref()).as_bytes(),
-    )?;
+    let chosen = Sources {
+        defaults: Some(args.defaults),
+        ..Sources::default()
+    };
+    crate_files::write_sources(&staging, &reading, &pairing, &here, &chosen, &[])?;
+    let manifest = crate_files::manifest(&name, &dependency, args.defaults);
+    staging.write("Cargo.toml", manifest.as_bytes())?;
     staging.write(".gitignore", b"/target\n")?;
-    crate_files::write_modules(&staging, &reading, &pairing)?;
+    crate_files::write_modules(&staging, &reading, &pairing, args.defaults)?;
     let files = crate_files::expansions(&staging)?;
-    crate_files::write_outputs(&staging, &name, &files, &notes(&reading, &pairing))?;
+    let notes = notes(&reading, &pairing);
+    crate_files::write_outputs(&staging, &name, &files, &reading.roots, &notes)?;
     let changes = staging.changes(&made_by_init)?;
     staging.commit(&changes)?;
     let _ = writeln!(
@@ -110,6 +102,33 @@ pub(crate) fn init(
     );
     summary(&reading, &pairing, started, stdout);
     Ok(0)
+}
+
+/// The crate's `status-table`: at `--status-table-path`; else the checkout
+/// this CLI was built from, while it is there; else this CLI's version, from
+/// crates.io. A path is relative to the crate at `here`.
+fn dependency(asked: Option<&Path>, here: &Path) -> Result<Dependency, String> {
+    let checkout = match asked {
+        Some(path) => Some(
+            std::fs::canonicalize(path)
+                .map_err(|e| format!("--status-table-path {}: {e}", path.display()))?,
+        ),
+        None => built_from(),
+    };
+    Ok(checkout.map_or(Dependency::Version, |path| {
+        Dependency::Path(sources::relative_to(&path, here))
+    }))
+}
+
+/// The checkout of status-table this CLI was built from (the folder above
+/// status-cli's), while its manifest is still the package `status-table`:
+/// not so for a CLI built from crates.io, whose sources sit alone.
+fn built_from() -> Option<PathBuf> {
+    use status_codegen::workspace::manifest::Value;
+    let checkout = std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).parent()?).ok()?;
+    let manifest = status_codegen::workspace::manifest(&checkout)?;
+    let name = manifest.get(&["package", "name"]);
+    matches!(name, Some(Value::String(name)) if name == "status-table").then_some(checkout)
 }
 
 /// The README's notes of a fresh crate.

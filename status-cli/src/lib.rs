@@ -13,7 +13,10 @@
 //! - `status-table init ROOT… --out DIR` makes a crate of documentation trees:
 //!   a module per tree, a type per code page, translations paired, the pages
 //!   copied with their sources in `tables/SOURCES.toml`, expansions committed,
-//!   a README and a test per type.
+//!   a README, each module's docs and a test per type. It is a crate to
+//!   publish: its dependents build no proc macro, every type is
+//!   `#[non_exhaustive]` with a catch-all, `serde` and `http` are features
+//!   (`--no-catch-all`, `--exhaustive`, `--no-serde`, `--no-http`).
 //! - `status-table sync [--check] [--diff] [--root NAME=PATH]`, in that
 //!   crate, reads the trees again and says per module what changes for users
 //!   and why. It writes through a staging area: on any failure no file
@@ -75,7 +78,9 @@
 mod check;
 mod committed;
 pub mod contract;
+mod crate_docs;
 mod crate_files;
+mod crate_tests;
 mod diff;
 mod init;
 mod inspect;
@@ -84,9 +89,11 @@ mod pages;
 mod pairing;
 mod reconcile;
 mod report;
+mod sdk;
 mod sources;
 mod staging;
 mod sync;
+mod type_names;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -126,7 +133,8 @@ enum Command {
     ///
     /// With `--json`, the output is a stable contract for other tools; its keys
     /// (`because`, `fix`, `aliases`, `notes`, `skipped_rows`, …) are documented in
-    /// status-cli's crate docs: <https://docs.rs/status-cli>.
+    /// status-cli's crate docs (`cargo doc -p status-cli --open` in a checkout;
+    /// the crate is not published yet).
     Inspect {
         /// The Markdown or HTML document.
         document: PathBuf,
@@ -160,7 +168,17 @@ enum Command {
     /// code table, applies the fixes the engine offers, pairs the pages that are
     /// translations of each other, copies the pages into `DIR/tables/<module>/`
     /// (their sources in `tables/SOURCES.toml`), and writes `Cargo.toml`,
-    /// `src/`, the committed expansions, a README and a test per type.
+    /// `src/`, the committed expansions, a README, each module's docs and a
+    /// test per type.
+    ///
+    /// The crate is ready for others to depend on: its dependents build the
+    /// committed expansions, no proc macro (its maintainers turn it on with
+    /// `--features regenerate`). Every type is `#[non_exhaustive]`, decodes a
+    /// code the pages do not list into a catch-all variant that keeps it
+    /// (`other = Other`), and gets serde and `http::StatusCode` conversions
+    /// under the crate's features `serde` and `http`; each flag below turns one
+    /// of these off. `sync` gives new types the same options (recorded in
+    /// `tables/SOURCES.toml`).
     Init {
         /// Documentation trees, one per module (named after the folder; several
         /// ROOTs of one name share a module). The first ROOT's page is the primary
@@ -173,9 +191,24 @@ enum Command {
         /// The crate's name (default: the folder's name).
         #[arg(long)]
         name: Option<String>,
-        /// Depend on status-table at this path instead of its released version.
+        /// Depend on status-table at this path (default: the checkout this
+        /// CLI was built from, while it is there; else its released version).
         #[arg(long, value_name = "PATH")]
         status_table_path: Option<PathBuf>,
+        /// No catch-all variant: a code the pages do not list is refused
+        /// (`from`, serde) instead of kept.
+        #[arg(long)]
+        no_catch_all: bool,
+        /// No `#[non_exhaustive]`: users may match every code, and each code
+        /// upstream adds is a breaking change.
+        #[arg(long)]
+        exhaustive: bool,
+        /// No `serde` feature (`Serialize`/`Deserialize` for every type).
+        #[arg(long)]
+        no_serde: bool,
+        /// No `http` feature (conversions with `http::StatusCode`).
+        #[arg(long)]
+        no_http: bool,
     },
     /// In a crate made by `init`: read its trees again and bring it in step.
     ///
@@ -246,12 +279,22 @@ pub fn run(
             out,
             name,
             status_table_path,
+            no_catch_all,
+            exhaustive,
+            no_serde,
+            no_http,
         } => init::init(
             &init::Args {
                 roots,
                 out,
                 name,
                 status_table_path,
+                defaults: sdk::Defaults {
+                    catch_all: !no_catch_all,
+                    non_exhaustive: !exhaustive,
+                    serde: !no_serde,
+                    http: !no_http,
+                },
             },
             stdout,
             stderr,

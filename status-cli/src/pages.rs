@@ -50,6 +50,8 @@ pub(crate) struct Typed {
     pub(crate) options: String,
     /// The distinct codes, as written, sorted.
     pub(crate) codes: Vec<String>,
+    /// The variant names, sorted: a catch-all must not take one.
+    pub(crate) names: Vec<String>,
 }
 
 /// A page with a code table the engine cannot type, even with its fixes.
@@ -359,6 +361,7 @@ struct Outcome {
     /// The fixes the engine offers, distinct.
     fixes: Vec<String>,
     codes: Vec<String>,
+    names: Vec<String>,
     /// Why the first skipped row was skipped.
     skipped: Option<String>,
 }
@@ -393,11 +396,13 @@ fn load_page(base: &Path, path: &str, options: &str) -> Result<Outcome, String> 
     }
     let model = &expansion.model;
     let codes: BTreeSet<String> = model.variants.iter().map(|v| v.code.clone()).collect();
+    let names: BTreeSet<String> = model.variants.iter().map(|v| v.name.clone()).collect();
     Ok(Outcome {
         tables: model.tables.iter().map(|t| (t.kind, t.rows)).collect(),
         errors,
         fixes,
         codes: codes.into_iter().collect(),
+        names: names.into_iter().collect(),
         skipped: model
             .skipped_rows
             .first()
@@ -493,6 +498,7 @@ fn type_with_fixes(
             return Ok(Typed {
                 options,
                 codes: outcome.codes,
+                names: outcome.names,
             });
         }
         if round == FIX_ROUNDS || outcome.fixes.is_empty() {

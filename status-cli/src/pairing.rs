@@ -12,6 +12,7 @@ use std::path::Path;
 use status_codegen::Kind;
 
 use crate::pages::{self, Reading, join};
+use crate::type_names;
 
 /// A type the crate will have.
 #[derive(Debug, Clone)]
@@ -31,6 +32,8 @@ pub(crate) struct Type {
     pub(crate) options: String,
     /// The distinct codes of the primary page, as written.
     pub(crate) codes: Vec<String>,
+    /// The variant names of its pages (a catch-all must not take one).
+    pub(crate) names: Vec<String>,
     /// How one language lags behind the other, when it does.
     pub(crate) lag: Option<Lag>,
 }
@@ -136,6 +139,7 @@ pub(crate) fn pair_and_name(reading: &Reading, base: &Path) -> Pairing {
             translation: None,
             options: typed.options.clone(),
             codes: typed.codes.clone(),
+            names: typed.names.clone(),
             lag: None,
         };
         if let Some(&b) = partner.get(&a) {
@@ -145,6 +149,7 @@ pub(crate) fn pair_and_name(reading: &Reading, base: &Path) -> Pairing {
                     ty.translation = Some(twin);
                     ty.options = options;
                     ty.lag = fallback.then(|| lag(reading, *page, twin, *kind));
+                    ty.names.extend(reading.typed[b].2.names.iter().cloned());
                     joined.insert(b);
                 }
                 Err(why) => pairing.splits.push(Split {
@@ -155,8 +160,12 @@ pub(crate) fn pair_and_name(reading: &Reading, base: &Path) -> Pairing {
         }
         pairing.types.push(ty);
     }
-    let apart: BTreeSet<usize> = pairing.splits.iter().map(|s| s.pages.1).collect();
-    name_types(&mut pairing.types, reading, &apart);
+    let apart: BTreeMap<usize, usize> = pairing
+        .splits
+        .iter()
+        .map(|s| (s.pages.1, s.pages.0))
+        .collect();
+    type_names::name_types(&mut pairing.types, reading, &apart);
     pairing
 }
 
@@ -236,71 +245,9 @@ pub(crate) fn lag(reading: &Reading, page: usize, twin: usize, kind: Kind) -> La
     }
 }
 
-/// Names: the first type of each kind in a module is `StatusCode` or
-/// `ErrorCode`; a translation kept apart adds its language (`ErrorCodeEn`);
-/// the others are named after their page's file name when it is written in
-/// ASCII letters and does not read as the first one's name (`ReturnedValues`),
-/// else numbered (`ErrorCode2`).
-fn name_types(types: &mut [Type], reading: &Reading, apart: &BTreeSet<usize>) {
-    let mut used: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for ty in types.iter_mut() {
-        let taken = used.entry(ty.module.clone()).or_default();
-        let base = match ty.kind {
-            Kind::Status => "StatusCode",
-            Kind::Error => "ErrorCode",
-        };
-        let page = &reading.pages[ty.page];
-        let stem = Path::new(&page.source)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let from_stem = heck::AsUpperCamelCase(&stem).to_string();
-        let from_stem_ok = !from_stem.is_empty()
-            && from_stem.chars().all(|c| c.is_ascii_alphanumeric())
-            && from_stem.starts_with(|c: char| c.is_ascii_uppercase())
-            && !from_stem.starts_with(base)
-            && from_stem != "Self";
-        let with_lang = with_language(base, page.lang);
-        let name = if !taken.contains(base) {
-            base.to_owned()
-        } else if apart.contains(&ty.page) && !taken.contains(&with_lang) {
-            with_lang
-        } else if from_stem_ok && !taken.contains(&from_stem) {
-            from_stem
-        } else {
-            numbered(base, |n| taken.contains(n))
-        };
-        taken.insert(name.clone());
-        ty.name = name;
-    }
-}
-
-/// The name of a translation kept apart: `ErrorCodeEn`.
-pub(crate) fn with_language(name: &str, lang: &str) -> String {
-    format!("{name}{}", heck::AsUpperCamelCase(lang))
-}
-
-/// `{base}2`, `{base}3`, …: the first that is not taken.
-pub(crate) fn numbered(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    let mut n = 2usize;
-    loop {
-        let name = format!("{base}{n}");
-        if !taken(&name) {
-            return name;
-        }
-        n += 1;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbered_names_skip_the_taken_ones() {
-        let taken = ["ErrorCode2", "ErrorCode3"];
-        assert_eq!(numbered("ErrorCode", |n| taken.contains(&n)), "ErrorCode4");
-    }
 
     #[test]
     fn a_lag_says_which_codes_each_language_lacks() {

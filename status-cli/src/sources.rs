@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::pages::Reading;
+use crate::sdk::Defaults;
 
 /// The file, relative to the crate.
 pub(crate) const PATH: &str = "tables/SOURCES.toml";
@@ -19,13 +20,17 @@ const HEADER: &str = "\
 # `commit` is the root's repository HEAD when the page was read; `licence` the
 # licence file found beside the pages: check it before publishing the crate.
 # Paths are relative to the crate; `status-table sync --root NAME=PATH` names a
-# root again when the trees are elsewhere.
+# root again when the trees are elsewhere. `[defaults]`: the options `init` gave
+# every type (its flags), which `sync` gives each new one.
 
 ";
 
 /// The whole file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Sources {
+    /// The options every type gets; none in a crate written before them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) defaults: Option<Defaults>,
     /// The documentation trees, in the order they were given.
     #[serde(default, rename = "root")]
     pub(crate) roots: Vec<Root>,
@@ -99,7 +104,10 @@ impl Sources {
         old: &Self,
         kept: &[String],
     ) -> Self {
-        let mut sources = Self::default();
+        let mut sources = Self {
+            defaults: old.defaults,
+            ..Self::default()
+        };
         for root in &reading.roots {
             let repository = repository(&root.path);
             let licence = licence(&root.path, repository.as_ref().map(|r| r.0.as_path()));
@@ -256,6 +264,7 @@ mod tests {
     #[test]
     fn the_file_reads_back_as_written() {
         let sources = Sources {
+            defaults: Some(Defaults::SDK),
             roots: vec![Root {
                 path: "../docs/evs".to_owned(),
                 module: "evs".to_owned(),
@@ -288,6 +297,7 @@ mod tests {
         );
         assert!(text.starts_with("# Where each page"));
         assert!(text.contains("[[root]]") && text.contains("[[page]]"));
+        assert!(text.contains("[defaults]\ncatch_all = true\n"), "{text}");
         assert_eq!(toml::from_str::<Sources>(&text).unwrap(), sources);
     }
 }

@@ -83,7 +83,7 @@ pub(crate) fn sync(
     let files = crate_files::expansions(&staging)?;
     let name = package_name(dir);
     let notes = notes(&reading, &pairing, &outcome, &files);
-    crate_files::write_outputs(&staging, &name, &files, &notes)?;
+    crate_files::write_outputs(&staging, &name, &files, &reading.roots, &notes)?;
     let changes = staging.changes(&made_by_sync)?;
     let report = report(dir, &staging, &reading, &old, outcome, &files, &changes);
     let _ = write!(stdout, "{}", report.render(args.diff));
@@ -337,7 +337,7 @@ impl Facts<'_> {
             name,
             file: file.path.clone(),
             reasons,
-            shift: diff::shift(old_rows.as_deref(), &new_rows, file.non_exhaustive),
+            shift: diff::shift(old_rows.as_deref(), &new_rows, file.options.non_exhaustive),
         })
     }
 

@@ -88,15 +88,17 @@ fn tested_codes(crate_dir: &Path, module: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// `status-table init ROOTS --out OUT`, as a user types it: the crate
+/// depends on status-table where this CLI was built from.
 fn init(roots: &[PathBuf], out: &Path) -> (u8, String, String) {
+    init_with(roots, out, &[])
+}
+
+fn init_with(roots: &[PathBuf], out: &Path, flags: &[&str]) -> (u8, String, String) {
     let mut args: Vec<String> = vec!["init".to_owned()];
     args.extend(roots.iter().map(|r| r.to_string_lossy().into_owned()));
-    args.extend([
-        "--out".to_owned(),
-        out.to_string_lossy().into_owned(),
-        "--status-table-path".to_owned(),
-        repo().to_string_lossy().into_owned(),
-    ]);
+    args.extend(["--out".to_owned(), out.to_string_lossy().into_owned()]);
+    args.extend(flags.iter().map(|f| (*f).to_owned()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     run(&args)
 }
@@ -127,7 +129,7 @@ fn init_types_a_tree_and_sync_follows_it() {
     // The seed and its English page share the anchor evs_04_0039: one type.
     let evs = read(&out.join("src/evs.rs"));
     assert!(
-        evs.contains("status_table::status_table!(\"tables/evs/evs_04_0039.md\", name = StatusCode, lang = \"zh\", translation(en = \"tables/evs/evs_04_0039.en.md\"));"),
+        evs.contains("status_table::status_table!(\"tables/evs/evs_04_0039.md\", name = StatusCode, lang = \"zh\", translation(en = \"tables/evs/evs_04_0039.en.md\"), other = Other, non_exhaustive, serde = \"serde\", http = \"http\");"),
         "{evs}"
     );
     assert!(
@@ -167,7 +169,7 @@ fn init_types_a_tree_and_sync_follows_it() {
     assert_eq!(sources.matches("[[page]]").count(), 7, "{sources}");
     assert!(sources.contains("path = \"status-code.md\""), "{sources}");
     let readme = read(&out.join("README.md"));
-    assert!(readme.contains("| `evs` | `StatusCode` | status | 20 | `tables/evs/evs_04_0039.md`, `tables/evs/evs_04_0039.en.md` |"), "{readme}");
+    assert!(readme.contains("| [`evs`](docs/evs.md) | `StatusCode` | status | 20 | `tables/evs/evs_04_0039.md`, `tables/evs/evs_04_0039.en.md` |"), "{readme}");
     let manifest = read(&out.join("Cargo.toml"));
     assert!(manifest.contains("status-table = { path = "), "{manifest}");
 
@@ -235,6 +237,14 @@ fn init_types_a_tree_and_sync_follows_it() {
 
     let ecs = read(&out.join("src/ecs.rs"));
     assert!(!ecs.contains("returned-values"), "{ecs}");
+    // The new type gets the options init gave every type (SOURCES.toml).
+    assert!(
+        ecs.contains("\"tables/ecs/error-codes.md\", name = ErrorCode, other = Other, non_exhaustive, serde = \"serde\", http = \"http\");"),
+        "{ecs}"
+    );
+    let ecs_docs = read(&out.join("docs/ecs.md"));
+    assert!(!ecs_docs.contains("ReturnedValues"), "{ecs_docs}");
+    assert!(ecs_docs.contains("[`ErrorCode`](ErrorCode)"), "{ecs_docs}");
     assert!(!out.join("tables/ecs/returned-values.md").exists());
     assert!(read(&out.join("src/evs.rs")).contains("doc = \"Edited by hand.\""));
     assert!(
@@ -397,7 +407,7 @@ fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_un
     assert_eq!(code, 0, "{stdout}{stderr}");
     let dir = out.to_string_lossy().into_owned();
     assert!(
-        read(&out.join("src/ims.rs")).contains("\"tables/ims/errors.md\", name = ErrorCode, lang = \"zh\", translation(en = \"tables/ims/2/errors.md\"));"),
+        read(&out.join("src/ims.rs")).contains("\"tables/ims/errors.md\", name = ErrorCode, lang = \"zh\", translation(en = \"tables/ims/2/errors.md\"), other = Other, non_exhaustive, serde = \"serde\", http = \"http\");"),
         "{}",
         read(&out.join("src/ims.rs"))
     );
@@ -420,7 +430,7 @@ fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_un
     assert!(evs.contains("added `Status418` = 418"), "{stdout}");
     let module = read(&out.join("src/evs.rs"));
     assert!(
-        module.contains("translation(en = \"tables/evs/evs_04_0039.en.md\"), fallback);"),
+        module.contains("translation(en = \"tables/evs/evs_04_0039.en.md\"), other = Other, non_exhaustive, serde = \"serde\", http = \"http\", fallback);"),
         "{module}"
     );
     assert!(
@@ -645,4 +655,388 @@ fn the_crate_and_its_trees_move_together() {
         read(&moved.join("codes/tables/SOURCES.toml")).contains("path = \"../../docs-now/zh/evs\"")
     );
     assert_eq!(run(&["sync", "--check", "--dir", &dir]).0, 0);
+}
+
+/// The statement of the invocation of `page` in a module's file.
+fn invocation_of<'a>(module: &'a str, page: &str) -> &'a str {
+    let at = module
+        .find(&format!("status_table::status_table!(\"{page}\""))
+        .unwrap_or_else(|| panic!("no invocation of {page} in\n{module}"));
+    let end = at + module[at..].find(");").unwrap() + 2;
+    &module[at..end]
+}
+
+#[test]
+fn init_writes_a_crate_for_others_to_depend_on() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-sdk");
+    let roots = tree(&base.join("docs"));
+    let out = base.join("codes");
+    let (code, stdout, stderr) = init(&roots, &out);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+
+    // Dependents take the committed form; the maintainers turn the proc
+    // macro on; serde and http are features of the crate.
+    let manifest = read(&out.join("Cargo.toml"));
+    for line in [
+        "regenerate = [\"status-table/macros\"]",
+        "serde = [\"dep:serde\"]",
+        "http = [\"dep:http\"]",
+        "serde = { version = \"1\", optional = true, default-features = false }",
+        "http = { version = \"1\", optional = true }",
+        "serde_json = \"1\"",
+    ] {
+        assert!(
+            manifest.contains(&format!("\n{line}\n")),
+            "{line} in\n{manifest}"
+        );
+    }
+    assert!(
+        manifest.contains(", default-features = false }\n"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("\"generated/**\", \"tables/**\""),
+        "{manifest}"
+    );
+
+    // Every type: non_exhaustive, a catch-all, serde and http under the features.
+    let sdk = "other = Other, non_exhaustive, serde = \"serde\", http = \"http\");";
+    let evs = read(&out.join("src/evs.rs"));
+    assert!(
+        invocation_of(&evs, "tables/evs/evs_04_0038.en.md")
+            .ends_with(&format!("name = ErrorCode, {sdk}")),
+        "{evs}"
+    );
+    assert!(
+        invocation_of(&evs, "tables/evs/evs_04_0039.md").ends_with(sdk),
+        "{evs}"
+    );
+    for module in ["cce", "ecs", "evs"] {
+        let text = read(&out.join(format!("src/{module}.rs")));
+        assert_eq!(
+            text.matches("status_table::status_table!(").count(),
+            text.matches(sdk).count(),
+            "{text}"
+        );
+    }
+    let committed = read(&out.join("generated/tables/evs/evs_04_0038.en.md-ErrorCode.rs"));
+    assert!(
+        committed
+            .contains("#[non_exhaustive]\n#[allow(clippy::doc_markdown)]\npub enum ErrorCode {"),
+        "non_exhaustive"
+    );
+    assert!(
+        committed.contains("    Other(UnknownErrorCode),\n}"),
+        "the catch-all"
+    );
+    assert!(committed.contains("#[cfg(feature = \"serde\")]"), "serde");
+    assert!(committed.contains("#[cfg(feature = \"http\")]"), "http");
+    // What init chose is recorded for sync.
+    let sources = read(&out.join("tables/SOURCES.toml"));
+    assert!(
+        sources.contains(
+            "[defaults]\ncatch_all = true\nnon_exhaustive = true\nserde = true\nhttp = true\n"
+        ),
+        "{sources}"
+    );
+
+    // The generated test decodes an undocumented code (the issue's EVS.9999:
+    // the page lists EVS.0001 to EVS.5503, not it) with the catch-all.
+    let tests = read(&out.join("tests/codes.rs"));
+    let evs_tests = &tests[tests
+        .find("mod evs_error_code {")
+        .expect("evs::ErrorCode's tests")..];
+    let evs_tests = &evs_tests[..evs_tests.find("\n}\n").unwrap()];
+    assert!(
+        evs_tests.contains("const UNDOCUMENTED: &str = \"EVS.9999\";"),
+        "{evs_tests}"
+    );
+    assert!(
+        evs_tests.contains("fn an_undocumented_code_is_kept()"),
+        "{evs_tests}"
+    );
+    assert!(
+        evs_tests.contains("assert!(matches!(code, T::Other(_))"),
+        "{evs_tests}"
+    );
+    assert!(
+        evs_tests.contains(
+            "#[cfg(feature = \"serde\")]\n    #[test]\n    fn every_code_goes_through_serde()"
+        ),
+        "{evs_tests}"
+    );
+    // EVS.0001's status is 400 on the page.
+    assert!(
+        evs_tests.contains("(\"EVS.0001\", Some(400))"),
+        "{evs_tests}"
+    );
+    // A status type: 599 is not on the seed page.
+    assert!(
+        tests.contains("use codes::evs::StatusCode as T;"),
+        "{tests}"
+    );
+    assert!(tests.contains("const UNDOCUMENTED: u16 = 599;"), "{tests}");
+}
+
+#[test]
+fn the_docs_name_the_trees_as_recorded_and_show_a_first_use() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-docs");
+    let roots = tree(&base.join("docs"));
+    let out = base.join("codes");
+    assert_eq!(init(&roots, &out).0, 0);
+    // A module's docs: its trees relative to the crate, its types, a first use.
+    let module = read(&out.join("src/evs.rs"));
+    assert!(
+        module.starts_with("#![doc = include_str!(\"../docs/evs.md\")]\n"),
+        "{module}"
+    );
+    let docs = read(&out.join("docs/evs.md"));
+    assert!(
+        docs.starts_with("A type per code page: [`StatusCode`] (HTTP状态码), [`ErrorCode`] (Error Codes).\n\nFrom the pages of the documentation trees `../docs/zh/evs` and `../docs/en/evs`, as"),
+        "{docs}"
+    );
+    assert!(
+        !docs.contains(&base.to_string_lossy().into_owned()),
+        "{docs}"
+    );
+    assert!(docs.contains("| [`ErrorCode`](ErrorCode) | 125 error code(s) | Error Codes: `tables/evs/evs_04_0038.en.md` |"), "{docs}");
+    // Decode an error reply with serde (EVS.0001, the page's first code),
+    // match the code, print its text (the page's Error Message column).
+    for line in [
+        "# #[cfg(feature = \"serde\")] {",
+        "#[derive(serde::Deserialize)]",
+        "    error_code: ErrorCode,",
+        "let body = r#\"{\"error_code\": \"EVS.0001\", \"error_msg\": \"…\"}\"#;",
+        "let reply: ErrorBody = serde_json::from_str(body).unwrap();",
+        "    ErrorCode::Evs0001 => println!(\"{}\", code.message()),",
+        "    ErrorCode::Other(unknown) => println!(\"undocumented: {}\", unknown.code()),",
+        "let body = r#\"{\"error_code\": \"EVS.9999\", \"error_msg\": \"…\"}\"#;",
+        "assert_eq!(newer.error_code.code(), \"EVS.9999\");",
+    ] {
+        assert!(docs.contains(&format!("\n{line}\n")), "{line} in\n{docs}");
+    }
+    // The README: a first use (tested by the crate's ReadmeDoctests under
+    // `serde`, so without rustdoc's hidden lines) and links that work from a
+    // clone.
+    let readme = read(&out.join("README.md"));
+    assert!(
+        readme.contains("\n```rust\nuse codes::cce::ErrorCode;\n"),
+        "{readme}"
+    );
+    assert!(!readme.contains("\n# #[cfg"), "{readme}");
+    let lib = read(&out.join("src/lib.rs"));
+    assert!(
+        lib.contains("#[cfg(all(doctest, feature = \"serde\"))]\n#[doc = include_str!(\"../README.md\")]\nstruct ReadmeDoctests;"),
+        "{lib}"
+    );
+    let mut links = 0;
+    for (at, _) in readme.match_indices("](") {
+        let target = &readme[at + 2..at + 2 + readme[at + 2..].find(')').unwrap()];
+        assert!(!target.contains("docs.rs"), "{target}: not published");
+        if !target.starts_with("http") {
+            links += 1;
+            assert!(
+                out.join(target).exists(),
+                "README.md links {target}, which is not there"
+            );
+        }
+    }
+    assert!(
+        links >= 4,
+        "the modules' docs and status-table's README: {readme}"
+    );
+}
+
+#[test]
+fn the_dependency_is_the_checkout_this_cli_was_built_from() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-dependency");
+    let roots = tree(&base.join("docs"));
+    let out = base.join("codes");
+    assert_eq!(init(&roots[..1], &out).0, 0);
+    let manifest = read(&out.join("Cargo.toml"));
+    let line = manifest
+        .lines()
+        .find(|l| l.starts_with("status-table = { path = \""))
+        .unwrap_or_else(|| panic!("{manifest}"));
+    let path = line.split('"').nth(1).unwrap();
+    assert!(!Path::new(path).is_absolute(), "{path}");
+    assert_eq!(
+        std::fs::canonicalize(out.join(path)).unwrap(),
+        std::fs::canonicalize(repo()).unwrap()
+    );
+    // `--status-table-path` still chooses another.
+    let elsewhere = base.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let other = base.join("other");
+    let flag = elsewhere.to_string_lossy().into_owned();
+    assert_eq!(
+        init_with(&roots[..1], &other, &["--status-table-path", &flag]).0,
+        0
+    );
+    assert!(
+        read(&other.join("Cargo.toml"))
+            .contains("status-table = { path = \"../elsewhere\", default-features = false }")
+    );
+}
+
+#[test]
+fn each_sdk_default_has_a_flag_and_sync_keeps_the_choice() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-flags");
+    let docs = base.join("docs");
+    let roots = tree(&docs);
+    let out = base.join("codes");
+    let flags = ["--no-catch-all", "--exhaustive", "--no-serde", "--no-http"];
+    let (code, help, _) = run(&["init", "--help"]);
+    assert_eq!(code, 0);
+    for flag in flags {
+        assert!(
+            help.contains(&format!("\n      {flag}\n")),
+            "{flag} in\n{help}"
+        );
+    }
+    let (code, stdout, stderr) = init_with(&roots, &out, &flags);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let evs = read(&out.join("src/evs.rs"));
+    assert!(
+        invocation_of(&evs, "tables/evs/evs_04_0038.en.md").ends_with("name = ErrorCode);"),
+        "{evs}"
+    );
+    let manifest = read(&out.join("Cargo.toml"));
+    assert!(
+        !manifest.contains("serde") && !manifest.contains("http"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("regenerate = [\"status-table/macros\"]"),
+        "{manifest}"
+    );
+    let tests = read(&out.join("tests/codes.rs"));
+    assert!(
+        tests.contains("fn an_undocumented_code_is_refused()"),
+        "{tests}"
+    );
+    assert!(
+        !tests.contains("an_undocumented_code_is_kept") && !tests.contains("serde_json"),
+        "{tests}"
+    );
+    let docs_evs = read(&out.join("docs/evs.md"));
+    assert!(
+        docs_evs
+            .contains("\nlet code = &ErrorCode::from_code(\"EVS.0001\").expect(\"documented\");\n"),
+        "{docs_evs}"
+    );
+    assert!(!docs_evs.contains("Other"), "{docs_evs}");
+    assert!(read(&out.join("src/lib.rs")).contains("#[cfg(all(doctest))]"));
+    // A page upstream gains a sibling: sync types it as init chose.
+    std::fs::copy(
+        repo().join(OTC).join("antiddos_error-codes.en.md"),
+        docs.join("en/ecs/error-codes.md"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["sync", "--dir", &out.to_string_lossy()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let ecs = read(&out.join("src/ecs.rs"));
+    assert!(
+        invocation_of(&ecs, "tables/ecs/error-codes.md").ends_with("name = ErrorCode);"),
+        "{ecs}"
+    );
+    // Each flag alone.
+    for (flag, gone) in [
+        ("--no-catch-all", "other = Other, "),
+        ("--exhaustive", "non_exhaustive, "),
+        ("--no-serde", "serde = \"serde\", "),
+        ("--no-http", ", http = \"http\""),
+    ] {
+        let one = base.join(flag.trim_start_matches('-'));
+        assert_eq!(init_with(&roots[2..3], &one, &[flag]).0, 0, "{flag}");
+        let all = "other = Other, non_exhaustive, serde = \"serde\", http = \"http\"";
+        let cce = read(&one.join("src/cce.rs"));
+        assert!(
+            cce.contains(&format!("name = ErrorCode, {});", all.replace(gone, ""))),
+            "{flag}: {cce}"
+        );
+    }
+}
+
+#[test]
+fn a_second_page_of_a_kind_is_named_after_its_page() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-names");
+    let docs = base.join("docs");
+    let _ = std::fs::remove_dir_all(&docs);
+    let page = |path: &str, title: &str, code: &str, words: &str| {
+        let file = docs.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(
+            &file,
+            format!(
+                "# {title}\n\n{words}\n\n| 错误码 | 状态码 | 描述 |\n|---|---|---|\n| {code} | 400 | 参数错误 |\n"
+            ),
+        )
+        .unwrap();
+    };
+    let chinese = "本节介绍密钥管理服务接口调用失败时返回的错误码及其含义和处理方法。";
+    page("zh/kms/错误码.md", "错误码", "KMS.0001", chinese);
+    page("zh/kms/历史错误码.md", "历史错误码", "KMS.1001", chinese);
+    page("zh/kms/用户指南/错误码.md", "错误码", "KMS.2001", chinese);
+    page(
+        "en/kms/error-codes.md",
+        "Error Codes",
+        "KMS.3001",
+        "The error codes.",
+    );
+    page(
+        "en/kms/api/ssh-keys.md",
+        "SSH Key Pair Error Codes",
+        "KMS.4001",
+        "The SSH key errors.",
+    );
+    let out = base.join("codes");
+    let (code, stdout, stderr) = init(&[docs.join("zh/kms"), docs.join("en/kms")], &out);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let kms = read(&out.join("src/kms.rs"));
+    for (page, name) in [
+        // The page titled as the kind is the plain name.
+        ("tables/kms/错误码.md", "ErrorCode"),
+        // Its title, its words read: 历史 is "history".
+        ("tables/kms/历史错误码.md", "HistoryErrorCode"),
+        // Titled as the first: its folder, 用户指南 ("user guide").
+        ("tables/kms/用户指南/错误码.md", "UserGuideErrorCode"),
+        // Titled as the kind, at the top of its tree: the tree's folder.
+        ("tables/kms/error-codes.md", "KmsErrorCodes"),
+        ("tables/kms/api/ssh-keys.md", "SshKeyPairErrorCodes"),
+    ] {
+        assert!(
+            invocation_of(&kms, page).starts_with(&format!(
+                "status_table::status_table!({page:?}, name = {name}, "
+            )),
+            "{page}: {name} in\n{kms}"
+        );
+    }
+    assert!(!kms.contains("ErrorCode2"), "{kms}");
+}
+
+#[test]
+fn a_catch_all_takes_a_name_no_documented_code_has() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-catch-all");
+    let docs = base.join("docs/web");
+    let _ = std::fs::remove_dir_all(&docs);
+    std::fs::create_dir_all(&docs).unwrap();
+    // 299 has no registered reason phrase: its variant is its description, `Other`.
+    std::fs::write(
+        docs.join("status.md"),
+        "# Status Codes\n\n| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 299 | Other |\n",
+    )
+    .unwrap();
+    let out = base.join("codes");
+    let (code, stdout, stderr) = init(&[docs], &out);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let web = read(&out.join("src/web.rs"));
+    assert!(
+        web.contains("name = StatusCode, other = Undocumented, non_exhaustive"),
+        "{web}"
+    );
+    assert!(
+        read(&out.join("tests/codes.rs")).contains("assert!(matches!(code, T::Undocumented(_))")
+    );
+    assert_eq!(run(&["check", "--root", &out.to_string_lossy()]).0, 0);
 }

@@ -10,8 +10,8 @@ use std::path::Path;
 use crate::crate_files;
 use crate::invocations::find_invocations;
 use crate::pages::module_ident;
-use crate::pairing;
 use crate::staging::Staging;
+use crate::type_names;
 
 use super::{Edit, Reconcile};
 
@@ -32,7 +32,7 @@ impl Reconcile<'_> {
             .collect();
         let free = if taken.iter().any(|t| t == name) {
             let base = name.trim_end_matches(|c: char| c.is_ascii_digit());
-            pairing::numbered(base, |n| taken.iter().any(|t| t == n))
+            type_names::numbered(base, |n| taken.iter().any(|t| t == n))
         } else {
             name.to_owned()
         };

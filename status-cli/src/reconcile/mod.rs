@@ -21,6 +21,7 @@ use crate::pairing::{self, Pairing};
 use crate::report::{Action, Event, Kept, Why};
 use crate::sources::Sources;
 use crate::staging::Staging;
+use crate::type_names;
 
 mod edits;
 
@@ -233,8 +234,10 @@ impl<'a> Reconcile<'a> {
         self.remove_arguments(i, &["lang", "translation", "fallback"]);
         let name = name_of(&site);
         let twin_page = &self.reading.pages[twin];
-        let twin_name =
-            self.free_name(&site.source, &pairing::with_language(&name, twin_page.lang));
+        let twin_name = self.free_name(
+            &site.source,
+            &type_names::with_language(&name, twin_page.lang),
+        );
         let statement = Invocation {
             copy: &twin_page.copy,
             title: twin_page.title.as_deref().unwrap_or(&twin_page.source),
@@ -242,6 +245,11 @@ impl<'a> Reconcile<'a> {
             twin: None,
             name: &twin_name,
             options: &typed.options,
+            defaults: self
+                .old
+                .defaults
+                .map(|d| d.options(&typed.names))
+                .unwrap_or_default(),
         }
         .render();
         self.append(&site.source, &statement);
@@ -396,7 +404,8 @@ impl<'a> Reconcile<'a> {
             let name = self.free_name(&file, &ty.name);
             let mut named = ty.clone();
             named.name.clone_from(&name);
-            let statement = crate_files::invocation(self.reading, &named).render();
+            let defaults = self.old.defaults.as_ref();
+            let statement = crate_files::invocation(self.reading, &named, defaults).render();
             self.append(&file, &statement);
             let why = if old.is_some() {
                 Why::NowTyped(copy.clone())
