@@ -42,11 +42,7 @@ pub(super) fn codes_beside_statuses(columns: &mut [Column], group: &[usize]) {
 /// (`Gateway response type`): the words are the codes, each with its status.
 pub(super) fn names_of_repeated_statuses(table: &Table, columns: &mut [Column], group: &[usize]) {
     let has_code = group.iter().any(|&i| columns[i].role == Role::Code);
-    let Some(status) = group
-        .iter()
-        .copied()
-        .find(|&i| columns[i].role == Role::Status && !columns[i].from_cells)
-    else {
+    let Some(status) = status_by_header(columns, group) else {
         return;
     };
     if has_code || !repeats(table, status) {
@@ -70,16 +66,21 @@ pub(super) fn names_of_repeated_statuses(table: &Table, columns: &mut [Column], 
     }
 }
 
+/// The group's status column, when its header says so (not a column of
+/// unknown words whose cells happened to be statuses).
+fn status_by_header(columns: &[Column], group: &[usize]) -> Option<usize> {
+    group
+        .iter()
+        .copied()
+        .find(|&i| columns[i].role == Role::Status && !columns[i].from_cells)
+}
+
 /// `Status Code | Error Type` (an SDK's exception per status): the statuses,
 /// each once and left of the type, are the table's key, and the type names
 /// each: its reason, not an error code. (`Error Type | Response Code`, the
 /// type first, keeps the type as the code.)
 pub(super) fn types_of_key_statuses(table: &Table, columns: &mut [Column], group: &[usize]) {
-    let Some(status) = group
-        .iter()
-        .copied()
-        .find(|&i| columns[i].role == Role::Status && !columns[i].from_cells)
-    else {
+    let Some(status) = status_by_header(columns, group) else {
         return;
     };
     if repeats(table, status) {
