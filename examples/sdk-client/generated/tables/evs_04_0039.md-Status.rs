@@ -5,7 +5,7 @@
 // Edit the documents named below instead, then run it again. Each row below
 // gives the document line its code comes from.
 //
-// engine:     status-codegen 0.1.0 (source 5fcdc9cd2205b3ef), status-macros 0.1.0 (source 4e05b95e0a8fbcfc)
+// engine:     status-codegen 0.1.0 (source 2f4c6a35445b3eba), status-macros 0.1.0 (source 7c17a3000bf8f315)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0039.md", name = Status, other = Other, serde)
 // document:   tables/evs_04_0039.md
