@@ -37,7 +37,7 @@ fn write_oversized_fixture() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ui-fixtures");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("oversized.md");
-    let size = status_codegen::MAX_DOCUMENT_BYTES + 1;
+    let size = status_codegen::__private::MAX_DOCUMENT_BYTES + 1;
     if std::fs::metadata(&path).map(|m| m.len()).ok() != Some(size as u64) {
         let mut text = "| Status Code | Description |\n|---|---|\n| 200 | OK |\n".to_owned();
         text.extend(std::iter::repeat_n('\n', size - text.len()));

@@ -25,7 +25,8 @@ use std::time::Duration;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
 use status_bench::baseline;
 use status_bench::documents::{self, GENERATED_PATH, SEED_PATH, Syntax};
-use status_codegen::{Options, Source, stages};
+use status_codegen::__private::{Source, stages};
+use status_codegen::Options;
 
 /// The row counts of the generated documents.
 const ROWS: [usize; 3] = [1_000, 10_000, 100_000];
@@ -47,7 +48,7 @@ fn functions(
     let source = Source::new(path, bytes).expect("documents decode");
     let read = stages::read(&source);
     let model = stages::check(&source, &read, &options);
-    assert!(!model.variants.is_empty(), "{path}: no row read");
+    assert!(!model.variants().is_empty(), "{path}: no row read");
 
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     group.bench_function(id("engine"), |b| {

@@ -21,7 +21,8 @@ use std::str::FromStr;
 use status_bench::documents::{self, Syntax};
 use status_bench::handwritten::StatusCode as Handwritten;
 use status_bench::{KNOWN, UNKNOWN};
-use status_codegen::{Options, Source, stages};
+use status_codegen::__private::{Source, stages};
+use status_codegen::Options;
 use status_core::evs::StatusCode as Generated;
 
 fn main() {
@@ -85,10 +86,7 @@ fn expansion(doc: &str, size: &str, stage: &str, times: usize) {
                 &options,
             ))),
             "checked" => drop(black_box(status_codegen::check_all(
-                status_codegen::Input {
-                    path,
-                    bytes: black_box(&bytes),
-                },
+                status_codegen::Input::new(path, black_box(&bytes)),
                 &[],
                 &options,
             ))),

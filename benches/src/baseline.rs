@@ -13,7 +13,7 @@
 
 use ego_tree::Tree;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use status_codegen::stages::{self, Node};
+use status_codegen::__private::stages::{self, Node};
 
 /// What a visit saw, so that no part of the work can be optimised away.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use status_codegen::diagnostic::MAX_DIAGNOSTICS;
+use status_codegen::__private::MAX_DIAGNOSTICS;
 use status_codegen::{Location, Options, expand};
 
 fuzz_target!(|bytes: &[u8]| {
@@ -22,40 +22,40 @@ fn check(path: &str, bytes: &[u8]) {
     // Lines end at `\n`, `\r\n` or a lone `\r`, as in CommonMark.
     let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = normalized.split('\n').collect();
-    assert!(expansion.diagnostics.len() <= MAX_DIAGNOSTICS + 1);
-    for diagnostic in &expansion.diagnostics {
+    assert!(expansion.diagnostics().len() <= MAX_DIAGNOSTICS + 1);
+    for diagnostic in expansion.diagnostics() {
         let rendered = diagnostic.to_string();
         assert!(rendered.starts_with(path), "{rendered}");
-        if let Some(at) = diagnostic.location {
+        if let Some(at) = diagnostic.location() {
             assert_inside(at, &lines);
-            let head = format!("{path}:{}:{}: ", at.line, at.column);
+            let head = format!("{path}:{}:{}: ", at.line(), at.column());
             assert!(rendered.starts_with(&head), "{rendered}");
         }
-        for related in &diagnostic.related {
-            assert_inside(related.location, &lines);
+        for related in diagnostic.related() {
+            assert_inside(related.location(), &lines);
         }
     }
-    for variant in &expansion.model.variants {
-        if let Some(number) = variant.number {
+    for variant in expansion.model().variants() {
+        if let Some(number) = variant.number() {
             assert!((100..=999).contains(&number), "{variant:?}");
         }
-        for row in &variant.rows {
-            assert!((1..=lines.len()).contains(&row.line), "{variant:?}");
+        for row in variant.rows() {
+            assert!((1..=lines.len()).contains(&row.line()), "{variant:?}");
         }
     }
     // The tokens are what the macro hands to rustc; printing them must not panic.
-    let _ = expansion.tokens.to_string();
+    let _ = expansion.tokens().to_string();
 }
 
 /// A location is 1-based and inside the text: its line exists and its column is
 /// at most one past the line's last character.
 fn assert_inside(at: Location, lines: &[&str]) {
-    assert!(at.line >= 1 && at.column >= 1, "{at:?}");
+    assert!(at.line() >= 1 && at.column() >= 1, "{at:?}");
     let line = lines
-        .get(at.line - 1)
+        .get(at.line() - 1)
         .unwrap_or_else(|| panic!("{at:?} past the end"));
     assert!(
-        at.column <= line.chars().count() + 1,
+        at.column() <= line.chars().count() + 1,
         "{at:?} past the end of its line"
     );
 }

@@ -114,7 +114,11 @@ pub(crate) fn compare(
                 drifts.push(Drift::Changed {
                     path: file.path.clone(),
                     document,
-                    shift: diff::shift(old_rows.as_deref(), &new_rows, file.options.non_exhaustive),
+                    shift: diff::shift(
+                        old_rows.as_deref(),
+                        &new_rows,
+                        file.options.non_exhaustive(),
+                    ),
                     same_code: committed::body_of(&old) == committed::body_of(&file.contents),
                     old,
                     new: file.contents.clone(),
@@ -133,7 +137,12 @@ pub(crate) fn compare(
     }
     let documents: std::collections::BTreeSet<&str> = expected
         .iter()
-        .flat_map(|f| f.model.documents.iter().map(|d| d.path.as_str()))
+        .flat_map(|f| {
+            f.model
+                .documents()
+                .iter()
+                .map(status_codegen::model::DocumentInfo::path)
+        })
         .collect();
     Ok(Comparison {
         problems,

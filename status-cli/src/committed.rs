@@ -3,22 +3,22 @@
 //! (DO NOT EDIT, the command, the engine and macro identity, the invocation,
 //! the documents and their hashes, the hash of the code, the rows as data for
 //! `check`), then the formatted code. The header's format is the engine's
-//! ([`status_codegen::committed`]), since the macro reads it to reuse the file.
+//! ([`status_codegen::__private::committed`]), since the macro reads it to reuse the file.
 //!
 //! Everything here is deterministic: no time, no absolute path, no map order.
 
 use std::path::Path;
 
 use proc_macro2::TokenStream;
-use status_codegen::committed::{self, Header, ROWS_HEADER};
+use status_codegen::__private::committed::{self, Header, ROWS_HEADER};
+use status_codegen::Options;
 use status_codegen::load;
 use status_codegen::model::Model;
-use status_codegen::options::Options;
 
 use crate::contract::Row;
 use crate::invocations::{InvocationSite, find_invocations, relative};
 
-pub use status_codegen::committed::{DIRECTORY, GENERATE_COMMAND, body_of};
+pub use status_codegen::__private::committed::{DIRECTORY, GENERATE_COMMAND, body_of};
 
 /// The identity of the macro (and its engine) this CLI is built with, which a
 /// committed file names: the macro reuses only a file naming its own.
@@ -68,41 +68,46 @@ pub(crate) fn expected_files(root: &Path) -> Result<(Vec<CommittedFile>, Vec<Str
 fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, String> {
     let invocation = &site.invocation;
     let mut problems: Vec<String> = invocation
-        .errors
+        .errors()
         .iter()
-        .map(|e| format!("error: {}: {}", site.locate(e.span), e.message))
+        .map(|e| format!("error: {}: {}", site.locate(e.span()), e.message()))
         .collect();
-    let written = invocation.path.as_deref().unwrap_or_default();
+    let written = invocation.path().unwrap_or_default();
     let package = root.join(&site.package_dir);
-    let loaded = load::load(written, &invocation.options, &package);
-    let expansion = &loaded.expansion;
-    problems.extend(expansion.diagnostics.iter().map(|d| format!("error: {d}")));
+    let loaded = load::load(written, invocation.options(), &package);
+    let expansion = &loaded.expansion();
     problems.extend(
         expansion
-            .invocation_errors
+            .diagnostics()
             .iter()
-            .map(|e| format!("error: {}: {}", site.locate(e.span), e.message)),
+            .map(|d| format!("error: {d}")),
+    );
+    problems.extend(
+        expansion
+            .invocation_errors()
+            .iter()
+            .map(|e| format!("error: {}: {}", site.locate(e.span()), e.message())),
     );
     // Through symlinks (status-core/tables -> ../tables), to the real file.
     let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let documents: Vec<(String, &[u8])> = loaded
-        .documents
+        .documents()
         .iter()
         .map(|d| {
-            let path = d
-                .found
-                .as_deref()
-                .map_or_else(|| d.written.clone(), |f| relative(&real(f), &real(root)));
-            (path, d.bytes.as_deref().unwrap_or_default())
+            let path = d.found().map_or_else(
+                || d.written().to_owned(),
+                |f| relative(&real(f), &real(root)),
+            );
+            (path, d.bytes().unwrap_or_default())
         })
         .collect();
-    let code = format_tokens(&expansion.tokens)?;
-    let contents = render(site, &documents, &expansion.model, &code)?;
+    let code = format_tokens(expansion.tokens())?;
+    let contents = render(site, &documents, expansion.model(), &code)?;
     let path = committed_path(site).unwrap_or_else(|| {
-        if invocation.path.is_some() {
+        if invocation.path().is_some() {
             problems.push(format!(
                 "error: {}: no committed expansion can be kept for `{written}`: without its proc macro, `status_table!` reads `{DIRECTORY}/{written}.rs` in the package, and this path leaves the package (`..`, an absolute path) or names no file; expected the document's path from the package's directory or a parent of it up to the workspace root (the macro looks in each)",
-                site.locate(invocation.path_span)
+                site.locate(invocation.path_span())
             ));
         }
         format!("{}/{DIRECTORY}/{written}.rs", site.package_dir)
@@ -111,19 +116,19 @@ fn expected_file(root: &Path, site: &InvocationSite) -> Result<CommittedFile, St
         path,
         contents,
         source: site.source.clone(),
-        model: expansion.model.clone(),
-        options: invocation.options.clone(),
+        model: expansion.model().clone(),
+        options: invocation.options().clone(),
         problems,
     })
 }
 
 /// Where the expansion of an invocation is committed, relative to the root:
 /// `{package}/generated/{document path}[-{name}].rs`
-/// ([`status_codegen::committed::file_name`]); `None` when the document's
+/// ([`status_codegen::__private::committed::file_name`]); `None` when the document's
 /// path leaves the package's `generated/` folder (`..`, an absolute path).
 pub fn committed_path(site: &InvocationSite) -> Option<String> {
-    let document = site.invocation.path.as_deref()?;
-    let name = site.invocation.options.type_name.as_deref();
+    let document = site.invocation.path()?;
+    let name = site.invocation.options().name();
     let file = format!("{DIRECTORY}/{}", committed::file_name(document, name)?);
     Some(if site.package_dir == "." {
         file

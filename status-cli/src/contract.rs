@@ -300,18 +300,18 @@ impl Row {
 
     /// One row of `model`'s variant `variant`.
     pub(crate) fn of(model: &Model, variant: &model::Variant, row: &model::Row) -> Self {
-        let code = match (model.kind, variant.number) {
+        let code = match (model.kind(), variant.number()) {
             (model::Kind::Status, Some(number)) => Code::Number(number),
-            _ => Code::Text(variant.code.clone()),
+            _ => Code::Text(variant.code().to_owned()),
         };
         let text = |which| Text::of(model, row, which);
         Self {
-            line: row.line,
-            table: row.table,
+            line: row.line(),
+            table: row.table(),
             code,
-            status: row.statuses.clone(),
-            aliases: row.aliases.clone(),
-            notes: row.notes.clone(),
+            status: row.statuses().to_vec(),
+            aliases: row.aliases().to_vec(),
+            notes: row.notes().to_vec(),
             reason: text(model::Text::Reason),
             message: text(model::Text::Message),
             description: text(model::Text::Description),
@@ -319,12 +319,12 @@ impl Row {
             module: text(model::Text::Module),
             section: text(model::Text::Section),
             other: model
-                .others
+                .others()
                 .iter()
                 .enumerate()
                 .map(|(i, header)| (header.clone(), row.other(i).to_owned()))
                 .collect(),
-            variant: variant.name.clone(),
+            variant: variant.name().to_owned(),
         }
     }
 
@@ -353,12 +353,12 @@ impl Text {
         if !model.has(which) {
             return None;
         }
-        Some(if model.langs.len() < 2 {
+        Some(if model.langs().len() < 2 {
             Self::One(row.text(which).to_owned())
         } else {
             Self::ByLang(
                 model
-                    .langs
+                    .langs()
                     .iter()
                     .enumerate()
                     .map(|(i, lang)| (lang.clone(), row.text_in(which, i).to_owned()))
@@ -405,22 +405,22 @@ impl From<model::Role> for Role {
 impl From<&model::TableInfo> for Table {
     fn from(table: &model::TableInfo) -> Self {
         Self {
-            index: table.index,
-            line: table.line,
-            section: table.section.clone(),
-            caption: table.caption.clone(),
-            kind: table.kind.map(Kind::from),
-            used: table.used,
-            skipped_because: table.skipped_because.clone(),
-            rows: table.rows,
+            index: table.index(),
+            line: table.line(),
+            section: table.section().map(str::to_owned),
+            caption: table.caption().map(str::to_owned),
+            kind: table.kind().map(Kind::from),
+            used: table.is_used(),
+            skipped_because: table.skipped_because().map(str::to_owned),
+            rows: table.row_count(),
             columns: table
-                .columns
+                .columns()
                 .iter()
                 .map(|c| Column {
-                    header: c.header.clone(),
-                    role: c.role.into(),
-                    lang: c.lang.clone(),
-                    because: c.because.clone(),
+                    header: c.header().to_owned(),
+                    role: c.role().into(),
+                    lang: c.lang().map(str::to_owned),
+                    because: c.because().to_owned(),
                 })
                 .collect(),
         }
@@ -430,12 +430,12 @@ impl From<&model::TableInfo> for Table {
 impl From<&status_codegen::Diagnostic> for Diagnostic {
     fn from(diagnostic: &status_codegen::Diagnostic) -> Self {
         Self {
-            path: diagnostic.path.clone(),
-            line: diagnostic.location.map(|l| l.line),
-            column: diagnostic.location.map(|l| l.column),
-            message: diagnostic.message.clone(),
-            notes: diagnostic.notes.clone(),
-            fix: diagnostic.fix.as_ref().map(ToString::to_string),
+            path: diagnostic.path().to_owned(),
+            line: diagnostic.location().map(status_codegen::Location::line),
+            column: diagnostic.location().map(status_codegen::Location::column),
+            message: diagnostic.message().to_owned(),
+            notes: diagnostic.notes().to_vec(),
+            fix: diagnostic.fix().map(ToString::to_string),
         }
     }
 }
@@ -460,25 +460,25 @@ impl<'a> Report<RowsOf<'a>> {
         Self {
             document: model.path().to_owned(),
             documents: model
-                .documents
+                .documents()
                 .iter()
                 .map(|d| Document {
-                    path: d.path.clone(),
-                    lang: d.lang.clone(),
+                    path: d.path().to_owned(),
+                    lang: d.lang().map(str::to_owned),
                 })
                 .collect(),
-            kind: model.kind.into(),
-            type_name: model.type_name.clone(),
-            langs: model.langs.clone(),
-            tables: model.tables.iter().map(Table::from).collect(),
+            kind: model.kind().into(),
+            type_name: model.type_name().to_owned(),
+            langs: model.langs().to_vec(),
+            tables: model.tables().iter().map(Table::from).collect(),
             rows: RowsOf(model),
             skipped_rows: model
-                .skipped_rows
+                .skipped_rows()
                 .iter()
                 .map(|r| SkippedRow {
-                    line: r.line,
-                    table: r.table,
-                    reason: r.reason.to_string(),
+                    line: r.line(),
+                    table: r.table(),
+                    reason: r.reason().to_string(),
                 })
                 .collect(),
             diagnostics,

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use status_codegen::Kind;
-use status_codegen::options::Condition;
+use status_codegen::{Condition, Interop};
 
 use crate::crate_files::{self, Dependency, Notes, TypeInfo};
 use crate::crate_tests;
@@ -141,7 +141,7 @@ fn promises(ty: &TypeInfo) -> String {
             "A code the pages do not list decodes as the catch-all variant `{other}`, which keeps it."
         );
     }
-    if ty.options.non_exhaustive {
+    if ty.options.non_exhaustive() {
         text.push_str(
             "The types are `#[non_exhaustive]`: a code the pages add upstream is not a breaking change.\n",
         );
@@ -151,7 +151,7 @@ fn promises(ty: &TypeInfo) -> String {
 
 /// The sentence before the example.
 fn first_use_intro(ty: &TypeInfo) -> String {
-    match (ty.kind, ty.options.serde.as_ref()) {
+    match (ty.kind, ty.options.interop(Interop::Serde)) {
         (Kind::Error, Some(Condition::Feature(feature))) => format!(
             "Decode a server's error reply (with the feature `{feature}`), match its code, print its text:\n"
         ),
@@ -173,7 +173,10 @@ fn first_use_intro(ty: &TypeInfo) -> String {
 pub(crate) fn first_use(crate_ident: &str, ty: &TypeInfo, hidden: bool) -> String {
     let name = &ty.name;
     let (code, variant, literal) = showcase(ty);
-    let serde = ty.options.serde.as_ref().filter(|_| ty.kind == Kind::Error);
+    let serde = ty
+        .options
+        .interop(Interop::Serde)
+        .filter(|_| ty.kind == Kind::Error);
     let mut lines = vec![format!("use {crate_ident}::{};", ty.path()), String::new()];
     // With serde, the reply's message is printed beside another code.
     let (message, argument) = if serde.is_some() {
@@ -218,7 +221,7 @@ pub(crate) fn first_use(crate_ident: &str, ty: &TypeInfo, hidden: bool) -> Strin
             "    {name}::{other}(unknown) => println!(\"undocumented: {{}}\", unknown.code()),"
         ));
     }
-    if ty.variants.len() > 1 || ty.options.non_exhaustive {
+    if ty.variants.len() > 1 || ty.options.non_exhaustive() {
         lines.push(format!(
             "    _ => println!(\"{{code}}{message}\"{argument}), // another code, and its text"
         ));
@@ -325,8 +328,8 @@ fn use_section(crate_ident: &str, types: &[TypeInfo]) -> String {
             .find_map(|t| crate_files::feature(pick(t)?))
             .map(str::to_owned)
     };
-    let serde = feature(|t| t.options.serde.as_ref());
-    let http = feature(|t| t.options.http.as_ref());
+    let serde = feature(|t| t.options.interop(Interop::Serde));
+    let http = feature(|t| t.options.interop(Interop::Http));
     let features: Vec<String> = [&serde, &http]
         .into_iter()
         .flatten()
@@ -371,7 +374,12 @@ fn use_section(crate_ident: &str, types: &[TypeInfo]) -> String {
 fn maintenance(types: &[TypeInfo]) -> String {
     let features: Vec<String> = types
         .iter()
-        .flat_map(|t| [t.options.serde.as_ref(), t.options.http.as_ref()])
+        .flat_map(|t| {
+            [
+                t.options.interop(Interop::Serde),
+                t.options.interop(Interop::Http),
+            ]
+        })
         .filter_map(|c| crate_files::feature(c?).map(str::to_owned))
         .fold(Vec::new(), |mut all, f| {
             if !all.contains(&f) {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use status_codegen::Kind;
 use status_codegen::model::Text;
-use status_codegen::options::{Condition, Options};
+use status_codegen::{Condition, Options};
 
 use crate::committed::{self, CommittedFile};
 use crate::pages::{Reading, Root, join, module_ident};
@@ -44,8 +44,8 @@ pub(crate) enum Dependency {
 impl Dependency {
     /// The dependency of the crate at `dir`, as its manifest has it.
     pub(crate) fn of(dir: &Path) -> Self {
-        use status_codegen::workspace::manifest::Value;
-        let manifest = status_codegen::workspace::manifest(dir);
+        use status_codegen::__private::workspace::manifest::Value;
+        let manifest = status_codegen::__private::workspace::manifest(dir);
         match manifest
             .as_ref()
             .and_then(|m| m.get(&["dependencies", "status-table", "path"]))
@@ -231,7 +231,7 @@ impl TypeInfo {
 
     /// The catch-all variant's name, if the type has one.
     pub(crate) fn catch_all(&self) -> Option<&str> {
-        self.options.other.as_ref().map(|(name, _)| name.as_str())
+        self.options.other()
     }
 }
 
@@ -258,27 +258,31 @@ pub(crate) fn typed(files: &[CommittedFile]) -> Vec<TypeInfo> {
                 Text::Solution,
             ]
             .into_iter()
-            .find(|t| model.texts.contains(t))
+            .find(|t| model.texts().contains(t))
             .map(Text::as_str);
             TypeInfo {
                 module: module_of_source(&file.source),
-                name: model.type_name.clone(),
-                kind: model.kind,
-                documents: model.documents.iter().map(|d| d.path.clone()).collect(),
-                title: model.title.clone(),
+                name: model.type_name().to_owned(),
+                kind: model.kind(),
+                documents: model
+                    .documents()
+                    .iter()
+                    .map(|d| d.path().to_owned())
+                    .collect(),
+                title: model.title().map(str::to_owned),
                 variants: model
-                    .variants
+                    .variants()
                     .iter()
                     .map(|v| {
-                        let first = v.rows.first().and_then(|r| r.statuses.first());
-                        (v.code.clone(), v.name.clone(), first.copied())
+                        let first = v.rows().first().and_then(|r| r.statuses().first());
+                        (v.code().to_owned(), v.name().to_owned(), first.copied())
                     })
                     .collect(),
                 text,
                 // As the engine decides it (`View::status_is_optional`).
-                status_optional: file.options.other.is_some()
-                    || model.variants.iter().any(|v| v.statuses().is_empty()),
-                has_status: model.has_status,
+                status_optional: file.options.other().is_some()
+                    || model.variants().iter().any(|v| v.statuses().is_empty()),
+                has_status: model.has_status(),
                 options: file.options.clone(),
             }
         })

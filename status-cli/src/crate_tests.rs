@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use status_codegen::Kind;
+use status_codegen::{Interop, Kind};
 
 use crate::crate_files::{self, TypeInfo};
 
@@ -66,10 +66,10 @@ fn type_tests(crate_ident: &str, ty: &TypeInfo) -> String {
         codes = codes.join(", "),
     );
     text.push_str(&undocumented_test(ty));
-    if let Some(condition) = &ty.options.serde {
+    if let Some(condition) = ty.options.interop(Interop::Serde) {
         text.push_str(&serde_test(ty, crate_files::feature(condition)));
     }
-    if let Some(condition) = &ty.options.http {
+    if let Some(condition) = ty.options.interop(Interop::Http) {
         text.push_str(&http_test(ty, crate_files::feature(condition)));
     }
     text.push_str("}\n");

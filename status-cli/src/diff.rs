@@ -483,7 +483,7 @@ mod tests {
     fn committed_rows_of_another_shape_are_not_read_as_changes() {
         let committed = format!(
             "{}\n// {{\"line\":12,\"table\":0,\"code\":200,\"status\":[200],\"desc\":\"OK\"}}\n",
-            status_codegen::committed::ROWS_HEADER
+            status_codegen::__private::committed::ROWS_HEADER
         );
         let old = crate::committed::rows_of(&committed);
         assert_eq!(old, None, "a row with a key renamed is not read as a row");

@@ -124,9 +124,9 @@ fn dependency(asked: Option<&Path>, here: &Path) -> Result<Dependency, String> {
 /// status-cli's), while its manifest is still the package `status-table`:
 /// not so for a CLI built from crates.io, whose sources sit alone.
 fn built_from() -> Option<PathBuf> {
-    use status_codegen::workspace::manifest::Value;
+    use status_codegen::__private::workspace::manifest::Value;
     let checkout = std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).parent()?).ok()?;
-    let manifest = status_codegen::workspace::manifest(&checkout)?;
+    let manifest = status_codegen::__private::workspace::manifest(&checkout)?;
     let name = manifest.get(&["package", "name"]);
     matches!(name, Some(Value::String(name)) if name == "status-table").then_some(checkout)
 }

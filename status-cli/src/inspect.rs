@@ -17,71 +17,73 @@ pub(crate) fn human(
 ) -> String {
     let mut out = String::new();
     let documents: Vec<String> = model
-        .documents
+        .documents()
         .iter()
-        .map(|d| match &d.lang {
-            Some(lang) => format!("{} ({lang})", d.path),
-            None => d.path.clone(),
+        .map(|d| match &d.lang() {
+            Some(lang) => format!("{} ({lang})", d.path()),
+            None => d.path().to_owned(),
         })
         .collect();
     let _ = writeln!(out, "document: {}", documents.join(", "));
     let _ = writeln!(
         out,
         "type:     {} ({} codes, {} variants, {} rows)",
-        model.type_name,
-        model.kind.as_str(),
-        model.variants.len(),
+        model.type_name(),
+        model.kind().as_str(),
+        model.variants().len(),
         model.rows().len()
     );
-    for table in &model.tables {
+    for table in model.tables() {
         let _ = writeln!(
             out,
             "\ntable {} (line {}): {}",
-            table.index,
-            table.line,
-            match (&table.kind, table.used) {
+            table.index(),
+            table.line(),
+            match (&table.kind(), table.is_used()) {
                 (_, true) => "used".to_owned(),
-                _ => format!(
-                    "skipped: {}",
-                    table.skipped_because.as_deref().unwrap_or("not used")
-                ),
+                _ => format!("skipped: {}", table.skipped_because().unwrap_or("not used")),
             }
         );
-        if let Some(section) = &table.section {
+        if let Some(section) = &table.section() {
             let _ = writeln!(out, "  section: {section}");
         }
-        if let Some(caption) = &table.caption {
+        if let Some(caption) = &table.caption() {
             let _ = writeln!(out, "  caption: {caption}");
         }
-        let _ = writeln!(out, "  rows:    {}", table.rows);
-        for column in &table.columns {
-            let role = if column.role == Role::Other {
+        let _ = writeln!(out, "  rows:    {}", table.row_count());
+        for column in table.columns() {
+            let role = if column.role() == Role::Other {
                 "not mapped (kept as another column)".to_owned()
             } else {
-                column.role.as_str().to_owned()
+                column.role().as_str().to_owned()
             };
             let lang = column
-                .lang
-                .as_deref()
+                .lang()
                 .map_or_else(String::new, |l| format!(" [{l}]"));
             let _ = writeln!(
                 out,
                 "  column `{}`{lang}: {role} ({})",
-                column.header, column.because
+                column.header(),
+                column.because()
             );
         }
-        if table.used {
-            rows_of(&mut out, model, table.index);
+        if table.is_used() {
+            rows_of(&mut out, model, table.index());
         }
     }
-    for row in &model.skipped_rows {
-        let _ = writeln!(out, "\nskipped row at line {}: {}", row.line, row.reason);
+    for row in model.skipped_rows() {
+        let _ = writeln!(
+            out,
+            "\nskipped row at line {}: {}",
+            row.line(),
+            row.reason()
+        );
     }
     if diagnostics.is_empty() && invocation.is_empty() {
         let _ = writeln!(out, "\nno problems");
     }
     for (at, error) in invocation {
-        let _ = writeln!(out, "\nerror: {at}: {}", error.message);
+        let _ = writeln!(out, "\nerror: {at}: {}", error.message());
     }
     for diagnostic in diagnostics {
         let _ = writeln!(out, "\nerror: {diagnostic}");
@@ -98,10 +100,10 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
     let rows: Vec<_> = model
         .rows()
         .into_iter()
-        .filter(|(_, r)| r.table == table)
+        .filter(|(_, r)| r.table() == table)
         .collect();
     for (variant, row) in rows.iter().take(SHOWN_ROWS) {
-        let statuses: Vec<String> = row.statuses.iter().map(u16::to_string).collect();
+        let statuses: Vec<String> = row.statuses().iter().map(u16::to_string).collect();
         let text = [Text::Message, Text::Description, Text::Reason]
             .into_iter()
             .map(|t| row.text(t))
@@ -109,7 +111,7 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
             .unwrap_or_default();
         let short: String = text.chars().take(60).collect();
         let more = if short.len() < text.len() { "…" } else { "" };
-        let status = if model.kind == Kind::Error && model.has_status {
+        let status = if model.kind() == Kind::Error && model.has_status() {
             format!(" [{}]", statuses.join(", "))
         } else {
             String::new()
@@ -117,9 +119,11 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
         let _ = writeln!(
             out,
             "  line {:>4}  {}{status} → {}: {short}{more}",
-            row.line, variant.code, variant.name
+            row.line(),
+            variant.code(),
+            variant.name()
         );
-        for note in &row.notes {
+        for note in row.notes() {
             let _ = writeln!(out, "             note: {note}");
         }
     }
@@ -137,12 +141,12 @@ pub(crate) fn json<'a>(
     let all = invocation
         .iter()
         .map(|(_, e)| {
-            let (line, column) = crate::option_position(e.span);
+            let (line, column) = crate::option_position(e.span());
             contract::Diagnostic {
                 path: crate::OPTIONS.to_owned(),
                 line: Some(line),
                 column: Some(column),
-                message: e.message.clone(),
+                message: e.message().to_owned(),
                 notes: Vec::new(),
                 fix: None,
             }

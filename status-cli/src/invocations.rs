@@ -10,8 +10,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use status_codegen::__private::workspace;
 use status_codegen::invocation::{self, Invocation};
-use status_codegen::workspace;
 
 /// One `status_table!` invocation found in the workspace.
 #[derive(Debug, Clone)]

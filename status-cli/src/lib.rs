@@ -351,14 +351,13 @@ fn invocation_of(document: &Path, options: &str) -> Result<(String, Invocation),
     let tokens: proc_macro2::TokenStream = options
         .parse()
         .map_err(|e| format!("--options is not valid Rust tokens: {e}"))?;
-    let mut invocation = status_codegen::invocation::parse(
+    let invocation = status_codegen::invocation::parse(
         quote_path(&path)
             .into_iter()
             .chain(comma(&tokens))
             .chain(tokens)
             .collect(),
     );
-    invocation.path = Some(path.clone());
     Ok((path, invocation))
 }
 
@@ -397,28 +396,28 @@ fn expand(
     stderr: &mut dyn Write,
 ) -> Result<u8, String> {
     let (path, invocation) = invocation_of(document, options)?;
-    if !invocation.errors.is_empty() {
-        for error in &invocation.errors {
+    if !invocation.errors().is_empty() {
+        for error in invocation.errors() {
             let _ = writeln!(
                 stderr,
                 "error: {}: {}",
-                locate_option(error.span),
-                error.message
+                locate_option(error.span()),
+                error.message()
             );
         }
         return Ok(2);
     }
-    let loaded = load::load(&path, &invocation.options, &current_dir()?);
-    let expansion = &loaded.expansion;
-    for diagnostic in &expansion.diagnostics {
+    let loaded = load::load(&path, invocation.options(), &current_dir()?);
+    let expansion = &loaded.expansion();
+    for diagnostic in expansion.diagnostics() {
         let _ = writeln!(stderr, "error: {diagnostic}\n");
     }
-    for error in &expansion.invocation_errors {
+    for error in expansion.invocation_errors() {
         let _ = writeln!(
             stderr,
             "error: {}: {}\n",
-            locate_option(error.span),
-            error.message
+            locate_option(error.span()),
+            error.message()
         );
     }
     if !expansion.is_ok() {
@@ -426,7 +425,7 @@ fn expand(
         // the macro emits then is for rustc's sake, not a reader's).
         return Ok(1);
     }
-    let code = format_tokens(&expansion.tokens)?;
+    let code = format_tokens(expansion.tokens())?;
     stdout
         .write_all(code.as_bytes())
         .map_err(|e| e.to_string())?;
@@ -441,22 +440,22 @@ fn inspect(
 ) -> Result<u8, String> {
     let (path, invocation) = invocation_of(document, options)?;
     // The model and the problems are shown, never the code: not generated.
-    let (checked, _) = load::load_checked(&path, &invocation.options, &current_dir()?);
+    let (checked, _) = load::load_checked(&path, invocation.options(), &current_dir()?);
     let invocation_errors: Vec<_> = invocation
-        .errors
+        .errors()
         .iter()
-        .chain(&checked.invocation_errors)
-        .map(|e| (locate_option(e.span), e.clone()))
+        .chain(checked.invocation_errors())
+        .map(|e| (locate_option(e.span()), e.clone()))
         .collect();
     if json {
-        let report = inspect::json(&checked.model, &checked.diagnostics, &invocation_errors);
+        let report = inspect::json(checked.model(), checked.diagnostics(), &invocation_errors);
         let mut out = std::io::BufWriter::new(&mut *stdout);
         serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
         out.write_all(b"\n")
             .and_then(|()| out.flush())
             .map_err(|e| e.to_string())?;
     } else {
-        let text = inspect::human(&checked.model, &checked.diagnostics, &invocation_errors);
+        let text = inspect::human(checked.model(), checked.diagnostics(), &invocation_errors);
         stdout
             .write_all(text.as_bytes())
             .map_err(|e| e.to_string())?;

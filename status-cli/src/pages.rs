@@ -369,44 +369,56 @@ struct Outcome {
 /// Reads `path` under `base` with `options`, as the macro would.
 fn load_page(base: &Path, path: &str, options: &str) -> Result<Outcome, String> {
     let (written, invocation) = crate::invocation_of(Path::new(path), options)?;
-    let loaded = load::load(&written, &invocation.options, base);
-    let expansion = &loaded.expansion;
+    let loaded = load::load(&written, invocation.options(), base);
+    let expansion = loaded.expansion();
     let first_line = |text: String| text.lines().next().unwrap_or_default().to_owned();
     let mut errors: Vec<String> = invocation
-        .errors
+        .errors()
         .iter()
-        .chain(&expansion.invocation_errors)
-        .map(|e| format!("in the options `{options}`: {}", e.message))
+        .chain(expansion.invocation_errors())
+        .map(|e| format!("in the options `{options}`: {}", e.message()))
         .collect();
     errors.extend(
         expansion
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(|d| first_line(d.to_string())),
     );
     let mut fixes: Vec<String> = Vec::new();
     for fix in expansion
-        .diagnostics
+        .diagnostics()
         .iter()
-        .filter_map(|d| d.fix.as_ref().map(ToString::to_string))
+        .filter_map(|d| d.fix().map(ToString::to_string))
     {
         if !fixes.contains(&fix) {
             fixes.push(fix);
         }
     }
-    let model = &expansion.model;
-    let codes: BTreeSet<String> = model.variants.iter().map(|v| v.code.clone()).collect();
-    let names: BTreeSet<String> = model.variants.iter().map(|v| v.name.clone()).collect();
+    let model = &expansion.model();
+    let codes: BTreeSet<String> = model
+        .variants()
+        .iter()
+        .map(|v| v.code().to_owned())
+        .collect();
+    let names: BTreeSet<String> = model
+        .variants()
+        .iter()
+        .map(|v| v.name().to_owned())
+        .collect();
     Ok(Outcome {
-        tables: model.tables.iter().map(|t| (t.kind, t.rows)).collect(),
+        tables: model
+            .tables()
+            .iter()
+            .map(|t| (t.kind(), t.row_count()))
+            .collect(),
         errors,
         fixes,
         codes: codes.into_iter().collect(),
         names: names.into_iter().collect(),
         skipped: model
-            .skipped_rows
+            .skipped_rows()
             .first()
-            .map(|r| format!("line {}: {}", r.line, r.reason)),
+            .map(|r| format!("line {}: {}", r.line(), r.reason())),
     })
 }
 

@@ -191,7 +191,7 @@ fn notes(
     let typed = |copy: &str| {
         files
             .iter()
-            .any(|f| f.model.documents.iter().any(|d| d.path == copy))
+            .any(|f| f.model.documents().iter().any(|d| d.path() == copy))
     };
     let mut splits = outcome.splits.clone();
     for split in &pairing.splits {
@@ -296,7 +296,9 @@ impl Facts<'_> {
             .is_none_or(|p| {
                 self.reading.page_of_copy(copy).is_none_or(|page| {
                     p.sha256
-                        != status_codegen::committed::sha256_hex(&self.reading.pages[page].bytes)
+                        != status_codegen::__private::committed::sha256_hex(
+                            &self.reading.pages[page].bytes,
+                        )
                 })
             })
     }
@@ -316,13 +318,13 @@ impl Facts<'_> {
         let module = crate_files::module_of_source(&file.source)
             .trim_start_matches("r#")
             .to_owned();
-        let name = file.model.type_name.clone();
+        let name = file.model.type_name().to_owned();
         let mut reasons: Vec<String> = file
             .model
-            .documents
+            .documents()
             .iter()
-            .filter(|d| self.moved(&d.path))
-            .map(|d| format!("{} changed upstream", d.path))
+            .filter(|d| self.moved(d.path()))
+            .map(|d| format!("{} changed upstream", d.path()))
             .collect();
         if events.iter().any(|e| e.module == module && e.name == name) {
             reasons.push("its invocation changed, as said above".to_owned());
@@ -337,7 +339,11 @@ impl Facts<'_> {
             name,
             file: file.path.clone(),
             reasons,
-            shift: diff::shift(old_rows.as_deref(), &new_rows, file.options.non_exhaustive),
+            shift: diff::shift(
+                old_rows.as_deref(),
+                &new_rows,
+                file.options.non_exhaustive(),
+            ),
         })
     }
 
@@ -378,11 +384,11 @@ impl Facts<'_> {
 /// The `[package] name` of the crate's Cargo.toml, read by the engine's
 /// manifest reader (the one the macro and the other commands use).
 fn package_name(dir: &Path) -> String {
-    match status_codegen::workspace::manifest(dir)
+    match status_codegen::__private::workspace::manifest(dir)
         .as_ref()
         .and_then(|m| m.get(&["package", "name"]))
     {
-        Some(status_codegen::workspace::manifest::Value::String(name)) => name.clone(),
+        Some(status_codegen::__private::workspace::manifest::Value::String(name)) => name.clone(),
         _ => "codes".to_owned(),
     }
 }

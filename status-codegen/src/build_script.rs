@@ -32,8 +32,14 @@ pub struct Generator {
 /// Why generation failed: every problem, each printed as the macro prints it.
 #[derive(Debug)]
 pub struct BuildError {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl BuildError {
     /// The problems, in document order.
-    pub diagnostics: Vec<Diagnostic>,
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
 }
 
 impl fmt::Display for BuildError {

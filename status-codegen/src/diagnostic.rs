@@ -22,19 +22,27 @@ pub const MAX_DIAGNOSTICS: usize = 50;
 /// span's line and column in the Rust file.
 #[derive(Debug, Clone)]
 pub struct InvocationError {
-    /// The tokens the problem is about.
-    pub span: proc_macro2::Span,
-    /// What was found and what was expected.
-    pub message: String,
+    pub(crate) span: proc_macro2::Span,
+    pub(crate) message: String,
 }
 
 impl InvocationError {
     /// A problem at `span`.
-    pub fn new(span: proc_macro2::Span, message: impl Into<String>) -> Self {
+    pub(crate) fn new(span: proc_macro2::Span, message: impl Into<String>) -> Self {
         Self {
             span,
             message: message.into(),
         }
+    }
+
+    /// The tokens the problem is about.
+    pub fn span(&self) -> proc_macro2::Span {
+        self.span
+    }
+
+    /// What was found and what was expected.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 
@@ -42,42 +50,107 @@ impl InvocationError {
 /// possibly in another file (a translation).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
-    /// The file it is in, as the user wrote it.
-    pub path: String,
-    /// Where in that file.
-    pub location: Location,
-    /// What it is, e.g. "first defined here".
-    pub message: String,
+    path: String,
+    location: Location,
+    message: String,
     excerpt: (String, usize),
+}
+
+impl Related {
+    /// The file it is in, as the user wrote it.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Where in that file.
+    pub fn location(&self) -> Location {
+        self.location
+    }
+
+    /// What it is, e.g. "first defined here".
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 /// One problem, located in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The path as the user wrote it.
-    pub path: String,
-    /// Where in the file, when the problem is about a place in it.
-    pub location: Option<Location>,
-    /// What was found, and what was expected.
-    pub message: String,
-    /// A short label put under the offending text.
-    pub label: Option<String>,
-    /// Other places worth showing.
-    pub related: Vec<Related>,
-    /// Extra lines, such as the paths that were tried.
-    pub notes: Vec<String>,
-    /// Options that make this problem go away (printed as written after the
-    /// path: `kind = "status"`); offered only when applying them was tried,
-    /// the problem was gone and every code was kept.
-    pub fix: Option<Fix>,
+    pub(crate) path: String,
+    pub(crate) location: Option<Location>,
+    pub(crate) message: String,
+    label: Option<String>,
+    related: Vec<Related>,
+    pub(crate) notes: Vec<String>,
+    pub(crate) fix: Option<Fix>,
     /// The source line (or a window of a long one) and the column within it.
     excerpt: Option<(String, usize)>,
 }
 
 impl Diagnostic {
+    /// The path as the user wrote it.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Where in the file, when the problem is about a place in it.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
+
+    /// What was found, and what was expected.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// A short label put under the offending text.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    /// Other places worth showing.
+    pub fn related(&self) -> &[Related] {
+        &self.related
+    }
+
+    /// Extra lines, such as the paths that were tried.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Options that make this problem go away (printed as written after the
+    /// path: `kind = "status"`); offered only when applying them was tried,
+    /// the problem was gone and every code was kept.
+    pub fn fix(&self) -> Option<&Fix> {
+        self.fix.as_ref()
+    }
+
+    /// The same problem with each path (its own, its related places')
+    /// replaced by `map` of it: for a front end that shows a copy's problems
+    /// in the file it was copied from.
+    #[must_use]
+    pub fn map_paths(mut self, mut map: impl FnMut(&str) -> String) -> Self {
+        self.path = map(&self.path);
+        for related in &mut self.related {
+            related.path = map(&related.path);
+        }
+        self
+    }
+
+    /// The first line: `path:line:col: message`.
+    pub fn headline(&self) -> String {
+        match self.location {
+            Some(at) => format!("{}:{}:{}: {}", self.path, at.line, at.column, self.message),
+            None => format!("{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Building a diagnostic: the engine's stages.
+impl Diagnostic {
     /// A problem with the file as a whole (missing, unreadable, too large), or
     /// with no place in it.
-    pub fn file(path: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn file(path: &str, message: impl Into<String>) -> Self {
         Self {
             path: path.to_owned(),
             location: None,
@@ -92,7 +165,7 @@ impl Diagnostic {
 
     /// A problem at a line and column whose text is not at hand (the location
     /// of a macro invocation in a Rust file, found by the CLI).
-    pub fn at_location(path: &str, location: Location, message: impl Into<String>) -> Self {
+    pub(crate) fn at_location(path: &str, location: Location, message: impl Into<String>) -> Self {
         Self {
             location: Some(location),
             ..Self::file(path, message)
@@ -100,8 +173,7 @@ impl Diagnostic {
     }
 
     /// A problem at a byte offset of `source`; the line is kept for the snippet.
-    #[doc(hidden)]
-    pub fn at(source: &Source, offset: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at(source: &Source, offset: usize, message: impl Into<String>) -> Self {
         Self {
             excerpt: Some(source.excerpt(offset)),
             ..Self::at_location(source.path(), source.location(offset), message)
@@ -110,14 +182,13 @@ impl Diagnostic {
 
     /// Adds a label under the offending text.
     #[must_use]
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// Adds a second location, in `source` (this file or another).
-    #[doc(hidden)]
-    pub fn relate(&mut self, source: &Source, offset: usize, message: impl Into<String>) {
+    pub(crate) fn relate(&mut self, source: &Source, offset: usize, message: impl Into<String>) {
         self.related.push(Related {
             path: source.path().to_owned(),
             location: source.location(offset),
@@ -129,24 +200,16 @@ impl Diagnostic {
     /// Proposes options that may make the problem go away; the engine tries
     /// them and keeps them only if they do.
     #[must_use]
-    pub fn with_fix(mut self, fix: Fix) -> Self {
+    pub(crate) fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
     }
 
     /// Adds a note line.
     #[must_use]
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub(crate) fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
-    }
-
-    /// The first line: `path:line:col: message`.
-    pub fn headline(&self) -> String {
-        match self.location {
-            Some(at) => format!("{}:{}:{}: {}", self.path, at.line, at.column, self.message),
-            None => format!("{}: {}", self.path, self.message),
-        }
     }
 }
 
@@ -253,8 +316,7 @@ fn token_end(line: &str, start: usize) -> usize {
 
 /// Text from a document as a message shows it: invisible and control
 /// characters written as `\u{200b}`, so that `200\u{200b}` does not look like `200`.
-#[doc(hidden)]
-pub fn visible(text: &str) -> String {
+pub(crate) fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let invisible = c.is_control()
@@ -282,7 +344,6 @@ pub fn visible(text: &str) -> String {
 ///
 /// Dropping it unread is allowed (a front end may stop early); nothing panics.
 #[derive(Debug, Clone, Default)]
-#[doc(hidden)]
 pub struct Diagnostics {
     kept: Vec<Diagnostic>,
     hidden: usize,

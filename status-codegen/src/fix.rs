@@ -54,7 +54,14 @@ pub enum Fix {
 /// Why a fix cannot be added to the options: the option already written
 /// that it would contradict.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clash(pub Fix);
+pub struct Clash(Fix);
+
+impl Clash {
+    /// The option already written, as the fix it would be.
+    pub fn written(&self) -> &Fix {
+        &self.0
+    }
+}
 
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -75,7 +82,7 @@ impl fmt::Display for Fix {
 impl Fix {
     /// Whether the fix corrects or leaves out one row (rather than choosing
     /// tables or columns): such a fix must keep every code the page had.
-    pub fn is_row_level(&self) -> bool {
+    pub(crate) fn is_row_level(&self) -> bool {
         matches!(
             self,
             Self::Skip(_) | Self::Status { .. } | Self::Code { .. }
@@ -233,8 +240,9 @@ pub(crate) fn verify(
 }
 
 /// The fix `text` names, as the invocation parses it: `None` when it is not
-/// exactly one fix.
-pub fn parse(text: &str) -> Option<Fix> {
+/// exactly one fix. (The printer's inverse, for its test.)
+#[cfg(test)]
+fn parse(text: &str) -> Option<Fix> {
     let tokens: proc_macro2::TokenStream = format!("\"fix\", {text}").parse().ok()?;
     let parsed = crate::invocation::parse(tokens);
     if !parsed.errors.is_empty() {

@@ -4,11 +4,16 @@
 //! fixes it proposes, so that trying a fix costs a validation and not a whole
 //! expansion.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::{self, Document};
+use crate::expansion::{Checked, Input};
 use crate::options::Options;
 use crate::source::Source;
-use crate::{Checked, Input, decode, translate, validate};
+use crate::{translate, validate};
+
+/// Documents larger than this are refused: a code table is a few hundred
+/// kilobytes at most, and a runaway file must not stall every build.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The documents of an invocation, read.
 pub(crate) struct Pages<'a> {
@@ -106,6 +111,34 @@ impl<'a> Pages<'a> {
             model,
             diagnostics: findings.diagnostics.finish(),
             invocation_errors: findings.invocation,
+        }
+    }
+}
+
+/// The document as text, or why it cannot be (too large, not UTF-8).
+fn decode(input: Input<'_>, diagnostics: &mut Diagnostics) -> Option<Source> {
+    if input.bytes.len() > MAX_DOCUMENT_BYTES {
+        diagnostics.push(Diagnostic::file(
+            input.path,
+            format!(
+                "document is {} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes (16 MiB): expected a document of a reasonable size",
+                input.bytes.len()
+            ),
+        ));
+        return None;
+    }
+    match Source::new(input.path, input.bytes) {
+        Ok(source) => Some(source),
+        Err(error) => {
+            diagnostics.push(Diagnostic::at(
+                &error.prefix,
+                error.offset,
+                format!(
+                    "document is not valid UTF-8: invalid byte 0x{:02X} at byte offset {}; expected UTF-8 text",
+                    error.byte, error.offset
+                ),
+            ));
+            None
         }
     }
 }

@@ -7,15 +7,30 @@
 /// shortens what it shows to the terminal's width but keeps the true column.
 /// Longer lines (a minified HTML page is one line) are cut to a window first,
 /// which bounds the work of 50 diagnostics on a 16 MiB line.
-pub const EXCERPT_CHARS: usize = 4096;
+pub(crate) const EXCERPT_CHARS: usize = 4096;
 
 /// A line and column, both 1-based; the column counts characters, as rustc does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
-    /// 1-based line number.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+impl Location {
+    /// Line `line` (1-based), column `column` (1-based, in characters).
+    pub fn new(line: usize, column: usize) -> Self {
+        Self { line, column }
+    }
+
+    /// The 1-based line number.
+    pub fn line(self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column, in characters.
+    pub fn column(self) -> usize {
+        self.column
+    }
 }
 
 /// A document that is not UTF-8: where the first bad byte is.

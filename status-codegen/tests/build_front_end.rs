@@ -41,7 +41,7 @@ fn reports_every_problem_with_its_location() {
         .generate_into(&dir.join("crate"), &dir.join("codes.rs"))
         .unwrap_err();
     let text = error.to_string();
-    assert_eq!(error.diagnostics.len(), 2, "{text}");
+    assert_eq!(error.diagnostics().len(), 2, "{text}");
     assert!(
         text.starts_with("tables/codes.md:3:3: status code `2x1` is not a number"),
         "{text}"

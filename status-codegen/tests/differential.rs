@@ -74,8 +74,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use pulldown_cmark::{Options, Parser};
-use status_codegen::Source;
-use status_codegen::diagnostic::Diagnostics;
+use status_codegen::__private::Diagnostics;
+use status_codegen::__private::Source;
 
 /// A table as cell texts: rows of columns.
 type Grid = Vec<Vec<String>>;
@@ -86,7 +86,7 @@ type Grid = Vec<Vec<String>>;
 /// The tables the engine reads in `text`, as grids of cell texts.
 fn engine(path: &str, text: &str) -> Vec<Grid> {
     let source = Source::new(path, text.as_bytes()).expect("UTF-8 text");
-    let document = status_codegen::document::read(&source, &mut Diagnostics::new());
+    let document = status_codegen::__private::document::read(&source, &mut Diagnostics::new());
     document
         .tables
         .iter()

@@ -14,16 +14,16 @@ fn read(path: &str, text: &str) -> Expansion {
 /// (code, variant, description, section, line) of every row, in document order.
 fn rows(expansion: &Expansion) -> Vec<(u16, &str, &str, &str, usize)> {
     expansion
-        .model
+        .model()
         .rows()
         .into_iter()
         .map(|(variant, row)| {
             (
-                variant.number.expect("a status table"),
-                variant.name.as_str(),
+                variant.number().expect("a status table"),
+                variant.name(),
                 row.text(Text::Description),
                 row.text(Text::Section),
-                row.line,
+                row.line(),
             )
         })
         .collect()
@@ -31,7 +31,7 @@ fn rows(expansion: &Expansion) -> Vec<(u16, &str, &str, &str, usize)> {
 
 fn messages(expansion: &Expansion) -> Vec<String> {
     expansion
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(ToString::to_string)
         .collect()
@@ -69,7 +69,7 @@ fn html_file_with_headings_rowspan_and_no_thead() {
 "#;
     let expansion = read("codes.html", text);
     assert!(expansion.is_ok(), "{:?}", messages(&expansion));
-    assert_eq!(expansion.model.title.as_deref(), Some("Codes & more"));
+    assert_eq!(expansion.model().title(), Some("Codes & more"));
     assert_eq!(
         rows(&expansion),
         [
@@ -142,7 +142,7 @@ fn every_problem_is_reported_at_once_in_document_order() {
     let text = "| Code | Description |\n|---|---|\n| 1 | A |\n| 200 |  |\n| x | B |\n| 300 | C |\n| 300 | C |\n";
     let expansion = read("many.md", text);
     let heads: Vec<String> = expansion
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(status_codegen::Diagnostic::headline)
         .collect();
@@ -176,10 +176,10 @@ fn diagnostics_are_capped() {
     }
     let expansion = read("cap.md", &text);
     assert_eq!(
-        expansion.diagnostics.len(),
-        status_codegen::diagnostic::MAX_DIAGNOSTICS + 1
+        expansion.diagnostics().len(),
+        status_codegen::__private::MAX_DIAGNOSTICS + 1
     );
-    let last = &expansion.diagnostics.last().unwrap().message;
+    let last = &expansion.diagnostics().last().unwrap().message();
     assert!(last.starts_with("30 more problems not shown"), "{last}");
 }
 
@@ -201,8 +201,8 @@ fn hostile_text_stays_text() {
     let expansion = read("nasty.md", &text);
     assert!(expansion.is_ok(), "{:?}", messages(&expansion));
     let descriptions: Vec<&str> = expansion
-        .model
-        .variants
+        .model()
+        .variants()
         .iter()
         .map(|v| v.text(Text::Description))
         .collect();
@@ -219,15 +219,9 @@ fn a_translation_with_another_status_is_an_error_in_both_documents() {
             .unwrap(),
     );
     let expansion = status_codegen::expand_all(
-        status_codegen::Input {
-            path: "zh.md",
-            bytes: zh.as_bytes(),
-        },
-        &[status_codegen::Input {
-            path: "en.md",
-            bytes: en.as_bytes(),
-        }],
-        &invocation.options,
+        status_codegen::Input::new("zh.md", zh.as_bytes()),
+        &[status_codegen::Input::new("en.md", en.as_bytes())],
+        invocation.options(),
     );
     let errors = messages(&expansion);
     assert_eq!(errors.len(), 1, "{errors:?}");
@@ -270,8 +264,8 @@ fn generated_code_has_no_panic_path() {
                 format!("\"doc.md\", {options}").parse().unwrap();
             let invocation = status_codegen::invocation::parse(tokens);
             let expansion =
-                status_codegen::expand(&path.to_string_lossy(), &bytes, &invocation.options);
-            let code = expansion.tokens.to_string();
+                status_codegen::expand(&path.to_string_lossy(), &bytes, invocation.options());
+            let code = expansion.tokens().to_string();
             for word in ["unreachable !", "panic !", ". unwrap ()", ". expect ("] {
                 assert!(
                     !code.contains(word),

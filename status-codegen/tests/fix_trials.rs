@@ -5,28 +5,28 @@
 
 use std::fmt::Write as _;
 
-use status_codegen::diagnostic::MAX_DIAGNOSTICS;
+use status_codegen::__private::MAX_DIAGNOSTICS;
 use status_codegen::{Expansion, Options, expand, invocation};
 
 /// The options an invocation writes after the path.
 fn options(written: &str) -> Options {
     let tokens = format!("\"page.md\", {written}").parse().unwrap();
     let parsed = invocation::parse(tokens);
-    assert!(parsed.errors.is_empty(), "{written}");
-    parsed.options
+    assert!(parsed.errors().is_empty(), "{written}");
+    parsed.options().clone()
 }
 
 /// Each diagnostic's place and fix, as `line:col fix` (`-` for none).
 fn fixes(expansion: &Expansion) -> Vec<String> {
     expansion
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| {
             let at = d
-                .location
-                .map_or_else(String::new, |l| format!("{}:{}", l.line, l.column));
+                .location()
+                .map_or_else(String::new, |l| format!("{}:{}", l.line(), l.column()));
             let fix = d
-                .fix
+                .fix()
                 .as_ref()
                 .map_or_else(|| "-".to_owned(), ToString::to_string);
             format!("{at} {fix}")
@@ -36,10 +36,10 @@ fn fixes(expansion: &Expansion) -> Vec<String> {
 
 fn codes(expansion: &Expansion) -> Vec<&str> {
     expansion
-        .model
-        .variants
+        .model()
+        .variants()
         .iter()
-        .map(|v| v.code.as_str())
+        .map(status_codegen::model::Variant::code)
         .collect()
 }
 
@@ -105,11 +105,11 @@ fn fifty_problems_each_get_their_own_fix() {
         );
     }
     assert!(
-        expansion.diagnostics[MAX_DIAGNOSTICS]
-            .message
+        expansion.diagnostics()[MAX_DIAGNOSTICS]
+            .message()
             .starts_with("10 more problems not shown"),
         "{}",
-        expansion.diagnostics[MAX_DIAGNOSTICS].message
+        expansion.diagnostics()[MAX_DIAGNOSTICS].message()
     );
     assert_eq!(codes(&expansion).len(), 120);
 }

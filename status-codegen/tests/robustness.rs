@@ -12,13 +12,11 @@ use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use proc_macro2::Span;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
-use status_codegen::diagnostic::MAX_DIAGNOSTICS;
+use status_codegen::__private::MAX_DIAGNOSTICS;
 use status_codegen::model::{Kind, Role};
-use status_codegen::options::{ColumnChoice, Rename};
 use status_codegen::{Location, Options, TableSelector, expand};
 
 /// Valid documents of each shape met in practice, to mutate.
@@ -218,27 +216,23 @@ fn options() -> impl Strategy<Value = Options> {
     let kind = prop::option::of(prop::sample::select(vec![Kind::Status, Kind::Error]));
     (tables, renames, column.clone(), column, kind).prop_map(
         |(tables, renames, code, description, kind)| {
-            let mut columns = ColumnChoice::default();
+            let mut options = Options::default();
+            if let Some(tables) = tables {
+                options = options.with_tables(tables);
+            }
+            if let Some(kind) = kind {
+                options = options.with_kind(kind);
+            }
+            for (code, name) in renames {
+                options = options.with_rename(code.to_string(), name);
+            }
             if let Some(code) = code {
-                columns.set(Role::Status, code.to_owned());
+                options = options.with_column(Role::Status, code);
             }
             if let Some(description) = description {
-                columns.set(Role::Description, description.to_owned());
+                options = options.with_column(Role::Description, description);
             }
-            Options {
-                tables,
-                kind,
-                renames: renames
-                    .into_iter()
-                    .map(|(code, name)| Rename {
-                        code: code.to_string(),
-                        name: name.to_owned(),
-                        span: Span::call_site(),
-                    })
-                    .collect(),
-                columns,
-                ..Options::default()
-            }
+            options
         },
     )
 }
@@ -254,61 +248,61 @@ fn check(path: &str, bytes: &[u8], options: &Options) -> Result<(), TestCaseErro
     let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = normalized.split('\n').collect();
     prop_assert!(
-        expansion.diagnostics.len() <= MAX_DIAGNOSTICS + 1,
+        expansion.diagnostics().len() <= MAX_DIAGNOSTICS + 1,
         "{} diagnostics",
-        expansion.diagnostics.len()
+        expansion.diagnostics().len()
     );
-    for diagnostic in &expansion.diagnostics {
+    for diagnostic in expansion.diagnostics() {
         let rendered = diagnostic.to_string();
-        prop_assert_eq!(&diagnostic.path, path);
+        prop_assert_eq!(diagnostic.path(), path);
         prop_assert!(rendered.starts_with(path), "{}", rendered);
-        if let Some(at) = diagnostic.location {
+        if let Some(at) = diagnostic.location() {
             inside(at, &lines)?;
-            let head = format!("{path}:{}:{}: ", at.line, at.column);
+            let head = format!("{path}:{}:{}: ", at.line(), at.column());
             prop_assert!(rendered.starts_with(&head), "{}", rendered);
         }
-        for related in &diagnostic.related {
-            inside(related.location, &lines)?;
+        for related in diagnostic.related() {
+            inside(related.location(), &lines)?;
         }
     }
     let mut codes = HashSet::new();
     let mut names = HashSet::new();
-    for variant in &expansion.model.variants {
-        if let Some(number) = variant.number {
+    for variant in expansion.model().variants() {
+        if let Some(number) = variant.number() {
             prop_assert!((100..=999).contains(&number), "{:?}", variant);
         }
-        prop_assert!(!variant.rows.is_empty(), "{:?}", variant);
-        for row in &variant.rows {
-            prop_assert!((1..=lines.len()).contains(&row.line), "{:?}", variant);
+        prop_assert!(!variant.rows().is_empty(), "{:?}", variant);
+        for row in variant.rows() {
+            prop_assert!((1..=lines.len()).contains(&row.line()), "{:?}", variant);
         }
         prop_assert!(
-            codes.insert(variant.code.clone()),
+            codes.insert(variant.code().to_owned()),
             "code twice: {:?}",
             variant
         );
         prop_assert!(
-            names.insert(variant.name.clone()),
+            names.insert(variant.name().to_owned()),
             "name twice: {:?}",
             variant
         );
     }
     // What the macro hands to rustc; printing it must not panic either.
-    let _ = expansion.tokens.to_string();
+    let _ = expansion.tokens().to_string();
     Ok(())
 }
 
 /// A location is 1-based and inside the text: its line exists, and its column
 /// is at most one past the line's last character.
 fn inside(at: Location, lines: &[&str]) -> Result<(), TestCaseError> {
-    prop_assert!(at.line >= 1 && at.column >= 1, "{:?}", at);
-    let Some(line) = lines.get(at.line - 1) else {
+    prop_assert!(at.line() >= 1 && at.column() >= 1, "{:?}", at);
+    let Some(line) = lines.get(at.line() - 1) else {
         return Err(TestCaseError::fail(format!(
             "{at:?} is past the last line ({})",
             lines.len()
         )));
     };
     prop_assert!(
-        at.column <= line.chars().count() + 1,
+        at.column() <= line.chars().count() + 1,
         "{:?} is past the end of line {:?}",
         at,
         line
@@ -354,12 +348,12 @@ fn seeds_are_valid_documents() {
         };
         let expansion = expand(path, seed.as_bytes(), &Options::default());
         let errors: Vec<String> = expansion
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(ToString::to_string)
             .collect();
         assert!(errors.is_empty(), "{path}: {errors:#?}");
-        assert!(expansion.model.variants.len() >= 2, "{path}");
+        assert!(expansion.model().variants().len() >= 2, "{path}");
     }
 }
 
@@ -450,7 +444,7 @@ fn work(path: &str, doc: &str) -> (usize, usize) {
         ALLOCATED.load(Ordering::Relaxed) - bytes,
         ALLOCATIONS.load(Ordering::Relaxed) - count,
     );
-    for diagnostic in &expansion.diagnostics {
+    for diagnostic in expansion.diagnostics() {
         assert!(diagnostic.to_string().starts_with(path));
     }
     used
@@ -608,9 +602,9 @@ fn deep_nesting_in_a_cell_does_not_overflow_the_stack() {
     ] {
         // Refused with a located error, not read and not a crash.
         let expansion = expand(path, doc.as_bytes(), &Options::default());
-        assert!(expansion.model.variants.is_empty(), "{path}");
+        assert!(expansion.model().variants().is_empty(), "{path}");
         let first = expansion
-            .diagnostics
+            .diagnostics()
             .first()
             .map(ToString::to_string)
             .unwrap_or_default();
@@ -627,12 +621,12 @@ fn deep_nesting_in_a_cell_does_not_overflow_the_stack() {
     );
     for path in ["fine.md", "fine.html"] {
         let expansion = expand(path, deep_but_fine.as_bytes(), &Options::default());
-        assert!(expansion.is_ok(), "{path}: {:?}", expansion.diagnostics);
+        assert!(expansion.is_ok(), "{path}: {:?}", expansion.diagnostics());
         let names: Vec<&str> = expansion
-            .model
-            .variants
+            .model()
+            .variants()
             .iter()
-            .map(|v| v.name.as_str())
+            .map(status_codegen::model::Variant::name)
             .collect();
         assert_eq!(names, ["DeepText"], "{path}");
     }

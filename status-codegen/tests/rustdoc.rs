@@ -81,15 +81,15 @@ fn every_description_is_one_cell_of_the_rendered_table() {
     );
     let bytes = std::fs::read(path).unwrap();
     let expansion = expand("injection.md", &bytes, &status_codegen::Options::default());
-    assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
-    let (table, alignments) = rendered_table(&enum_doc(&expansion.tokens));
+    assert!(expansion.is_ok(), "{:?}", expansion.diagnostics());
+    let (table, alignments) = rendered_table(&enum_doc(expansion.tokens()));
     // Every row is in one section: a sentence above the table, not a column.
     // The code's cell holds its variant too, and no column is for
     // maintainers (document lines are in the committed file's header).
     assert_eq!(table[0], ["Code", "Description"]);
     // Left-aligned, as text is read (a right-aligned string code is ragged).
     assert_eq!(alignments, [Alignment::Left, Alignment::Left]);
-    let doc = enum_doc(&expansion.tokens);
+    let doc = enum_doc(expansion.tokens());
     assert!(!doc.contains("edit the document"), "{doc}");
     assert!(doc.contains("Section of every row: "), "{doc}");
     // The methods it has, and those the page gives it no column for.
@@ -127,17 +127,13 @@ fn each_language_of_a_text_shares_its_cell() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap();
-    let loaded = status_codegen::load::load(
-        invocation.path.as_deref().unwrap(),
-        &invocation.options,
-        root,
-    );
+    let loaded = status_codegen::load::load(invocation.path().unwrap(), invocation.options(), root);
     assert!(
-        loaded.expansion.is_ok(),
+        loaded.expansion().is_ok(),
         "{:?}",
-        loaded.expansion.diagnostics
+        loaded.expansion().diagnostics()
     );
-    let (table, _) = rendered_table(&enum_doc(&loaded.expansion.tokens));
+    let (table, _) = rendered_table(&enum_doc(loaded.expansion().tokens()));
     // Two columns of texts, not four: the languages of a text share a cell.
     assert_eq!(
         table[0],

@@ -8,8 +8,9 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
+use status_codegen::__private::{committed, expand_documents, placeholder, read_documents};
+use status_codegen::invocation;
 use status_codegen::load::{self, LoadedDocument};
-use status_codegen::{committed, invocation};
 
 /// Generates an enum from the status-code or error-code table of a Markdown or
 /// HTML document.
@@ -152,17 +153,19 @@ impl Output {
 fn expand(input: &TokenStream, manifest_dir: &std::path::Path) -> Output {
     let invocation = invocation::parse(input.clone());
     let mut errors: Vec<TokenStream> = invocation
-        .errors
+        .errors()
         .iter()
-        .map(|e| compile_error(e.span, &e.message))
+        .map(|e| compile_error(e.span(), e.message()))
         .collect();
-    let Some(path) = &invocation.path else {
-        let code = status_codegen::placeholder("", &invocation.options, Vec::new()).tokens;
+    let Some(path) = &invocation.path() else {
+        let code = placeholder("", invocation.options(), Vec::new())
+            .tokens()
+            .clone();
         return Output::Tokens(quote!(#(#errors)* #code));
     };
-    let documents = load::read_documents(path, &invocation.options, manifest_dir);
+    let documents = read_documents(path, invocation.options(), manifest_dir);
     if errors.is_empty() {
-        let options = &invocation.options;
+        let options = invocation.options();
         let identity = identity();
         if let Some(file) = committed::find(
             manifest_dir,
@@ -170,33 +173,33 @@ fn expand(input: &TokenStream, manifest_dir: &std::path::Path) -> Output {
             options,
             input,
             &identity,
-            &documents.list,
+            documents.list(),
         ) {
             // rustc tracks the included file: editing it rebuilds the crate,
             // and the macro checks it again.
             let file = file.to_string_lossy();
-            let tracking = tracking(&documents.list);
+            let tracking = tracking(documents.list());
             return Output::Tokens(quote!(::core::include!(#file); #tracking));
         }
     }
-    let loaded = load::expand_documents(path, &invocation.options, documents);
-    let expansion = &loaded.expansion;
-    let code = &expansion.tokens;
-    let tracking = tracking(&loaded.documents);
+    let loaded = expand_documents(path, invocation.options(), documents);
+    let expansion = loaded.expansion();
+    let code = expansion.tokens();
+    let tracking = tracking(loaded.documents());
     if errors.is_empty() && expansion.is_ok() {
         return Output::Text(quote!(#code #tracking).to_string());
     }
     errors.extend(
         expansion
-            .diagnostics
+            .diagnostics()
             .iter()
-            .map(|d| compile_error(invocation.path_span, &d.to_string())),
+            .map(|d| compile_error(invocation.path_span(), &d.to_string())),
     );
     errors.extend(
         expansion
-            .invocation_errors
+            .invocation_errors()
             .iter()
-            .map(|e| compile_error(e.span, &e.message)),
+            .map(|e| compile_error(e.span(), e.message())),
     );
     Output::Tokens(quote!(#(#errors)* #code #tracking))
 }
@@ -206,7 +209,7 @@ fn expand(input: &TokenStream, manifest_dir: &std::path::Path) -> Output {
 fn tracking(documents: &[LoadedDocument]) -> TokenStream {
     let paths = documents
         .iter()
-        .filter_map(|d| d.found.as_deref())
+        .filter_map(LoadedDocument::found)
         .map(|p| p.to_string_lossy().into_owned());
     let variable = load::MANIFEST_DIR_VARIABLE;
     quote! {
@@ -291,7 +294,11 @@ mod tests {
         let build = status_codegen::build_script::Generator::new("tables/broken.md")
             .generate_into(&package, &root.join("out.rs"))
             .unwrap_err();
-        let build_errors: Vec<String> = build.diagnostics.iter().map(ToString::to_string).collect();
+        let build_errors: Vec<String> = build
+            .diagnostics()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(
             build_errors, macro_errors,
             "build.rs prints what the macro prints"
@@ -332,15 +339,15 @@ mod tests {
         for site in sites {
             let manifest_dir = root.join(&site.package_dir);
             let loaded = status_codegen::load::load(
-                site.invocation.path.as_deref().unwrap(),
-                &site.invocation.options,
+                site.invocation.path().unwrap(),
+                site.invocation.options(),
                 &manifest_dir,
             );
             let committed_path = root.join(status_cli::committed_path(&site).unwrap());
             let committed = std::fs::read_to_string(&committed_path)
                 .unwrap_or_else(|e| panic!("{}: {e}", committed_path.display()));
             // The committed code is what the engine generates now ...
-            let expanded = status_cli::format_tokens(&loaded.expansion.tokens).unwrap();
+            let expanded = status_cli::format_tokens(loaded.expansion().tokens()).unwrap();
             assert_eq!(
                 expanded,
                 status_cli::body_of(&committed),
@@ -356,8 +363,8 @@ mod tests {
             let include = quote::quote!(::core::include!(#file);).to_string();
             assert!(text.starts_with(&include), "{}: {text}", site.source);
             assert!(!text.contains("compile_error"), "{}: {text}", site.source);
-            for document in &loaded.documents {
-                let found = document.found.as_ref().unwrap().to_string_lossy();
+            for document in loaded.documents() {
+                let found = document.found().unwrap().to_string_lossy();
                 assert!(
                     text.contains(&format!("include_bytes ! ({found:?})")),
                     "{}: {found} is tracked: {text}",

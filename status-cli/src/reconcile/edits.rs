@@ -22,7 +22,7 @@ impl Reconcile<'_> {
             .sites
             .iter()
             .filter(|s| s.source == file)
-            .filter_map(|s| s.invocation.options.type_name.clone())
+            .filter_map(|s| s.invocation.options().name().map(str::to_owned))
             .chain(
                 self.named
                     .iter()

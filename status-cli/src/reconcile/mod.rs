@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
 
-use status_codegen::options::Options;
+use status_codegen::Options;
 use status_codegen::{Expansion, Kind, load};
 
 use crate::crate_files::{self, Invocation};
@@ -111,7 +111,7 @@ impl<'a> Reconcile<'a> {
     /// An invocation of a page `init` or `sync` wrote.
     fn existing(&mut self, i: usize) -> Result<(), String> {
         let site = self.sites[i].clone();
-        let Some(copy) = site.invocation.path.clone() else {
+        let Some(copy) = site.invocation.path().map(str::to_owned) else {
             return Ok(());
         };
         if !self.old.pages.iter().any(|p| p.copy == copy) {
@@ -130,8 +130,8 @@ impl<'a> Reconcile<'a> {
                 return Ok(());
             }
         };
-        let options = site.invocation.options.clone();
-        let twin = options.translations.first().map(|t| t.path.clone());
+        let options = site.invocation.options().clone();
+        let twin = options.translations().first().map(|t| t.path().to_owned());
         let twin_page = match twin.as_deref().map(|t| (t, self.upstream(t))) {
             None => None,
             Some((_, Upstream::Here(twin))) => Some(twin),
@@ -147,14 +147,14 @@ impl<'a> Reconcile<'a> {
             }
         };
         let changed = self.changed(&copy) || twin.as_deref().is_some_and(|t| self.changed(t));
-        let watched = twin_page.is_some() && options.fallback;
+        let watched = twin_page.is_some() && options.fallback();
         if !(changed || watched) {
             return Ok(());
         }
         let expansion = self.expand(&site, &options);
-        let kind = expansion.model.kind;
+        let kind = expansion.model().kind();
         match twin_page {
-            Some(twin) if expansion.is_ok() && options.fallback => {
+            Some(twin) if expansion.is_ok() && options.fallback() => {
                 self.maybe_caught_up(i, page, twin, &options);
                 Ok(())
             }
@@ -167,10 +167,7 @@ impl<'a> Reconcile<'a> {
     /// A pair that reads cleanly with `fallback`: without it too, now?
     fn maybe_caught_up(&mut self, i: usize, page: usize, twin: usize, options: &Options) {
         let site = self.sites[i].clone();
-        let without = Options {
-            fallback: false,
-            ..options.clone()
-        };
+        let without = options.clone().with_fallback(false);
         if self.expand(&site, &without).is_ok() {
             self.remove_arguments(i, &["fallback"]);
             let copy = self.reading.pages[twin].copy.clone();
@@ -191,11 +188,8 @@ impl<'a> Reconcile<'a> {
         expansion: &Expansion,
     ) -> Result<(), String> {
         let site = self.sites[i].clone();
-        let options = &site.invocation.options;
-        let with_fallback = Options {
-            fallback: true,
-            ..options.clone()
-        };
+        let options = site.invocation.options();
+        let with_fallback = options.clone().with_fallback(true);
         let both = self.expand(&site, &with_fallback);
         if both.is_ok() {
             self.add_argument(i, "fallback");
@@ -204,12 +198,7 @@ impl<'a> Reconcile<'a> {
             self.out.lags.push((module_of(&site), name_of(&site), lag));
             return Ok(());
         }
-        let alone = Options {
-            translations: Vec::new(),
-            lang: None,
-            fallback: false,
-            ..options.clone()
-        };
+        let alone = options.clone().without_translations();
         let twin_alone = self.reading.typed_as(twin, kind).cloned();
         if let Some(typed) = twin_alone.filter(|_| self.expand(&site, &alone).is_ok()) {
             let why = first_problem(&both);
@@ -289,28 +278,24 @@ impl<'a> Reconcile<'a> {
             self.out.kept_copies.push(copy.clone());
         }
         let mut problems: Vec<String> = expansion
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(|d| {
-                let mut d = d.clone();
-                d.path = self.upstream_path(&d.path);
-                for related in &mut d.related {
-                    related.path = self.upstream_path(&related.path);
-                }
+                let d = d.clone().map_paths(|path| self.upstream_path(path));
                 format!("error: {d}")
             })
             .collect();
         problems.extend(
             expansion
-                .invocation_errors
+                .invocation_errors()
                 .iter()
-                .map(|e| format!("error: {}: {}", site.locate(e.span), e.message)),
+                .map(|e| format!("error: {}: {}", site.locate(e.span()), e.message())),
         );
-        let options = &site.invocation.options;
-        if let (true, Some(twin)) = (options.fallback, options.translations.first()) {
+        let options = &site.invocation.options();
+        if let (true, Some(twin)) = (options.fallback(), options.translations().first()) {
             let pages = (
                 self.reading.page_of_copy(&copies[0]),
-                self.reading.page_of_copy(&twin.path),
+                self.reading.page_of_copy(twin.path()),
             );
             if let (Some(page), Some(twin)) = pages {
                 self.lag(&site, None, page, twin);
@@ -326,7 +311,7 @@ impl<'a> Reconcile<'a> {
             name: name_of(&site),
             site: format!("{}:{line}", site.source),
             problems,
-            fixable: expansion.diagnostics.iter().any(|d| d.fix.is_some()),
+            fixable: expansion.diagnostics().iter().any(|d| d.fix().is_some()),
         });
         Ok(())
     }
@@ -349,7 +334,7 @@ impl<'a> Reconcile<'a> {
                 continue;
             }
             let site = self.sites[primary].clone();
-            if site.invocation.options.lang.is_some() {
+            if site.invocation.options().lang().is_some() {
                 continue;
             }
             let page = &self.reading.pages[ty.page];
@@ -428,10 +413,10 @@ impl<'a> Reconcile<'a> {
     /// translation) as `kind`.
     fn invoked(&self, copy: &str, kind: Kind) -> bool {
         self.sites.iter().enumerate().any(|(i, site)| {
-            let options = &site.invocation.options;
+            let options = &site.invocation.options();
             !self.removed.contains(&i)
-                && (site.invocation.path.as_deref() == Some(copy)
-                    || options.translations.iter().any(|t| t.path == copy))
+                && (site.invocation.path() == Some(copy)
+                    || options.translations().iter().any(|t| t.path() == copy))
                 && self.site_kind(site) == Some(kind)
         })
     }
@@ -441,20 +426,18 @@ impl<'a> Reconcile<'a> {
         self.sites.iter().enumerate().position(|(i, site)| {
             !self.removed.contains(&i)
                 && !self.handled.contains(&i)
-                && site.invocation.path.as_deref() == Some(copy)
-                && site.invocation.options.translations.is_empty()
+                && site.invocation.path() == Some(copy)
+                && site.invocation.options().translations().is_empty()
                 && self.site_kind(site) == Some(kind)
         })
     }
 
     /// An invocation's kind: its `kind` option, else its page's only kind.
     fn site_kind(&self, site: &InvocationSite) -> Option<Kind> {
-        if let Some(kind) = site.invocation.options.kind {
+        if let Some(kind) = site.invocation.options().kind() {
             return Some(kind);
         }
-        let page = self
-            .reading
-            .page_of_copy(site.invocation.path.as_deref()?)?;
+        let page = self.reading.page_of_copy(site.invocation.path()?)?;
         let kinds: BTreeSet<&str> = self
             .reading
             .typed
@@ -490,12 +473,12 @@ impl<'a> Reconcile<'a> {
             return false;
         };
         let parsed = status_codegen::invocation::parse(tokens);
-        parsed.errors.is_empty() && self.expand(site, &parsed.options).is_ok()
+        parsed.errors().is_empty() && self.expand(site, parsed.options()).is_ok()
     }
 
     fn expand(&self, site: &InvocationSite, options: &Options) -> Expansion {
-        let path = site.invocation.path.as_deref().unwrap_or_default();
-        load::load(path, options, &self.staging.path().join(&site.package_dir)).expansion
+        let path = site.invocation.path().unwrap_or_default();
+        load::load(path, options, &self.staging.path().join(&site.package_dir)).into_expansion()
     }
 
     fn upstream(&self, copy: &str) -> Upstream {
@@ -523,7 +506,10 @@ impl<'a> Reconcile<'a> {
         let old = self.old.pages.iter().find(|p| p.copy == copy);
         match (self.reading.page_of_copy(copy), old) {
             (Some(page), Some(old)) => {
-                old.sha256 != status_codegen::committed::sha256_hex(&self.reading.pages[page].bytes)
+                old.sha256
+                    != status_codegen::__private::committed::sha256_hex(
+                        &self.reading.pages[page].bytes,
+                    )
             }
             _ => true,
         }
@@ -554,22 +540,11 @@ impl<'a> Reconcile<'a> {
     /// How the pair of `site` lags, from the copies in the staging area
     /// (the old ones of a type kept), each read alone with its options.
     fn lag_of(&self, site: &InvocationSite, page: usize, twin: usize) -> pairing::Lag {
-        let alone = Options {
-            translations: Vec::new(),
-            lang: None,
-            fallback: false,
-            ..site.invocation.options.clone()
-        };
+        let alone = site.invocation.options().clone().without_translations();
         let (x, y) = (&self.reading.pages[page], &self.reading.pages[twin]);
         let codes = |copy: &str| -> BTreeSet<String> {
-            let expansion =
-                load::load(copy, &alone, &self.staging.path().join(&site.package_dir)).expansion;
-            expansion
-                .model
-                .variants
-                .into_iter()
-                .map(|v| v.code)
-                .collect()
+            let expansion = load::load(copy, &alone, &self.staging.path().join(&site.package_dir));
+            expansion.expansion().model().codes().into_iter().collect()
         };
         let (ours, theirs) = (codes(&x.copy), codes(&y.copy));
         pairing::Lag {
@@ -592,10 +567,10 @@ impl<'a> Reconcile<'a> {
 
 fn name_of(site: &InvocationSite) -> String {
     site.invocation
-        .options
-        .type_name
-        .clone()
-        .unwrap_or_else(|| "its type".to_owned())
+        .options()
+        .name()
+        .unwrap_or("its type")
+        .to_owned()
 }
 
 /// The module of an invocation's file, as its folder is named.
@@ -608,14 +583,14 @@ fn module_of(site: &InvocationSite) -> String {
 /// The first problem of an expansion, its first line.
 fn first_problem(expansion: &Expansion) -> String {
     expansion
-        .diagnostics
+        .diagnostics()
         .first()
         .map(ToString::to_string)
         .or_else(|| {
             expansion
-                .invocation_errors
+                .invocation_errors()
                 .first()
-                .map(|e| e.message.clone())
+                .map(|e| e.message().to_owned())
         })
         .unwrap_or_default()
         .lines()

@@ -38,8 +38,7 @@ use crate::options::Options;
 mod options;
 
 /// The options the invocation accepts, for messages.
-#[doc(hidden)]
-pub const OPTION_NAMES: &[&str] = &[
+const OPTION_NAMES: &[&str] = &[
     "name",
     "vis",
     "derive",
@@ -129,14 +128,10 @@ const RESERVED_METHODS: &[&str] = &[
 /// be generated under the name the user chose.
 #[derive(Debug, Clone)]
 pub struct Invocation {
-    /// The document path as written, if the first argument is a string literal.
-    pub path: Option<String>,
-    /// The span of the path literal (or of the whole invocation).
-    pub path_span: Span,
-    /// The options, with defaults for those not given or not understood.
-    pub options: Options,
-    /// Every problem found.
-    pub errors: Vec<InvocationError>,
+    pub(crate) path: Option<String>,
+    pub(crate) path_span: Span,
+    pub(crate) options: Options,
+    pub(crate) errors: Vec<InvocationError>,
 }
 
 /// Parses the tokens inside `status_table!(...)`.
@@ -153,7 +148,7 @@ pub fn parse(tokens: TokenStream) -> Invocation {
             Span::call_site(),
             "expected a string literal: the path of a Markdown or HTML document, e.g. status_table!(\"tables/evs_04_0039.md\")",
         ),
-        Some(first) => invocation.path(first),
+        Some(first) => invocation.read_path(first),
     }
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     for arg in args.filter(|a| !a.is_empty()) {
@@ -196,11 +191,31 @@ pub(crate) fn parse_at<T>(
 }
 
 impl Invocation {
+    /// The document path as written, if the first argument is a string literal.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// The span of the path literal (or of the whole invocation).
+    pub fn path_span(&self) -> Span {
+        self.path_span
+    }
+
+    /// The options, with defaults for those not given or not understood.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Every problem found.
+    pub fn errors(&self) -> &[InvocationError] {
+        &self.errors
+    }
+
     fn error(&mut self, span: Span, message: impl Into<String>) {
         self.errors.push(InvocationError::new(span, message));
     }
 
-    fn path(&mut self, tokens: TokenStream) {
+    fn read_path(&mut self, tokens: TokenStream) {
         let span = tokens
             .clone()
             .into_iter()

@@ -1,59 +1,13 @@
-//! The one load step every front end calls: resolve the document's path, read
-//! it, expand it (or the placeholder when it cannot be read), and say which
-//! files to track. The macro, build.rs and the CLI differ only in how they
-//! print what it returns.
+//! Finding and reading an invocation's documents, then checking or
+//! expanding what was read: [`load`](super::load) in two halves, for the
+//! macro, which looks for a committed expansion between them.
 
 use std::path::{Path, PathBuf};
 
+use super::{Loaded, LoadedDocument, resolve};
 use crate::diagnostic::Diagnostic;
 use crate::options::{Interop, Options};
-use crate::{Checked, Expansion, Input};
-
-/// The environment variable that stands in for `CARGO_MANIFEST_DIR` where that
-/// is not the invoking crate's own directory (trybuild's generated test
-/// crates, build systems other than cargo).
-pub const MANIFEST_DIR_VARIABLE: &str = "STATUS_TABLE_MANIFEST_DIR";
-
-/// What loading an invocation gives.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The generated code, the model and every problem.
-    pub expansion: Expansion,
-    /// The documents, primary first, as found.
-    pub documents: Vec<LoadedDocument>,
-}
-
-/// One document of an invocation.
-#[derive(Debug, Clone)]
-pub struct LoadedDocument {
-    /// The path as the invocation writes it.
-    pub written: String,
-    /// Where it was found, when it was found and read (the file to track).
-    pub found: Option<PathBuf>,
-    /// Its bytes, when it could be read.
-    pub bytes: Option<Vec<u8>>,
-}
-
-impl Loaded {
-    /// The files to track: cargo must rebuild when any of them changes.
-    pub fn tracked(&self) -> impl Iterator<Item = &Path> {
-        self.documents.iter().filter_map(|d| d.found.as_deref())
-    }
-}
-
-/// The invoking package's directory: `STATUS_TABLE_MANIFEST_DIR` when set,
-/// else `CARGO_MANIFEST_DIR`.
-pub fn manifest_dir() -> Option<PathBuf> {
-    std::env::var_os(MANIFEST_DIR_VARIABLE)
-        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR"))
-        .map(PathBuf::from)
-}
-
-/// Loads the invocation's documents, found from `manifest_dir` (see
-/// [`resolve`]), and expands them.
-pub fn load(path: &str, options: &Options, manifest_dir: &Path) -> Loaded {
-    expand_documents(path, options, read_documents(path, options, manifest_dir))
-}
+use crate::{Checked, Input};
 
 /// `http` and `serde` make code that names `::http` and `::serde`: when the
 /// invoking package's `Cargo.toml` names no such dependency, say which line
@@ -106,20 +60,26 @@ fn declares(manifest: &str, name: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Documents {
     /// Primary first, then the translations in the invocation's order.
-    pub list: Vec<LoadedDocument>,
+    list: Vec<LoadedDocument>,
     problems: Vec<Diagnostic>,
     /// The interop options whose crate the package does not depend on.
     missing: Vec<(Interop, crate::InvocationError)>,
 }
 
 impl Documents {
+    /// The documents, primary first, then the translations in the
+    /// invocation's order.
+    pub fn list(&self) -> &[LoadedDocument] {
+        &self.list
+    }
+
     /// Whether every document was found and read.
     pub fn all_read(&self) -> bool {
         self.problems.is_empty()
     }
 }
 
-/// The first half of [`load`]: finds and reads the invocation's documents.
+/// The first half of [`load`](crate::load::load): finds and reads the invocation's documents.
 pub fn read_documents(path: &str, options: &Options, manifest_dir: &Path) -> Documents {
     let mut read_all = vec![read(path, manifest_dir)];
     for translation in &options.translations {
@@ -133,7 +93,7 @@ pub fn read_documents(path: &str, options: &Options, manifest_dir: &Path) -> Doc
     }
 }
 
-/// The second half of [`load`]: expands documents read by [`read_documents`]
+/// The second half of [`load`](crate::load::load): expands documents read by [`read_documents`]
 /// (or gives the placeholder and the reading problems).
 pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> Loaded {
     let (checked, options, documents) = checked(path, options, documents);
@@ -143,21 +103,9 @@ pub fn expand_documents(path: &str, options: &Options, documents: Documents) -> 
     }
 }
 
-/// [`load`] without generating the code: the model and every problem, and
-/// the documents. For front ends that show the model (`inspect`).
-pub fn load_checked(
-    path: &str,
-    options: &Options,
-    manifest_dir: &Path,
-) -> (Checked, Vec<LoadedDocument>) {
-    let (checked, _, documents) =
-        checked(path, options, read_documents(path, options, manifest_dir));
-    (checked, documents)
-}
-
 /// Checks documents read by [`read_documents`], with the options the code is
 /// generated with.
-fn checked(
+pub(super) fn checked(
     path: &str,
     options: &Options,
     documents: Documents,
@@ -190,7 +138,7 @@ fn checked(
             .collect();
         crate::check_all(primary, &translations, &without)
     } else {
-        crate::unread(path, &without, problems)
+        crate::expansion::unread(path, &without, problems)
     };
     checked
         .invocation_errors
@@ -291,38 +239,6 @@ fn near_files(written: &str, tried: &[PathBuf]) -> Vec<String> {
             }
         })
         .collect()
-}
-
-/// Where the document `relative` is: tried in the invoking package's directory,
-/// then in each parent up to the root of the workspace that has the package as
-/// a member. A package outside any workspace (a published crate, unpacked by
-/// `cargo package` or from a registry) looks only inside itself. On failure,
-/// every place tried, in order.
-pub fn resolve(relative: &str, manifest_dir: &Path) -> Result<PathBuf, Vec<PathBuf>> {
-    let wanted = Path::new(relative);
-    if wanted.is_absolute() {
-        return if wanted.exists() {
-            Ok(wanted.to_path_buf())
-        } else {
-            Err(vec![wanted.to_path_buf()])
-        };
-    }
-    // A root that is not above the package (a `package.workspace` elsewhere)
-    // would let the search climb to `/`: then only the package is searched.
-    let root =
-        crate::workspace::root_of(manifest_dir).filter(|root| manifest_dir.starts_with(root));
-    let mut tried = Vec::new();
-    for dir in manifest_dir.ancestors() {
-        let candidate = dir.join(wanted);
-        if candidate.exists() {
-            return Ok(candidate);
-        }
-        tried.push(candidate);
-        if root.as_deref().is_none_or(|root| dir == root) {
-            break;
-        }
-    }
-    Err(tried)
 }
 
 #[cfg(test)]
