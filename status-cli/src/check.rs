@@ -240,3 +240,12 @@ fn verdict(text: &mut String, comparison: &Comparison, diff: bool) {
         "status-table check: {count} problem(s){hint}. Fix the documents if there are errors, then run\n\n    {GENERATE_COMMAND}\n\nand commit {DIRECTORY}/. (Install the CLI with `cargo install status-cli`; in the\nstatus-table repository, `cargo install --path status-cli` or `cargo run -p status-cli --`.)"
     );
 }
+
+/// Runs `check`: prints the report; exit 1 when anything differs.
+pub(crate) fn run(root: &Path, diff: bool, stdout: &mut dyn std::io::Write) -> Result<u8, String> {
+    let report = check_with(root, diff)?;
+    stdout
+        .write_all(report.text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(u8::from(!report.clean))
+}

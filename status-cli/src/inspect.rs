@@ -3,14 +3,49 @@
 //! why not, the rows, and the problems; for people, or as JSON for tools.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
 
 use status_codegen::model::{Kind, Model, Role, Text};
-use status_codegen::{Diagnostic, InvocationError};
+use status_codegen::{Diagnostic, InvocationError, load};
 
+use crate::arguments::{OPTIONS, current_dir, invocation_of, locate_option, option_position};
 use crate::contract;
 
+/// Runs `inspect`: the human form, or the JSON contract.
+pub(crate) fn run(
+    document: &Path,
+    options: &str,
+    as_json: bool,
+    stdout: &mut dyn std::io::Write,
+) -> Result<u8, String> {
+    let (path, invocation) = invocation_of(document, options)?;
+    // The model and the problems are shown, never the code: not generated.
+    let (checked, _) = load::load_checked(&path, invocation.options(), &current_dir()?);
+    let invocation_errors: Vec<_> = invocation
+        .errors()
+        .iter()
+        .chain(checked.invocation_errors())
+        .map(|e| (locate_option(e.span()), e.clone()))
+        .collect();
+    if as_json {
+        let report = json(checked.model(), checked.diagnostics(), &invocation_errors);
+        let mut out = std::io::BufWriter::new(&mut *stdout);
+        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+        out.write_all(b"\n")
+            .and_then(|()| out.flush())
+            .map_err(|e| e.to_string())?;
+    } else {
+        let text = human(checked.model(), checked.diagnostics(), &invocation_errors);
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(u8::from(!(checked.is_ok() && invocation_errors.is_empty())))
+}
+
 /// The human form.
-pub(crate) fn human(
+fn human(
     model: &Model,
     diagnostics: &[Diagnostic],
     invocation: &[(String, InvocationError)],
@@ -133,7 +168,7 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
 }
 
 /// The JSON form: the problems of the options first, then the documents'.
-pub(crate) fn json<'a>(
+fn json<'a>(
     model: &'a Model,
     diagnostics: &[Diagnostic],
     invocation: &[(String, InvocationError)],
@@ -141,9 +176,9 @@ pub(crate) fn json<'a>(
     let all = invocation
         .iter()
         .map(|(_, e)| {
-            let (line, column) = crate::option_position(e.span());
+            let (line, column) = option_position(e.span());
             contract::Diagnostic {
-                path: crate::OPTIONS.to_owned(),
+                path: OPTIONS.to_owned(),
                 line: Some(line),
                 column: Some(column),
                 message: e.message().to_owned(),

@@ -368,7 +368,7 @@ struct Outcome {
 
 /// Reads `path` under `base` with `options`, as the macro would.
 fn load_page(base: &Path, path: &str, options: &str) -> Result<Outcome, String> {
-    let (written, invocation) = crate::invocation_of(Path::new(path), options)?;
+    let (written, invocation) = crate::arguments::invocation_of(Path::new(path), options)?;
     let loaded = load::load(&written, invocation.options(), base);
     let expansion = loaded.expansion();
     let first_line = |text: String| text.lines().next().unwrap_or_default().to_owned();
