@@ -176,7 +176,9 @@ fn remove_empty_modules(staging: &Staging) -> Result<(), String> {
     let Ok(entries) = std::fs::read_dir(base.join("src")) else {
         return Ok(());
     };
-    let mut lib = std::fs::read_to_string(base.join("src/lib.rs")).unwrap_or_default();
+    let lib_path = base.join("src/lib.rs");
+    let mut lib = std::fs::read_to_string(&lib_path)
+        .map_err(|e| format!("{}: {e}", lib_path.display()))?;
     let before = lib.clone();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
