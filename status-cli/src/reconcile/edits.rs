@@ -177,8 +177,8 @@ fn remove_empty_modules(staging: &Staging) -> Result<(), String> {
         return Ok(());
     };
     let lib_path = base.join("src/lib.rs");
-    let mut lib = std::fs::read_to_string(&lib_path)
-        .map_err(|e| format!("{}: {e}", lib_path.display()))?;
+    let mut lib =
+        std::fs::read_to_string(&lib_path).map_err(|e| format!("{}: {e}", lib_path.display()))?;
     let before = lib.clone();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -512,6 +512,8 @@ mod tests {
             (quote!("a.md", name = "Quoted"), "expected a type name"),
             (quote!("a.md", name = match), "expected a type name"),
             (quote!("a.md", name = gen), "is a keyword"),
+            (quote!("a.md", name = 状态码), "`状态码` is not ASCII"),
+            (quote!("a.md", rename(413 = 超限)), "`超限` is not ASCII"),
             (quote!("a.md", vis = private), "expected a visibility"),
             (quote!("a.md", table = "x"), "expected the table's index"),
             (quote!("a.md", rename(413 = fn)), "expected a variant name"),

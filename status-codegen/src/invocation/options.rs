@@ -478,10 +478,18 @@ fn code_key(input: ParseStream<'_>) -> syn::Result<(String, Span)> {
 fn identifier(input: ParseStream<'_>, expected: &str) -> syn::Result<Ident> {
     let span = input.span();
     let ident: Ident = input.parse().map_err(|_| syn::Error::new(span, expected))?;
-    if !naming::is_identifier(&ident.to_string()) {
+    let name = ident.to_string();
+    if !naming::is_identifier(&name) {
+        // Rust takes non-ASCII identifiers; the generated code, whose names
+        // users type in every match, keeps to ASCII.
+        let why = if name.is_ascii() {
+            "is a keyword"
+        } else {
+            "is not ASCII (the names of generated items are letters, digits and `_`)"
+        };
         return Err(syn::Error::new(
             ident.span(),
-            format!("`{ident}` is a keyword: {expected}"),
+            format!("`{ident}` {why}: {expected}"),
         ));
     }
     Ok(ident)
