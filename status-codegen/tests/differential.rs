@@ -829,6 +829,92 @@ fn html_cell() -> impl Strategy<Value = String> {
     .prop_map(|pieces| pieces.concat())
 }
 
+/// How the generated HTML is spelled: tag case, quotes, line breaks and indent.
+struct Spelling<'a> {
+    style: Style,
+    indent: &'a str,
+}
+
+impl Spelling<'_> {
+    fn tag(&self, name: &str) -> String {
+        if self.style.upper {
+            name.to_ascii_uppercase()
+        } else {
+            name.to_owned()
+        }
+    }
+
+    fn nl(&self) -> &'static str {
+        if self.style.lines { "\n" } else { "" }
+    }
+
+    fn pad(&self, level: usize) -> String {
+        if self.style.lines {
+            self.indent.repeat(level)
+        } else {
+            String::new()
+        }
+    }
+
+    fn attribute(&self, name: &str, n: usize) -> String {
+        let name = self.tag(name);
+        match self.style.quotes {
+            0 => format!(" {name}=\"{n}\""),
+            1 => format!(" {name}={n}"),
+            2 => format!(" {name}='{n}'"),
+            3 => format!(" {name}=\" {n} \""),
+            _ => format!(" {name} = \"{n}\""),
+        }
+    }
+
+    /// One `<tr>` of `cells`, header cells while `header`.
+    fn row(&self, out: &mut String, level: usize, cells: Vec<Laid>, header: bool) {
+        let (style, nl) = (self.style, self.nl());
+        let cell_name = if header { "th" } else { "td" };
+        let _ = write!(out, "{}<{}>{nl}", self.pad(level), self.tag("tr"));
+        for cell in cells {
+            let mut attributes = String::new();
+            if cell.rowspan > 1 {
+                attributes.push_str(&self.attribute("rowspan", cell.rowspan));
+            }
+            if cell.colspan > 1 {
+                attributes.push_str(&self.attribute("colspan", cell.colspan));
+            }
+            let close = if style.open_td {
+                String::new()
+            } else {
+                format!("</{}>", self.tag(cell_name))
+            };
+            let _ = write!(
+                out,
+                "{}<{}{attributes}>{}{close}{nl}",
+                self.pad(level + 1),
+                self.tag(cell_name),
+                cell.content
+            );
+        }
+        if !style.open_tr {
+            let _ = write!(out, "{}</{}>{nl}", self.pad(level), self.tag("tr"));
+        }
+    }
+}
+
+/// The row groups of the table (`thead`, `tbody`, or none) and their rows.
+fn row_groups(style: Style, head: usize, body: usize) -> Vec<(&'static str, usize)> {
+    // Without `<thead>`, the header rows and the body are one group.
+    if !style.thead && !style.two_bodies {
+        return vec![("", head + body)];
+    }
+    let mut groups = vec![(if style.thead { "thead" } else { "" }, head)];
+    if style.two_bodies {
+        groups.push(("tbody", body / 2));
+        groups.push(("tbody", body - body / 2));
+    } else {
+        groups.push(("tbody", body));
+    }
+    groups
+}
+
 fn write_html_table(
     columns: usize,
     head: usize,
@@ -840,97 +926,33 @@ fn write_html_table(
 ) -> String {
     let mut seeds = seeds.iter().copied().cycle();
     let mut contents = contents.into_iter();
-    let tag = |name: &str| {
-        if style.upper {
-            name.to_ascii_uppercase()
-        } else {
-            name.to_owned()
-        }
-    };
-    let nl = if style.lines { "\n" } else { "" };
-    let pad = |level: usize| {
-        if style.lines {
-            indent.repeat(level)
-        } else {
-            String::new()
-        }
-    };
-    let attribute = |name: &str, n: usize| {
-        let name = tag(name);
-        match style.quotes {
-            0 => format!(" {name}=\"{n}\""),
-            1 => format!(" {name}={n}"),
-            2 => format!(" {name}='{n}'"),
-            3 => format!(" {name}=\" {n} \""),
-            _ => format!(" {name} = \"{n}\""),
-        }
-    };
+    let spelling = Spelling { style, indent };
+    let nl = spelling.nl();
     let mut out = String::new();
-    let _ = write!(out, "<{}>{nl}", tag("table"));
+    let _ = write!(out, "<{}>{nl}", spelling.tag("table"));
     if style.caption {
         let _ = write!(
             out,
             "{}<{c}>Table 1 Codes</{c}>{nl}",
-            pad(1),
-            c = tag("caption")
+            spelling.pad(1),
+            c = spelling.tag("caption")
         );
     }
-    let mut groups: Vec<(&str, usize)> = Vec::new();
-    if style.thead {
-        groups.push(("thead", head));
-    } else {
-        groups.push(("", head));
-    }
-    if style.two_bodies {
-        groups.push(("tbody", body / 2));
-        groups.push(("tbody", body - body / 2));
-    } else {
-        groups.push((if style.thead { "tbody" } else { "" }, body));
-    }
-    // Without `<thead>`, the header rows and the body are one group.
-    if !style.thead && !style.two_bodies {
-        groups = vec![("", head + body)];
-    }
     let mut row_index = 0;
-    for (group, rows) in groups {
+    for (group, rows) in row_groups(style, head, body) {
         if !group.is_empty() {
-            let _ = write!(out, "{}<{}>{nl}", pad(1), tag(group));
+            let _ = write!(out, "{}<{}>{nl}", spelling.pad(1), spelling.tag(group));
         }
         let level = if group.is_empty() { 1 } else { 2 };
         for row in lay_out(rows, columns, &mut seeds, &mut contents, style) {
-            let cell_name = if row_index < head { "th" } else { "td" };
+            spelling.row(&mut out, level, row, row_index < head);
             row_index += 1;
-            let _ = write!(out, "{}<{}>{nl}", pad(level), tag("tr"));
-            for cell in row {
-                let mut attributes = String::new();
-                if cell.rowspan > 1 {
-                    attributes.push_str(&attribute("rowspan", cell.rowspan));
-                }
-                if cell.colspan > 1 {
-                    attributes.push_str(&attribute("colspan", cell.colspan));
-                }
-                let close = if style.open_td {
-                    String::new()
-                } else {
-                    format!("</{}>", tag(cell_name))
-                };
-                let _ = write!(
-                    out,
-                    "{}<{}{attributes}>{}{close}{nl}",
-                    pad(level + 1),
-                    tag(cell_name),
-                    cell.content
-                );
-            }
-            if !style.open_tr {
-                let _ = write!(out, "{}</{}>{nl}", pad(level), tag("tr"));
-            }
         }
         if !group.is_empty() {
-            let _ = write!(out, "{}</{}>{nl}", pad(1), tag(group));
+            let _ = write!(out, "{}</{}>{nl}", spelling.pad(1), spelling.tag(group));
         }
     }
-    let _ = write!(out, "</{}>", tag("table"));
+    let _ = write!(out, "</{}>", spelling.tag("table"));
     out
 }
 
