@@ -112,105 +112,140 @@ fn expansion(doc: &str, size: &str, stage: &str, times: usize) {
 }
 
 fn runtime(operation: &str, implementation: &str, times: usize) {
-    let codes = if operation.ends_with("unknown") {
-        UNKNOWN
+    let codes: &'static [u16] = if operation.ends_with("unknown") {
+        &UNKNOWN
     } else {
-        KNOWN
+        &KNOWN
     };
-    let strings: Vec<String> = codes.iter().map(u16::to_string).collect();
-    let http: Vec<http::StatusCode> = KNOWN
+    // The operation is chosen once, so the loop measures it and not the choice.
+    let mut run: Box<dyn FnMut()> = match operation {
+        "from_code/known" | "from_code/unknown" => from_code(implementation, codes),
+        "reason/known" | "reason/unknown" => reason(implementation, codes),
+        "description" => description(implementation),
+        "display" => display(implementation),
+        "from_str/known" | "from_str/unknown" => from_str(implementation, codes),
+        _ => usage(),
+    };
+    for _ in 0..times {
+        run();
+    }
+}
+
+/// The documented codes as `http::StatusCode`s.
+fn http_codes() -> Vec<http::StatusCode> {
+    KNOWN
         .iter()
         .map(|&c| http::StatusCode::from_u16(c).expect("three digits"))
-        .collect();
-    let mut out = String::with_capacity(64);
-    for _ in 0..times {
-        match (operation, implementation) {
-            ("from_code/known" | "from_code/unknown", "generated") => {
-                for &c in &codes {
-                    black_box(Generated::from_code(black_box(c)));
-                }
+        .collect()
+}
+
+fn from_code(implementation: &str, codes: &'static [u16]) -> Box<dyn FnMut()> {
+    match implementation {
+        "generated" => Box::new(move || {
+            for &c in codes {
+                black_box(Generated::from_code(black_box(c)));
             }
-            ("from_code/known" | "from_code/unknown", "handwritten") => {
-                for &c in &codes {
-                    black_box(Handwritten::from_code(black_box(c)));
-                }
+        }),
+        "handwritten" => Box::new(move || {
+            for &c in codes {
+                black_box(Handwritten::from_code(black_box(c)));
             }
-            ("from_code/known" | "from_code/unknown", "http") => {
-                for &c in &codes {
-                    black_box(http::StatusCode::from_u16(black_box(c)).ok());
-                }
+        }),
+        "http" => Box::new(move || {
+            for &c in codes {
+                black_box(http::StatusCode::from_u16(black_box(c)).ok());
             }
-            ("reason/known" | "reason/unknown", "generated") => {
-                for &c in &codes {
-                    black_box(Generated::from_code(black_box(c)).map(Generated::description));
-                }
+        }),
+        _ => usage(),
+    }
+}
+
+fn reason(implementation: &str, codes: &'static [u16]) -> Box<dyn FnMut()> {
+    match implementation {
+        "generated" => Box::new(move || {
+            for &c in codes {
+                black_box(Generated::from_code(black_box(c)).map(Generated::description));
             }
-            ("reason/known" | "reason/unknown", "handwritten") => {
-                for &c in &codes {
-                    black_box(Handwritten::from_code(black_box(c)).map(Handwritten::description));
-                }
+        }),
+        "handwritten" => Box::new(move || {
+            for &c in codes {
+                black_box(Handwritten::from_code(black_box(c)).map(Handwritten::description));
             }
-            ("reason/known" | "reason/unknown", "http") => {
-                for &c in &codes {
-                    black_box(
-                        http::StatusCode::from_u16(black_box(c))
-                            .ok()
-                            .and_then(|s| s.canonical_reason()),
-                    );
-                }
+        }),
+        "http" => Box::new(move || {
+            for &c in codes {
+                black_box(
+                    http::StatusCode::from_u16(black_box(c))
+                        .ok()
+                        .and_then(|s| s.canonical_reason()),
+                );
             }
-            ("description", "generated") => {
-                for &s in Generated::ALL {
-                    black_box(black_box(s).description());
-                }
+        }),
+        _ => usage(),
+    }
+}
+
+fn description(implementation: &str) -> Box<dyn FnMut()> {
+    match implementation {
+        "generated" => Box::new(|| {
+            for &s in Generated::ALL {
+                black_box(black_box(s).description());
             }
-            ("description", "handwritten") => {
-                for &s in Handwritten::ALL {
-                    black_box(black_box(s).description());
-                }
+        }),
+        "handwritten" => Box::new(|| {
+            for &s in Handwritten::ALL {
+                black_box(black_box(s).description());
             }
-            ("description", "http") => {
+        }),
+        "http" => {
+            let http = http_codes();
+            Box::new(move || {
                 for &s in &http {
                     black_box(black_box(s).canonical_reason());
                 }
-            }
-            ("display", "generated") => {
-                for &s in Generated::ALL {
-                    out.clear();
-                    let _ = write!(out, "{}", black_box(s));
-                    black_box(&out);
-                }
-            }
-            ("display", "handwritten") => {
-                for &s in Handwritten::ALL {
-                    out.clear();
-                    let _ = write!(out, "{}", black_box(s));
-                    black_box(&out);
-                }
-            }
-            ("display", "http") => {
-                for &s in &http {
-                    out.clear();
-                    let _ = write!(out, "{}", black_box(s));
-                    black_box(&out);
-                }
-            }
-            ("from_str/known" | "from_str/unknown", "generated") => {
-                for s in &strings {
-                    black_box(Generated::from_str(black_box(s)).ok());
-                }
-            }
-            ("from_str/known" | "from_str/unknown", "handwritten") => {
-                for s in &strings {
-                    black_box(Handwritten::from_str(black_box(s)).ok());
-                }
-            }
-            ("from_str/known" | "from_str/unknown", "http") => {
-                for s in &strings {
-                    black_box(http::StatusCode::from_str(black_box(s)).ok());
-                }
-            }
-            _ => usage(),
+            })
         }
+        _ => usage(),
+    }
+}
+
+fn display(implementation: &str) -> Box<dyn FnMut()> {
+    fn each<T: std::fmt::Display + Copy + 'static>(all: Vec<T>) -> Box<dyn FnMut()> {
+        let mut out = String::with_capacity(64);
+        Box::new(move || {
+            for &s in &all {
+                out.clear();
+                let _ = write!(out, "{}", black_box(s));
+                black_box(&out);
+            }
+        })
+    }
+    match implementation {
+        "generated" => each(Generated::ALL.to_vec()),
+        "handwritten" => each(Handwritten::ALL.to_vec()),
+        "http" => each(http_codes()),
+        _ => usage(),
+    }
+}
+
+fn from_str(implementation: &str, codes: &[u16]) -> Box<dyn FnMut()> {
+    let strings: Vec<String> = codes.iter().map(u16::to_string).collect();
+    match implementation {
+        "generated" => Box::new(move || {
+            for s in &strings {
+                black_box(Generated::from_str(black_box(s)).ok());
+            }
+        }),
+        "handwritten" => Box::new(move || {
+            for s in &strings {
+                black_box(Handwritten::from_str(black_box(s)).ok());
+            }
+        }),
+        "http" => Box::new(move || {
+            for s in &strings {
+                black_box(http::StatusCode::from_str(black_box(s)).ok());
+            }
+        }),
+        _ => usage(),
     }
 }
