@@ -411,7 +411,7 @@ impl From<&model::TableInfo> for Table {
             caption: table.caption().map(str::to_owned),
             kind: table.kind().map(Kind::from),
             used: table.is_used(),
-            skipped_because: table.skipped_because().map(str::to_owned),
+            skipped_because: table.skipped_because().map(ToString::to_string),
             rows: table.row_count(),
             columns: table
                 .columns()

@@ -76,7 +76,10 @@ fn human(
             table.line(),
             match (&table.kind(), table.is_used()) {
                 (_, true) => "used".to_owned(),
-                _ => format!("skipped: {}", table.skipped_because().unwrap_or("not used")),
+                _ => match table.skipped_because() {
+                    Some(why) => format!("skipped: {why}"),
+                    None => "skipped: not used".to_owned(),
+                },
             }
         );
         if let Some(section) = &table.section() {

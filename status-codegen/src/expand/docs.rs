@@ -204,7 +204,11 @@ fn not_read(view: &View<'_>, lines: &mut Vec<String>) {
                 " - table {} (line {}): {}",
                 t.index,
                 t.line,
-                escape(t.skipped_because.as_deref().unwrap_or("not used"))
+                escape(
+                    &t.skipped_because
+                        .as_ref()
+                        .map_or_else(|| "not used".to_owned(), ToString::to_string)
+                )
             )
         })
         .collect();

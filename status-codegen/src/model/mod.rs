@@ -4,7 +4,7 @@
 mod table;
 mod variant;
 
-pub use table::{ColumnInfo, SkipReason, SkippedRow, TableInfo};
+pub use table::{ColumnInfo, SkipReason, SkippedRow, TableInfo, TableSkip};
 pub use variant::{Row, Variant};
 
 /// What the codes of a table are.

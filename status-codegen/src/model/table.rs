@@ -2,6 +2,8 @@
 //! a used table that are no variant.
 
 use super::{Kind, Role};
+use crate::fix::Fix;
+use crate::options::TableSelector;
 
 /// What became of one table of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +15,7 @@ pub struct TableInfo {
     pub(crate) caption: Option<String>,
     pub(crate) kind: Option<Kind>,
     pub(crate) used: bool,
-    pub(crate) skipped_because: Option<String>,
+    pub(crate) skipped_because: Option<TableSkip>,
     pub(crate) columns: Vec<ColumnInfo>,
     /// How many body rows it has.
     pub(crate) rows: usize,
@@ -57,8 +59,8 @@ impl TableInfo {
     }
 
     /// Why not, when it is not.
-    pub fn skipped_because(&self) -> Option<&str> {
-        self.skipped_because.as_deref()
+    pub fn skipped_because(&self) -> Option<&TableSkip> {
+        self.skipped_because.as_ref()
     }
 
     /// Its columns and their roles.
@@ -125,6 +127,91 @@ impl SkippedRow {
     /// Why it is not a variant.
     pub fn reason(&self) -> &SkipReason {
         &self.reason
+    }
+}
+
+/// Why a table of the document gives no variant. It prints the reason
+/// `inspect` and the type's docs give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TableSkip {
+    /// A code table of the other kind.
+    OtherKind {
+        /// The table's kind.
+        table: Kind,
+        /// The type's kind.
+        kind: Kind,
+        /// Whether the invocation chose the type's kind (`kind = "…"`).
+        asked: bool,
+    },
+    /// A table with no rows.
+    NoRows,
+    /// No column holds codes; its headers as written (none when all are empty).
+    NoCodeColumn(Vec<String>),
+    /// Its statuses are under headers that do not name codes, beside a table
+    /// whose header does.
+    Weak(Vec<String>),
+    /// Not the table the invocation's `table`, `section` or `caption` chooses.
+    NotChosen(TableSelector),
+    /// A header the type cannot read (reported as an error).
+    UnknownHeader(String),
+    /// A header naming codes over a column that holds none (reported as an error).
+    NoCodesUnder(String),
+    /// A status table with no text column (reported as an error).
+    NoDescriptionColumn,
+    /// Its `<table>` is never closed, perhaps besides another reason.
+    Unclosed(Option<Box<TableSkip>>),
+}
+
+impl std::fmt::Display for TableSkip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let quoted = |headers: &[String]| {
+            headers
+                .iter()
+                .map(|h| format!("`{h}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            Self::OtherKind { table, kind, asked } => {
+                let article = if *table == Kind::Error { "an" } else { "a" };
+                let (table, kind_name) = (table.as_str(), kind.as_str());
+                write!(
+                    f,
+                    "{article} {table} table, and the type reads {kind_name} tables ("
+                )?;
+                if *asked {
+                    write!(f, "`{}`)", Fix::Kind(*kind))
+                } else {
+                    f.write_str("the first code table's kind; choose with `kind`)")
+                }
+            }
+            Self::NoRows => f.write_str("it has no rows"),
+            Self::NoCodeColumn(headers) if headers.is_empty() => {
+                f.write_str("no status-code or error-code column (headers none)")
+            }
+            Self::NoCodeColumn(headers) => write!(
+                f,
+                "no status-code or error-code column (headers {})",
+                quoted(headers)
+            ),
+            Self::Weak(headers) => write!(
+                f,
+                "its statuses are under headers that do not name codes ({}), and another table's header does: not a code table",
+                quoted(headers)
+            ),
+            Self::NotChosen(selector) => write!(f, "not chosen by `{}`", selector.written()),
+            Self::UnknownHeader(header) => {
+                write!(f, "header `{header}` not recognised (an error)")
+            }
+            Self::NoCodesUnder(header) => write!(
+                f,
+                "header `{header}` names codes, but no column holds codes (an error)"
+            ),
+            Self::NoDescriptionColumn => f.write_str("no description column (an error)"),
+            Self::Unclosed(None) => f.write_str("its <table> is never closed"),
+            Self::Unclosed(Some(why)) => write!(f, "{why}; its <table> is never closed"),
+        }
     }
 }
 

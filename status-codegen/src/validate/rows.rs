@@ -7,7 +7,7 @@ use crate::columns::Columns;
 use crate::diagnostic::{Diagnostics, visible};
 use crate::document::{Cell, Document, Row as DocumentRow, Table};
 use crate::fix::Fix;
-use crate::model::{Kind, Role, Row, SkipReason, SkippedRow, Text};
+use crate::model::{Kind, Role, Row, SkipReason, SkippedRow, TableSkip, Text};
 use crate::options::Options;
 use crate::source::Source;
 
@@ -42,7 +42,7 @@ pub(super) struct Read {
     pub(crate) langs: Vec<String>,
     pub(crate) skipped: Vec<SkippedRow>,
     /// Code tables whose rows could not be read, with why (each also an error).
-    pub(crate) refused: Vec<(usize, String)>,
+    pub(crate) refused: Vec<(usize, TableSkip)>,
     /// Every code cell's text as written, to check the options naming codes.
     pub(crate) written: Vec<String>,
 }
@@ -77,8 +77,7 @@ pub(super) fn read(
         {
             // Its rows would each be "empty": one error for the table says it.
             no_text_column(source, table, columns, diagnostics);
-            read.refused
-                .push((*index, "no description column (an error)".to_owned()));
+            read.refused.push((*index, TableSkip::NoDescriptionColumn));
             continue;
         }
         let reader = TableReader {

@@ -8,7 +8,7 @@ use crate::columns::{self, Columns, Headings};
 use crate::diagnostic::{Diagnostic, Diagnostics, visible};
 use crate::document::{Document, Table};
 use crate::fix::Fix;
-use crate::model::{ColumnInfo, Kind, Role, TableInfo};
+use crate::model::{ColumnInfo, Kind, Role, TableInfo, TableSkip};
 use crate::options::{Options, TableSelector};
 use crate::source::Source;
 
@@ -111,12 +111,8 @@ fn unclosed(
                 "this table is never closed",
             );
         } else {
-            let why = info.skipped_because.take().unwrap_or_default();
-            info.skipped_because = Some(if why.is_empty() {
-                "its <table> is never closed".to_owned()
-            } else {
-                format!("{why}; its <table> is never closed")
-            });
+            let why = info.skipped_because.take().map(Box::new);
+            info.skipped_because = Some(TableSkip::Unclosed(why));
         }
     }
 }
@@ -203,16 +199,14 @@ fn weak_tables(read: &mut [Columns], options: &Options) -> Vec<usize> {
     weak
 }
 
-fn weak_because(columns: &Columns) -> String {
-    let headers: Vec<String> = columns
-        .columns
-        .iter()
-        .filter(|c| c.from_cells)
-        .map(|c| format!("`{}`", c.header))
-        .collect();
-    format!(
-        "its statuses are under headers that do not name codes ({}), and another table's header does: not a code table",
-        headers.join(", ")
+fn weak_because(columns: &Columns) -> TableSkip {
+    TableSkip::Weak(
+        columns
+            .columns
+            .iter()
+            .filter(|c| c.from_cells)
+            .map(|c| c.header.clone())
+            .collect(),
     )
 }
 
@@ -259,7 +253,7 @@ fn chosen(
     }
     for info in tables.iter_mut() {
         if !chosen.contains(&info.index) {
-            info.skipped_because = Some(format!("not chosen by `{}`", selector.written()));
+            info.skipped_because = Some(TableSkip::NotChosen(selector.clone()));
         }
     }
     chosen
@@ -267,26 +261,15 @@ fn chosen(
 
 /// Why a chosen table is not read for a type of `kind` (`asked`: the
 /// invocation says `kind = …`; else the page's first code table decided it).
-fn skipped_because(table: &Table, columns: &Columns, kind: Kind, asked: bool) -> String {
+fn skipped_because(table: &Table, columns: &Columns, kind: Kind, asked: bool) -> TableSkip {
     match columns.kind {
-        Some(other) => {
-            let article = if other == Kind::Error { "an" } else { "a" };
-            let why = if asked {
-                format!("`{}`", Fix::Kind(kind))
-            } else {
-                "the first code table's kind; choose with `kind`".to_owned()
-            };
-            format!(
-                "{article} {} table, and the type reads {} tables ({why})",
-                other.as_str(),
-                kind.as_str(),
-            )
-        }
-        None if table.width == 0 => "it has no rows".to_owned(),
-        None => format!(
-            "no status-code or error-code column (headers {})",
-            headers(table)
-        ),
+        Some(other) => TableSkip::OtherKind {
+            table: other,
+            kind,
+            asked,
+        },
+        None if table.width == 0 => TableSkip::NoRows,
+        None => TableSkip::NoCodeColumn(header_texts(table)),
     }
 }
 
@@ -474,10 +457,8 @@ fn near_misses(
             diagnostic = diagnostic.with_fix(fix);
         }
         diagnostics.push(diagnostic);
-        tables[table.index].skipped_because = Some(format!(
-            "header `{}` not recognised (an error)",
-            header[column].text
-        ));
+        tables[table.index].skipped_because =
+            Some(TableSkip::UnknownHeader(header[column].text.clone()));
         reported.push(table.index);
     }
     reported
@@ -544,10 +525,7 @@ fn unread_code_tables(
                 header: header.header.clone(),
             }),
         );
-        tables[table.index].skipped_because = Some(format!(
-            "header `{}` names codes, but no column holds codes (an error)",
-            header.header
-        ));
+        tables[table.index].skipped_because = Some(TableSkip::NoCodesUnder(header.header.clone()));
     }
 }
 
@@ -600,6 +578,15 @@ fn no_match(selector: &TableSelector, count: usize) -> String {
         TableSelector::Section(s) => format!("`section = {s:?}` matches no table's section"),
         TableSelector::Caption(c) => format!("`caption = {c:?}` matches no table's caption"),
     }
+}
+
+/// The table's headers as a reader sees them; none when all are empty.
+fn header_texts(table: &Table) -> Vec<String> {
+    let headers = table.header();
+    if headers.iter().all(|h| h.text.is_empty()) {
+        return Vec::new();
+    }
+    headers.iter().map(|h| visible(&h.text)).collect()
 }
 
 fn headers(table: &Table) -> String {
