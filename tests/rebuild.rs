@@ -9,6 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use status_testkit::Scratch;
+
 const BEFORE: &str = "\
 # Probe codes
 
@@ -48,7 +50,7 @@ fn target_dir() -> PathBuf {
 }
 
 /// A probe crate in its own workspace, depending on status-macros by path.
-fn probe(name: &str, main: &str) -> PathBuf {
+fn probe(name: &str, main: &str) -> Scratch {
     let macros = workspace().join("status-macros");
     let tables = format!(
         "[dependencies]\nstatus-macros = {{ path = {:?} }}\n",
@@ -59,22 +61,20 @@ fn probe(name: &str, main: &str) -> PathBuf {
 
 /// A probe crate in its own workspace, with these manifest tables
 /// (`[dependencies]`, `[features]`).
-fn probe_with(name: &str, main: &str, tables: &str) -> PathBuf {
-    let probe = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&probe);
-    std::fs::create_dir_all(probe.join("src")).unwrap();
-    std::fs::create_dir_all(probe.join("tables")).unwrap();
-    std::fs::write(
-        probe.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [workspace]\n\n{tables}"
-        ),
-    )
-    .unwrap();
-    // The workspace's lock file keeps the probe on the versions already fetched.
-    std::fs::copy(workspace().join("Cargo.lock"), probe.join("Cargo.lock")).unwrap();
-    std::fs::write(probe.join("src/main.rs"), main).unwrap();
+fn probe_with(name: &str, main: &str, tables: &str) -> Scratch {
+    let probe = Scratch::new(env!("CARGO_TARGET_TMPDIR"), name);
+    probe
+        .write(
+            "Cargo.toml",
+            format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+                 [workspace]\n\n{tables}"
+            ),
+        )
+        // The workspace's lock file keeps the probe on the versions already fetched.
+        .copy("Cargo.lock", workspace().join("Cargo.lock"))
+        .write("src/main.rs", main)
+        .folder("tables");
     probe
 }
 
@@ -129,8 +129,8 @@ fn generate(probe: &Path) {
 #[test]
 fn editing_the_document_rebuilds_the_crate() {
     let probe = probe("rebuild-probe", MAIN);
-    std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
-    std::fs::write(probe.join("tables/codes.zh.md"), BEFORE_ZH).unwrap();
+    probe.write("tables/codes.md", BEFORE);
+    probe.write("tables/codes.zh.md", BEFORE_ZH);
 
     assert_eq!(run(&probe), "200 Ok 成功\n404 NotFound 未找到\n");
 
@@ -138,30 +138,27 @@ fn editing_the_document_rebuilds_the_crate() {
         .unwrap()
         .modified()
         .unwrap();
-    std::fs::write(
-        probe.join("tables/codes.md"),
+    probe.write(
+        "tables/codes.md",
         format!("{BEFORE}| 418         | I'm a teapot |\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        probe.join("tables/codes.zh.md"),
+    );
+    probe.write(
+        "tables/codes.zh.md",
         format!("{BEFORE_ZH}| 418    | 我是茶壶 |\n"),
-    )
-    .unwrap();
+    );
     assert_eq!(
         run(&probe),
         "200 Ok 成功\n404 NotFound 未找到\n418 ImATeapot 我是茶壶\n"
     );
 
     // Only the translation changes: its text follows.
-    std::fs::write(
-        probe.join("tables/codes.zh.md"),
+    probe.write(
+        "tables/codes.zh.md",
         format!(
             "{}| 418    | 我是茶壶 |\n",
             BEFORE_ZH.replace("未找到", "资源不存在")
         ),
-    )
-    .unwrap();
+    );
     assert_eq!(
         run(&probe),
         "200 Ok 成功\n404 NotFound 资源不存在\n418 ImATeapot 我是茶壶\n"
@@ -214,7 +211,7 @@ fn edit_body(contents: &str, from: &str, to: &str, seal: bool) -> String {
 #[test]
 fn the_committed_expansion_is_used_only_while_it_matches() {
     let probe = probe("committed-probe", COMMITTED_MAIN);
-    std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
+    probe.write("tables/codes.md", BEFORE);
     generate(&probe);
     let file = probe.join("generated/tables/codes.md.rs");
     let generated = std::fs::read_to_string(&file).unwrap();
@@ -241,20 +238,15 @@ fn the_committed_expansion_is_used_only_while_it_matches() {
     // Sealed again, it is used again (a `.rs` edit makes cargo rebuild: a
     // file the macro did not use is not tracked).
     std::fs::write(&file, &marked).unwrap();
-    std::fs::write(
-        probe.join("src/main.rs"),
-        format!("// edited\n{COMMITTED_MAIN}"),
-    )
-    .unwrap();
+    probe.write("src/main.rs", format!("// edited\n{COMMITTED_MAIN}"));
     assert_eq!(run(&probe), "200 OK\n404 Not Found, from generated/\n");
 
     // A document edited since `generate`: the committed file is stale, and
     // the engine expands the document as it is now.
-    std::fs::write(
-        probe.join("tables/codes.md"),
+    probe.write(
+        "tables/codes.md",
         format!("{BEFORE}| 418         | I'm a teapot |\n"),
-    )
-    .unwrap();
+    );
     assert_eq!(run(&probe), "200 OK\n404 Not Found\n418 I'm a teapot\n");
 
     // The macro writes nothing: no cache beside the build.
@@ -290,7 +282,7 @@ fn without_the_proc_macro_the_committed_file_is_the_type() {
     let facade = format!("{:?}", workspace().display().to_string());
     let manifest = SDK_MANIFEST.replace("FACADE", &facade);
     let probe = probe_with("committed-form-probe", SDK_MAIN, &manifest);
-    std::fs::write(probe.join("tables/codes.md"), BEFORE).unwrap();
+    probe.write("tables/codes.md", BEFORE);
 
     // Nothing committed yet: rustc names the file the invocation needs.
     let output = cargo(&probe, "build", &[]);

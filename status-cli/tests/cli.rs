@@ -2,7 +2,9 @@
 //! workspaces: generate, check clean, edit the document three ways and see each
 //! drift named, regenerate, check clean again.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use status_testkit::Scratch;
 
 mod common;
 use common::run;
@@ -26,27 +28,15 @@ const DOCUMENT: &str = "\
 ";
 
 /// A workspace with one package that invokes the macro on `tables/codes.md`.
-fn workspace(name: &str) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("probe/src")).unwrap();
-    std::fs::create_dir_all(root.join("tables")).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"probe\"]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("probe/Cargo.toml"),
-        "[package]\nname = \"probe\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("probe/src/lib.rs"),
-        "//! Probe.\npub mod api {\n    status_macros::status_table!(\"tables/codes.md\", name = ProbeStatus);\n}\n",
-    )
-    .unwrap();
-    std::fs::write(root.join("tables/codes.md"), DOCUMENT).unwrap();
+fn workspace(name: &str) -> Scratch {
+    let root = Scratch::new(env!("CARGO_TARGET_TMPDIR"), name);
+    root.write("Cargo.toml", "[workspace]\nmembers = [\"probe\"]\n")
+        .write("probe/Cargo.toml", "[package]\nname = \"probe\"\n")
+        .write(
+            "probe/src/lib.rs",
+            "//! Probe.\npub mod api {\n    status_macros::status_table!(\"tables/codes.md\", name = ProbeStatus);\n}\n",
+        )
+        .write("tables/codes.md", DOCUMENT);
     root
 }
 
@@ -136,7 +126,7 @@ fn edit_and_check(name: &str, from: &str, to: &str) -> String {
     assert_eq!(run(&["generate", "--root", &root_arg(&root)]).0, 0);
     let edited = DOCUMENT.replace(from, to);
     assert_ne!(edited, DOCUMENT, "the edit applies");
-    std::fs::write(root.join("tables/codes.md"), edited).unwrap();
+    root.write("tables/codes.md", edited);
     // Without `--diff`, what changes for users and no unified diff.
     let (code, short, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1, "{short}");
@@ -185,11 +175,10 @@ fn an_added_row_is_named_with_its_line_and_is_breaking() {
 fn rows_that_only_move_to_other_lines_are_one_line() {
     let root = workspace("cli-lines");
     assert_eq!(run(&["generate", "--root", &root_arg(&root)]).0, 0);
-    std::fs::write(
-        root.join("tables/codes.md"),
+    root.write(
+        "tables/codes.md",
         DOCUMENT.replace("# Probe API\n", "# Probe API\n\nA paragraph.\n"),
-    )
-    .unwrap();
+    );
     let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1, "{out}");
     // The four rows of the document, each two lines further down.
@@ -264,7 +253,7 @@ fn missing_and_extra_committed_files_are_reported() {
     );
 
     assert_eq!(run(&["generate", "--root", &root_arg(&root)]).0, 0);
-    std::fs::write(root.join("probe/generated/old-Gone.rs"), "// stale\n").unwrap();
+    root.write("probe/generated/old-Gone.rs", "// stale\n");
     let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1);
     assert!(out.contains("extra: probe/generated/old-Gone.rs is committed but no status_table! invocation generates it"), "{out}");
@@ -278,11 +267,7 @@ fn missing_and_extra_committed_files_are_reported() {
 fn a_broken_document_fails_check_and_generate_with_located_errors() {
     let root = workspace("cli-broken");
     assert_eq!(run(&["generate", "--root", &root_arg(&root)]).0, 0);
-    std::fs::write(
-        root.join("tables/codes.md"),
-        DOCUMENT.replace("| 404 ", "| 4O4 "),
-    )
-    .unwrap();
+    root.write("tables/codes.md", DOCUMENT.replace("| 404 ", "| 4O4 "));
     let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1);
     assert!(
@@ -350,27 +335,16 @@ fn usage_errors_exit_2() {
 #[test]
 fn check_and_generate_report_every_broken_or_missing_document_at_once() {
     let root = workspace("cli-every-problem");
-    std::fs::create_dir_all(root.join("second/src")).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
+    root.write(
+        "Cargo.toml",
         "[workspace]\nmembers = [\"probe\", \"second\"]\n",
     )
-    .unwrap();
-    std::fs::write(
-        root.join("second/Cargo.toml"),
-        "[package]\nname = \"second\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        root.join("second/src/lib.rs"),
+    .write("second/Cargo.toml", "[package]\nname = \"second\"\n")
+    .write(
+        "second/src/lib.rs",
         "//! Second.\nstatus_macros::status_table!(\"tables/missing.md\");\n",
     )
-    .unwrap();
-    std::fs::write(
-        root.join("tables/codes.md"),
-        DOCUMENT.replace("| 404 ", "| 4O4 "),
-    )
-    .unwrap();
+    .write("tables/codes.md", DOCUMENT.replace("| 404 ", "| 4O4 "));
     let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1, "{out}");
     assert!(
@@ -398,11 +372,10 @@ fn check_and_generate_report_every_broken_or_missing_document_at_once() {
 fn an_invocation_error_is_located_in_the_rust_file() {
     let root = workspace("cli-invocation-error");
     // Line 3, and `nme` starts at column 53 (1-based, as rustc counts).
-    std::fs::write(
-        root.join("probe/src/lib.rs"),
+    root.write(
+        "probe/src/lib.rs",
         "//! Probe.\npub mod api {\n    status_macros::status_table!(\"tables/codes.md\", nme = ProbeStatus);\n}\n",
-    )
-    .unwrap();
+    );
     let (code, out, _) = run(&["check", "--root", &root_arg(&root)]);
     assert_eq!(code, 1, "{out}");
     assert!(
@@ -413,22 +386,18 @@ fn an_invocation_error_is_located_in_the_rust_file() {
 
 /// A `cargo new` package: no `[workspace]` anywhere above it (so not in the
 /// target directory, which is inside this workspace).
-fn lone_package(name: &str) -> PathBuf {
-    let package = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&package);
-    std::fs::create_dir_all(package.join("src")).unwrap();
-    std::fs::create_dir_all(package.join("tables")).unwrap();
-    std::fs::write(
-        package.join("Cargo.toml"),
-        format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        package.join("src/lib.rs"),
-        "//! Lone.\nstatus_table::status_table!(\"tables/codes.md\");\n",
-    )
-    .unwrap();
-    std::fs::write(package.join("tables/codes.md"), DOCUMENT).unwrap();
+fn lone_package(name: &str) -> Scratch {
+    let package = Scratch::temp(name);
+    package
+        .write(
+            "Cargo.toml",
+            format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\n"),
+        )
+        .write(
+            "src/lib.rs",
+            "//! Lone.\nstatus_table::status_table!(\"tables/codes.md\");\n",
+        )
+        .write("tables/codes.md", DOCUMENT);
     package
 }
 
@@ -446,7 +415,7 @@ fn a_lone_package_is_its_own_root() {
     );
     assert_eq!(
         status_cli::workspace_root(&package.join("src")),
-        Ok(package.clone())
+        Ok(package.to_path_buf())
     );
 
     // Run where a user runs it: in the package, with no --root.
@@ -492,12 +461,8 @@ fn a_lone_package_is_its_own_root() {
 #[test]
 fn a_package_its_workspace_does_not_list_is_refused_as_cargo_refuses_it() {
     let root = workspace("cli-not-a-member");
-    std::fs::create_dir_all(root.join("stray/src")).unwrap();
-    std::fs::write(
-        root.join("stray/Cargo.toml"),
-        "[package]\nname = \"stray\"\n",
-    )
-    .unwrap();
+    root.folder("stray/src")
+        .write("stray/Cargo.toml", "[package]\nname = \"stray\"\n");
     let error = status_cli::workspace_root(&root.join("stray/src")).unwrap_err();
     assert!(
         error.contains("stray is in the workspace at") && error.contains("not one of its members"),
@@ -505,6 +470,6 @@ fn a_package_its_workspace_does_not_list_is_refused_as_cargo_refuses_it() {
     );
     assert_eq!(
         status_cli::workspace_root(&root.join("probe/src")),
-        Ok(root.clone())
+        Ok(root.to_path_buf())
     );
 }

@@ -10,6 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use status_testkit::Scratch;
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -58,9 +60,7 @@ fn every_expansion_compiles_as_a_file_without_warnings() {
         );
     }
     found.sort();
-    let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("compiles");
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch).unwrap();
+    let scratch = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "compiles");
     let mut compiled = 0;
     for document in &found {
         let relative = document.strip_prefix(&root).unwrap().to_string_lossy();
@@ -71,13 +71,13 @@ fn every_expansion_compiles_as_a_file_without_warnings() {
             // Documents that need options are covered by their expectations.
             continue;
         }
-        let file = scratch.join(format!("expansion{compiled}.rs"));
-        std::fs::write(&file, &out).unwrap();
+        let file = format!("expansion{compiled}.rs");
+        scratch.write(&file, &out);
         let output = compiler()
             .args(["--edition", "2024", "--crate-type", "lib", "-D", "warnings"])
             .arg("--out-dir")
-            .arg(&scratch)
-            .arg(&file)
+            .arg(scratch.path())
+            .arg(scratch.join(&file))
             .current_dir(&root)
             .output()
             .unwrap();

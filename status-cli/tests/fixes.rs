@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use status_cli::contract::{Diagnostic, Report};
+use status_testkit::Scratch;
 
 mod common;
 
@@ -251,13 +252,12 @@ fn every_fix_offered_for_the_documentation_family_works() {
         eprintln!("{} is not here: skipped (CI has it)", family.display());
         return;
     }
-    let tree = std::env::temp_dir().join(format!("status-table-fixes-{}", std::process::id()));
-    std::fs::create_dir_all(&tree).unwrap();
+    let tree = Scratch::temp("status-table-fixes");
     let unpacked = std::process::Command::new("tar")
         .arg("-xJf")
         .arg(family.join("tree.tar.xz"))
         .arg("-C")
-        .arg(&tree)
+        .arg(tree.path())
         .status()
         .expect("tar runs");
     assert!(unpacked.success(), "tar -xJf failed");
@@ -272,7 +272,7 @@ fn every_fix_offered_for_the_documentation_family_works() {
         .collect();
     assert_eq!(pages.len(), 180, "the family's index lists 180 pages");
     let tried = check(&pages, Build::Fixed, |_| Vec::new());
-    let _ = std::fs::remove_dir_all(&tree);
+    let _ = std::fs::remove_dir_all(tree.path());
     assert!(tried > 0, "no family page offered a fix");
 }
 

@@ -10,6 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
+use status_testkit::Scratch;
+
 mod common;
 use common::run;
 
@@ -22,41 +24,33 @@ fn repo() -> PathBuf {
 
 const OTC: &str = "tests/documents/corpus/otc-family";
 
-/// `ROOT/<tree>/…` from the repository's pages; returns the four ROOTs.
-fn tree(base: &Path) -> Vec<PathBuf> {
-    let _ = std::fs::remove_dir_all(base);
-    let put = |to: &str, from: &str| {
-        let target = base.join(to);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(repo().join(from), target).unwrap();
-    };
-    put("zh/evs/evs_04_0039.md", "tables/evs_04_0039.md");
-    put("en/evs/evs_04_0039.en.md", "tables/evs_04_0039.en.md");
-    put("en/evs/evs_04_0038.en.md", "tables/evs_04_0038.en.md");
-    put(
-        "en/cce/status-code.md",
-        &format!("{OTC}/cce_status-code.en.md"),
-    );
-    put(
-        "en/cce/error-codes.md",
-        &format!("{OTC}/cce_error-codes.en.md"),
-    );
-    put(
-        "en/ecs/http-status-code.md",
-        &format!("{OTC}/ecs_http-status-code.en.md"),
-    );
-    put(
-        "en/ecs/returned-values.md",
-        &format!("{OTC}/ecs_returned-values.en.md"),
-    );
-    std::fs::write(
-        base.join("en/ecs/overview.md"),
+/// `DOCS/<tree>/…` from the repository's pages; returns the four roots.
+fn tree(docs: &Scratch) -> Vec<PathBuf> {
+    let (tables, otc) = (repo().join("tables"), repo().join(OTC));
+    for (to, from) in [
+        ("zh/evs/evs_04_0039.md", tables.join("evs_04_0039.md")),
+        ("en/evs/evs_04_0039.en.md", tables.join("evs_04_0039.en.md")),
+        ("en/evs/evs_04_0038.en.md", tables.join("evs_04_0038.en.md")),
+        ("en/cce/status-code.md", otc.join("cce_status-code.en.md")),
+        ("en/cce/error-codes.md", otc.join("cce_error-codes.en.md")),
+        (
+            "en/ecs/http-status-code.md",
+            otc.join("ecs_http-status-code.en.md"),
+        ),
+        (
+            "en/ecs/returned-values.md",
+            otc.join("ecs_returned-values.en.md"),
+        ),
+    ] {
+        docs.copy(to, from);
+    }
+    docs.write(
+        "en/ecs/overview.md",
         "# Overview\n\nAn ECS is a virtual machine. This page has no table.\n",
-    )
-    .unwrap();
+    );
     ["zh/evs", "en/evs", "en/cce", "en/ecs"]
         .iter()
-        .map(|r| base.join(r))
+        .map(|r| docs.join(r))
         .collect()
 }
 
@@ -105,8 +99,9 @@ fn init_with(roots: &[PathBuf], out: &Path, flags: &[&str]) -> (u8, String, Stri
 
 #[test]
 fn init_types_a_tree_and_sync_follows_it() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-tree");
-    let roots = tree(&base.join("docs"));
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-tree");
+    let docs = base.subtree("docs");
+    let roots = tree(&docs);
     let out = base.join("codes");
     let (code, stdout, stderr) = init(&roots, &out);
     assert_eq!(code, 0, "{stdout}{stderr}");
@@ -191,7 +186,6 @@ fn init_types_a_tree_and_sync_follows_it() {
 
     // Upstream moves: the CCE status page gains 418, the returned-values page
     // goes, and an error page comes to ecs.
-    let docs = base.join("docs");
     let cce = docs.join("en/cce/status-code.md");
     let page = read(&cce).replacen(
         "</tbody>",
@@ -200,11 +194,10 @@ fn init_types_a_tree_and_sync_follows_it() {
     );
     std::fs::write(&cce, page).unwrap();
     std::fs::remove_file(docs.join("en/ecs/returned-values.md")).unwrap();
-    std::fs::copy(
+    docs.copy(
+        "en/ecs/error-codes.md",
         repo().join(OTC).join("antiddos_error-codes.en.md"),
-        docs.join("en/ecs/error-codes.md"),
-    )
-    .unwrap();
+    );
 
     // `--check` says so and changes nothing.
     let before = read(&out.join("tables/cce/status-code.md"));
@@ -280,11 +273,10 @@ fn init_types_a_tree_and_sync_follows_it() {
 
 #[test]
 fn init_refuses_a_folder_it_did_not_make() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-refuses");
-    let roots = tree(&base.join("docs"));
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-refuses");
+    let roots = tree(&base.subtree("docs"));
+    base.write("mine/notes.txt", "mine\n");
     let out = base.join("mine");
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("notes.txt"), "mine\n").unwrap();
     let (code, _, stderr) = init(&roots, &out);
     assert_eq!(code, 2, "{stderr}");
     assert!(
@@ -297,8 +289,7 @@ fn init_refuses_a_folder_it_did_not_make() {
 
 #[test]
 fn sync_outside_a_crate_made_by_init_says_what_to_do() {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-nowhere");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "sync-nowhere");
     let (code, _, stderr) = run(&["sync", "--dir", &dir.to_string_lossy()]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
@@ -309,14 +300,14 @@ fn sync_outside_a_crate_made_by_init_says_what_to_do() {
 
 #[test]
 fn sources_name_the_commit_and_the_licence_of_a_tree_in_git() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-git");
-    let roots = tree(&base.join("docs"));
-    let docs = base.join("docs");
-    std::fs::write(docs.join("LICENSE"), "Apache-2.0\n").unwrap();
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-git");
+    let docs = base.subtree("docs");
+    let roots = tree(&docs);
+    docs.write("LICENSE", "Apache-2.0\n");
     let git = |args: &[&str]| {
         let output = std::process::Command::new("git")
             .arg("-C")
-            .arg(&docs)
+            .arg(docs.path())
             .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
             .args(args)
             .output()
@@ -374,32 +365,26 @@ fn with_row_before_415(page: &Path, row: &str) {
 
 /// A Chinese error page and its English twin (the same anchor), written for
 /// this test: the two pages of a pair whose statuses may disagree.
-fn image_pages(docs: &Path, english_status: u16) -> Vec<PathBuf> {
-    let zh = docs.join("zh/ims");
-    let en = docs.join("en/ims");
-    std::fs::create_dir_all(&zh).unwrap();
-    std::fs::create_dir_all(&en).unwrap();
-    std::fs::write(
-        zh.join("errors.md"),
+fn image_pages(docs: &Scratch, english_status: u16) -> Vec<PathBuf> {
+    docs.write(
+        "zh/ims/errors.md",
         "# 错误码<a name=\"ims_02_0042\"></a>\n\n本节介绍镜像服务接口调用失败时返回的错误码及其含义和处理方法。\n\n\
          | 错误码 | 状态码 | 描述 |\n|---|---|---|\n| IMS.0001 | 400 | 参数错误 |\n| IMS.0002 | 404 | 镜像不存在 |\n",
     )
-    .unwrap();
-    std::fs::write(
-        en.join("errors.md"),
+    .write(
+        "en/ims/errors.md",
         format!(
             "# Error Codes<a name=\"ims_02_0042\"></a>\n\nThe error codes of the image service.\n\n\
              | Error Code | Status Code | Description |\n|---|---|---|\n| IMS.0001 | 400 | Invalid parameter |\n| IMS.0002 | {english_status} | Image not found |\n"
         ),
-    )
-    .unwrap();
-    vec![zh, en]
+    );
+    vec![docs.join("zh/ims"), docs.join("en/ims")]
 }
 
 #[test]
 fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_until_it_agrees() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-languages");
-    let docs = base.join("docs");
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "sync-languages");
+    let docs = base.subtree("docs");
     let mut roots = tree(&docs);
     roots.extend(image_pages(&docs, 404));
     let out = base.join("codes");
@@ -523,8 +508,8 @@ fn a_lagging_translation_keeps_both_languages_and_a_disagreeing_pair_is_split_un
 
 #[test]
 fn an_invalid_upstream_page_changes_nothing_of_its_type() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-invalid");
-    let docs = base.join("docs");
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "sync-invalid");
+    let docs = base.subtree("docs");
     let roots = tree(&docs);
     let out = base.join("codes");
     assert_eq!(init(&roots, &out).0, 0);
@@ -560,8 +545,8 @@ fn an_invalid_upstream_page_changes_nothing_of_its_type() {
 
 #[test]
 fn a_failure_at_any_step_changes_nothing() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-failures");
-    let docs = base.join("docs");
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "sync-failures");
+    let docs = base.subtree("docs");
     let roots = tree(&docs);
     let out = base.join("codes");
     assert_eq!(init(&roots, &out).0, 0);
@@ -620,10 +605,9 @@ fn a_failure_at_any_step_changes_nothing() {
 
 #[test]
 fn the_crate_and_its_trees_move_together() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sync-moves");
-    let _ = std::fs::remove_dir_all(&base);
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "sync-moves");
     let first = base.join("first");
-    let roots = tree(&first.join("docs"));
+    let roots = tree(&base.subtree("first/docs"));
     let out = first.join("codes");
     assert_eq!(init(&roots, &out).0, 0);
     // No file of the crate names where it was made.
@@ -668,8 +652,8 @@ fn invocation_of<'a>(module: &'a str, page: &str) -> &'a str {
 
 #[test]
 fn init_writes_a_crate_for_others_to_depend_on() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-sdk");
-    let roots = tree(&base.join("docs"));
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-sdk");
+    let roots = tree(&base.subtree("docs"));
     let out = base.join("codes");
     let (code, stdout, stderr) = init(&roots, &out);
     assert_eq!(code, 0, "{stdout}{stderr}");
@@ -780,8 +764,8 @@ fn init_writes_a_crate_for_others_to_depend_on() {
 
 #[test]
 fn the_docs_name_the_trees_as_recorded_and_show_a_first_use() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-docs");
-    let roots = tree(&base.join("docs"));
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-docs");
+    let roots = tree(&base.subtree("docs"));
     let out = base.join("codes");
     assert_eq!(init(&roots, &out).0, 0);
     // A module's docs: its trees relative to the crate, its types, a first use.
@@ -849,8 +833,8 @@ fn the_docs_name_the_trees_as_recorded_and_show_a_first_use() {
 
 #[test]
 fn the_dependency_is_the_checkout_this_cli_was_built_from() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-dependency");
-    let roots = tree(&base.join("docs"));
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-dependency");
+    let roots = tree(&base.subtree("docs"));
     let out = base.join("codes");
     assert_eq!(init(&roots[..1], &out).0, 0);
     let manifest = read(&out.join("Cargo.toml"));
@@ -865,8 +849,7 @@ fn the_dependency_is_the_checkout_this_cli_was_built_from() {
         std::fs::canonicalize(repo()).unwrap()
     );
     // `--status-table-path` still chooses another.
-    let elsewhere = base.join("elsewhere");
-    std::fs::create_dir_all(&elsewhere).unwrap();
+    let elsewhere = base.subtree("elsewhere");
     let other = base.join("other");
     let flag = elsewhere.to_string_lossy().into_owned();
     assert_eq!(
@@ -881,8 +864,8 @@ fn the_dependency_is_the_checkout_this_cli_was_built_from() {
 
 #[test]
 fn each_sdk_default_has_a_flag_and_sync_keeps_the_choice() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-flags");
-    let docs = base.join("docs");
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-flags");
+    let docs = base.subtree("docs");
     let roots = tree(&docs);
     let out = base.join("codes");
     let flags = ["--no-catch-all", "--exhaustive", "--no-serde", "--no-http"];
@@ -928,11 +911,10 @@ fn each_sdk_default_has_a_flag_and_sync_keeps_the_choice() {
     assert!(!docs_evs.contains("Other"), "{docs_evs}");
     assert!(read(&out.join("src/lib.rs")).contains("#[cfg(all(doctest))]"));
     // A page upstream gains a sibling: sync types it as init chose.
-    std::fs::copy(
+    docs.copy(
+        "en/ecs/error-codes.md",
         repo().join(OTC).join("antiddos_error-codes.en.md"),
-        docs.join("en/ecs/error-codes.md"),
-    )
-    .unwrap();
+    );
     let (code, stdout, stderr) = run(&["sync", "--dir", &out.to_string_lossy()]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let ecs = read(&out.join("src/ecs.rs"));
@@ -960,19 +942,15 @@ fn each_sdk_default_has_a_flag_and_sync_keeps_the_choice() {
 
 #[test]
 fn a_second_page_of_a_kind_is_named_after_its_page() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-names");
-    let docs = base.join("docs");
-    let _ = std::fs::remove_dir_all(&docs);
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-names");
+    let docs = base.subtree("docs");
     let page = |path: &str, title: &str, code: &str, words: &str| {
-        let file = docs.join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(
-            &file,
+        docs.write(
+            path,
             format!(
                 "# {title}\n\n{words}\n\n| 错误码 | 状态码 | 描述 |\n|---|---|---|\n| {code} | 400 | 参数错误 |\n"
             ),
-        )
-        .unwrap();
+        );
     };
     let chinese = "本节介绍密钥管理服务接口调用失败时返回的错误码及其含义和处理方法。";
     page("zh/kms/错误码.md", "错误码", "KMS.0001", chinese);
@@ -1017,16 +995,13 @@ fn a_second_page_of_a_kind_is_named_after_its_page() {
 
 #[test]
 fn a_catch_all_takes_a_name_no_documented_code_has() {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("init-catch-all");
+    let base = Scratch::new(env!("CARGO_TARGET_TMPDIR"), "init-catch-all");
     let docs = base.join("docs/web");
-    let _ = std::fs::remove_dir_all(&docs);
-    std::fs::create_dir_all(&docs).unwrap();
     // 299 has no registered reason phrase: its variant is its description, `Other`.
-    std::fs::write(
-        docs.join("status.md"),
+    base.write(
+        "docs/web/status.md",
         "# Status Codes\n\n| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 299 | Other |\n",
-    )
-    .unwrap();
+    );
     let out = base.join("codes");
     let (code, stdout, stderr) = init(&[docs], &out);
     assert_eq!(code, 0, "{stdout}{stderr}");

@@ -2,22 +2,22 @@
 //! location, and finds documents as the macro does.
 
 use status_codegen::build_script::Generator;
+use status_testkit::Scratch;
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("crate/tables")).unwrap();
+/// `NAME/crate/tables/`, empty: the crate the generator runs for.
+fn scratch(name: &str) -> Scratch {
+    let dir = Scratch::new(env!("CARGO_TARGET_TMPDIR"), name);
+    dir.folder("crate/tables");
     dir
 }
 
 #[test]
 fn writes_the_type_for_a_good_document() {
     let dir = scratch("build-good");
-    std::fs::write(
-        dir.join("crate/tables/codes.md"),
+    dir.write(
+        "crate/tables/codes.md",
         "| Code | Description |\n|---|---|\n| 201 | Created |\n",
-    )
-    .unwrap();
+    );
     let target = dir.join("codes.rs");
     let written = Generator::new("tables/codes.md")
         .name("Codes")
@@ -32,11 +32,10 @@ fn writes_the_type_for_a_good_document() {
 #[test]
 fn reports_every_problem_with_its_location() {
     let dir = scratch("build-bad");
-    std::fs::write(
-        dir.join("crate/tables/codes.md"),
+    dir.write(
+        "crate/tables/codes.md",
         "| Code | Description |\n|---|---|\n| 2x1 | Created |\n| 202 |  |\n",
-    )
-    .unwrap();
+    );
     let error = Generator::new("tables/codes.md")
         .generate_into(&dir.join("crate"), &dir.join("codes.rs"))
         .unwrap_err();
@@ -79,15 +78,11 @@ fn a_missing_document_lists_the_paths_tried() {
 #[test]
 fn resolution_walks_up_to_the_workspace_root_and_no_further() {
     let dir = scratch("resolve-walk");
-    let root = dir.join("ws");
+    let root = dir.subtree("ws");
     let manifest = root.join("crates/inner");
-    std::fs::create_dir_all(&manifest).unwrap();
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"crates/inner\"]\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("x.md"), "outside the workspace").unwrap();
+    root.folder("crates/inner")
+        .write("Cargo.toml", "[workspace]\nmembers = [\"crates/inner\"]\n");
+    dir.write("x.md", "outside the workspace");
     let tried = status_codegen::load::resolve("x.md", &manifest).unwrap_err();
     assert_eq!(
         tried,
@@ -98,8 +93,7 @@ fn resolution_walks_up_to_the_workspace_root_and_no_further() {
         ]
     );
 
-    std::fs::create_dir_all(root.join("tables")).unwrap();
-    std::fs::write(root.join("tables/x.md"), "found").unwrap();
+    root.write("tables/x.md", "found");
     assert_eq!(
         status_codegen::load::resolve("tables/x.md", &manifest),
         Ok(root.join("tables/x.md"))

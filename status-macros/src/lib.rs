@@ -256,34 +256,18 @@ mod tests {
 
     #[test]
     fn the_three_front_ends_print_the_same_diagnostics() {
-        let root = std::env::temp_dir().join(format!(
-            "status-table-three-front-ends-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("probe/src")).unwrap();
-        std::fs::create_dir_all(root.join("probe/tables")).unwrap();
-        std::fs::write(
-            root.join("Cargo.toml"),
-            "[workspace]\nmembers = [\"probe\"]\n",
-        )
-        .unwrap();
-        std::fs::write(
-            root.join("probe/Cargo.toml"),
-            "[package]\nname = \"probe\"\n",
-        )
-        .unwrap();
-        std::fs::write(
-            root.join("probe/src/lib.rs"),
-            "//! Probe.\nstatus_macros::status_table!(\"tables/broken.md\");\n",
-        )
-        .unwrap();
-        // Two problems: a duplicate (with a second location) and a bad code.
-        std::fs::write(
-            root.join("probe/tables/broken.md"),
-            "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 200 | OK |\n| 2x0 | Bad |\n",
-        )
-        .unwrap();
+        let root = status_testkit::Scratch::temp("status-table-three-front-ends");
+        root.write("Cargo.toml", "[workspace]\nmembers = [\"probe\"]\n")
+            .write("probe/Cargo.toml", "[package]\nname = \"probe\"\n")
+            .write(
+                "probe/src/lib.rs",
+                "//! Probe.\nstatus_macros::status_table!(\"tables/broken.md\");\n",
+            )
+            // Two problems: a duplicate (with a second location) and a bad code.
+            .write(
+                "probe/tables/broken.md",
+                "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 200 | OK |\n| 2x0 | Bad |\n",
+            );
         let package = root.join("probe");
 
         let macro_errors = compile_errors(
