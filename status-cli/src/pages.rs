@@ -606,16 +606,15 @@ mod tests {
 
     #[test]
     fn an_unreadable_page_is_a_failure_naming_it() {
-        let root = std::env::temp_dir().join(format!("pages-unreadable-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(&root).unwrap();
-        std::fs::write(root.join("ok.md"), "# Fine\n").unwrap();
+        let tree = status_testkit::Scratch::temp("pages-unreadable");
+        tree.write("ok.md", "# Fine\n");
+        let root = tree.path();
         // A link to nothing: listed as a page, and unreadable (also as root).
         #[cfg(unix)]
         std::os::unix::fs::symlink(root.join("gone.md"), root.join("broken.md")).unwrap();
         #[cfg(unix)]
         {
-            let results = read_all(&root, &["broken.md".to_owned(), "ok.md".to_owned()]);
+            let results = read_all(root, &["broken.md".to_owned(), "ok.md".to_owned()]);
             let error = results[0].as_ref().err().unwrap();
             assert!(
                 error
@@ -624,6 +623,6 @@ mod tests {
             );
             assert!(results[1].is_ok());
         }
-        std::fs::remove_dir_all(&root).unwrap();
+        std::fs::remove_dir_all(root).unwrap();
     }
 }

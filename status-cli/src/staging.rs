@@ -301,13 +301,11 @@ mod tests {
     }
 
     fn tree(name: &str) -> PathBuf {
-        let root = std::env::temp_dir().join(format!("staging-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        for (path, text) in [("a.txt", "a"), ("src/b.rs", "b"), ("old/c.txt", "c")] {
-            std::fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
-            std::fs::write(root.join(path), text).unwrap();
-        }
-        root
+        let tree = status_testkit::Scratch::temp(&format!("staging-{name}"));
+        tree.write("a.txt", "a")
+            .write("src/b.rs", "b")
+            .write("old/c.txt", "c");
+        tree.path().to_owned()
     }
 
     /// A staging area that changes `a.txt`, adds `new/d.txt` and removes

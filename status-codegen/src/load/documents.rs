@@ -271,13 +271,13 @@ mod tests {
                 "{present}"
             );
         }
-        let dir = std::env::temp_dir().join(format!("status-table-deps-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        let tree = status_testkit::Scratch::temp("status-table-deps");
+        tree.write("Cargo.toml", manifest);
+        let dir = tree.path();
         let tokens: proc_macro2::TokenStream = "\"x.md\", serde, http".parse().unwrap();
         let options = crate::invocation::parse(tokens).options;
-        let errors = missing_dependencies(&options, &dir);
-        let _ = std::fs::remove_dir_all(&dir);
+        let errors = missing_dependencies(&options, dir);
+        let _ = std::fs::remove_dir_all(dir);
         let messages: Vec<&str> = errors.iter().map(|(_, e)| e.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(
@@ -289,23 +289,19 @@ mod tests {
 
     #[test]
     fn a_package_outside_the_workspace_looks_only_inside_itself() {
-        let root =
-            std::env::temp_dir().join(format!("status-table-resolve-{}", std::process::id()));
+        let tree = status_testkit::Scratch::temp("status-table-resolve");
+        tree.folder("target/package/core-0.1.0")
+            .folder("core")
+            .write("Cargo.toml", "[workspace]\nmembers = [\"core\"]\n")
+            .write("doc.md", "x");
+        let root = tree.path();
         let package = root.join("target/package/core-0.1.0");
         let member = root.join("core");
-        std::fs::create_dir_all(&package).unwrap();
-        std::fs::create_dir_all(&member).unwrap();
-        std::fs::write(
-            root.join("Cargo.toml"),
-            "[workspace]\nmembers = [\"core\"]\n",
-        )
-        .unwrap();
-        std::fs::write(root.join("doc.md"), "x").unwrap();
         assert_eq!(resolve("doc.md", &member), Ok(root.join("doc.md")));
         assert_eq!(
             resolve("doc.md", &package),
             Err(vec![package.join("doc.md")])
         );
-        std::fs::remove_dir_all(&root).unwrap();
+        std::fs::remove_dir_all(root).unwrap();
     }
 }

@@ -179,17 +179,11 @@ mod tests {
 
     impl Tree {
         fn new(name: &str, files: &[(&str, &str)]) -> Self {
-            let root = std::env::temp_dir().join(format!(
-                "status-table-workspace-{name}-{}",
-                std::process::id()
-            ));
-            let _ = std::fs::remove_dir_all(&root);
+            let tree = status_testkit::Scratch::temp(&format!("status-table-workspace-{name}"));
             for (path, contents) in files {
-                let path = root.join(path);
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(path, contents).unwrap();
+                tree.write(path, contents);
             }
-            Self(root)
+            Self(tree.path().to_owned())
         }
     }
 
