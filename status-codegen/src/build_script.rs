@@ -120,9 +120,9 @@ impl Generator {
             println!("cargo:rerun-if-changed={}", tracked.display());
         }
         let expansion = loaded.expansion;
-        let mut diagnostics = expansion.diagnostics;
+        let mut diagnostics = expansion.checked.diagnostics;
         diagnostics.extend(
-            expansion.invocation_errors.iter().map(|e| {
+            expansion.checked.invocation_errors.iter().map(|e| {
                 Diagnostic::file(&self.document, format!("in the options: {}", e.message))
             }),
         );

@@ -23,13 +23,11 @@ impl<'a> Input<'a> {
     }
 }
 
-/// The result of expanding a document.
+/// The result of expanding a document: what was checked, and the code.
 #[derive(Debug, Clone)]
 pub struct Expansion {
+    pub(crate) checked: Checked,
     pub(crate) tokens: TokenStream,
-    pub(crate) model: Model,
-    pub(crate) diagnostics: Vec<Diagnostic>,
-    pub(crate) invocation_errors: Vec<InvocationError>,
 }
 
 impl Expansion {
@@ -40,24 +38,30 @@ impl Expansion {
         &self.tokens
     }
 
+    /// What was checked before the code was generated: the model and every
+    /// problem (its accessors are repeated here).
+    pub fn checked(&self) -> &Checked {
+        &self.checked
+    }
+
     /// The validated model the tokens were generated from.
     pub fn model(&self) -> &Model {
-        &self.model
+        self.checked.model()
     }
 
     /// Every problem found in the documents, in file and document order, capped.
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+        self.checked.diagnostics()
     }
 
     /// Problems with the invocation's options that only the documents revealed.
     pub fn invocation_errors(&self) -> &[InvocationError] {
-        &self.invocation_errors
+        self.checked.invocation_errors()
     }
 
     /// Whether nothing is wrong.
     pub fn is_ok(&self) -> bool {
-        self.diagnostics.is_empty() && self.invocation_errors.is_empty()
+        self.checked.is_ok()
     }
 }
 
@@ -95,9 +99,7 @@ impl Checked {
     pub fn generate(self, options: &Options) -> Expansion {
         Expansion {
             tokens: crate::expand::generate(&self.model, options),
-            model: self.model,
-            diagnostics: self.diagnostics,
-            invocation_errors: self.invocation_errors,
+            checked: self,
         }
     }
 }

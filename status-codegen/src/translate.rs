@@ -449,7 +449,7 @@ mod tests {
     /// The expansion has one problem, whose message starts with `start`.
     fn one_error(expansion: &Expansion, start: &str) {
         let messages: Vec<&str> = expansion
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(|d| d.message.as_str())
             .collect();
@@ -468,8 +468,8 @@ mod tests {
     #[test]
     fn fallback_gives_a_code_the_translation_lacks_the_primary_texts_and_says_so() {
         let expansion = expand(ZH, EN, ", fallback");
-        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
-        let mut teapot = variant(&expansion.model, "418").rows[0].clone();
+        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics());
+        let mut teapot = variant(expansion.model(), "418").rows[0].clone();
         assert_eq!(
             teapot.text_mut(Text::Description).clone(),
             ["我是茶壶", "我是茶壶"]
@@ -479,7 +479,7 @@ mod tests {
             ["not yet in en.md (`en`): its `en` texts are the `zh` ones (`fallback`)"]
         );
         // The codes both list keep their own texts, with no note.
-        let mut found = variant(&expansion.model, "404").rows[0].clone();
+        let mut found = variant(expansion.model(), "404").rows[0].clone();
         assert_eq!(
             found.text_mut(Text::Description).clone(),
             ["资源不存在", "Not Found"]
@@ -493,15 +493,15 @@ mod tests {
         let en = "| Status Code | Description |\n|---|---|\n| 200 | OK |\n| 404 | Not Found |\n| 409 | Conflict |\n";
         assert!(!expand(zh, en, "").is_ok());
         let expansion = expand(zh, en, ", fallback");
-        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics());
         let codes: Vec<&str> = expansion
-            .model
+            .model()
             .variants
             .iter()
             .map(|v| v.code.as_str())
             .collect();
         assert_eq!(codes, ["200", "404", "409"]);
-        let found = variant(&expansion.model, "404");
+        let found = variant(expansion.model(), "404");
         assert_eq!(found.name, "NotFound");
         let mut row = found.rows[0].clone();
         assert_eq!(
@@ -532,8 +532,8 @@ mod tests {
     fn fallback_notes_an_empty_translated_cell() {
         let en = "| Status Code | Description |\n|---|---|\n| 200 | Request succeeded |\n| 404 | |\n| 418 | I'm a teapot |\n";
         let expansion = expand(ZH, en, ", fallback");
-        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
-        let mut row = variant(&expansion.model, "404").rows[0].clone();
+        assert!(expansion.is_ok(), "{:?}", expansion.diagnostics());
+        let mut row = variant(expansion.model(), "404").rows[0].clone();
         assert_eq!(
             row.text_mut(Text::Description).clone(),
             ["资源不存在", "资源不存在"]

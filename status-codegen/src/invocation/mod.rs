@@ -481,7 +481,7 @@ mod tests {
                 let invocation = parse(options);
                 assert!(invocation.errors.is_empty());
                 let expansion = crate::expand("a.md", text.as_bytes(), &invocation.options);
-                assert!(expansion.is_ok(), "{:?}", expansion.diagnostics);
+                assert!(expansion.is_ok(), "{:?}", expansion.diagnostics());
                 generated.extend(inherent_items(expansion.tokens, name));
             }
         }
