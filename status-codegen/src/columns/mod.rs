@@ -45,6 +45,14 @@ pub(crate) struct Column {
     pub(crate) named: bool,
 }
 
+impl Column {
+    /// Gives the column another role, adding why to what `because` said.
+    pub(crate) fn recast(&mut self, role: Role, why: impl std::fmt::Display) {
+        self.role = role;
+        let _ = write!(self.because, "; {why}");
+    }
+}
+
 /// A table's columns, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Columns {
@@ -185,10 +193,10 @@ pub(crate) fn read(
         // A status table's message is its description.
         for column in &mut columns {
             if column.role == Role::Message {
-                column.role = Role::Description;
-                column
-                    .because
-                    .push_str("; a status table's message is its description");
+                column.recast(
+                    Role::Description,
+                    "a status table's message is its description",
+                );
             }
         }
     }

@@ -4,8 +4,6 @@
 //! statuses repeat are; a column of reason phrases is the reason, or the
 //! statuses; a second column of the same codes is their alias).
 
-use std::fmt::Write as _;
-
 use super::Column;
 use crate::cells::Shape;
 use crate::document::Table;
@@ -28,10 +26,10 @@ pub(super) fn codes_beside_statuses(columns: &mut [Column], group: &[usize]) {
             && vocabulary::header_roles(&word)
                 .is_some_and(|(_, roles, _)| !roles.contains(&Role::Code));
         if forced {
-            column.role = Role::Other;
-            column
-                .because
-                .push_str("; another column holds the HTTP statuses, so these are not the codes");
+            column.recast(
+                Role::Other,
+                "another column holds the HTTP statuses, so these are not the codes",
+            );
         }
     }
 }
@@ -56,12 +54,10 @@ pub(super) fn names_of_repeated_statuses(table: &Table, columns: &mut [Column], 
             && !vocabulary::names_no_code(&columns[i].header)
     });
     if let Some(i) = candidate {
-        let column = &mut columns[i];
-        column.role = Role::Code;
-        let _ = write!(
-            column.because,
-            "; its cells are distinct code-shaped words (`{}`) where the statuses repeat, so they are the codes",
-            column.profile.sample(Shape::Code)
+        let sample = columns[i].profile.sample(Shape::Code).to_owned();
+        columns[i].recast(
+            Role::Code,
+            format_args!("its cells are distinct code-shaped words (`{sample}`) where the statuses repeat, so they are the codes"),
         );
     }
 }
@@ -92,9 +88,9 @@ pub(super) fn types_of_key_statuses(table: &Table, columns: &mut [Column], group
         let a_type = vocabulary::header_roles(&word)
             .is_some_and(|(_, roles, _)| roles == [Role::Code, Role::Reason]);
         if column.role == Role::Code && a_type && !column.named {
-            column.role = Role::Reason;
-            column.because.push_str(
-                "; the statuses left of it are the table's key, each once, so it names them",
+            column.recast(
+                Role::Reason,
+                "the statuses left of it are the table's key, each once, so it names them",
             );
         }
     }
@@ -129,17 +125,16 @@ pub(super) fn distinct_codes_beside_repeated(
     if let Some(key) = key {
         let sample = columns[key].profile.sample(Shape::Code).to_owned();
         let repeated = columns[code].header.clone();
-        columns[code].role = Role::Other;
-        let _ = write!(
-            columns[code].because,
-            "; its codes repeat, where `{}` holds a distinct code on every row",
-            columns[key].header
+        let key_header = columns[key].header.clone();
+        columns[code].recast(
+            Role::Other,
+            format_args!(
+                "its codes repeat, where `{key_header}` holds a distinct code on every row"
+            ),
         );
-        let column = &mut columns[key];
-        column.role = Role::Code;
-        let _ = write!(
-            column.because,
-            "; its cells are distinct code-shaped words (`{sample}`) where `{repeated}` repeats, so they are the codes"
+        columns[key].recast(
+            Role::Code,
+            format_args!("its cells are distinct code-shaped words (`{sample}`) where `{repeated}` repeats, so they are the codes"),
         );
     }
 }
@@ -204,11 +199,10 @@ pub(super) fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
             column.role == Role::Reason && phrases(column) && names_statuses(&column.header)
         })
     {
-        let column = &mut columns[i];
-        column.role = Role::Status;
-        column
-            .because
-            .push_str("; no other column holds the statuses, so its phrases name them");
+        columns[i].recast(
+            Role::Status,
+            "no other column holds the statuses, so its phrases name them",
+        );
         return;
     }
     if !has(columns, Role::Status) || has(columns, Role::Code) {
@@ -222,12 +216,10 @@ pub(super) fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
                 && phrases(column)
         })
     {
-        let column = &mut columns[i];
-        column.role = Role::Reason;
-        let _ = write!(
-            column.because,
-            "; its cells are HTTP reason phrases (`{}`), so it is the reason",
-            column.profile.sample(Shape::Phrase)
+        let sample = columns[i].profile.sample(Shape::Phrase).to_owned();
+        columns[i].recast(
+            Role::Reason,
+            format_args!("its cells are HTTP reason phrases (`{sample}`), so it is the reason"),
         );
     }
     // Sentences beside the statuses in an untitled column, or in a column of
@@ -244,13 +236,14 @@ pub(super) fn phrases_are_reasons(columns: &mut [Column], group: &[usize]) {
                 && column.profile.dominant() == Some(Shape::Prose)
         })
     {
-        let column = &mut columns[i];
-        column.role = Role::Description;
-        column.because.push_str(if texts {
-            "; an untitled column of text beside the statuses is their description"
-        } else {
-            "; the table's only column of text beside the statuses is their description"
-        });
+        columns[i].recast(
+            Role::Description,
+            if texts {
+                "an untitled column of text beside the statuses is their description"
+            } else {
+                "the table's only column of text beside the statuses is their description"
+            },
+        );
     }
 }
 
@@ -300,11 +293,9 @@ pub(super) fn aliases(table: &Table, columns: &mut [Column], group: &[usize]) {
         });
         if same_codes && numeric > 0 {
             let first = columns[code].header.clone();
-            let column = &mut columns[i];
-            column.role = Role::Alias;
-            let _ = write!(
-                column.because,
-                "; the same codes as `{first}` in another notation"
+            columns[i].recast(
+                Role::Alias,
+                format_args!("the same codes as `{first}` in another notation"),
             );
         }
     }
