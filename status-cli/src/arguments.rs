@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use status_codegen::InvocationError;
 use status_codegen::invocation::Invocation;
 
 use crate::invocations::workspace_root;
@@ -62,8 +63,8 @@ pub(crate) fn option_position(span: proc_macro2::Span) -> (usize, usize) {
     (start.line, start.column + 1)
 }
 
-/// `--options:LINE:COL` of a span in the options text.
-pub(crate) fn locate_option(span: proc_macro2::Span) -> String {
-    let (line, column) = option_position(span);
-    format!("{OPTIONS}:{line}:{column}")
+/// A problem of the options text as printed: `--options:LINE:COL: message`.
+pub(crate) fn option_error(error: &InvocationError) -> String {
+    let (line, column) = option_position(error.span());
+    format!("{OPTIONS}:{line}:{column}: {}", error.message())
 }

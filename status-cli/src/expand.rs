@@ -7,7 +7,7 @@ use std::path::Path;
 
 use status_codegen::load;
 
-use crate::arguments::{current_dir, invocation_of, locate_option};
+use crate::arguments::{current_dir, invocation_of, option_error};
 use crate::committed::format_tokens;
 
 /// Runs `expand`.
@@ -20,27 +20,17 @@ pub(crate) fn run(
     let (path, invocation) = invocation_of(document, options)?;
     if !invocation.errors().is_empty() {
         for error in invocation.errors() {
-            let _ = writeln!(
-                stderr,
-                "error: {}: {}",
-                locate_option(error.span()),
-                error.message()
-            );
+            let _ = writeln!(stderr, "error: {}", option_error(error));
         }
         return Ok(2);
     }
     let loaded = load::load(&path, invocation.options(), &current_dir()?);
-    let expansion = &loaded.expansion();
+    let expansion = loaded.expansion();
     for diagnostic in expansion.diagnostics() {
         let _ = writeln!(stderr, "error: {diagnostic}\n");
     }
     for error in expansion.invocation_errors() {
-        let _ = writeln!(
-            stderr,
-            "error: {}: {}\n",
-            locate_option(error.span()),
-            error.message()
-        );
+        let _ = writeln!(stderr, "error: {}\n", option_error(error));
     }
     if !expansion.is_ok() {
         // Like a compiler: no output when there are errors (the stand-in type

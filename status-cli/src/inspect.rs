@@ -9,7 +9,7 @@ use std::path::Path;
 use status_codegen::model::{Kind, Model, Role, Text};
 use status_codegen::{Diagnostic, InvocationError, load};
 
-use crate::arguments::{OPTIONS, current_dir, invocation_of, locate_option, option_position};
+use crate::arguments::{OPTIONS, current_dir, invocation_of, option_error, option_position};
 use crate::contract;
 
 /// Runs `inspect`: the human form, or the JSON contract.
@@ -26,7 +26,7 @@ pub(crate) fn run(
         .errors()
         .iter()
         .chain(checked.invocation_errors())
-        .map(|e| (locate_option(e.span()), e.clone()))
+        .cloned()
         .collect();
     if as_json {
         let report = json(checked.model(), checked.diagnostics(), &invocation_errors);
@@ -45,11 +45,7 @@ pub(crate) fn run(
 }
 
 /// The human form.
-fn human(
-    model: &Model,
-    diagnostics: &[Diagnostic],
-    invocation: &[(String, InvocationError)],
-) -> String {
+fn human(model: &Model, diagnostics: &[Diagnostic], invocation: &[InvocationError]) -> String {
     let mut out = String::new();
     let documents: Vec<String> = model
         .documents()
@@ -120,8 +116,8 @@ fn human(
     if diagnostics.is_empty() && invocation.is_empty() {
         let _ = writeln!(out, "\nno problems");
     }
-    for (at, error) in invocation {
-        let _ = writeln!(out, "\nerror: {at}: {}", error.message());
+    for error in invocation {
+        let _ = writeln!(out, "\nerror: {}", option_error(error));
     }
     for diagnostic in diagnostics {
         let _ = writeln!(out, "\nerror: {diagnostic}");
@@ -174,11 +170,11 @@ fn rows_of(out: &mut String, model: &Model, table: usize) {
 fn json<'a>(
     model: &'a Model,
     diagnostics: &[Diagnostic],
-    invocation: &[(String, InvocationError)],
+    invocation: &[InvocationError],
 ) -> contract::Report<contract::RowsOf<'a>> {
     let all = invocation
         .iter()
-        .map(|(_, e)| {
+        .map(|e| {
             let (line, column) = option_position(e.span());
             contract::Diagnostic {
                 path: OPTIONS.to_owned(),
