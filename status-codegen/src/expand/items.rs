@@ -211,10 +211,7 @@ fn code_fns(view: &View<'_>) -> TokenStream {
         let body = if view.other.is_none() && !variants.is_empty() {
             quote!(self as u16)
         } else {
-            view.arms(
-                &values(codes),
-                &view.other_arm(&quote!(unknown), &quote!(unknown.0)),
-            )
+            view.arms(codes, &view.other_arm(&quote!(unknown), &quote!(unknown.0)))
         };
         // A type with no code has no arm but the default: its body alone.
         let from_code = if codes.is_empty() {
@@ -248,7 +245,7 @@ fn code_fns(view: &View<'_>) -> TokenStream {
     }
     let aliases = view.aliases();
     let code = if view.is_copy() {
-        let body = view.arms(&values(codes), &quote!());
+        let body = view.arms(codes, &quote!());
         quote! {
             /// The error code, exactly as the document writes it.
             #[must_use]
@@ -259,7 +256,7 @@ fn code_fns(view: &View<'_>) -> TokenStream {
         }
     } else {
         let body = view.arms(
-            &values(codes),
+            codes,
             &view.other_arm(&quote!(unknown), &quote!(&unknown.0)),
         );
         quote! {
@@ -313,11 +310,6 @@ fn status_classes(view: &View<'_>) -> TokenStream {
         }
     });
     quote!(#(#fns)*)
-}
-
-/// Each element as an expression, for [`View::arms`].
-fn values<T: quote::ToTokens>(values: &[T]) -> Vec<TokenStream> {
-    values.iter().map(|v| quote!(#v)).collect()
 }
 
 /// One accessor per text the document has, its `_in(lang)` twin when the type
@@ -457,12 +449,7 @@ fn http_statuses(view: &View<'_>) -> TokenStream {
         )
     } else {
         // Every row of an error table with a status column has one.
-        let values: Vec<TokenStream> = firsts
-            .map(|status| {
-                let status = status.copied().unwrap_or(0);
-                quote!(#status)
-            })
-            .collect();
+        let values: Vec<u16> = firsts.map(|status| status.copied().unwrap_or(0)).collect();
         (
             quote!(u16),
             " The HTTP status the document gives for this code (the first of its first row).",

@@ -14,7 +14,7 @@ mod items;
 mod traits;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 use crate::model::{Kind, Model, Text};
 use crate::options::Options;
@@ -37,7 +37,8 @@ pub(crate) fn generate(model: &Model, options: &Options) -> TokenStream {
         interop::http(&view),
         interop::serde(&view),
     ];
-    quote!(#(#items)*)
+    // Moved, not interpolated: interpolating copies every token.
+    items.into_iter().collect()
 }
 
 /// A string literal of the document's text, written as is: `"…"` when the
@@ -47,8 +48,11 @@ pub(crate) fn generate(model: &Model, options: &Options) -> TokenStream {
 /// text a raw string cannot hold (a carriage return).
 pub(crate) fn text(value: &str) -> Literal {
     let plain = !value.contains(['"', '\\']) && !value.chars().any(char::is_control);
-    let written = if plain {
-        format!("\"{value}\"")
+    let mut written = String::with_capacity(value.len() + 8);
+    if plain {
+        written.push('"');
+        written.push_str(value);
+        written.push('"');
     } else if value.contains('\r') {
         return Literal::string(value);
     } else {
@@ -57,8 +61,13 @@ pub(crate) fn text(value: &str) -> Literal {
             hashes += 1;
         }
         let hashes = "#".repeat(hashes);
-        format!("r{hashes}\"{value}\"{hashes}")
-    };
+        written.push('r');
+        written.push_str(&hashes);
+        written.push('"');
+        written.push_str(value);
+        written.push('"');
+        written.push_str(&hashes);
+    }
     written.parse().unwrap_or_else(|_| Literal::string(value))
 }
 
@@ -206,7 +215,7 @@ impl<'m> View<'m> {
     /// `match self { Self::A => a, … }` with one value per variant, then the
     /// catch-all's arm (from [`other_arm`](Self::other_arm)). An uninhabited
     /// type matches nothing.
-    pub(crate) fn arms(&self, values: &[TokenStream], other_arm: &TokenStream) -> TokenStream {
+    pub(crate) fn arms<T: ToTokens>(&self, values: &[T], other_arm: &TokenStream) -> TokenStream {
         let variants = &self.variants;
         if variants.is_empty() && self.other.is_none() {
             return if self.is_copy() {
@@ -230,13 +239,7 @@ impl<'m> View<'m> {
         values: impl IntoIterator<Item = &'a str>,
         other: &TokenStream,
     ) -> TokenStream {
-        let values: Vec<TokenStream> = values
-            .into_iter()
-            .map(|value| {
-                let value = text(value);
-                quote!(#value)
-            })
-            .collect();
+        let values = texts(values);
         self.arms(&values, &self.other_arm(&quote!(_), other))
     }
 
