@@ -33,7 +33,10 @@ pub(crate) const MAX_PROSE_NAME: usize = 40;
 
 /// The name a text gives when it reads as a name, and the name is short.
 pub(crate) fn name_of_words(text: &str) -> Option<String> {
-    derived_name(text).filter(|name| reads_as_name(text) && name.len() <= MAX_PROSE_NAME)
+    if !reads_as_name(text) {
+        return None;
+    }
+    derived_name(text).filter(|name| name.len() <= MAX_PROSE_NAME)
 }
 
 /// Whether a description reads as a name (`Not Found`, `overLimit`) rather than

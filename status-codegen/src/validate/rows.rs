@@ -461,8 +461,7 @@ impl TableReader<'_> {
             return;
         }
         let shared = codes.len() > 1;
-        for (code, number) in codes {
-            let mut row = model_row.clone();
+        let mut push = |mut row: Row, code: String, number: Option<u16>| {
             row.statuses.extend(number);
             read.rows.push(Candidate {
                 row,
@@ -472,6 +471,15 @@ impl TableReader<'_> {
                 code_cell: (self.table.index, code_cell.origin),
                 shared,
             });
+        };
+        // The row is copied for each code but the last, which takes it.
+        let mut codes = codes;
+        let last = codes.pop();
+        for (code, number) in codes {
+            push(model_row.clone(), code, number);
+        }
+        if let Some((code, number)) = last {
+            push(model_row, code, number);
         }
     }
 

@@ -413,7 +413,9 @@ fn near_misses(
     let mut reported = Vec::new();
     let used: Vec<usize> = tables.iter().filter(|t| t.used).map(|t| t.index).collect();
     for table in &document.tables {
-        let header = table.header();
+        if read[table.index].kind.is_some() || tables[table.index].used {
+            continue;
+        }
         // A table of the other kind (skipped for `kind`) is not a typo.
         let bare = columns::read(
             table,
@@ -421,9 +423,10 @@ fn near_misses(
             None,
             Headings::Ignore,
         );
-        if read[table.index].kind.is_some() || bare.kind.is_some() || tables[table.index].used {
+        if bare.kind.is_some() {
             continue;
         }
+        let header = table.header();
         let near = used
             .iter()
             .find_map(|&u| one_header_typo(&header, &document.tables[u].header()).map(|i| (u, i)));

@@ -32,7 +32,7 @@ pub(super) fn group(
     findings: &mut Findings,
 ) -> Vec<Variant> {
     let mut pending: Vec<Pending> = Vec::new();
-    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_code: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for candidate in rows {
         if let Some(&index) = by_code.get(&candidate.code) {
             let first = &mut pending[index];
@@ -116,10 +116,13 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
         Kind::Error => naming::code_name(&variant.code),
         Kind::Status => {
             let as_name = |text: &str| naming::name_of_words(text);
-            let registered = variant
-                .number
-                .and_then(crate::vocabulary::reason_phrase)
-                .and_then(naming::derived_name);
+            // Each source is read only when the ones before it gave no name.
+            let registered = || {
+                variant
+                    .number
+                    .and_then(crate::vocabulary::reason_phrase)
+                    .and_then(naming::derived_name)
+            };
             // A name another code has (or will have as its `Status{code}`)
             // is not free: the next source of a name is tried.
             let own = naming::fallback_name(variant.number.unwrap_or_default());
@@ -129,12 +132,14 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
             } else {
                 as_name(variant.text(Text::Description)).filter(free)
             };
-            let reason = (!pending.shared)
-                .then(|| naming::derived_name(variant.text(Text::Reason)))
-                .flatten();
+            let reason = || {
+                (!pending.shared)
+                    .then(|| naming::derived_name(variant.text(Text::Reason)))
+                    .flatten()
+            };
             let name = described
-                .or_else(|| reason.filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n)))
-                .or_else(|| registered.filter(free))
+                .or_else(|| reason().filter(|n| n.len() <= naming::MAX_PROSE_NAME && free(n)))
+                .or_else(|| registered().filter(free))
                 .or_else(|| as_name(variant.text(Text::Message)).filter(free));
             if let Some(name) = &name {
                 taken.insert(name.clone());
@@ -164,7 +169,7 @@ fn name(pending: &mut Pending, kind: Kind, options: &Options, taken: &mut HashSe
 fn distinct_names(pending: &mut [Pending], kind: Kind) {
     // How many variants have each name, kept in step with every rename (a
     // count by scanning every variant made this quadratic in the rows).
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::with_capacity(pending.len());
     for p in pending.iter() {
         *counts.entry(p.variant.name.clone()).or_default() += 1;
     }
@@ -193,7 +198,7 @@ fn distinct_names(pending: &mut [Pending], kind: Kind) {
     }
     // A name the invocation gives that another code has is the user's to
     // settle: it stays a located error (`names_are_distinct`).
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::with_capacity(pending.len());
     for i in 0..pending.len() {
         if pending[i].renamed || pending[i].variant.name.is_empty() {
             continue;
@@ -259,7 +264,7 @@ fn names_are_distinct(
     options: &Options,
     findings: &mut Findings,
 ) -> Vec<Variant> {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::with_capacity(pending.len());
     let mut keep = vec![false; pending.len()];
     for (index, p) in pending.iter().enumerate() {
         let variant = &p.variant;
