@@ -179,12 +179,45 @@ pub(crate) struct Depth {
 impl Depth {
     /// Counts `tag`, found in `text`.
     pub(crate) fn visit(&mut self, tag: &Tag<'_>, text: &str) {
-        const NOT_NESTING: &[&str] = &[
-            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-            "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot",
-            "colgroup", "option", "optgroup", "rb", "rt", "rp",
-        ];
-        if NOT_NESTING.iter().any(|n| tag.is(n)) || text[..tag.end].ends_with("/>") {
+        // By the name in lower case; the longest of them has 8 letters.
+        let listed = tag.name.len() <= 8 && {
+            let mut lower = [0u8; 8];
+            lower[..tag.name.len()].copy_from_slice(tag.name.as_bytes());
+            lower.make_ascii_lowercase();
+            matches!(
+                &lower[..tag.name.len()],
+                b"area"
+                    | b"base"
+                    | b"br"
+                    | b"col"
+                    | b"embed"
+                    | b"hr"
+                    | b"img"
+                    | b"input"
+                    | b"link"
+                    | b"meta"
+                    | b"source"
+                    | b"track"
+                    | b"wbr"
+                    | b"p"
+                    | b"li"
+                    | b"dt"
+                    | b"dd"
+                    | b"td"
+                    | b"th"
+                    | b"tr"
+                    | b"thead"
+                    | b"tbody"
+                    | b"tfoot"
+                    | b"colgroup"
+                    | b"option"
+                    | b"optgroup"
+                    | b"rb"
+                    | b"rt"
+                    | b"rp"
+            )
+        };
+        if listed || text[..tag.end].ends_with("/>") {
             return;
         }
         if tag.closing {

@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 /// Elements whose boundaries separate words even when the source has no
 /// space: those a browser lays out apart from the text around them (block,
 /// list-item and table boxes, by the HTML Standard's rendering rules), and
-/// the line break.
+/// the line break. Sorted, for a binary search.
 const BLOCK_ELEMENTS: &[&str] = &[
     "address",
     "article",
@@ -91,7 +91,7 @@ pub(crate) fn visible_text(node: NodeRef<'_, Node>) -> String {
                     } else {
                         hidden -= 1;
                     }
-                } else if hidden == 0 && BLOCK_ELEMENTS.contains(&name) {
+                } else if hidden == 0 && BLOCK_ELEMENTS.binary_search(&name).is_ok() {
                     out.space();
                 }
             }
@@ -130,5 +130,13 @@ impl Collapsed {
             }
             self.text.push_str(word);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn block_elements_are_sorted_for_their_binary_search() {
+        assert!(super::BLOCK_ELEMENTS.is_sorted());
     }
 }
