@@ -113,7 +113,8 @@ impl<'m> View<'m> {
     /// Each variant's other notations, as string literals: those no code and
     /// no earlier variant has, so that every match arm can be reached.
     pub(crate) fn aliases(&self) -> Vec<Vec<Literal>> {
-        let mut seen: Vec<&str> = self
+        // A set, not a list: an alias column on a long page made this quadratic.
+        let mut seen: std::collections::HashSet<&str> = self
             .model
             .variants
             .iter()
@@ -123,14 +124,11 @@ impl<'m> View<'m> {
             .variants
             .iter()
             .map(|v| {
-                let mut literals = Vec::new();
-                for alias in v.aliases() {
-                    if !seen.contains(&alias) {
-                        seen.push(alias);
-                        literals.push(text(alias));
-                    }
-                }
-                literals
+                v.aliases()
+                    .into_iter()
+                    .filter(|alias| seen.insert(alias))
+                    .map(text)
+                    .collect()
             })
             .collect()
     }
