@@ -78,9 +78,12 @@ const PLACEHOLDERS: &[&str] = &[
     "空",
 ];
 
-/// Whether a cell's text stands for nothing (compared in lowercase).
+/// Whether a cell's text stands for nothing (compared in lowercase). ASCII
+/// case is enough: no other character lowercases to a letter of theirs, and
+/// every cell comes here, so none is copied.
 pub(crate) fn is_placeholder(text: &str) -> bool {
-    PLACEHOLDERS.contains(&text.trim().to_lowercase().as_str())
+    let text = text.trim();
+    PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(text))
 }
 
 /// Catch-all rows: they stand for every code not listed, not for one code.

@@ -7,6 +7,8 @@
 //! take, in order: when two columns of a table want the same role, the word
 //! listed earlier here wins and the other takes its next role.
 
+use std::collections::HashMap;
+
 use crate::model::{Kind, Role};
 
 /// Every recognised header and the roles it can take, first choice first. The
@@ -442,16 +444,18 @@ pub(crate) fn reason_phrase(code: u16) -> Option<&'static str> {
 /// A phrase as compared: its words, lowercase ASCII letters and digits only,
 /// joined by one space (`Request-URI Too Long` → `request uri too long`).
 fn phrase_key(text: &str) -> String {
+    // By bytes: the separators and the characters kept are ASCII, and no
+    // byte of a longer UTF-8 character is ASCII.
     let mut key = String::with_capacity(text.len());
-    for word in text.split([' ', '-']) {
+    for word in text.as_bytes().split(|b| matches!(b, b' ' | b'-')) {
         let start = key.len();
         if start > 0 {
             key.push(' ');
         }
         key.extend(
-            word.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase()),
+            word.iter()
+                .filter(|b| b.is_ascii_alphanumeric())
+                .map(|b| char::from(b.to_ascii_lowercase())),
         );
         if key.len() == start + usize::from(start > 0) {
             key.truncate(start);
@@ -460,15 +464,16 @@ fn phrase_key(text: &str) -> String {
     key
 }
 
-/// Every phrase, now or formerly registered, by its key: computed once.
-fn phrases() -> &'static [(String, u16)] {
-    static PHRASES: std::sync::OnceLock<Vec<(String, u16)>> = std::sync::OnceLock::new();
+/// Every phrase, now or formerly registered, by its key: computed once. A
+/// key both lists give keeps the registered phrase's status.
+fn phrases() -> &'static HashMap<String, u16> {
+    static PHRASES: std::sync::OnceLock<HashMap<String, u16>> = std::sync::OnceLock::new();
     PHRASES.get_or_init(|| {
-        REASON_PHRASES
-            .iter()
-            .chain(FORMER_PHRASES)
-            .map(|(code, phrase)| (phrase_key(phrase), *code))
-            .collect()
+        let mut phrases = HashMap::new();
+        for (code, phrase) in REASON_PHRASES.iter().chain(FORMER_PHRASES) {
+            phrases.entry(phrase_key(phrase)).or_insert(*code);
+        }
+        phrases
     })
 }
 
@@ -480,11 +485,7 @@ pub(crate) fn phrase_status(text: &str) -> Option<u16> {
     if !text.starts_with(|c: char| c.is_ascii_uppercase()) || text.len() > 40 {
         return None;
     }
-    let key = phrase_key(text);
-    phrases()
-        .iter()
-        .find(|(phrase, _)| *phrase == key)
-        .map(|(_, code)| *code)
+    phrases().get(&phrase_key(text)).copied()
 }
 
 /// Whether `text` is a reason phrase, now or formerly registered, written as

@@ -267,41 +267,39 @@ impl TableReader<'_> {
     /// How a column writes its codes: the pattern most share, and whether
     /// every one is namespaced with a `/`.
     fn code_column(&self, column: usize) -> codes::Column {
-        let columns = self.code_columns.get_or_init(|| {
-            (0..self.table.width)
-                .map(|column| {
-                    let texts = || {
-                        self.table
-                            .body()
-                            .filter_map(|r| r.cells.get(column))
-                            .map(|c| c.text.trim())
-                            .filter(|t| !t.is_empty())
-                    };
-                    let phrases = texts()
-                        .filter(|t| t.contains(' ') && crate::vocabulary::is_reason_phrase(t))
-                        .count();
-                    codes::Column {
-                        placeholders: texts().any(cells::is_placeholder),
-                        phrases: phrases > 0 && phrases * 4 >= texts().count(),
-                        pattern: cells::dominant_pattern(texts()),
-                        namespaced: texts().count() > 1
-                            && texts()
-                                .filter(|t| {
-                                    t.split_once('/').is_some_and(|(a, b)| {
-                                        !a.is_empty()
-                                            && !b.is_empty()
-                                            && !t.contains(char::is_whitespace)
-                                            && !a.bytes().all(|c| c.is_ascii_digit())
-                                    })
-                                })
-                                .count()
-                                * 4
-                                >= texts().count() * 3,
-                    }
-                })
-                .collect()
-        });
-        columns.get(column).copied().unwrap_or_default()
+        let Some(cell) = self.code_columns.get(column) else {
+            return codes::Column::default();
+        };
+        *cell.get_or_init(|| {
+            let texts = || {
+                self.table
+                    .body()
+                    .filter_map(|r| r.cells.get(column))
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+            };
+            let phrases = texts()
+                .filter(|t| t.contains(' ') && crate::vocabulary::is_reason_phrase(t))
+                .count();
+            codes::Column {
+                placeholders: texts().any(cells::is_placeholder),
+                phrases: phrases > 0 && phrases * 4 >= texts().count(),
+                pattern: cells::dominant_pattern(texts()),
+                namespaced: texts().count() > 1
+                    && texts()
+                        .filter(|t| {
+                            t.split_once('/').is_some_and(|(a, b)| {
+                                !a.is_empty()
+                                    && !b.is_empty()
+                                    && !t.contains(char::is_whitespace)
+                                    && !a.bytes().all(|c| c.is_ascii_digit())
+                            })
+                        })
+                        .count()
+                        * 4
+                        >= texts().count() * 3,
+            }
+        })
     }
 
     /// The status of the column a wrong cell most likely means: the one

@@ -89,7 +89,9 @@ pub(super) fn read(
             others: &others,
             purpose,
             options,
-            code_columns: std::cell::OnceCell::new(),
+            code_columns: std::iter::repeat_with(std::cell::OnceCell::new)
+                .take(table.width)
+                .collect(),
             statuses: std::cell::OnceCell::new(),
         };
         for group in &columns.groups {
@@ -388,9 +390,10 @@ pub(super) struct TableReader<'a> {
     pub(super) others: &'a [String],
     pub(super) purpose: Purpose,
     pub(super) options: &'a Options,
-    /// Per column, read once: the pattern of its codes and the statuses it
-    /// gives, with how often (for the code and status grammars).
-    pub(super) code_columns: std::cell::OnceCell<Vec<super::codes::Column>>,
+    /// Per column, read once and only for a column read for codes: the
+    /// pattern of its codes; and the statuses each column gives, with how
+    /// often (for the code and status grammars).
+    pub(super) code_columns: Vec<std::cell::OnceCell<super::codes::Column>>,
     pub(super) statuses: std::cell::OnceCell<Vec<Vec<(u16, usize)>>>,
 }
 
