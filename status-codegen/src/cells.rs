@@ -52,6 +52,16 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The text without its invisible characters. Every cell comes here: only
+/// the rare cell that holds one is copied.
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    if text.contains(is_invisible) {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Texts that stand for nothing in a code or status cell (`N/A`, `-`, `无`,
 /// `暂无`, `不涉及`).
 const PLACEHOLDERS: &[&str] = &[
@@ -238,13 +248,7 @@ fn is_status_number(text: &str) -> bool {
 
 /// The shape of a cell; `None` when it is empty or a placeholder.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
-    // Every cell of every column comes here: copy only the rare cell that
-    // holds an invisible character.
-    let visible: Cow<'_, str> = if text.contains(is_invisible) {
-        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
-    } else {
-        Cow::Borrowed(text)
-    };
+    let visible = visible(text);
     let text = visible.trim();
     if text.is_empty() || is_placeholder(text) {
         return None;

@@ -138,6 +138,32 @@ pub(crate) fn read(
     kind: Option<Kind>,
     headings: Headings,
 ) -> Columns {
+    read_profiled(table, &profiles(table), choice, kind, headings)
+}
+
+/// The shapes of each column's body cells, counted: what reading a table's
+/// columns costs most, the same for every reading of them.
+pub(crate) fn profiles(table: &Table) -> Vec<Profile> {
+    (0..table.width)
+        .map(|i| {
+            Profile::of(
+                table
+                    .body()
+                    .filter_map(|row| row.cells.get(i).map(|c| c.text.as_str())),
+            )
+        })
+        .collect()
+}
+
+/// [`read`], with the table's [`profiles`] already counted (a page read with
+/// and without its headings' evidence counts them once).
+pub(crate) fn read_profiled(
+    table: &Table,
+    profiles: &[Profile],
+    choice: &ColumnChoice,
+    kind: Option<Kind>,
+    headings: Headings,
+) -> Columns {
     let headers = table.header();
     let groups = groups(&headers);
     let mut columns: Vec<Column> = headers
@@ -152,11 +178,7 @@ pub(crate) fn read(
             outranked: None,
             from_cells: false,
             named: false,
-            profile: Profile::of(
-                table
-                    .body()
-                    .filter_map(|row| row.cells.get(i).map(|c| c.text.as_str())),
-            ),
+            profile: profiles.get(i).cloned().unwrap_or_default(),
         })
         .collect();
     // What the text introducing the table says it lists (`HTTP status codes`,

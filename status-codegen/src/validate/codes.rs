@@ -6,7 +6,7 @@
 //! header repeated, a label or a note spanning the row. Anything else is a
 //! mistake, located, with the code it probably means when there is one.
 
-use crate::cells::{self, Pattern, Shape, is_invisible};
+use crate::cells::{self, Pattern, Shape};
 use crate::model::SkipReason;
 
 /// What a code cell holds.
@@ -41,11 +41,24 @@ pub(super) struct Column {
     pub(super) phrases: bool,
 }
 
+/// Whether a code cell repeats its column's header, as headers are compared
+/// ([`normalize`](crate::vocabulary::normalize)d). Their letters and digits
+/// are compared first: normalizing changes nothing else, and copies the texts.
+fn repeats_header(text: &str, header: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+    }
+    letters(text).eq(letters(header))
+        && crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header)
+}
+
 /// Reads a code cell. `column` is how its column writes codes; `header` its
 /// header; `alone` is whether the row's other cells are empty or spanned
 /// from this one (a label or note row).
 pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> CodeCell {
-    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let visible = cells::visible(text);
     let text = visible.trim();
     let pattern = column.pattern;
     if cells::is_placeholder(text) {
@@ -54,7 +67,7 @@ pub(super) fn read(text: &str, column: Column, header: &str, alone: bool) -> Cod
     if cells::is_catch_all(text) {
         return CodeCell::Skip(SkipReason::CatchAll(text.to_owned()));
     }
-    if crate::vocabulary::normalize(text) == crate::vocabulary::normalize(header) {
+    if repeats_header(text, header) {
         return CodeCell::Skip(SkipReason::RepeatedHeader(text.to_owned()));
     }
     // `(reserved)`: a remark in the place of a code.

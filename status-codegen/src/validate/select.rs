@@ -122,11 +122,15 @@ fn unclosed(
 /// leaves the tables of the other kind out rather than read them again as
 /// error codes (a `Code` table of 200, 400, … beside an `Error Code` table).
 fn read_columns(document: &Document, options: &Options) -> Vec<Columns> {
+    let profiles: Vec<_> = document.tables.iter().map(columns::profiles).collect();
     let read = |kind, headings| -> Vec<Columns> {
         document
             .tables
             .iter()
-            .map(|t| columns::read(t, &options.columns_for(t.index), kind, headings))
+            .zip(&profiles)
+            .map(|(t, profiles)| {
+                columns::read_profiled(t, profiles, &options.columns_for(t.index), kind, headings)
+            })
             .collect()
     };
     let plain = read(None, Headings::Ignore);

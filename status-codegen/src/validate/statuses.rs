@@ -4,7 +4,7 @@
 //! numbers are not statuses (`429 (retry after 120 s)`, `403（2023 年前为 401）`).
 //! A placeholder (`N/A`, `-`, `无`) or an empty cell means the row has no status.
 
-use crate::cells::{self, is_invisible};
+use crate::cells;
 
 /// What a status cell says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub(super) enum StatusCell {
 
 /// Reads a status cell.
 pub(super) fn read(text: &str) -> StatusCell {
-    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let visible = cells::visible(text);
     let text = visible.trim();
     if text.is_empty() || cells::is_placeholder(text) {
         return StatusCell::Nothing;
@@ -102,6 +102,9 @@ pub(super) fn read(text: &str) -> StatusCell {
 
 /// The text without its parenthesised remarks, and the remarks.
 fn remarks(text: &str) -> (String, Option<String>) {
+    if !text.contains(['(', '（']) {
+        return (text.trim().to_owned(), None);
+    }
     let mut main = String::new();
     let mut notes = Vec::new();
     let mut depth = 0usize;
@@ -140,6 +143,9 @@ fn remarks(text: &str) -> (String, Option<String>) {
 fn split(text: &str) -> Vec<&str> {
     let mut parts = vec![text];
     for separator in ["/", ",", "，", "、", ";", " or ", " OR ", "或"] {
+        if !text.contains(separator) {
+            continue; // most cells hold one status: nothing to split
+        }
         parts = parts.into_iter().flat_map(|p| p.split(separator)).collect();
     }
     parts
