@@ -116,24 +116,37 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(bytes.get(from..)?, needle).map(|i| i + from)
 }
 
-/// The offset just past the `>` closing a tag, honouring quoted attribute values.
-fn tag_end(bytes: &[u8], mut pos: usize) -> usize {
-    let mut quote = None;
-    let mut after_equals = false;
-    while let Some(&b) = bytes.get(pos) {
-        if let Some(q) = quote {
-            if b == q {
-                quote = None;
+/// The offset just past the `>` closing a tag, honouring quoted attribute
+/// values: a quote opens one only right after `=` (spaces between allowed).
+/// It jumps from one `>` or quote to the next: attribute-heavy tags
+/// (`<td class="…" valign="top" headers="…">`) are most of a page's bytes.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    if bytes.get(from) == Some(&b'>') {
+        return from + 1; // `<td>`: no attribute
+    }
+    let mut pos = from;
+    while let Some(found) = bytes
+        .get(pos..)
+        .and_then(|rest| memchr::memchr3(b'>', b'"', b'\'', rest))
+    {
+        let at = pos + found;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return at + 1;
+        }
+        let after_equals = bytes[from..at]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b'=');
+        pos = if after_equals {
+            match memchr::memchr(quote, &bytes[at + 1..]) {
+                Some(close) => at + 1 + close + 1,
+                None => return bytes.len(),
             }
-        } else if b == b'>' {
-            return pos + 1;
-        } else if (b == b'"' || b == b'\'') && after_equals {
-            quote = Some(b);
-        }
-        if quote.is_none() && !b.is_ascii_whitespace() {
-            after_equals = b == b'=';
-        }
-        pos += 1;
+        } else {
+            at + 1
+        };
     }
     bytes.len()
 }
