@@ -173,11 +173,25 @@ pub(crate) fn rows_of(contents: &str) -> Option<Vec<Row>> {
         .collect()
 }
 
-/// Tokens as formatted Rust, as rustfmt would lay them out.
+/// Tokens as formatted Rust, as rustfmt would lay them out. One item at a
+/// time: prettyplease lays out a file's items one after the other, and the
+/// syntax tree of a whole large page's code is most of the memory of
+/// writing it (a 20,000-row table: 1 GB).
 pub fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens.clone())
-        .map_err(|e| format!("the generated code does not parse: {e}"))?;
-    Ok(prettyplease::unparse(&file))
+    let format = |input: syn::parse::ParseStream<'_>| -> syn::Result<String> {
+        let mut code = String::new();
+        while !input.is_empty() {
+            let item: syn::Item = input.parse()?;
+            code.push_str(&prettyplease::unparse(&syn::File {
+                shebang: None,
+                attrs: Vec::new(),
+                items: vec![item],
+            }));
+        }
+        Ok(code)
+    };
+    syn::parse::Parser::parse2(format, tokens.clone())
+        .map_err(|e| format!("the generated code does not parse: {e}"))
 }
 
 /// The committed `.rs` files in the `generated/` folder of each package
