@@ -189,46 +189,31 @@ pub(crate) struct Depth {
     pub deepest: usize,
 }
 
+/// Whether an element, by its lower-case name, does not nest: a void one, or
+/// one HTML closes by itself. (A `match`: every tag of a page comes here.)
+#[rustfmt::skip]
+fn does_not_nest(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area" | b"base" | b"br" | b"col" | b"colgroup" | b"dd" | b"dt" | b"embed" | b"hr"
+            | b"img" | b"input" | b"li" | b"link" | b"meta" | b"optgroup" | b"option" | b"p"
+            | b"rb" | b"rp" | b"rt" | b"source" | b"tbody" | b"td" | b"tfoot" | b"th"
+            | b"thead" | b"tr" | b"track" | b"wbr"
+    )
+}
+
+/// The longest name [`does_not_nest`] knows: a longer one is none of them.
+const LONGEST_NOT_NESTING: usize = 8;
+
 impl Depth {
     /// Counts `tag`, found in `text`.
     pub(crate) fn visit(&mut self, tag: &Tag<'_>, text: &str) {
-        // By the name in lower case; the longest of them has 8 letters.
-        let listed = tag.name.len() <= 8 && {
-            let mut lower = [0u8; 8];
-            lower[..tag.name.len()].copy_from_slice(tag.name.as_bytes());
+        let listed = tag.name.len() <= LONGEST_NOT_NESTING && {
+            let mut lower = [0u8; LONGEST_NOT_NESTING];
+            let lower = &mut lower[..tag.name.len()];
+            lower.copy_from_slice(tag.name.as_bytes());
             lower.make_ascii_lowercase();
-            matches!(
-                &lower[..tag.name.len()],
-                b"area"
-                    | b"base"
-                    | b"br"
-                    | b"col"
-                    | b"embed"
-                    | b"hr"
-                    | b"img"
-                    | b"input"
-                    | b"link"
-                    | b"meta"
-                    | b"source"
-                    | b"track"
-                    | b"wbr"
-                    | b"p"
-                    | b"li"
-                    | b"dt"
-                    | b"dd"
-                    | b"td"
-                    | b"th"
-                    | b"tr"
-                    | b"thead"
-                    | b"tbody"
-                    | b"tfoot"
-                    | b"colgroup"
-                    | b"option"
-                    | b"optgroup"
-                    | b"rb"
-                    | b"rt"
-                    | b"rp"
-            )
+            does_not_nest(lower)
         };
         if listed || text[..tag.end].ends_with("/>") {
             return;
@@ -245,6 +230,21 @@ impl Depth {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_do_not_nest_fit_the_lowercase_buffer() {
+        for name in ["colgroup", "optgroup"] {
+            assert_eq!(name.len(), LONGEST_NOT_NESTING);
+            assert!(does_not_nest(name.as_bytes()));
+        }
+        assert!(!does_not_nest(b"div") && !does_not_nest(b"table"));
+        let mut depth = Depth::default();
+        let text = "<TD><COLGROUP><Div><Optgroup></div>";
+        for tag in tags(text, 0) {
+            depth.visit(&tag, text);
+        }
+        assert_eq!(depth.deepest, 1);
+    }
 
     fn names(text: &str) -> Vec<String> {
         tags(text, 0)
