@@ -179,13 +179,22 @@ pub(crate) fn rows_of(contents: &str) -> Option<Vec<Row>> {
 /// writing it (a 20,000-row table: 1 GB).
 pub fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
     let format = |input: syn::parse::ParseStream<'_>| -> syn::Result<String> {
+        // Inner attributes (`#![…]`) lead the file: printed with its first item.
+        let mut attrs = input.call(syn::Attribute::parse_inner)?;
         let mut code = String::new();
         while !input.is_empty() {
             let item: syn::Item = input.parse()?;
             code.push_str(&prettyplease::unparse(&syn::File {
                 shebang: None,
-                attrs: Vec::new(),
+                attrs: std::mem::take(&mut attrs),
                 items: vec![item],
+            }));
+        }
+        if !attrs.is_empty() {
+            code.push_str(&prettyplease::unparse(&syn::File {
+                shebang: None,
+                attrs,
+                items: Vec::new(),
             }));
         }
         Ok(code)
@@ -222,4 +231,29 @@ fn walk(dir: &Path, root: &Path, found: &mut Vec<String>) -> Result<(), String> 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_tokens;
+
+    #[test]
+    fn code_is_formatted_an_item_at_a_time_as_a_whole_file_would_be() {
+        let format = |code: &str| format_tokens(&code.parse().unwrap());
+        let code = "#![allow(dead_code)] /// One.
+            fn one() -> u8 { 1 } const _: () = { }; struct Two(u8);";
+        let expected = "#![allow(dead_code)]\n/// One.\nfn one() -> u8 {\n    1\n}\nconst _: () = {};\nstruct Two(u8);\n";
+        assert_eq!(format(code).unwrap(), expected);
+        // The whole file's formatting, as it was done before, is the oracle.
+        for code in [
+            code,
+            "#![allow(dead_code)]",
+            "",
+            "impl A {} impl B { fn b() {} }",
+        ] {
+            let whole = prettyplease::unparse(&syn::parse_file(code).unwrap());
+            assert_eq!(format(code).unwrap(), whole, "{code}");
+        }
+        assert!(format("fn").is_err());
+    }
 }
