@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use status_codegen::__private::committed::{self, Header, ROWS_HEADER};
 use status_codegen::Options;
 use status_codegen::load;
@@ -173,34 +173,45 @@ pub(crate) fn rows_of(contents: &str) -> Option<Vec<Row>> {
         .collect()
 }
 
-/// Tokens as formatted Rust, as rustfmt would lay them out. One item at a
-/// time: prettyplease lays out a file's items one after the other, and the
-/// syntax tree of a whole large page's code is most of the memory of
-/// writing it (a 20,000-row table: 1 GB).
+/// Tokens as formatted Rust, as rustfmt would lay them out.
 pub fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
-    let format = |input: syn::parse::ParseStream<'_>| -> syn::Result<String> {
-        // Inner attributes (`#![…]`) lead the file: printed with its first item.
-        let mut attrs = input.call(syn::Attribute::parse_inner)?;
-        let mut code = String::new();
-        while !input.is_empty() {
-            let item: syn::Item = input.parse()?;
-            code.push_str(&prettyplease::unparse(&syn::File {
-                shebang: None,
-                attrs: std::mem::take(&mut attrs),
-                items: vec![item],
-            }));
+    if let Some(code) = format_items(tokens) {
+        return Ok(code);
+    }
+    // Not cut into items, or one of them does not parse: the whole file (its
+    // parse error names what is wrong).
+    let file: syn::File = syn::parse2(tokens.clone())
+        .map_err(|e| format!("the generated code does not parse: {e}"))?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The tokens formatted a few items at a time, as prettyplease lays out a
+/// file's items one after the other: the syntax tree of a whole large page's
+/// code is most of the memory of writing it (a 20,000-row table: 1 GB in
+/// one tree, 478 MB in pieces). An item ends at a `;`, or at a `{…}` that no
+/// `;` follows (`const _: () = {…};` goes on to its `;`). `None` when the
+/// tokens do not end with an item, or a piece does not parse: a cut in the
+/// wrong place is never printed.
+fn format_items(tokens: &TokenStream) -> Option<String> {
+    let mut code = String::new();
+    let mut item: Vec<TokenTree> = Vec::new();
+    let mut trees = tokens.clone().into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        let is_semicolon =
+            |tree: &TokenTree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ';');
+        let ends = match &tree {
+            TokenTree::Group(group) => {
+                group.delimiter() == Delimiter::Brace && !trees.peek().is_some_and(is_semicolon)
+            }
+            tree => is_semicolon(tree),
+        };
+        item.push(tree);
+        if ends {
+            let file: syn::File = syn::parse2(item.drain(..).collect()).ok()?;
+            code.push_str(&prettyplease::unparse(&file));
         }
-        if !attrs.is_empty() {
-            code.push_str(&prettyplease::unparse(&syn::File {
-                shebang: None,
-                attrs,
-                items: Vec::new(),
-            }));
-        }
-        Ok(code)
-    };
-    syn::parse::Parser::parse2(format, tokens.clone())
-        .map_err(|e| format!("the generated code does not parse: {e}"))
+    }
+    item.is_empty().then_some(code)
 }
 
 /// The committed `.rs` files in the `generated/` folder of each package
@@ -238,18 +249,20 @@ mod tests {
     use super::format_tokens;
 
     #[test]
-    fn code_is_formatted_an_item_at_a_time_as_a_whole_file_would_be() {
+    fn code_is_formatted_a_few_items_at_a_time_as_a_whole_file_would_be() {
         let format = |code: &str| format_tokens(&code.parse().unwrap());
         let code = "#![allow(dead_code)] /// One.
             fn one() -> u8 { 1 } const _: () = { }; struct Two(u8);";
         let expected = "#![allow(dead_code)]\n/// One.\nfn one() -> u8 {\n    1\n}\nconst _: () = {};\nstruct Two(u8);\n";
         assert_eq!(format(code).unwrap(), expected);
-        // The whole file's formatting, as it was done before, is the oracle.
+        // The whole file's formatting, as it was done before, is the oracle:
+        // with items cut where they end, and where a cut would be wrong.
         for code in [
             code,
             "#![allow(dead_code)]",
             "",
-            "impl A {} impl B { fn b() {} }",
+            "impl A {} impl B { fn b() {} } use a::{b, c};",
+            "const F: u8 = { 1 } + 2; enum E { A }",
         ] {
             let whole = prettyplease::unparse(&syn::parse_file(code).unwrap());
             assert_eq!(format(code).unwrap(), whole, "{code}");
