@@ -532,12 +532,8 @@ impl TableReader<'_> {
         diagnostics: &mut Diagnostics,
     ) -> Vec<(String, Option<u16>)> {
         // What a reader does not see is not part of the code.
-        let text: String = cell
-            .text
-            .chars()
-            .filter(|c| !crate::cells::is_invisible(*c))
-            .collect();
-        if text != cell.text {
+        let text = crate::cells::visible(&cell.text);
+        if text != cell.text.as_str() {
             model_row.notes.push(format!(
                 "characters a reader does not see were dropped from the code: `{}`",
                 visible(&cell.text)

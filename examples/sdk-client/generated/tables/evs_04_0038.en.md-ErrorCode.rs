@@ -5,7 +5,7 @@
 // Edit the documents named below instead, then run it again. Each row below
 // gives the document line its code comes from.
 //
-// engine:     status-codegen 0.1.0 (source 58b5fa7fbf041eff), status-macros 0.1.0 (source 811d38c086a76f48)
+// engine:     status-codegen 0.1.0 (source 66b2def856844022), status-macros 0.1.0 (source 811d38c086a76f48)
 // source:     examples/sdk-client/src/lib.rs
 // invocation: status_table!("tables/evs_04_0038.en.md", name = ErrorCode, other = Other, serde)
 // document:   tables/evs_04_0038.en.md
