@@ -195,10 +195,9 @@ pub fn format_tokens(tokens: &TokenStream) -> Result<String, String> {
 fn format_items(tokens: &TokenStream) -> Option<String> {
     let mut code = String::new();
     let mut item: Vec<TokenTree> = Vec::new();
+    let is_semicolon = |tree: &TokenTree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ';');
     let mut trees = tokens.clone().into_iter().peekable();
     while let Some(tree) = trees.next() {
-        let is_semicolon =
-            |tree: &TokenTree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ';');
         let ends = match &tree {
             TokenTree::Group(group) => {
                 group.delimiter() == Delimiter::Brace && !trees.peek().is_some_and(is_semicolon)
